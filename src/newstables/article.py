@@ -1,0 +1,205 @@
+"""The article model: text, metadata, paragraphs and sentences with character offsets.
+
+Offsets are 0-based and end-exclusive into ``Article.text``; paragraph and sentence
+numbers are 1-based. ``article.text[p.start:p.end] == p.text`` for every paragraph and
+sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newstables.errors import NewstablesError
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters that never appear in a text article; their presence means a binary file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    number: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article: its text, metadata and the spans of its paragraphs and sentences."""
+
+    id: str
+    text: str
+    published: dt.date | None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("title", self.id))
+
+    def paragraph_of(self, offset: int) -> int:
+        """The 1-based number of the paragraph holding character ``offset`` (0 if none)."""
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p.number
+        return 0
+
+
+def parse_date(value: str | dt.date | None, what: str = "published") -> dt.date | None:
+    """An ISO ``YYYY-MM-DD`` string (or a date) as a date; ``None`` and ``""`` stay ``None``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not ISO_DATE.fullmatch(text):
+        raise NewstablesError(f"{what} date {value!r} is not an ISO date YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise NewstablesError(f"{what} date {value!r} is not a real calendar date") from None
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt",
+    "gov", "sen", "rep", "rev", "hon", "no", "vs", "etc", "approx", "est", "inc", "ltd",
+    "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k",
+    "u.n", "e.g", "i.e", "a.m", "p.m",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9ÇĞİÖŞÜÂÎÛ]")
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``, shifted by ``offset``; rule-based."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if not _NEXT_STARTS_SENTENCE.match(text, end):
+            continue
+        if text[m.start()] == ".":
+            word = re.search(r"([A-Za-z.]+)\.?$", text[start : m.start() + 1])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            # "U.K." ends a sentence only when followed by a new sentence; keep initials
+            # ("J. Smith") and listed abbreviations together.
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        spans.append((start + offset, end + offset))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text.rstrip()):
+        spans.append((start + offset, len(text.rstrip()) + offset))
+    return spans
+
+
+def _normalise(raw: str) -> str:
+    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def article_from_text(
+    text: str,
+    id: str = "article",
+    published: str | dt.date | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Article:
+    """Build an Article from text: paragraphs are the non-blank lines."""
+    if not isinstance(text, str):
+        raise NewstablesError(f"article {id!r}: text must be a string, not {type(text).__name__}")
+    text = _normalise(text)
+    if not text.strip():
+        raise NewstablesError(f"article {id!r} is empty: give a text with at least one paragraph")
+    if _CONTROL.search(text):
+        raise NewstablesError(f"article {id!r} holds control characters: is it a binary file?")
+    meta = dict(metadata or {})
+    date = parse_date(published if published not in (None, "") else meta.get("published"))
+    if date is not None:
+        meta["published"] = date.isoformat()
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            para = Paragraph(len(paragraphs) + 1, start, start + len(stripped), stripped)
+            paragraphs.append(para)
+            for s, e in split_sentences(stripped, start):
+                sentences.append(Sentence(len(sentences) + 1, para.number, s, e, text[s:e]))
+        pos += len(line) + 1
+    return Article(id, text, date, meta, tuple(paragraphs), tuple(sentences))
+
+
+def _read_metadata(path: Path) -> dict[str, Any]:
+    sidecar = path.with_suffix(".json")
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NewstablesError(f"{sidecar.name}: metadata is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise NewstablesError(f"{sidecar.name}: metadata must be a JSON object")
+    return meta
+
+
+def load_article(
+    path: str | Path,
+    published: str | dt.date | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Article:
+    """Load ``<id>.txt`` and its optional ``<id>.json`` sidecar; check the text's sha256.
+
+    ``published`` overrides the sidecar's date; ``metadata`` adds to or overrides it.
+    Raises NewstablesError for any bad input.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NewstablesError(f"article file not found: {path}")
+    if not path.is_file():
+        raise NewstablesError(f"article path is not a file: {path}")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise NewstablesError(f"article file is empty: {path}")
+    if b"\x00" in raw:
+        raise NewstablesError(f"article file is binary, not text: {path}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise NewstablesError(
+            f"article file is not UTF-8 (byte {exc.start}): {path}; re-save it as UTF-8"
+        ) from None
+    meta = _read_metadata(path)
+    expected = meta.get("sha256")
+    if expected is not None:
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != str(expected).lower():
+            raise NewstablesError(
+                f"{path.name}: text does not match the sha256 in {path.with_suffix('.json').name}"
+                f" (expected {str(expected)[:12]}…, got {actual[:12]}…); restore the text"
+                " or update the hash"
+            )
+    meta.update(metadata or {})
+    if meta.get("published") not in (None, ""):
+        parse_date(meta["published"], f"{path.with_suffix('.json').name}: published")
+    return article_from_text(text, str(meta.get("id") or path.stem), published, meta)

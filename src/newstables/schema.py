@@ -1,0 +1,52 @@
+"""Column lists of every table: one place that says what each table holds.
+
+Every extracted row carries ``paragraph`` (1-based) and ``start``/``end`` (0-based,
+end-exclusive) offsets into ``Article.text``; ``text[start:end]`` is its surface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+COLUMNS: dict[str, list[str]] = {
+    "paragraphs": ["paragraph", "start", "end", "text", "n_words"],
+    "sentences": ["sentence", "paragraph", "start", "end", "text"],
+    "actors": [
+        "actor", "name", "kind", "role", "country", "aliases", "n_mentions", "first_paragraph",
+    ],
+    "mentions": ["actor", "paragraph", "start", "end", "surface"],
+    # One row per quoted segment in one paragraph; a quote that runs over several
+    # paragraphs gives one row each, the later ones with continued=True.
+    "quotes": [
+        "quote", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start", "end",
+        "cue", "continued",
+    ],
+    "figures": [
+        "figure", "value", "low", "high", "unit", "counts", "period", "approximate", "hedge",
+        "source", "text", "paragraph", "start", "end",
+    ],
+    "events": [
+        "event", "date_start", "date_end", "granularity", "expression", "description",
+        "paragraph", "start", "end",
+    ],
+    "measures": [
+        "measure", "instrument", "description", "lead", "partners", "purpose", "status",
+        "paragraph", "start", "end",
+    ],
+}
+
+TABLES = tuple(COLUMNS)
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of ``rows`` with exactly the table's columns, in order.
+
+    The first column (the row id) is renumbered 1..n in the order given.
+    """
+    columns = COLUMNS[table]
+    df = pd.DataFrame(list(rows), columns=columns)
+    df[columns[0]] = range(1, len(df) + 1)
+    return df.reset_index(drop=True)
