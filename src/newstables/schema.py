@@ -42,11 +42,5 @@ TABLES = tuple(COLUMNS)
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """A DataFrame of ``rows`` with exactly the table's columns, in order.
-
-    The first column (the row id) is renumbered 1..n in the order given.
-    """
-    columns = COLUMNS[table]
-    df = pd.DataFrame(list(rows), columns=columns)
-    df[columns[0]] = range(1, len(df) + 1)
-    return df.reset_index(drop=True)
+    """A DataFrame of ``rows`` with exactly the table's columns, in order."""
+    return pd.DataFrame(list(rows), columns=COLUMNS[table])

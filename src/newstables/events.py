@@ -1,0 +1,7 @@
+"""Events (interim)."""
+import pandas as pd
+from newstables.article import Article
+from newstables.schema import frame
+
+def extract_events(article: Article) -> pd.DataFrame:
+    return frame("events", [])
