@@ -1,0 +1,5 @@
+import sys
+
+from newstables.cli import main
+
+sys.exit(main())

@@ -1,0 +1,235 @@
+"""Command line: ``python -m newstables {extract,run,refresh,readme}``.
+
+Exit status: 0 success; 1 a notebook failed; 2 bad input (one line on stderr); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+from newstables import __version__, paths
+from newstables.errors import NewstablesError
+
+EPILOG = """examples:
+  python -m newstables extract seeds/turkiye-uk-deal-2023.txt
+  cat article.txt | python -m newstables extract - --published 2024-05-01
+  python -m newstables extract --batch docs.jsonl > tables.jsonl
+  python -m newstables run --article seeds/turkiye-uk-deal-2023.txt --jobs 2
+  python -m newstables run --article incoming/ --out reports/daily
+"""
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean(value.item())
+    return value
+
+
+def tables_as_json(tables: dict) -> dict[str, list[dict[str, Any]]]:
+    """Tables as ``{table: [row, ...]}`` with JSON-safe values (NaN becomes null)."""
+    return {
+        name: [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+        for name, df in tables.items()
+    }
+
+
+def _extract_one(article) -> dict[str, list[dict[str, Any]]]:
+    from newstables.tables import extract_tables
+
+    return tables_as_json(extract_tables(article).as_dict())
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newstables.article import article_from_text, load_article
+
+    if args.batch:
+        return _extract_batch(Path(args.batch), args.published)
+    if args.article is None:
+        raise NewstablesError("extract needs ARTICLE (a .txt path, or - for standard input)")
+    if args.article == "-":
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NewstablesError("standard input is not UTF-8 text") from None
+        if "\x00" in text:
+            raise NewstablesError("standard input is binary, not text")
+        article = article_from_text(text, "stdin", args.published)
+    else:
+        article = load_article(args.article, published=args.published)
+    payload = {"id": article.id, "published": article.metadata.get("published"),
+               **_extract_one(article)}
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=args.indent)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _extract_batch(path: Path, published: str | None) -> int:
+    from newstables.article import article_from_text
+
+    if not path.is_file():
+        raise NewstablesError(f"batch file not found: {path}")
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{path.name} line {number}"
+            try:
+                doc = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise NewstablesError(f"{where}: not a JSON object ({exc})") from None
+            if not isinstance(doc, dict) or "id" not in doc or "text" not in doc:
+                raise NewstablesError(f'{where}: needs "id" and "text"')
+            try:
+                article = article_from_text(
+                    doc["text"], str(doc["id"]), doc.get("published") or published
+                )
+            except NewstablesError as exc:
+                raise NewstablesError(f"{where}: {exc}") from None
+            line = {"id": article.id, **_extract_one(article)}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.flush()  # earlier documents survive a bad later line
+    return 0
+
+
+def _parse_parameters(items: list[str]) -> dict[str, str]:
+    extra: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise NewstablesError(f"parameter {item!r} is not NAME=VALUE")
+        extra[key.strip()] = value
+    return extra
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from newstables.runner import run_collection
+
+    articles = args.article or [str(paths.SEED_ARTICLE)]
+    runs = run_collection(
+        articles,
+        published=args.published,
+        out=args.out,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        extra=_parse_parameters(args.parameter),
+        quiet=args.quiet,
+    )
+    failed = [r for r in runs if r.status != "ok"]
+    for run in runs:
+        if run.status == "ok":
+            shown = _shown(run.target)
+            print(f"report: {shown}/index.html", file=sys.stderr)
+    for run in failed:
+        kept = _shown(run.target / "failed")
+        print(f"newstables: error: {run.article.id}: {run.error} (kept in {kept}/)",
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from newstables.notebooks import refresh_notebooks
+
+    for name, seconds in refresh_notebooks(args.notebook or None):
+        print(f"refreshed {name} ({seconds:.1f}s)", file=sys.stderr)
+    return 0
+
+
+def cmd_readme(args: argparse.Namespace) -> int:
+    from newstables.notebooks import update_readme
+
+    changed = update_readme(check=args.check)
+    if args.check and changed:
+        raise NewstablesError("README's notebook table is out of date; run: make readme")
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr, like every other error."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"newstables: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m newstables",
+        description="Turn news articles about migration policy into tidy, traceable tables, "
+        "and run the analysis notebooks on them.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newstables {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="print an article's tables as JSON",
+                       description="Print every table of an article as JSON: {table: [rows]}. "
+                       "With --batch, read JSON lines {id, text, published?} and write one "
+                       "line {id, tables...} per document.")
+    p.add_argument("article", nargs="?", help="article .txt (with optional .json sidecar), "
+                   "or - for standard input")
+    p.add_argument("--published", help="publication date YYYY-MM-DD; resolves 'last month' etc. "
+                   "(default: the sidecar's date)")
+    p.add_argument("--batch", metavar="DOCS.jsonl", help="JSON lines in, JSON lines out")
+    p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="run every notebook on one or more articles",
+                       description="Execute every notebook in notebooks/ with papermill for each "
+                       "article, into <out>/<article id>/ (executed .ipynb and .html, "
+                       "tables/*.csv, figures/, run.json, index.html). The report is swapped in "
+                       "only when every notebook succeeds; a failed run is kept in "
+                       "<out>/<article id>/failed/<timestamp>/.")
+    p.add_argument("--article", nargs="+", action="extend", metavar="PATH",
+                   help="article .txt files or folders of them (default: the seed article)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (default: each article's "
+                   "sidecar date)")
+    p.add_argument("--out", metavar="DIR", help="reports folder (default: reports/)")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="notebooks run at once (default: number of cores)")
+    p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                   help="time limit for each notebook cell (default 600)")
+    p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                   help="a notebook parameter; unknown names are an error")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("refresh", help="re-execute the committed notebooks in place (make "
+                       "notebooks)")
+    p.add_argument("notebook", nargs="*", help="notebook paths (default: all)")
+    p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("readme", help="regenerate the README's table of notebooks")
+    p.add_argument("--check", action="store_true", help="fail if the table is out of date")
+    p.set_defaults(func=cmd_readme)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except NewstablesError as exc:
+        print(f"newstables: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newstables: interrupted; no partial report was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,384 @@
+"""Run the notebook collection on articles with papermill: parallel, strict, atomic.
+
+A run for one article executes every notebook in ``notebooks/`` into a temporary folder
+beside ``<out>/<article id>/`` and swaps it in only when every notebook succeeded. On
+failure the last good report stays as it was and the failed run's notebooks are kept in
+``<out>/<article id>/failed/<timestamp>/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+from newstables import paths
+from newstables.article import Article, load_article, parse_date
+from newstables.errors import NewstablesError
+from newstables.report import write_article_index, write_collection_index
+from newstables.tables import extract_tables
+
+# Parameters every notebook takes; the runner sets them.
+RUNNER_PARAMETERS = ("article", "published", "output_dir")
+VERSIONED = ("newstables", "pandas", "matplotlib", "papermill", "nbclient", "nbconvert",
+             "jupyter_client", "ipykernel", "numpy")
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    status: str = "pending"  # pending, ok, failed
+    seconds: float = 0.0
+    error: str = ""
+
+
+@dataclass
+class ArticleRun:
+    article: Article
+    source: Path
+    target: Path
+    results: list[NotebookResult] = field(default_factory=list)
+    status: str = "pending"
+    error: str = ""
+
+
+def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
+    """The collection: every ``NN-*.ipynb`` in ``folder``, in name order."""
+    found = sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+    if not found:
+        raise NewstablesError(f"no notebooks (NN-name.ipynb) found in {folder}")
+    return found
+
+
+def notebook_parameters(notebook: Path) -> dict[str, dict]:
+    """The parameters a notebook declares, from papermill's inspection of its parameters cell."""
+    import papermill
+
+    return papermill.inspect_notebook(str(notebook))
+
+
+def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> None:
+    """Refuse a parameter that no notebook declares (papermill would only warn)."""
+    declared: set[str] = set()
+    for nb in notebooks:
+        params = notebook_parameters(nb)
+        missing = [p for p in RUNNER_PARAMETERS if p not in params]
+        if missing:
+            raise NewstablesError(f"{nb.name}: parameters cell lacks {', '.join(missing)}")
+        declared.update(params)
+    unknown = sorted(set(extra) - declared)
+    if unknown:
+        raise NewstablesError(
+            f"unknown parameter {', '.join(unknown)}; the notebooks take: "
+            f"{', '.join(sorted(declared))}"
+        )
+
+
+def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
+    """Article files from paths: a folder stands for every ``*.txt`` in it."""
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            texts = sorted(path.glob("*.txt"))
+            if not texts:
+                raise NewstablesError(f"no article (*.txt) in folder {path}")
+            found.extend(texts)
+        elif not path.exists():
+            raise NewstablesError(f"article file not found: {path}")
+        else:
+            found.append(path)
+    return found
+
+
+def _kernel_manager_class():
+    """A kernel manager that talks over IPC sockets in a private folder, not TCP ports."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if os.name != "posix":
+        return AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            folder = tempfile.mkdtemp(prefix="newstables-kernel-")
+            os.chmod(folder, 0o700)
+            self._ipc_folder = folder
+            self.transport = "ipc"
+            self.ip = os.path.join(folder, "kernel")
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            if not restart:
+                shutil.rmtree(self._ipc_folder, ignore_errors=True)
+
+        cleanup_resources = _async_cleanup_resources
+
+    return IPCKernelManager
+
+
+def _describe_failure(exc: BaseException) -> str:
+    """One line: the failing cell and the exception line."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        return f"cell {exc.exec_count or exc.cell_index + 1}: {exc.ename}: {exc.evalue}".strip()
+    name = type(exc).__name__
+    text = str(exc).strip().splitlines()
+    return f"{name}: {text[-1] if text else ''}".strip().rstrip(":")
+
+
+def execute_notebook(
+    notebook: Path, output: Path, parameters: dict, timeout: float | None, cwd: Path
+) -> None:
+    """Execute one notebook with papermill into ``output`` (raises on a failing cell)."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(notebook),
+        str(output),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(cwd),
+        execution_timeout=timeout,
+        kernel_manager_class=_kernel_manager_class(),
+    )
+
+
+def render_html(executed: Path) -> Path:
+    """Write the executed notebook's HTML beside it."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    html = executed.with_suffix(".html")
+    html.write_text(body, encoding="utf-8")
+    return html
+
+
+def write_tables(article: Article, folder: Path) -> None:
+    """Every extracted table as CSV under ``folder/tables``."""
+    tables_dir = folder / "tables"
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in extract_tables(article).as_dict().items():
+        df.to_csv(tables_dir / f"{name}.csv", index=False, lineterminator="\n")
+
+
+def library_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in VERSIONED:
+        try:
+            versions[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+class Progress:
+    """A live status line on a terminal; plain log lines otherwise."""
+
+    def __init__(self, total: int, stream=sys.stderr, quiet: bool = False):
+        self.total, self.done, self.stream, self.quiet = total, 0, stream, quiet
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.running: list[str] = []
+        self.lock = threading.Lock()
+
+    def _status(self) -> None:
+        names = ", ".join(self.running) or "finishing"
+        self.stream.write(f"\r\x1b[K[{self.done}/{self.total}] running: {names}")
+        self.stream.flush()
+
+    def start(self, label: str) -> None:
+        with self.lock:
+            self.running.append(label)
+            if self.quiet:
+                return
+            if self.tty:
+                self._status()
+            else:
+                print(f"start {label}", file=self.stream, flush=True)
+
+    def finish(self, label: str, result: NotebookResult) -> None:
+        with self.lock:
+            self.running.remove(label)
+            self.done += 1
+            if self.quiet:
+                return
+            mark = "ok" if result.status == "ok" else "FAILED"
+            line = f"{mark:6} {label} ({result.seconds:.1f}s)"
+            if result.error:
+                line += f": {result.error}"
+            if self.tty:
+                self.stream.write(f"\r\x1b[K{line}\n")
+                self._status()
+            else:
+                print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.tty and not self.quiet:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _timestamp(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging``, keeping ``target/failed`` history."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if (target / "failed").is_dir():
+        shutil.move(str(target / "failed"), str(staging / "failed"))
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_collection(
+    articles: Sequence[str | Path],
+    published: str | None = None,
+    out: str | Path | None = None,
+    jobs: int | None = None,
+    timeout: float | None = 600,
+    extra: dict[str, str] | None = None,
+    notebooks: Sequence[Path] | None = None,
+    quiet: bool = False,
+    on_error: Callable[[str], None] | None = None,
+) -> list[ArticleRun]:
+    """Run every notebook on every article; returns one ArticleRun each.
+
+    All parameters are validated (articles load, dates are ISO, parameters are known)
+    before any kernel starts; a bad one raises NewstablesError.
+    """
+    extra = dict(extra or {})
+    parse_date(published)
+    notebooks = list(notebooks) if notebooks is not None else notebooks_in()
+    check_parameters(notebooks, extra)
+    out_root = Path(out) if out is not None else paths.REPORTS
+    runs: list[ArticleRun] = []
+    seen: dict[str, Path] = {}
+    for source in expand_articles(articles):
+        article = load_article(source, published=published)
+        if article.id in seen:
+            raise NewstablesError(
+                f"two articles share the id {article.id!r}: {seen[article.id]} and {source}"
+            )
+        seen[article.id] = source
+        runs.append(ArticleRun(article, source.resolve(), out_root.resolve() / article.id))
+    out_root.mkdir(parents=True, exist_ok=True)
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    progress = Progress(len(runs) * len(notebooks), quiet=quiet)
+    for run in runs:
+        _run_article(run, notebooks, extra, jobs, timeout, progress)
+        if run.status == "failed" and on_error:
+            on_error(f"{run.article.id}: {run.error}")
+    progress.close()
+    write_collection_index(out_root)
+    return runs
+
+
+def _run_article(
+    run: ArticleRun,
+    notebooks: Sequence[Path],
+    extra: dict[str, str],
+    jobs: int,
+    timeout: float | None,
+    progress: Progress,
+) -> None:
+    started = dt.datetime.now(dt.timezone.utc)
+    staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
+    parameters = {
+        "article": str(run.source),
+        "published": run.article.published.isoformat() if run.article.published else "",
+        "output_dir": str(staging),
+        **extra,
+    }
+    run.results = [NotebookResult(nb.stem) for nb in notebooks]
+
+    def one(nb: Path, result: NotebookResult) -> None:
+        label = f"{run.article.id}/{nb.stem}"
+        progress.start(label)
+        t0 = time.perf_counter()
+        try:
+            own = set(notebook_parameters(nb))
+            execute_notebook(
+                nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own},
+                timeout, nb.parent,
+            )
+            render_html(staging / nb.name)
+            result.status = "ok"
+        except Exception as exc:  # a notebook's failure is recorded, not raised
+            result.status, result.error = "failed", _describe_failure(exc)
+        result.seconds = round(time.perf_counter() - t0, 2)
+        progress.finish(label, result)
+
+    interrupted = False
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        write_tables(run.article, staging)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            for future in [pool.submit(one, nb, r) for nb, r in zip(notebooks, run.results)]:
+                future.result()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, previous)
+        if interrupted:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    ended = dt.datetime.now(dt.timezone.utc)
+    failed = [r for r in run.results if r.status != "ok"]
+    run.status = "failed" if failed else "ok"
+    if failed:
+        first = failed[0]
+        run.error = f"{first.name}.ipynb failed in {first.error}"
+    record = {
+        "article": run.article.id,
+        "title": run.article.title,
+        "status": run.status,
+        "error": run.error,
+        "parameters": {**parameters, "output_dir": str(run.target)},
+        "started": started.isoformat(timespec="seconds"),
+        "ended": ended.isoformat(timespec="seconds"),
+        "seconds": round((ended - started).total_seconds(), 2),
+        "notebooks": [
+            {"notebook": f"{r.name}.ipynb", "status": r.status, "seconds": r.seconds,
+             "error": r.error}
+            for r in run.results
+        ],
+        "versions": library_versions(),
+    }
+    if failed:
+        keep = run.target / "failed" / _timestamp(started)
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        record["parameters"]["output_dir"] = str(keep)
+        (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        shutil.move(str(staging), str(keep))
+        return
+    (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    write_article_index(staging, run.article, record)
+    _swap_in(staging, run.target)
+
+
+def _raise_keyboard_interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise KeyboardInterrupt
