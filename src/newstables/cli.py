@@ -110,11 +110,12 @@ def _parse_parameters(items: list[str]) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from newstables.runner import run_collection
+    from newstables.runner import notebooks_in, run_collection
 
     articles = args.article or [str(paths.SEED_ARTICLE)]
     runs = run_collection(
         articles,
+        notebooks=notebooks_in(Path(args.notebooks)) if args.notebooks else None,
         published=args.published,
         out=args.out,
         jobs=args.jobs,
@@ -206,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time limit for each notebook cell (default 600)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                    help="a notebook parameter; unknown names are an error")
+    p.add_argument("--notebooks", metavar="DIR", help="folder of NN-*.ipynb notebooks "
+                   "(default: notebooks/)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_run)
 

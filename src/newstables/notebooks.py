@@ -29,7 +29,8 @@ def refresh_notebooks(selected: list[str] | None = None) -> list[tuple[str, floa
     import nbformat
     from nbclient import NotebookClient
 
-    from newstables.runner import _kernel_manager_class, notebooks_in
+    from newstables.kernels import kernel_manager_class
+    from newstables.runner import notebooks_in
 
     targets = [Path(p) for p in selected] if selected else notebooks_in()
     done = []
@@ -39,13 +40,18 @@ def refresh_notebooks(selected: list[str] | None = None) -> list[tuple[str, floa
         client = NotebookClient(
             nb, timeout=600, kernel_name="python3",
             resources={"metadata": {"path": str(path.parent)}},
-            kernel_manager_class=_kernel_manager_class(),
+            kernel_manager_class=kernel_manager_class(),
         )
         client.execute()
         _normalise(nb)
         nbformat.write(nb, path)
         done.append((path.name, time.perf_counter() - t0))
     return done
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def notebook_table() -> str:
@@ -58,20 +64,15 @@ def notebook_table() -> str:
     lines = ["| notebook | what it does | parameters |", "| --- | --- | --- |"]
     for path in notebooks_in():
         nb = nbformat.read(path, as_version=4)
-        purpose = ""
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                body = [ln for ln in cell.source.splitlines()
-                        if ln.strip() and not ln.startswith("#")]
-                if body:
-                    purpose = body[0].strip()
-                    break
+        intro = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+        paragraphs = [p for p in intro.split("\n\n") if p.strip() and not p.startswith("#")]
+        purpose = " ".join(paragraphs[0].split()) if paragraphs else ""
         params = papermill.inspect_notebook(str(path))
         described = "<br>".join(
-            f"`{name}`: {p['inferred_type_name']} = `{p['default']}`, {p['help']}"
+            f"`{name}`: {p['inferred_type_name']} = `{p['default']}`, {_cell(p['help'])}"
             for name, p in params.items()
         )
-        lines.append(f"| [{path.name}](notebooks/{path.name}) | {purpose} | {described} |")
+        lines.append(f"| [{path.name}](notebooks/{path.name}) | {_cell(purpose)} | {described} |")
     return "\n".join(lines)
 
 

@@ -32,6 +32,7 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
+    "axes.grid.axis": "y",
     "axes.axisbelow": True,
     "axes.prop_cycle": mpl.cycler(color=PALETTE),
     "grid.color": "#dddddd",

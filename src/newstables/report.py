@@ -52,8 +52,9 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
     paragraphs = "\n".join(
         f"<p><small>{p.number}</small> {escape(p.text)}</p>" for p in article.paragraphs
     )
+    published = escape(str(meta.get("published", "unknown")))
     body = f"""<h1>{escape(article.title)}</h1>
-<p>Article <code>{escape(article.id)}</code>, published {escape(str(meta.get('published', 'unknown')))}.
+<p>Article <code>{escape(article.id)}</code>, published {published}.
 Run {escape(record['status'])}, {escape(record['started'])} to {escape(record['ended'])}
 (<a href="run.json">run.json</a>).</p>
 {source}

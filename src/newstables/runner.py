@@ -14,6 +14,7 @@ import os
 import platform
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -103,71 +104,54 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _kernel_manager_class():
-    """A kernel manager that talks over IPC sockets in a private folder, not TCP ports."""
-    from jupyter_client.manager import AsyncKernelManager
+class Workers:
+    """The notebook worker processes under way, so an interrupt can stop them all."""
 
-    if os.name != "posix":
-        return AsyncKernelManager
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.procs: set[subprocess.Popen] = set()
+        self.stopping = False
 
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            folder = tempfile.mkdtemp(prefix="newstables-kernel-")
-            os.chmod(folder, 0o700)
-            self._ipc_folder = folder
-            self.transport = "ipc"
-            self.ip = os.path.join(folder, "kernel")
+    def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
+        """Execute one notebook in a worker; returns "" on success, else one error line."""
+        command = [sys.executable, "-m", "newstables.execute", str(notebook), str(output),
+                   json.dumps(parameters), str(notebook.parent)]
+        with self.lock:
+            if self.stopping:
+                return "interrupted"
+            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    start_new_session=True)
+            self.procs.add(proc)
+        try:
+            _, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._stop(proc)
+            return f"timed out after {timeout:g} s"
+        finally:
+            with self.lock:
+                self.procs.discard(proc)
+        if proc.returncode == 0:
+            return ""
+        lines = stderr.decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else f"worker exited with status {proc.returncode}"
 
-        async def _async_cleanup_resources(self, restart: bool = False) -> None:
-            await super()._async_cleanup_resources(restart=restart)
-            if not restart:
-                shutil.rmtree(self._ipc_folder, ignore_errors=True)
+    @staticmethod
+    def _stop(proc: subprocess.Popen) -> None:
+        """SIGTERM lets the worker shut its kernel down; SIGKILL if it does not stop."""
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
-        cleanup_resources = _async_cleanup_resources
-
-    return IPCKernelManager
-
-
-def _describe_failure(exc: BaseException) -> str:
-    """One line: the failing cell and the exception line."""
-    from papermill.exceptions import PapermillExecutionError
-
-    if isinstance(exc, PapermillExecutionError):
-        return f"cell {exc.exec_count or exc.cell_index + 1}: {exc.ename}: {exc.evalue}".strip()
-    name = type(exc).__name__
-    text = str(exc).strip().splitlines()
-    return f"{name}: {text[-1] if text else ''}".strip().rstrip(":")
-
-
-def execute_notebook(
-    notebook: Path, output: Path, parameters: dict, timeout: float | None, cwd: Path
-) -> None:
-    """Execute one notebook with papermill into ``output`` (raises on a failing cell)."""
-    import papermill
-
-    papermill.execute_notebook(
-        str(notebook),
-        str(output),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(cwd),
-        execution_timeout=timeout,
-        kernel_manager_class=_kernel_manager_class(),
-    )
-
-
-def render_html(executed: Path) -> Path:
-    """Write the executed notebook's HTML beside it."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(executed, as_version=4)
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    html = executed.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
-    return html
+    def stop_all(self) -> None:
+        with self.lock:
+            self.stopping = True
+            procs = list(self.procs)
+        for proc in procs:
+            self._stop(proc)
 
 
 def write_tables(article: Article, folder: Path) -> None:
@@ -301,7 +285,7 @@ def _run_article(
     timeout: float | None,
     progress: Progress,
 ) -> None:
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
     parameters = {
         "article": str(run.source),
@@ -310,43 +294,41 @@ def _run_article(
         **extra,
     }
     run.results = [NotebookResult(nb.stem) for nb in notebooks]
+    workers = Workers()
 
     def one(nb: Path, result: NotebookResult) -> None:
         label = f"{run.article.id}/{nb.stem}"
         progress.start(label)
         t0 = time.perf_counter()
-        try:
-            own = set(notebook_parameters(nb))
-            execute_notebook(
-                nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own},
-                timeout, nb.parent,
-            )
-            render_html(staging / nb.name)
-            result.status = "ok"
-        except Exception as exc:  # a notebook's failure is recorded, not raised
-            result.status, result.error = "failed", _describe_failure(exc)
+        own = set(notebook_parameters(nb))
+        error = workers.run(
+            nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own}, timeout
+        )
+        result.status, result.error = ("failed", error) if error else ("ok", "")
         result.seconds = round(time.perf_counter() - t0, 2)
         progress.finish(label, result)
 
-    interrupted = False
+    on_main = threading.current_thread() is threading.main_thread()
     previous = signal.getsignal(signal.SIGTERM)
-    if threading.current_thread() is threading.main_thread():
+    if on_main:  # a kill stops the run the way Ctrl-C does
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    pool = ThreadPoolExecutor(max_workers=jobs)
     try:
         write_tables(run.article, staging)
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for future in [pool.submit(one, nb, r) for nb, r in zip(notebooks, run.results)]:
-                future.result()
-    except KeyboardInterrupt:
-        interrupted = True
+        pairs = zip(notebooks, run.results, strict=True)
+        for future in [pool.submit(one, nb, result) for nb, result in pairs]:
+            future.result()
+    except BaseException:
+        workers.stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        if threading.current_thread() is threading.main_thread():
+        pool.shutdown(wait=True)
+        if on_main:
             signal.signal(signal.SIGTERM, previous)
-        if interrupted:
-            shutil.rmtree(staging, ignore_errors=True)
 
-    ended = dt.datetime.now(dt.timezone.utc)
+    ended = dt.datetime.now(dt.UTC)
     failed = [r for r in run.results if r.status != "ok"]
     run.status = "failed" if failed else "ok"
     if failed:

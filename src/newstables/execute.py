@@ -1,0 +1,70 @@
+"""Worker: execute one notebook with papermill and render its HTML, in its own process.
+
+``python -m newstables.execute NOTEBOOK OUTPUT PARAMETERS_JSON CWD`` exits 0 on success;
+on failure it prints one line (the failing cell and exception) on stderr and exits 1.
+The runner starts one worker per notebook so a timeout or Ctrl-C can stop it cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from pathlib import Path
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line: the failing cell and the exception line."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        return f"cell {exc.exec_count or exc.cell_index + 1}: {exc.ename}: {exc.evalue}".strip()
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
+
+
+def render_html(executed: Path) -> Path:
+    """Write the executed notebook's HTML beside it."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    html = executed.with_suffix(".html")
+    html.write_text(body, encoding="utf-8")
+    return html
+
+
+def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
+    """Execute ``notebook`` into ``output`` over IPC sockets; render HTML; raise on failure."""
+    import papermill
+
+    from newstables.kernels import kernel_manager_class
+
+    papermill.execute_notebook(
+        str(notebook), str(output), parameters=parameters, kernel_name="python3",
+        progress_bar=False, cwd=str(cwd), kernel_manager_class=kernel_manager_class(),
+    )
+    render_html(output)
+
+
+def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
+    notebook, output, parameters, cwd = argv
+    try:
+        execute(Path(notebook), Path(output), json.loads(parameters), Path(cwd))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the worker's whole job is to report this as one line
+        print(describe_failure(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,156 @@
+"""Unattended runs: strict parameters, atomic reports, failures kept, deterministic tables."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from newstables import NewstablesError, paths
+from newstables.runner import run_collection
+
+PARAMETERS = 'article: str = ""  # article path\npublished: str = ""  # date\noutput_dir: str = ""  # out'
+
+
+def make_notebook(folder: Path, name: str, body: str) -> Path:
+    nb = new_notebook(cells=[new_code_cell(PARAMETERS), new_code_cell(body)])
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+WRITES_A_TABLE = """
+from pathlib import Path
+import newstables
+art = newstables.load_article(article, published=published or None)
+(Path(output_dir) / "tables").mkdir(parents=True, exist_ok=True)
+(Path(output_dir) / "tables" / "words.csv").write_text(f"paragraphs\\n{len(art.paragraphs)}\\n")
+print(art.id)
+"""
+
+
+@pytest.fixture
+def collection(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    make_notebook(folder, "01-count-words.ipynb", WRITES_A_TABLE)
+    return folder
+
+
+@pytest.fixture
+def article(write_article):
+    return write_article("First paragraph.\nSecond paragraph.", name="tiny")
+
+
+def run(article, collection, out, **kwargs):
+    notebooks = sorted(collection.glob("*.ipynb"))
+    return run_collection([article], out=out, notebooks=notebooks, quiet=True, **kwargs)
+
+
+def test_successful_run_writes_a_complete_report(article, collection, tmp_path):
+    (result,) = run(article, collection, tmp_path / "reports", published="2024-03-01")
+    report = tmp_path / "reports" / "tiny"
+    assert result.status == "ok"
+    for name in ("01-count-words.ipynb", "01-count-words.html", "run.json", "index.html",
+                 "tables/words.csv", "tables/quotes.csv", "tables/paragraphs.csv"):
+        assert (report / name).is_file(), name
+    record = json.loads((report / "run.json").read_text())
+    assert record["status"] == "ok" and record["parameters"]["published"] == "2024-03-01"
+    assert record["notebooks"][0]["seconds"] > 0 and "pandas" in record["versions"]
+    assert not [p for p in report.parent.iterdir() if p.name.startswith(".")], "staging left"
+
+
+def test_index_links_resolve(article, collection, tmp_path):
+    run(article, collection, tmp_path / "reports")
+    for index in (tmp_path / "reports" / "index.html", tmp_path / "reports" / "tiny" / "index.html"):
+        links = re.findall(r'href="([^"]+)"', index.read_text())
+        local = [link for link in links if "://" not in link]
+        assert local
+        for link in local:
+            assert (index.parent / link).exists(), link
+
+
+def test_article_text_is_html_escaped_in_the_index(write_article, collection, tmp_path):
+    path = write_article("Ministers <script>alert(1)</script> & co.", name="escaped")
+    run(path, collection, tmp_path / "reports")
+    html = (tmp_path / "reports" / "escaped" / "index.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_failing_notebook_keeps_last_good_report_and_records_the_error(article, collection, tmp_path):
+    out = tmp_path / "reports"
+    run(article, collection, out)
+    good = {p.relative_to(out): p.read_bytes() for p in (out / "tiny").rglob("*") if p.is_file()}
+    make_notebook(collection, "02-fail.ipynb", 'raise ValueError("no such series")')
+    (result,) = run(article, collection, out)
+    assert result.status == "failed"
+    assert "02-fail.ipynb" in result.error and "ValueError: no such series" in result.error
+    now = {p.relative_to(out): p.read_bytes() for p in (out / "tiny").rglob("*")
+           if p.is_file() and "failed" not in p.parts}
+    assert now == good
+    (kept,) = (out / "tiny" / "failed").iterdir()
+    record = json.loads((kept / "run.json").read_text())
+    assert record["status"] == "failed" and "no such series" in record["error"]
+    assert (kept / "02-fail.ipynb").is_file()
+
+
+def test_unknown_parameter_is_rejected_before_any_kernel_starts(article, collection, tmp_path):
+    with pytest.raises(NewstablesError, match="unknown parameter colour"):
+        run(article, collection, tmp_path / "reports", extra={"colour": "red"})
+    assert not (tmp_path / "reports").exists()
+
+
+def test_bad_article_or_date_is_rejected_before_execution(write_article, collection, tmp_path):
+    with pytest.raises(NewstablesError, match="empty"):
+        run(write_article(""), collection, tmp_path / "reports")
+    with pytest.raises(NewstablesError, match="ISO date"):
+        run(write_article("Text."), collection, tmp_path / "reports", published="01/02/2023")
+    assert not (tmp_path / "reports").exists()
+
+
+def test_two_runs_give_byte_identical_tables(article, collection, tmp_path):
+    run(article, collection, tmp_path / "a")
+    run(article, collection, tmp_path / "b")
+    tables_a = sorted((tmp_path / "a" / "tiny" / "tables").iterdir())
+    assert tables_a
+    for table in tables_a:
+        assert table.read_bytes() == (tmp_path / "b" / "tiny" / "tables" / table.name).read_bytes()
+
+
+def test_a_folder_of_articles_gets_a_report_each_and_a_top_index(collection, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name in ("one", "two"):
+        (folder / f"{name}.txt").write_text(f"Article {name}.", encoding="utf-8")
+    runs = run(folder, collection, tmp_path / "reports")
+    assert [r.article.id for r in runs] == ["one", "two"]
+    index = (tmp_path / "reports" / "index.html").read_text()
+    assert 'href="one/index.html"' in index and 'href="two/index.html"' in index
+
+
+def test_interrupted_run_leaves_no_partial_report(article, collection, tmp_path):
+    make_notebook(collection, "02-slow.ipynb", "import time\ntime.sleep(60)")
+    out = tmp_path / "reports"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newstables", "run", "--article", str(article), "--out", str(out),
+         "--notebooks", str(collection)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=paths.ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(out.glob(".tiny.run-*/02-slow.ipynb")):
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert not (out / "tiny").exists()
+    assert not list(out.glob(".tiny*")), "staging folder left behind"
