@@ -1,7 +1,536 @@
-"""Measures (interim)."""
+"""Measures: what a deal or policy commits to, from commitment language and instrument words.
+
+A measure is an instrument mention (lexicon ``measures_instruments.json``: "centre of
+excellence", "memorandum of understanding", "officer deployment", "intelligence sharing",
+"funding", "scheduled meeting"...) in a clause that holds commitment language (lexicon
+``measures_markers.json``: will, is to, to be established, plans to, agreed to, pledged to, set
+to, scheduled, has announced, has begun...). Rhetoric without an instrument ("we must do
+everything we can to smash the gangs") gives nothing, nor does an instrument in a clause
+without commitment language, nor one whose commitment is negated ("will not deploy").
+
+Rules:
+- status: the marker nearest the mention (one before it wins a tie) sets it: "underway"
+  (already, has begun, is deploying, has been deployed), "announced" (announced, signed,
+  agreed a deal, unveiled) or "planned" (will, would, is to, to be established, plans to,
+  scheduled, set to, expected to, agreed/pledged/committed to). A meeting is a measure only
+  in a clause with planned language (one held last month is an event); a bare "deal" or
+  "agreement" only when announced, signed or in place, not in "the deal would cost millions"
+  (the lexicon's "needs").
+- lead: the agent of "established/run/led/hosted... by X"; else the actors that are the
+  clause's subject (the mentions just before the marker, joined by "and"/",", not after a
+  preposition, and after any "said"); else None. Several leads are "; "-joined.
+- partners: the other actors (not persons) mentioned in the sentence, "; "-joined in text
+  order; None when there are none.
+- purpose: the first "to <verb> ...", "aimed at ...", "focus on ...", "in order to ..." after
+  the mention, up to the end of its phrase; for an instrument that is the subject of "will"
+  ("the new MoU will speed up ...") with no such phrase, what it will do. An instrument is the
+  subject when it comes before the clause's first marker, not after a preposition ("under the
+  arrangement, France will ...") and with no actor between it and the marker.
+- One measure per instrument per sentence. A mention inside another measure's purpose, or in
+  what a subject instrument will do ("the MoU will speed up the exchange of data"), is part of
+  that measure, not a new one.
+- description/start/end: the clause of the measure (clauses split at ";", ":", dashes and
+  ", and/but/while" before a new verb) or the whole sentence, without surrounding quote marks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from typing import Any
+
 import pandas as pd
-from newstables.article import Article
+
+from newstables.article import Article, Sentence
+from newstables.paths import LEXICONS
 from newstables.schema import frame
 
-def extract_measures(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    return frame("measures", [])
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads((LEXICONS / name).read_text(encoding="utf-8"))
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_LEXICON = _load("measures_instruments.json")["instruments"]
+_MARKERS = _load("measures_markers.json")
+_LABELS: list[tuple[str, tuple[str, ...]]] = [
+    (i["label"], tuple(i.get("needs", ()))) for i in _LEXICON
+]
+_STATUSES = ("negated", "underway", "announced", "planned")  # priority at the same span
+
+# Patterns are tried only where their stem (the literal text they start with) occurs at a word
+# start, found with str.find after a cheap check that some word begins with it. Far faster than
+# one big regex over the text.
+_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))*")
+_LITERAL = re.compile(r"(?:[a-z0-9£€'’-]|\\\$)+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+StemIndex = dict[str, list[tuple[re.Pattern[str], Any]]]
+Entries = list[tuple[str, list[tuple[re.Pattern[str], Any]]]]
+
+
+def _stem(pattern: str) -> str:
+    """The literal text every match of ``pattern`` starts with ("" if none)."""
+    rest = pattern[_LOOKBEHIND.match(pattern).end():]
+    m = _LITERAL.match(rest)
+    if m is None:
+        return ""
+    stem = m.group().replace("\\", "")
+    if rest[m.end():m.end() + 1] in ("?", "*", "{"):
+        stem = stem[:-1]
+    return stem
+
+
+def _index(items: list[tuple[str, Any]]) -> StemIndex:
+    """Patterns (each ending at a word end) grouped by stem; "" holds those without one."""
+    index: StemIndex = {}
+    for pattern, payload in items:
+        index.setdefault(_stem(pattern), []).append((re.compile(rf"(?:{pattern})(?!\w)"), payload))
+    return index
+
+
+_INSTRUMENTS = _index([(p, n) for n, item in enumerate(_LEXICON) for p in item["patterns"]])
+_MARKER_INDEX = _index([(p, status) for status in _STATUSES for p in _MARKERS[status]])
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with the same length (offsets stay valid)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _word_keys(low: str) -> set[str]:
+    """The first four characters of every word (quote marks and brackets taken off)."""
+    for mark in "“‘\"'(":
+        if mark in low:
+            low = low.replace(mark, " ")
+    return {w[:4] for w in low.split()}
+
+
+def _keyed(index: StemIndex) -> tuple[dict[str, Entries], Entries]:
+    """Entries of ``index`` by the first four letters of their stem, and those that cannot be
+    looked up so (stems shorter than four letters or not starting with a letter or digit)."""
+    keyed: dict[str, Entries] = {}
+    always: Entries = []
+    for stem, patterns in index.items():
+        if len(stem) >= 4 and stem[0].isalnum():
+            keyed.setdefault(stem[:4], []).append((stem, patterns))
+        else:
+            always.append((stem, patterns))
+    return keyed, always
+
+
+_INSTRUMENTS_KEYED = _keyed(_INSTRUMENTS)
+_MARKERS_KEYED = _keyed(_MARKER_INDEX)
+
+
+def _entries(keyed: tuple[dict[str, Entries], Entries], keys: set[str], low: str) -> Entries:
+    """The stems that may occur in a text whose words begin with ``keys``, in a fixed order."""
+    by_key, always = keyed
+    found = [entry for key in sorted(keys & by_key.keys()) for entry in by_key[key]]
+    return found + [(stem, patterns) for stem, patterns in always if not stem or stem in low]
+
+
+def _find(entries: Entries, low: str, start: int, end: int) -> list[tuple[int, int, Any]]:
+    """(start, end, payload) of every match in ``low[start:end]``; the longest at a position."""
+    found: dict[int, tuple[int, int, Any]] = {}
+    for stem, patterns in entries:
+        if not stem:
+            for pattern, payload in patterns:
+                for m in pattern.finditer(low, start, end):
+                    _keep(found, m.start(), m.end(), payload)
+            continue
+        word_start = stem[0].isalnum()
+        pos = low.find(stem, start, end)
+        while pos >= 0:
+            if not word_start or pos == 0 or not low[pos - 1].isalnum():
+                for pattern, payload in patterns:
+                    m = pattern.match(low, pos, end)
+                    if m is not None:
+                        _keep(found, pos, m.end(), payload)
+            pos = low.find(stem, pos + 1, end)
+    return [found[k] for k in sorted(found)]
+
+
+def _rank(payload: Any) -> int:
+    """Priority of a payload: lexicon order for instruments, _STATUSES order for markers."""
+    return payload if isinstance(payload, int) else _STATUSES.index(payload)
+
+
+def _keep(found: dict[int, tuple[int, int, Any]], start: int, end: int, payload: Any) -> None:
+    """Keep the longest match at ``start``; at equal length the one of higher priority."""
+    old = found.get(start)
+    if old is None or end > old[1] or end == old[1] and _rank(payload) < _rank(old[2]):
+        found[start] = (start, end, payload)
+
+
+# The patterns below run on the lower-cased text.
+_NEGATION_AFTER = re.compile(rf"[ \t]*(?:{_alt(_MARKERS['negation'])})\b")
+_NEGATION_BEFORE = re.compile(rf"\b(?:{_alt(_MARKERS['negation'])})[ \t]+$")
+_AGENT = re.compile(rf"\b(?:{_alt(_MARKERS['lead_verbs'])})\s+$")  # before " by ", lower case
+_REPORTING = re.compile(rf"\b(?:{_alt(_MARKERS['reporting'])})\b|[“\"‘]|\bthat\b")
+_PURPOSE = re.compile(  # the verb after "to" must also be lower case in the text itself
+    rf"(?<![\w-])(?P<cue>{_alt(_MARKERS['purpose_cues'])})\s+(?P<word>[a-z][a-z-]*)"
+)
+_NOT_PURPOSE = frozenset(_MARKERS["not_purpose_words"])
+_TO_NOT_PURPOSE_BEFORE = re.compile(
+    r"\b(?:set|expected|due|scheduled|going|plans?|planned|intends?|agreed|pledged|"
+    r"committed|likely|able|is|are|was|were|has|have|had|needs?|used|wants?|ought|up|"
+    r"according|close|compared|way|back|return|returned|access|entry|travel|travelled|"
+    r"journey|crossing|route|routes|related|attention|commitment)\s+$"
+)
+_PURPOSE_END = re.compile(
+    r"[;:]|\s[–—-]\s|,\s+(?=[a-z]+ing\b|(?:which|who|while|whereas|but|as|after|before|part|"
+    r"according|said|says|a|an|the|it|he|she|they|we)\b)"
+)
+_MODAL = re.compile(r"will|would|shall|['’]ll|is\s+to|are\s+to")
+_PREDICATE_SKIP = re.compile(r"(?:(?:also|now|further|soon|then|initially|quickly|both|"
+                             r"help|be\s+able\s+to)\s+)*")
+_CLAUSE_CUT = re.compile(r";\s*|:\s+|\s[–—]\s+|,\s+(?:and|but|while|whereas)\s+")
+_FINITE = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were|has|have|had|can|could|may|might|must|"
+    r"plans?|aims?|agreed|signed|announced)\b|['’]ll\b"
+)
+_COORDINATION = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:by|with|from|in|into|of|to|for|at|on|between|among|against|through|via|"
+    r"including|under|over)\s+(?:(?:the|a|an|this|that|these|its|their|his|her|our|new|"
+    r"joint|same)\s+){0,2}[“‘\"']?$"
+)
+_QUOTES = " \t\u00a0\"'“”‘’«»"
+_REACH = 300
+_OPENING = "“‘«\""
+_CLOSING = "”’»\""
+
+Mention = tuple[int, int, str, str]  # start, end, name, kind
+
+
+# ---------------------------------------------------------------- inputs
+def _columns(df: pd.DataFrame | None, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The rows of ``df`` restricted to ``names`` (all present), as plain tuples; [] if not."""
+    if df is None or len(df) == 0 or not set(names) <= set(df.columns):
+        return []
+    return list(zip(*(df[name].tolist() for name in names), strict=True))
+
+
+def _actor_index(actors: pd.DataFrame | None) -> dict[Any, tuple[str, str]]:
+    """actor id -> (name, kind), tolerant of empty or partial frames."""
+    names = ("actor", "name", "kind") if actors is not None and "kind" in actors else (
+        "actor", "name")
+    return {
+        row[0]: (row[1], row[2] if len(row) > 2 and isinstance(row[2], str) else "")
+        for row in _columns(actors, names)
+        if isinstance(row[1], str) and row[1]
+    }
+
+
+def _mention_list(mentions: pd.DataFrame | None, index: dict[Any, tuple[str, str]],
+                  size: int) -> list[Mention]:
+    """Mentions with their actor's name and kind, sorted by offset."""
+    if not index:
+        return []
+    out: list[Mention] = []
+    for a, s, e in _columns(mentions, ("actor", "start", "end")):
+        actor = index.get(a)
+        if actor is None:
+            continue
+        try:
+            start, end = int(s), int(e)
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if 0 <= start < end <= size:
+            out.append((start, end, actor[0], actor[1]))
+    out.sort()
+    return out
+
+
+# ---------------------------------------------------------------- clauses and markers
+def _clauses(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: cut at ; : dashes, and at ", and/but" before a new verb."""
+    cuts = list(_CLAUSE_CUT.finditer(low, start, end))
+    spans: list[tuple[int, int]] = []
+    for i, cut in enumerate(cuts):
+        following = cuts[i + 1].start() if i + 1 < len(cuts) else end
+        if cut.group().lstrip().startswith(",") and not _FINITE.search(low, cut.end(), following):
+            continue
+        spans.append((start, cut.start()))
+        start = cut.end()
+    spans.append((start, end))
+    return [(a, _rstrip(low, a, b)) for a, b in spans]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing white space, not before ``start``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _markers(low: str, entries: Entries, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, status) of commitment markers in ``low[start:end]``; 'negated' if denied."""
+    found = []
+    for m_start, m_end, status in _find(entries, low, start, end):
+        denied = _NEGATION_AFTER.match(low, m_end) or _NEGATION_BEFORE.search(
+            low, max(start, m_start - 12), m_start)
+        if denied and status != "negated":
+            status = "negated"
+        found.append((m_start, m_end, status))
+    return found
+
+
+def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str]:
+    """The marker closest to ``[start, end)``; one before it wins a tie."""
+    def distance(marker: tuple[int, int, str]) -> float:
+        if marker[1] <= start:
+            return start - marker[1]
+        if marker[0] >= end:
+            return marker[0] - end + 0.5
+        return 0.0
+    return min(markers, key=distance)
+
+
+# ---------------------------------------------------------------- lead, partners, purpose
+def _inside(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """Mentions wholly inside ``[lo, hi)``."""
+    i = bisect_left(starts, lo)
+    out = []
+    while i < len(mentions) and mentions[i][0] < hi:
+        if mentions[i][1] <= hi:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+def _chain_forward(text: str, found: list[Mention], pos: int) -> list[Mention]:
+    """Mentions coordinated from ``pos`` on: "the NCA and the Home Office"."""
+    chain: list[Mention] = []
+    for mention in found:
+        if mention[0] < pos:
+            continue
+        gap = _THE_GAP if not chain else _COORDINATION
+        if not gap.fullmatch(text, pos, mention[0]):
+            break
+        chain.append(mention)
+        pos = mention[1]
+    return chain
+
+
+def _subject(text: str, found: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The actors that are the subject before ``hi``: the last coordinated run of mentions."""
+    for cue in _REPORTING.finditer(text, lo, hi):  # the subject follows the last one
+        lo = cue.end()
+    inside = [m for m in found if m[0] >= lo and m[1] <= hi]
+    if not inside:
+        return []
+    chain = [inside[-1]]
+    for mention in reversed(inside[:-1]):
+        if not _COORDINATION.fullmatch(text, mention[1], chain[0][0]):
+            break
+        chain.insert(0, mention)
+    if _PREPOSITION_BEFORE.search(text, max(lo, chain[0][0] - 20), chain[0][0]):
+        return []
+    return chain
+
+
+def _lead(low: str, found: list[Mention], h_start: int, c_start: int, c_end: int,
+          subject_end: int) -> list[Mention]:
+    """The agent of "established by X", else the clause's subject actors."""
+    by = low.find(" by ", h_start, c_end)
+    while by >= 0:
+        if _AGENT.search(low, max(h_start, by - 20), by + 1):
+            chain = _chain_forward(low, found, by + 4)
+            if chain:
+                return chain
+        by = low.find(" by ", by + 4, c_end)
+    return _subject(low, found, c_start, subject_end)
+
+
+def _names(mentions: list[Mention], skip: set[str] | None = None) -> list[str]:
+    out: list[str] = []
+    for mention in mentions:
+        if mention[2] not in out and (skip is None or mention[2] not in skip):
+            out.append(mention[2])
+    return out
+
+
+def _purpose_span(text: str, low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first purpose phrase in ``text[start:end]`` ("to disrupt ...", "aimed at ...")."""
+    for m in _PURPOSE.finditer(low, start, end):
+        if not text[m.start("word")].islower():  # "to Europe"
+            continue
+        if m.group("cue") == "to":
+            word = m.group("word")
+            if word in _NOT_PURPOSE or _TO_NOT_PURPOSE_BEFORE.search(
+                    low, max(start, m.start() - 16), m.start()):
+                continue
+            if word == "take" and low.startswith("place", m.end("word") + 1):
+                continue
+        return m.start(), _phrase_end(low, m.end(), end)
+    return None
+
+
+def _predicate_span(text: str, marker_end: int, end: int) -> tuple[int, int] | None:
+    """What a subject instrument "will" do: the words after the modal, unless "be"/"have"."""
+    p_start = _PREDICATE_SKIP.match(text, marker_end).end()
+    if text.startswith(("be ", "have "), p_start) or p_start >= end:
+        return None
+    return p_start, _phrase_end(text, p_start, end)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    stop = _PURPOSE_END.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _trimmed(text: str, start: int, end: int, chars: str = _QUOTES) -> tuple[int, int]:
+    """``[start, end)`` without surrounding ``chars``; a closing quote mark stays when an
+    opening one inside needs it ("... action to “disrupt the gangs.”")."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        if text[end - 1] in _CLOSING and any(q in text[start:end - 1] for q in _OPENING):
+            break
+        end -= 1
+    return start, end
+
+
+def _phrase(text: str, span: tuple[int, int] | None, limit: int = 200) -> str | None:
+    """The text of ``span`` without surrounding quotes/punctuation, cut at ~``limit`` chars."""
+    if span is None:
+        return None
+    start, end = _trimmed(text, *span, chars=_QUOTES + ".,;:!?")
+    if end - start > limit:
+        cut = text.rfind(" ", start, start + limit)
+        end = cut if cut > start else start + limit
+    return text[start:end] if end > start else None
+
+
+# ---------------------------------------------------------------- one sentence
+def _candidate(text: str, low: str, hit: tuple[int, int, int], clause: tuple[int, int],
+               sentence_markers: list[tuple[int, int, str]], sentence: Sentence,
+               found: list[Mention]) -> tuple[dict[str, Any], list[tuple[int, int]]] | None:
+    """The measure of one instrument mention, and the spans it covers; None if uncommitted."""
+    h_start, h_end, label = hit
+    # a very long clause is cut to ~300 characters either side: bounded work per mention
+    c_start, c_end = max(clause[0], h_start - _REACH), min(clause[1], h_end + _REACH)
+    first = bisect_left(sentence_markers, (c_start,))
+    markers = []
+    for m in sentence_markers[first:]:
+        if m[0] >= c_end:
+            break
+        if m[1] <= c_end:
+            markers.append(m)
+    live = [m for m in markers if m[2] != "negated"]
+    if not live or _nearest(markers, h_start, h_end)[2] == "negated":
+        return None
+    needs = _LABELS[label][1]
+    if needs and not any(m[2] in needs for m in live):
+        return None
+    before = [m for m in live if m[1] <= h_start]
+    is_subject = (
+        not before and live[0][0] >= h_end
+        and not _PREPOSITION_BEFORE.search(low, max(c_start, h_start - 30), h_start)
+        and not any(h_end <= m[0] and m[1] <= live[0][0] for m in found)
+    )
+    purpose = _purpose_span(text, low, h_end, c_end)
+    if purpose is None and is_subject and _MODAL.fullmatch(low, live[0][0], live[0][1]):
+        purpose = _predicate_span(low, live[0][1] + 1, c_end)
+    scopes = [purpose] if purpose else []
+    if is_subject:
+        scopes.append((live[0][0], c_end))
+    lead = _lead(low, found, h_start, c_start, c_end, before[0][0] if before else h_start)
+    if len(text[c_start:c_end].split()) < 5:
+        c_start, c_end = sentence.start, sentence.end
+    nearest = _nearest(live, h_start, h_end)
+    return {
+        "label": label, "start": h_start, "end": h_end, "status": nearest[2], "lead": lead,
+        "purpose": _phrase(text, purpose), "span": _trimmed(text, c_start, c_end),
+    }, scopes
+
+
+def _sentence_rows(text: str, low: str, markers: list[tuple[int, int, str]], sentence: Sentence,
+                   hits: list[tuple[int, int, int]], found: list[Mention]) -> list[dict[str, Any]]:
+    """The measures of one sentence (absolute offsets)."""
+    clauses = _clauses(low, sentence.start, sentence.end)
+    candidates: list[dict[str, Any]] = []
+    scopes: list[tuple[int, int, int]] = []  # spans a candidate covers: (start, end, index)
+    per_label: dict[int, int] = {}
+    for hit in hits:
+        if per_label.get(hit[2], 0) >= 3:  # one row per label: a few candidates are enough
+            continue
+        clause = next((c for c in clauses if c[0] <= hit[0] < c[1]), clauses[-1])
+        made = _candidate(text, low, hit, clause, markers, sentence, found)
+        if made is None:
+            continue
+        scopes.extend((a, b, len(candidates)) for a, b in made[1])
+        candidates.append(made[0])
+        per_label[hit[2]] = per_label.get(hit[2], 0) + 1
+    rows = []
+    seen: set[int] = set()
+    for i, cand in enumerate(candidates):
+        if cand["label"] in seen:
+            continue
+        if any(a <= cand["start"] and cand["end"] <= b and j != i for a, b, j in scopes):
+            continue
+        seen.add(cand["label"])
+        lead = _names(cand["lead"])
+        partners = _names([m for m in found if m[3] != "person"], set(lead))
+        start, end = cand["span"]
+        rows.append({
+            "instrument": _LABELS[cand["label"]][0], "description": text[start:end],
+            "lead": "; ".join(lead) or None, "partners": "; ".join(partners) or None,
+            "purpose": cand["purpose"], "status": cand["status"],
+            "paragraph": sentence.paragraph, "start": start, "end": end,
+        })
+    return rows
+
+
+# ---------------------------------------------------------------- the table
+def _instrument_hits(article: Article, low: str,
+                     entries: Entries) -> dict[int, list[tuple[int, int, int]]]:
+    """Sentence index -> (start, end, label) of instrument mentions, not overlapping.
+
+    Of overlapping mentions the one starting first wins (then the earlier label).
+    """
+    sentences = article.sentences
+    sentence_starts = [s.start for s in sentences]
+    found = []
+    for start, end, label in _find(entries, low, 0, len(low)):
+        i = bisect_left(sentence_starts, start + 1) - 1
+        if i >= 0 and end <= sentences[i].end:
+            found.append((start, label, end, i))
+    hits: dict[int, list[tuple[int, int, int]]] = {}
+    last_end = -1
+    for start, label, end, i in sorted(found):
+        if start >= last_end and end > start:
+            last_end = end
+            hits.setdefault(i, []).append((start, end, label))
+    return hits
+
+
+def extract_measures(article: Article, actors: pd.DataFrame,
+                     mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per committed instrument (deal, centre, deployment, meeting...) in the article."""
+    text = article.text
+    low = _lower(text)
+    keys = _word_keys(low)
+    hits_by_sentence = _instrument_hits(article, low, _entries(_INSTRUMENTS_KEYED, keys, low))
+    rows: list[tuple[Any, ...]] = []
+    if not hits_by_sentence:
+        return frame("measures", rows)
+    marker_entries = _entries(_MARKERS_KEYED, keys, low)
+    mention_list = _mention_list(mentions, _actor_index(actors), len(text))
+    starts = [m[0] for m in mention_list]
+    for i, hits in sorted(hits_by_sentence.items()):
+        sentence = article.sentences[i]
+        found = _inside(mention_list, starts, sentence.start, sentence.end)
+        markers = _markers(low, marker_entries, sentence.start, sentence.end)
+        for row in _sentence_rows(text, low, markers, sentence, hits, found):
+            rows.append((len(rows) + 1, row["instrument"], row["description"], row["lead"],
+                         row["partners"], row["purpose"], row["status"], row["paragraph"],
+                         row["start"], row["end"]))
+    return frame("measures", rows)

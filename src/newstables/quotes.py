@@ -1,7 +1,719 @@
-"""Quotes (interim)."""
+"""Quotes: every quoted segment, its speaker and attribution cue, by rules and a cue lexicon.
+
+Rules (lexicon: ``lexicons/quotes_cues.json``):
+- Quote marks: curly “ ” ‘ ’, straight " and ', „ « ». A mark between two letters or digits
+  is an apostrophe (I’ve, don't); 'em, 'til, '90s are elisions; a single mark after a plural
+  s, before a lower-case word, with a later closer in the paragraph is a possessive (the
+  boats' engines). Marks of the other style inside a quote are nested and ignored.
+- Paragraphs: a quote never runs past its paragraph, except that a paragraph which opens a
+  quote without closing it continues into the next paragraph when that one opens with a
+  quote mark (those rows have ``continued=True``; ``paragraphs`` is e.g. "5-6"). Any other
+  unclosed quote ends at its paragraph's end if it opens the paragraph or follows a colon or
+  comma and has three words or more; otherwise the stray mark is ignored.
+- Span: ``start``/``end`` cover the quoted words without the marks (and without a trailing
+  comma, semicolon or colon): ``text == article.text[start:end]``.
+- Not quotes (names and labels), unless a cue is right next to the span:
+  * after a naming word (so-called, dubbed, called, named, titled, billed as...), up to 8 words;
+  * in Title Case, up to 8 words ("the “Stop the Boats” week", CNN's “State of the Union”);
+  * a determiner or possessive right before and a lower-case noun right after, up to 12
+    words (the Home Office's “Irregular migration to the UK...” release);
+  * up to 4 words, when the sentence gives no speaker: right after a label word (a, the, its,
+    new...), or a few words after a determiner with no cue verb or verb-like word between
+    ("a new operational “center of excellence”"; but "called the site “a disgrace”" and
+    "X said the scheme was a “gimmick”" are quotes);
+  * one or two words that modify the next word, with no speaker ("“safe” countries").
+- Kind: ``direct`` when the quote opens its clause (nothing before it in the sentence, or
+  after a colon, a dash, a sentence end, or "X said," + upper-case start), or starts upper-case
+  right after a cue; ``partial`` when it is a fragment inside narration. Continuations and the
+  second half of a split quote (“...,” she said, “...”) join the first half's group and share
+  its speaker, role, kind and cue.
+- Speaker: right after the quote (“...,” X said / said X / according to X), else in the
+  lead-in before it (X said: “...” / X told Y: “...” / X, who..., said:; a coordinated "X said
+  ... but warned: “...”" takes the sentence's first actor); for a partial quote a cue verb
+  earlier in its sentence (X vowed to “...”). The speaker is the actor mentioned there (person
+  > organisation; places and mentions inside quotes never speak),
+  or a pronoun (he/she -> the last person mentioned before it; it -> the last organisation),
+  or a generic phrase: "the ministry" -> the last organisation with that word, "the group" ->
+  the last organisation, "the minister" -> the last person whose role says minister, "a Home
+  Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
+  phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
+  attribution takes the speaker of a quote in the same or previous paragraph, or of a
+  previous paragraph ending "X said:". Names and roles come from the actors table.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+
 import pandas as pd
-from newstables.article import Article
+
+from newstables.actors import regex_union
+from newstables.article import Article, Paragraph
+from newstables.paths import LEXICONS
 from newstables.schema import frame
 
-def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    return frame("quotes", [])
+_LEX = json.loads((LEXICONS / "quotes_cues.json").read_text(encoding="utf-8"))
+_CUE = regex_union(_LEX["cues"])
+_CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE})(?![\w’'-])", re.IGNORECASE)
+_CUE_END = re.compile(rf"(?<![\w’'-])(?:{_CUE})$", re.IGNORECASE)
+_SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"])
+_TRIGGERS = frozenset(_LEX["label_triggers"])
+_DETERMINERS = frozenset(_LEX["determiners"])
+_NAMING = frozenset(_LEX["naming_triggers"])
+_PUNCT = r"\s,;:–—-"
+# “...,” said X (the inverted order; “...,” X said is found by a cue search)
+_AFTER_INVERTED = re.compile(rf"[{_PUNCT}]*(?P<cue>{_CUE})\b[\s,]*", re.IGNORECASE)
+_LOWER_AFTER = re.compile(r" [a-z]")
+_LEAD_PUNCT = re.compile(rf"[{_PUNCT}]*")
+# A full stop that is not an abbreviation's (Mr. Biden, U.S.) or an initial's (J. Smith).
+_FULL_STOP = (
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bGen)(?<!\bSen)"
+    r"(?<!\bRep)(?<!\bGov)(?<!\bJr)(?<!\bSr)(?<![A-Z])\."
+)
+_NP_BREAK = re.compile(rf"[;:!?“”\"]|{_FULL_STOP}")
+_CLAUSE_END = re.compile(rf"[,;:!?“”\"(]|{_FULL_STOP}")
+_ADVERB_SET = frozenset(w.lower() for w in _LEX["adverbs"])
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_ORG_NOUNS = frozenset(_LEX["org_nouns"])
+_ANY_ORG = frozenset(_LEX["any_org_nouns"])
+_PERSON_NOUNS = frozenset(_LEX["person_nouns"])
+_ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
+_SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an organisation
+_INDEFINITE = frozenset("a an one another some several".split())
+_ARTICLES = frozenset("a an the one two several some senior government".split())
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_VOICES = _SPOKES | {"official", "officials", "statement", "source", "sources", "report"}
+# Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
+_NP_STOP = frozenset(
+    "the a an and or but did does do is was were are be been has have had would will can "
+    "could should may might must not that which who whom whose this these those it its their "
+    "his her our my your to of in on at by for with from as than then when while if after "
+    "before asked".split()
+)
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+_DECADE = re.compile(r"\d0s\b")
+# Words that end a noun phrase: a determiner before one of them is not the quote's.
+_BREAKERS = frozenset(
+    "to that would will is was are were be been being has have had can could should may "
+    "might must not as which who it they he she we i you and or but than".split()
+)
+_SMALL = frozenset("a an the of and or to for in on at by with as is de la".split())
+_SENTENCE_END = re.compile(r"[.!?…]")
+_CLAUSE_MARK = re.compile(r"[,;:.!?()“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)")
+
+_REACH = 400  # characters before a quote searched for its attribution
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
+_MARKS = re.compile("[“”„«»‘’\"']")
+_OPEN_CONTEXT = frozenset(" \t([{—–-/:;,“‘\"'")
+
+
+@dataclass
+class _Seg:
+    """One quoted segment in one paragraph."""
+
+    para: Paragraph
+    open: int  # absolute offset of the opening mark
+    close: int | None  # absolute offset of the closing mark (None: runs to paragraph end)
+    start: int = 0
+    end: int = 0
+    continued: bool = False
+
+
+@dataclass
+class _Group:
+    """A whole quote: one or more segments (continued paragraphs, split halves)."""
+
+    segs: list[_Seg] = field(default_factory=list)
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    kind: str = "partial"
+    attributed: bool = False
+    adjacent: bool = False  # the attribution is right next to the quote
+
+
+# --- finding quote marks ---------------------------------------------------------------------
+
+
+def _mark_role(t: str, k: int) -> tuple[str, str] | None:
+    """('open'|'close'|'either', 'double'|'single') for the mark at ``t[k]``, None if no mark."""
+    ch = t[k]
+    prev = t[k - 1] if k > 0 else " "
+    nxt = t[k + 1] if k + 1 < len(t) else " "
+    if ch in _DOUBLE_OPEN:
+        return ("close" if ch == "“" and prev not in _OPEN_CONTEXT and not nxt.isalnum()
+                else "open", "double")
+    if ch in _DOUBLE_CLOSE:
+        return "close", "double"
+    if ch == '"':
+        if prev in _OPEN_CONTEXT and not nxt.isspace():
+            return "open", "double"
+        return ("close" if not prev.isspace() else "either"), "double"
+    # single marks: ‘ ’ '
+    if prev.isalnum() and nxt.isalnum():
+        return None  # apostrophe inside a word
+    if prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in "“\"…"):
+        if ch != "‘" and _elision(t, k + 1):
+            return None
+        return "open", "single"
+    if not prev.isspace() and not nxt.isalnum() and ch != "‘":
+        return "close", "single"
+    return None
+
+
+def _elision(t: str, k: int) -> bool:
+    """'em, 'til, 'cause, 'n', '90s: an apostrophe at a word's start, not a quote mark."""
+    if _DECADE.match(t, k):
+        return True
+    word = _WORD.match(t, k)
+    return word is not None and word.group().lower() in ("em", "til", "cause", "n", "tis", "twas")
+
+
+def _possessive(t: str, k: int, later: bool) -> bool:
+    """A single mark after a plural s, before a lower-case word: 'the boats' engines'."""
+    return later and k > 0 and t[k - 1] in "sS" and t[k + 1 : k + 2] == " " and (
+        t[k + 2 : k + 3].islower()
+    )
+
+
+def _paragraph_quotes(t: str) -> tuple[list[tuple[int, int | None, str]], str | None]:
+    """Top-level quotes in paragraph text ``t``: (open, close or None, style) in local offsets,
+    and the style of a quote left open at the paragraph's end (None if all closed)."""
+    marks = [(k, r) for m in _MARKS.finditer(t) if (r := _mark_role(t, k := m.start()))]
+    out: list[tuple[int, int | None, str]] = []
+    state: tuple[int, str] | None = None
+    last_single = max((i for i, (_, r) in enumerate(marks) if r == ("close", "single")),
+                      default=-1)
+    for idx, (k, (role, style)) in enumerate(marks):
+        if state is None:
+            if role in ("open", "either") and k + 1 < len(t):
+                state = (k, style)
+            continue
+        open_at, open_style = state
+        if style != open_style:
+            continue  # nested quote of the other style
+        if role in ("close", "either"):
+            if style == "single" and _possessive(t, k, idx < last_single):
+                continue
+            out.append((open_at, k, style))
+            state = None
+        elif role == "open":
+            state = (k, style)  # the earlier mark was a stray: start again here
+    if state is not None:
+        out.append((state[0], None, state[1]))
+        return out, state[1]
+    return out, None
+
+
+def _opens_with_mark(t: str, style: str) -> bool:
+    ch = t[:1]
+    return ch in (_DOUBLE_OPEN + '"' if style == "double" else "‘'’")
+
+
+def _segments(article: Article) -> list[_Group]:
+    """Quote groups with their segments; continuation across paragraphs applied."""
+    groups: list[_Group] = []
+    carry: _Group | None = None
+    paragraphs = article.paragraphs
+    for pi, para in enumerate(paragraphs):
+        quotes, left_open = _paragraph_quotes(para.text)
+        for qi, (o, c, style) in enumerate(quotes):
+            seg = _Seg(para, para.start + o, None if c is None else para.start + c)
+            if qi == 0 and carry is not None and o == 0:
+                seg.continued = True
+                carry.segs.append(seg)
+                group = carry
+            else:
+                group = _Group([seg])
+                groups.append(group)
+            carry = None
+            if c is None:
+                nxt = paragraphs[pi + 1].text if pi + 1 < len(paragraphs) else ""
+                if left_open and _opens_with_mark(nxt, style):
+                    carry = group
+        if carry is not None and not quotes:
+            carry = None
+    return groups
+
+
+def _trim(text: str, seg: _Seg) -> bool:
+    """Set the segment's span to the quoted words; False if nothing is quoted."""
+    start = seg.open + 1
+    end = seg.close if seg.close is not None else seg.para.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    seg.start, seg.end = start, end
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _keep_unclosed(text: str, seg: _Seg) -> bool:
+    """An unclosed quote is kept when it opens the paragraph or follows ':'/',' (3+ words)."""
+    before = text[seg.para.start : seg.open].rstrip()
+    if before and before[-1] not in ":,":
+        return False
+    return len(text[seg.start : seg.end].split()) >= 3
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+class _Actors:
+    """Mentions with their actors, for speaker look-ups by offset."""
+
+    def __init__(self, actors: pd.DataFrame, mentions: pd.DataFrame) -> None:
+        info: dict[int, tuple[str, str, str | None]] = {}
+        if len(actors) and {"actor", "name", "kind", "role"} <= set(actors.columns):
+            for a, name, kind, role in zip(
+                actors["actor"].tolist(), actors["name"].tolist(), actors["kind"].tolist(),
+                actors["role"].tolist(), strict=True,
+            ):
+                info[a] = (str(name), str(kind), role if isinstance(role, str) else None)
+        rows = []
+        if len(mentions) and {"actor", "start", "end"} <= set(mentions.columns):
+            for a, s, e in zip(mentions["actor"].tolist(), mentions["start"].tolist(),
+                               mentions["end"].tolist(), strict=True):
+                if a in info:
+                    rows.append((int(s), int(e), *info[a]))
+        rows.sort()
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
+        spans = sorted(spans)
+        starts = [s for s, _ in spans]
+
+        def quoted(offset: int) -> bool:
+            k = bisect.bisect_right(starts, offset) - 1
+            return k >= 0 and offset < spans[k][1]
+
+        self.rows = [r for r in self.rows if not quoted(r[0])]
+        self.starts = [r[0] for r in self.rows]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] <= end]
+
+    def last_role_before(self, offset: int, noun: str) -> tuple[str, str | None] | None:
+        """The last person mentioned before ``offset`` whose role holds ``noun``."""
+        hi = bisect.bisect_left(self.starts, offset)
+        for r in reversed(self.rows[:hi]):
+            if r[3] == "person" and r[4] is not None and noun in r[4].lower():
+                return r[2], r[4]
+        return None
+
+    def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
+                    ) -> tuple[str, str | None] | None:
+        hi = bisect.bisect_left(self.starts, offset)
+        for r in reversed(self.rows[:hi]):
+            if r[3] in kinds and (word is None or word in r[2].lower()):
+                return r[2], r[4]
+        return None
+
+
+def _pick(found: list[tuple[int, int, str, str, str | None]], kinds: tuple[str, ...],
+          last: bool) -> tuple[str, str | None] | None:
+    for kind in kinds:
+        hits = [r for r in found if r[3] == kind]
+        if hits:
+            r = hits[-1] if last else hits[0]
+            return r[2], r[4]
+    return None
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    role: str | None
+    cue: str | None
+    adjacent: bool  # right next to the quote ('X said: “', '“...,” X said')
+
+
+def _cue_text(m: re.Match[str]) -> str:
+    return " ".join(m.group("cue").lower().split())
+
+
+_Who = tuple[str | None, str | None]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[str, ...],
+                last: bool) -> _Who | None:
+    """The speaker named in text[start:end] (its end if ``last``, else its start)."""
+    words = _words(text, start, end)
+    if last:
+        while words and words[-1][2].lower() in _ADVERB_SET:
+            words.pop()
+    if not words:
+        return None
+    edge = words[-1] if last else words[0]
+    low = edge[2].lower()
+    if low in _PRONOUNS:
+        return _pronoun(low, edge[0], actors)
+    found = [r for r in actors.within(start, end) if r[3] in kinds]
+    if last:
+        if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
+            return None, None
+        named = any(r[0] <= edge[0] < r[1] for r in found)
+        if low in _SPEAKER_NOUNS and not named:
+            return _generic(text, words, len(words) - 1, actors, found)
+        return _pick(found, kinds, last=True)
+    k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
+    if words[k][2].lower() in _SPEAKER_NOUNS:
+        return _generic(text, words, k, actors, found)
+    if found and found[0][0] <= words[k][0]:
+        return _pick(found[:1], kinds, last=False)
+    return None
+
+
+def _anonymous(words: list[tuple[int, int, str]]) -> bool:
+    """Is there 'a source'/'an aide'... within the last words before a cue?"""
+    return any(
+        words[k][2].lower() in _ANONYMOUS and words[k - 1][2].lower() in _ARTICLES
+        for k in range(len(words) - 1, max(0, len(words) - 8), -1)
+    )
+
+
+def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
+    if p in ("he", "she"):
+        return actors.last_before(offset, ("person",)) or (None, None)
+    if p == "it":
+        return actors.last_before(offset, ("org",)) or (None, None)
+    return None, None
+
+
+def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Actors,
+             found: list[tuple[int, int, str, str, str | None]]) -> _Who:
+    """'a Home Office spokesperson', 'the ministry', 'the minister', 'officials'."""
+    noun = words[k][2].lower()
+    lo = k
+    while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
+        lo -= 1
+    inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
+    if inside and noun in _VOICES:
+        # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
+        return inside[0][2], (noun if noun in _SPOKES else inside[0][4])
+    if noun in _ORG_NOUNS:
+        hit = actors.last_before(words[k][0], ("org",), noun)
+        if hit is None and noun in _ANY_ORG:
+            hit = actors.last_before(words[k][0], ("org",))
+        if hit is not None:
+            return hit[0], None
+    indefinite = lo > 0 and words[lo - 1][2].lower() in _INDEFINITE
+    if noun in _PERSON_NOUNS and not indefinite:  # 'the minister', not 'a second minister'
+        hit = actors.last_role_before(words[k][0], noun)
+        if hit is not None:
+            return hit
+    return None, None  # an unnamed speaker: 'officials', 'a spokesperson'
+
+
+def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | None:
+    """Attribution right after a closing mark: '“...,” said X' or '“...,” X said'."""
+    kinds = _SPEAKER_KINDS
+    m = _AFTER_INVERTED.match(text, pos, limit)
+    if m is not None:
+        stop = _clause_end(text, m.end(), limit)
+        who = _resolve_np(text, m.end(), stop, actors, kinds, last=False)
+        if who is not None:
+            return _Attribution(who[0], who[1], _cue_text(m), True)
+    # '“...,” X said': the first cue within a few words, with only a name phrase before it
+    np_start = _LEAD_PUNCT.match(text, pos, limit).end()
+    cue = _CUE_RE.search(text, np_start, min(limit, np_start + 100))
+    if cue is None or cue.start() == np_start:
+        return None
+    if _NP_BREAK.search(text, np_start, cue.start()) or text.count(" ", np_start,
+                                                                    cue.start()) > 12:
+        return None
+    who = _resolve_np(text, np_start, cue.start(), actors, kinds, last=True)
+    if who is not None:
+        return _Attribution(who[0], who[1], " ".join(cue.group().lower().split()), True)
+    return None
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | None = None
+            ) -> _Attribution | None:
+    """Attribution in the lead-in text[start:end]: 'X said: “' / 'X vowed to “'."""
+    cues = list(_CUE_RE.finditer(text, start, end))
+    if not cues:
+        return None
+    sentence = start if sentence is None else min(sentence, start)
+    kinds = _SPEAKER_KINDS
+    for cue in reversed(cues):
+        clause = _clause_start(text, start, cue.start())
+        who = _resolve_np(text, clause, cue.start(), actors, kinds, last=True)
+        if who is None and clause > sentence:  # 'X said ... but warned: “': X, the subject
+            found = [r for r in actors.within(sentence, cue.start()) if r[3] in kinds]
+            who = _pick(found, kinds, last=False)
+        if who is None and cue.group().lower().startswith("according"):
+            who = _resolve_np(text, cue.end(), end, actors, kinds, last=False)
+        if who is None:
+            who = _inverted_before(text, cue.end(), end, actors, kinds)
+        if who is not None:
+            gap = text[cue.end() : end].strip(" ,")
+            adjacent = not gap or gap.endswith(":")
+            return _Attribution(who[0], who[1], " ".join(cue.group().lower().split()), adjacent)
+    return None
+
+
+def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution | None:
+    """'Braverman: “We will stop the boats”': a name and a colon right before the quote."""
+    lead = text[start:end].rstrip()
+    if not lead.endswith(":"):
+        return None
+    found = actors.within(start, end)
+    if found and found[-1][3] in ("person", "org") and (
+        text[start : found[-1][0]].strip() == "" and text[found[-1][1] : end].strip() == ":"
+    ):
+        return _Attribution(found[-1][2], found[-1][4], None, True)
+    return None
+
+
+def _clause_start(text: str, start: int, cue: int) -> int:
+    """Where the subject of a cue at ``cue`` can begin: after a ';' or closing mark."""
+    k = cue
+    while k > start and text[k - 1] not in ";”\"":
+        k -= 1
+    return k
+
+
+def _inverted_before(text: str, pos: int, end: int, actors: _Actors, kinds: tuple[str, ...]
+                     ) -> tuple[str | None, str | None] | None:
+    """'said X:' just before the quote: an actor right after the cue."""
+    found = actors.within(pos, end)
+    if found and text[pos : found[0][0]].strip(" ,") in ("", "the", "The"):
+        return _pick(found[:1], kinds, last=False)
+    return None
+
+
+# --- labels, kinds ---------------------------------------------------------------------------
+
+
+def _words_before(text: str, start: int, pos: int, n: int) -> list[str]:
+    """Up to ``n`` lower-cased words before ``pos`` in its clause (within 80 characters;
+    stops at , ; : . ( ) dashes and quote marks, but not at apostrophes: Britain's)."""
+    window = text[max(start, pos - 80) : pos]
+    cut = 0
+    for m in _CLAUSE_MARK.finditer(window):
+        cut = m.end()
+    return window[cut:].lower().split()[-n:]
+
+
+def _title_case(words: list[str]) -> bool:
+    alpha = [w for w in words if any(ch.isalpha() for ch in w)]
+    return bool(alpha) and all(w[0].isupper() or w.lower() in _SMALL for w in alpha) and (
+        alpha[0][0].isupper()
+    )
+
+
+def _is_label(text: str, seg: _Seg, sent_start: int, spoken: bool) -> bool:
+    """A short quoted name or label ("the “Stop the Boats” week"), not a quote.
+
+    ``spoken``: its sentence attributes words to a speaker ('X said the plan was a
+    “gimmick”'); then a determiner before the span does not make it a label.
+    """
+    quoted = text[seg.start : seg.end]
+    words = quoted.split()
+    if len(words) > 12 or _SENTENCE_END.search(quoted):
+        return False
+    before = _words_before(text, sent_start, seg.open, 4)
+    last_two = " ".join(before[-2:])
+    if before and (before[-1] in _NAMING or last_two in _NAMING):
+        return len(words) <= 8  # a report titled “...”, a so-called “...”
+    if len(words) > 4:
+        # the “Irregular migration to the UK, year ending June 2023” release
+        noun_after = seg.close is not None and _LOWER_AFTER.match(text, seg.close + 1)
+        det_before = bool(before) and (before[-1] in _DETERMINERS or before[-1].endswith(
+            ("'s", "’s")))
+        return (len(words) <= 8 and _title_case(words)) or bool(det_before and noun_after)
+    if spoken:
+        return _title_case(words)
+    if before and (before[-1] in _TRIGGERS or last_two in _TRIGGERS):
+        return True
+    first = words[0].lower().strip("‘’'\"")
+    for k in range(len(before) - 1, -1, -1):
+        if _CUE_RE.fullmatch(before[k]) or before[k] in _BREAKERS:
+            break
+        if before[k] in _DETERMINERS or before[k].endswith(("'s", "’s")):
+            if k == len(before) - 1:
+                return True  # "the “Stop the Boats” week", "CNN's “State of the Union”"
+            cue_before = any(_CUE_RE.fullmatch(w) for w in before[max(0, k - 2) : k])
+            return first not in _DETERMINERS and not cue_before
+    return _title_case(words)
+
+
+def _scare_quote(text: str, seg: _Seg) -> bool:
+    """One or two quoted words modifying the next word: 'so-called' use ('“safe” countries')."""
+    if seg.close is None or len(text[seg.start : seg.end].split()) > 2:
+        return False
+    after = text[seg.close + 1 : seg.close + 3]
+    return len(after) == 2 and after[0] == " " and after[1].islower()
+
+
+def _direct_start(text: str, lead_start: int, seg: _Seg) -> bool:
+    """Does the quote open its clause: nothing before it, a colon, or 'X said,'?"""
+    lead = text[lead_start : seg.open].rstrip()
+    if not lead or lead[-1] in ":—–-(.!?":
+        return True
+    upper = text[seg.start : seg.start + 1].isupper()
+    if lead[-1] == ",":
+        return upper and _CUE_RE.search(lead, max(0, len(lead) - 60)) is not None
+    return upper and _CUE_END.search(lead) is not None
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+
+class _Sentences:
+    def __init__(self, article: Article) -> None:
+        self.starts = [s.start for s in article.sentences]
+
+    def start_of(self, offset: int, floor: int) -> int:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return max(self.starts[k], floor) if k >= 0 else floor
+
+
+def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
+    text = article.text
+    sents = _Sentences(article)
+    prev_close: dict[int, int] = {}
+    opens = sorted(s.open for g in groups for s in g.segs)
+    for g in groups:
+        first, last = g.segs[0], g.segs[-1]
+        # the lead-in: from the sentence start (or the last closing mark), at most _REACH back
+        floor = max(prev_close.get(first.para.number, first.para.start), first.open - _REACH)
+        clause = sents.start_of(first.open, floor)
+        g.kind = "direct" if (len(g.segs) > 1 or _direct_start(text, clause, first)) else "partial"
+        direct = g.kind == "direct"
+        found = None
+        if last.close is not None:
+            limit = _next_open(opens, last)
+            found = _after(text, last.close + 1, limit, actors)
+        if found is None:
+            sentence = sents.start_of(first.open, max(first.para.start, first.open - _REACH))
+            start = clause if direct else sentence
+            found = _before(text, start, first.open, actors, sentence)
+        if found is None and direct:
+            found = _headline(text, clause, first.open, actors)
+        if found is not None:
+            g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
+            g.adjacent = found.adjacent
+        if last.close is not None and not (
+            len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
+        ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
+            prev_close[last.para.number] = last.close + 1
+
+
+def _next_open(opens: list[int], seg: _Seg) -> int:
+    """The next opening mark after the segment's close, or its paragraph's end."""
+    k = bisect.bisect_right(opens, seg.close if seg.close is not None else seg.open)
+    return min(opens[k], seg.para.end) if k < len(opens) else seg.para.end
+
+
+def _join_splits(text: str, groups: list[_Group]) -> list[_Group]:
+    """“We will act,” she said, “and now.”: the second half joins the first's group."""
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and prev.attributed and _split_between(text, prev.segs[-1], g.segs[0]):
+            prev.segs.extend(g.segs)
+            continue
+        out.append(g)
+    return out
+
+
+def _split_between(text: str, left: _Seg, right: _Seg) -> bool:
+    """Is only an attribution (', she said,') between two quotes of one paragraph?"""
+    if left.close is None or left.para.number != right.para.number or right.continued:
+        return False
+    if text[left.start : left.end].rstrip()[-1:] in ".!?…":
+        return False
+    between = text[left.close + 1 : right.open]
+    return (between.rstrip().endswith(",") and len(between.split()) <= 10
+            and _CUE_RE.search(between) is not None and not _SENTENCE_END.search(between))
+
+
+def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors) -> None:
+    """Unattributed direct quotes: the previous quote's speaker, or 'X said:' just before."""
+    last: _Group | None = None
+    for g in groups:
+        first = g.segs[0]
+        if not g.attributed and g.kind == "direct":
+            para_no = first.para.number
+            prev_para = article.paragraphs[para_no - 2] if para_no > 1 else None
+            if prev_para is not None and prev_para.text.rstrip().endswith(":"):
+                found = _before(text, prev_para.start, prev_para.end, actors)
+                if found is not None:
+                    g.speaker, g.role, g.cue = found.speaker, found.role, found.cue
+                    g.attributed = True
+            if not g.attributed and last is not None and (
+                para_no - last.segs[-1].para.number <= 1
+            ):
+                g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
+        if g.kind == "direct" and g.speaker is not None:
+            last = g
+
+
+def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame
+                   ) -> pd.DataFrame:
+    """One row per quoted segment in one paragraph, with speaker, role, kind and cue."""
+    text = article.text
+    lookup = _Actors(actors, mentions)
+    sents = _Sentences(article)
+    groups: list[_Group] = []
+    for g in _segments(article):
+        g.segs = [s for s in g.segs if _trim(text, s)]
+        if not g.segs:
+            continue
+        only = g.segs[0]
+        if only.close is None and len(g.segs) == 1 and not _keep_unclosed(text, only):
+            continue
+        groups.append(g)
+    lookup.drop_quoted([(s.start, s.end) for g in groups for s in g.segs])
+    _attribute(article, groups, lookup)
+    kept = []
+    for g in groups:
+        seg = g.segs[0]
+        if len(g.segs) == 1 and not g.adjacent and (
+            _is_label(text, seg, sents.start_of(seg.open, seg.para.start),
+                      g.attributed and g.speaker is not None)
+            or (not g.attributed and _scare_quote(text, seg))
+        ):
+            continue
+        kept.append(g)
+    kept = _join_splits(text, kept)
+    _inherit(text, article, kept, lookup)
+    return frame("quotes", _rows(text, kept))
+
+
+def _rows(text: str, groups: list[_Group]) -> list[dict]:
+    rows = []
+    for g in groups:
+        numbers = [s.para.number for s in g.segs]
+        span = str(numbers[0]) if numbers[0] == numbers[-1] else f"{numbers[0]}-{numbers[-1]}"
+        for seg in g.segs:
+            rows.append({
+                "speaker": g.speaker, "role": g.role, "text": text[seg.start : seg.end],
+                "kind": g.kind, "paragraph": seg.para.number, "paragraphs": span,
+                "start": seg.start, "end": seg.end, "cue": g.cue, "continued": seg.continued,
+            })
+    rows.sort(key=lambda r: r["start"])
+    for number, row in enumerate(rows, 1):
+        row["quote"] = number
+    return rows

@@ -1,0 +1,216 @@
+"""Actors and mentions: people with roles, organisations, places, aliases, traceability."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstables import article_from_text
+from newstables.actors import extract_actors
+
+
+def actors_of(text: str):
+    actors, mentions = extract_actors(article_from_text(text))
+    return actors, mentions
+
+
+def row(actors, name: str) -> dict:
+    hits = actors[actors["name"] == name]
+    assert len(hits) == 1, f"{name!r} not found once in {list(actors['name'])}"
+    return hits.iloc[0].to_dict()
+
+
+def names(actors) -> list[str]:
+    return list(actors["name"])
+
+
+def test_role_title_before_name_gives_person_role_and_implied_country():
+    actors, _ = actors_of("Home Secretary Suella Braverman said the plan would work.")
+    person = row(actors, "Suella Braverman")
+    assert (person["kind"], person["role"], person["country"]) == (
+        "person", "Home Secretary", "United Kingdom"
+    )
+
+
+def test_nationality_adjective_before_title_sets_country():
+    actors, _ = actors_of("Turkish Interior Minister Ali Yerlikaya visited the border.")
+    person = row(actors, "Ali Yerlikaya")
+    assert (person["role"], person["country"]) == ("Interior Minister", "Türkiye")
+    assert "Turkish" not in " ".join(actors["aliases"])
+
+
+def test_possessive_country_and_comma_before_name():
+    actors, _ = actors_of("Britain's home secretary, Suella Braverman, said more was needed.")
+    person = row(actors, "Suella Braverman")
+    assert (person["role"], person["country"]) == ("Home Secretary", "United Kingdom")
+    assert row(actors, "United Kingdom")["aliases"] == "Britain"
+
+
+def test_appositive_role_after_name():
+    actors, _ = actors_of("Robert Jenrick, the immigration minister, said the deal was vital.")
+    assert row(actors, "Robert Jenrick")["role"] == "Immigration Minister"
+
+
+def test_appositive_role_with_organisation_complement():
+    text = "Enver Solomon, chief executive of the Refugee Council, said the plan was cruel."
+    actors, _ = actors_of(text)
+    assert row(actors, "Enver Solomon")["role"] == "Chief Executive of the Refugee Council"
+    assert row(actors, "Refugee Council")["kind"] == "org"
+
+
+def test_later_surname_is_an_alias_not_a_new_actor():
+    text = "Immigration Minister Robert Jenrick met officials.\nJenrick visited Ankara last month."
+    actors, mentions = actors_of(text)
+    person = row(actors, "Robert Jenrick")
+    assert (person["aliases"], person["n_mentions"]) == ("Jenrick", 2)
+    assert "Jenrick" not in names(actors)
+
+
+def test_honorific_and_surname_is_an_alias():
+    actors, _ = actors_of("Prime Minister Rishi Sunak spoke first. Mr Sunak then left.")
+    assert row(actors, "Rishi Sunak")["aliases"] == "Mr Sunak"
+
+
+def test_sir_and_given_name_maps_to_the_full_name():
+    actors, _ = actors_of("Labour leader Keir Starmer objected. Sir Keir said it was a gimmick.")
+    person = row(actors, "Keir Starmer")
+    assert person["aliases"] == "Sir Keir" and person["role"] == "Labour Leader"
+
+
+def test_organisation_head_word_and_adjective_country():
+    actors, _ = actors_of("The center will be run by the Turkish National Police.")
+    org = row(actors, "Turkish National Police")
+    assert (org["kind"], org["country"]) == ("org", "Türkiye")
+
+
+def test_known_acronyms_and_names_are_organisations():
+    actors, _ = actors_of("Frontex and the UNHCR briefed the European Union. The EU agreed.")
+    assert {row(actors, n)["kind"] for n in ("Frontex", "UNHCR", "European Union")} == {"org"}
+    assert row(actors, "European Union")["aliases"] == "EU"
+
+
+def test_ministry_of_interior_is_joined_by_of():
+    actors, _ = actors_of("A statement came from the Ministry of Interior on Monday.")
+    assert row(actors, "Ministry of Interior")["kind"] == "org"
+
+
+def test_country_aliases_merge_into_one_place():
+    actors, _ = actors_of("Turkey and the U.K. signed. Türkiye and Britain agreed. The UK paid.")
+    assert row(actors, "Türkiye")["aliases"] == "Turkey"
+    uk = row(actors, "United Kingdom")
+    assert (uk["aliases"], uk["n_mentions"]) == ("Britain; U.K.; UK", 3)
+
+
+def test_and_does_not_join_two_countries():
+    actors, _ = actors_of("Türkiye and the United Kingdom have announced a new deal.")
+    assert names(actors) == ["Türkiye", "United Kingdom"]
+
+
+def test_nationality_adjective_alone_is_not_a_mention():
+    actors, _ = actors_of("Data was shared between British and Turkish authorities.")
+    assert len(actors) == 0
+
+
+def test_adjective_with_government_is_an_organisation():
+    actors, _ = actors_of("It was what the British government billed as a success.")
+    org = row(actors, "British government")
+    assert (org["kind"], org["country"]) == ("org", "United Kingdom")
+
+
+def test_sentence_initial_common_words_are_not_actors():
+    text = "Backed by Frontex, the center opened. Thousands came. The Home Office agreed."
+    actors, _ = actors_of(text)
+    assert names(actors) == ["Frontex", "Home Office"]
+
+
+def test_months_and_days_are_not_actors():
+    actors, _ = actors_of("On Monday, in January, the plan was announced. May brought more.")
+    assert len(actors) == 0
+
+
+def test_unknown_capitalised_word_after_in_is_a_place():
+    actors, _ = actors_of("The barge is moored at Portland Port in Dorset.")
+    assert row(actors, "Dorset")["kind"] == "place"
+    assert row(actors, "Portland Port")["kind"] == "place"
+
+
+def test_word_before_border_gate_is_a_place():
+    actors, _ = actors_of("He visited the Kapıkule border gate with Bulgaria.")
+    assert row(actors, "Kapıkule")["kind"] == "place"
+
+
+def test_unknown_name_after_the_is_other():
+    actors, _ = actors_of("Asylum seekers boarded the Bibby Stockholm, a barge.")
+    assert row(actors, "Bibby Stockholm")["kind"] == "other"
+    assert "Stockholm" not in names(actors)
+
+
+def test_generic_ministry_takes_the_one_country_of_its_sentence():
+    actors, _ = actors_of("Türkiye deported 124,441 migrants, the Interior Ministry announced.")
+    assert row(actors, "Interior Ministry")["country"] == "Türkiye"
+
+
+def test_hyphenated_country_pair_mentions_both():
+    actors, _ = actors_of("The EU-Turkey deal was signed in 2016.")
+    assert names(actors) == ["European Union", "Türkiye"]
+
+
+def test_possessive_is_not_part_of_the_name():
+    actors, mentions = actors_of("Home Secretary Suella Braverman's plan was criticised.")
+    assert list(mentions["surface"]) == ["Suella Braverman"]
+
+
+def test_title_case_headline_only_trusts_lexicon_names():
+    actors, _ = actors_of("UK And Turkey Sign Deal To Tackle People Smugglers\nThe deal is new.")
+    assert names(actors) == ["United Kingdom", "Türkiye"]
+
+
+def test_mentions_inside_quotes_count():
+    actors, _ = actors_of("She said: “Our partnership with Türkiye will last.”")
+    assert row(actors, "Türkiye")["n_mentions"] == 1
+
+
+def test_actor_ids_follow_first_mention_and_counts_match():
+    text = "Greece and Italy met. Italy, Greece and Malta signed. Malta paid."
+    actors, mentions = actors_of(text)
+    assert names(actors) == ["Greece", "Italy", "Malta"]
+    assert list(actors["actor"]) == [1, 2, 3]
+    assert list(actors["n_mentions"]) == [2, 2, 2]
+    assert list(mentions["start"]) == sorted(mentions["start"])
+
+
+def test_seed_actors(seed):
+    actors, mentions = extract_actors(seed)
+    assert row(actors, "Suella Braverman")["role"] == "Home Secretary"
+    jenrick = row(actors, "Robert Jenrick")
+    assert (jenrick["role"], jenrick["aliases"]) == ("Immigration Minister", "Jenrick")
+    assert row(actors, "Rishi Sunak")["role"] == "Prime Minister"
+    assert row(actors, "Turkish National Police")["country"] == "Türkiye"
+    assert row(actors, "United Kingdom")["aliases"] == "U.K.; UK"
+    for name in ("National Crime Agency", "Home Office", "Interior Ministry"):
+        assert row(actors, name)["kind"] == "org"
+    assert not set(names(actors)) & {"The", "Backed", "Having", "Thousands", "Monday"}
+    for r in mentions.itertuples():
+        assert seed.text[r.start : r.end] == r.surface
+
+
+PIECES = list("abcXYZ .,:;'\"“”‘’-–()\n0123456789İıüßé😀") + [
+    "Mr ", "Minister ", "Office ", "Türkiye ", "UK-", "of ", "the ", "said ", "Jenrick ",
+    "Home Secretary ", "'s ", "99999999999999999999 ", "Ministry ", "in ", "and ", "U.K. ",
+]
+CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
+TEXT = st.one_of(
+    st.text(CHARS, max_size=200), st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_any_text_never_raises_and_spans_reproduce_surfaces(text):
+    if not text.strip():
+        return
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    for r in mentions.itertuples():
+        assert article.text[r.start : r.end] == r.surface
+        assert article.paragraphs[r.paragraph - 1].start <= r.start
+    assert list(actors["actor"]) == list(range(1, len(actors) + 1))
+    assert sum(actors["n_mentions"]) == len(mentions)

@@ -1,0 +1,331 @@
+"""Placing figures in context: matching a figure to a reference series and checking it."""
+
+import datetime as dt
+import math
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstables import article_from_text
+from newstables.compare import (
+    CLAIM_COLUMNS,
+    VERDICTS,
+    claim_points,
+    draw_claims,
+    draw_published,
+    match_figures,
+    parse_period,
+    verdict_counts,
+)
+from newstables.schema import frame
+
+matplotlib.use("Agg")
+
+
+def figure(text: str, surface: str, value=None, low=None, high=None, **extra) -> dict:
+    """A figures-table row for ``surface`` (its first occurrence after any earlier '|')."""
+    start = text.index(surface)
+    row = {"value": value, "low": low, "high": high, "unit": "count", "counts": "", "period": "",
+           "approximate": False, "hedge": None, "source": None, "text": surface,
+           "start": start, "end": start + len(surface)}
+    row.update(extra)
+    return row
+
+
+def check(text: str, published: str | None, *figures: dict) -> pd.DataFrame:
+    art = article_from_text(text, published=published)
+    rows = []
+    for i, fig in enumerate(figures, 1):
+        fig = dict(fig, figure=i, paragraph=art.paragraph_of(fig["start"]))
+        rows.append(fig)
+    return match_figures(art, frame("figures", rows))
+
+
+def one(text: str, published: str | None, surface: str, value=None, **extra) -> pd.Series:
+    return check(text, published, figure(text, surface, value, **extra)).iloc[0]
+
+
+# --- matching what is counted, where and when -----------------------------------------
+
+
+def test_more_than_claim_just_under_the_series_is_consistent():
+    text = "More than 45,700 people crossed the English Channel in small boats in 2022."
+    row = one(text, "2023-03-01", "More than 45,700", 45700)
+    assert row["series"] == "uk_small_boat_arrivals_annual"
+    assert row["series_value"] == 45774
+    assert row["verdict"] == "consistent"
+    assert ">= 45,700" in row["tolerance_rule"] and "10%" in row["tolerance_rule"]
+
+
+def test_more_than_claim_above_the_series_is_inconsistent():
+    text = "More than 50,000 people crossed the Channel in small boats in 2022."
+    assert one(text, "2023-03-01", "More than 50,000", 50000)["verdict"] == "inconsistent"
+
+
+def test_exact_claim_must_be_within_one_percent():
+    text = "Turkey deported 124,441 irregular migrants in 2022. Turkey deported 130,000 in 2022."
+    rows = check(text, "2023-03-01", figure(text, "124,441", 124441),
+                 figure(text, "130,000", 130000, counts="irregular migrants deported"))
+    assert rows["series"].tolist() == ["turkiye_deportations"] * 2
+    assert rows["verdict"].tolist() == ["consistent", "inconsistent"]
+
+
+def test_nearly_claim_must_not_exceed_the_series():
+    text = "Nearly 46,000 people crossed the Channel in small boats in 2022."
+    assert one(text, "2023-03-01", "Nearly 46,000", 46000)["verdict"] == "consistent"
+    text = "Nearly 45,000 people crossed the Channel in small boats in 2022."
+    row = one(text, "2023-03-01", "Nearly 45,000", 45000)
+    assert row["verdict"] == "inconsistent" and row["hedge"] == "nearly"
+
+
+def test_around_claim_allows_five_percent_and_reads_a_stock_at_publication():
+    text = "Turkey hosts around 3.5 million Syrians under temporary protection."
+    row = one(text, "2023-01-15", "around 3.5 million", 3500000)
+    assert row["series"] == "turkiye_syrians_temporary_protection"
+    assert row["series_period"] == "2022-12-31"
+    assert row["verdict"] == "consistent"
+
+
+def test_stock_figure_that_went_out_of_date_is_flagged():
+    text = "Turkey hosts some 3.5 million Syrians under temporary protection."
+    row = one(text, "2023-08-09", "some 3.5 million", 3500000)
+    assert row["verdict"] == "inconsistent"
+    assert "out of date" in row["notes"]
+
+
+def test_word_quantity_must_fall_inside_its_range():
+    text = "Tens of thousands of people crossed the Channel in small boats last year."
+    row = one(text, "2023-02-01", "Tens of thousands", None, low=20000, high=99999)
+    assert row["series_period"] == "2022"
+    assert row["verdict"] == "consistent"
+    assert "between 20,000 and 99,999" in row["tolerance_rule"]
+
+
+def test_country_words_keep_a_uk_sentence_off_turkish_series():
+    text = "Britain deported 5,000 people in 2022."
+    row = one(text, "2023-03-01", "5,000", 5000)
+    assert row["verdict"] == "cannot check"
+    assert not row["series"].startswith("turkiye")
+
+
+def test_year_to_date_compares_with_the_running_total_at_publication():
+    text = "Over 15,000 people have crossed the Channel in small boats so far this year."
+    row = one(text, "2023-08-09", "Over 15,000", 15000)
+    assert row["series"] == "uk_small_boat_arrivals_ytd_daily"
+    assert (row["series_value"], row["series_period"]) == (15071, "2023-08-09")
+    assert row["verdict"] == "consistent"
+
+
+def test_since_january_of_the_publication_year_is_year_to_date():
+    text = "More than 2,500 people have crossed the Channel in small boats since January 2024."
+    row = one(text, "2024-03-12", "More than 2,500", 2500)
+    assert row["claim_period"].startswith("2024-01-01 to 2024-03-12")
+    assert row["verdict"] == "consistent"
+
+
+def test_since_a_year_uses_the_running_total_since_then():
+    text = "Turkey has deported 449,326 irregular migrants since 2016."
+    row = one(text, "2023-01-20", "449,326", 449326)
+    assert row["series"] == "turkiye_deportations_since_2016"
+    assert row["series_period"] == "2022-12-31"
+
+
+def test_that_brought_reads_the_period_of_the_previous_sentence():
+    text = ("Turkey deported 124,441 irregular migrants last year.\n"
+            "That brought the number of irregular migrants deported since 2016 to 449,326.")
+    row = one(text, "2023-08-09", "449,326", 449326, period="2016/2023")
+    assert row["series_period"] == "2022-12-31"
+    assert row["verdict"] == "consistent"
+
+
+def test_explicit_year_of_another_clause_gives_the_period():
+    text = ("A total of 280,206 migrants were denied entry into Turkey in 2022, while 236,572 "
+            "irregular migrants were caught.")
+    rows = check(text, "2023-08-09", figure(text, "280,206", 280206),
+                 figure(text, "236,572", 236572))
+    assert rows["series"].tolist() == ["turkiye_prevented_from_entering",
+                                       "turkiye_apprehensions_excluding_repeats"]
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert "turkiye_apprehensions: 285,027" in rows.loc[1, "notes"]
+
+
+def test_period_of_a_comparison_clause_is_not_borrowed():
+    text = ("Nearly 35,000 people were housed in hotels, compared with a peak of 56,000 in "
+            "June 2023.")
+    rows = check(text, "2024-11-28", figure(text, "Nearly 35,000", 35000),
+                 figure(text, "56,000", 56000))
+    assert rows.loc[0, "claim_period"].startswith("2024-11-28")
+    assert rows.loc[1, "claim_period"] == "2023-06"
+
+
+def test_boats_are_not_counted_as_people():
+    text = "Some 1,110 boats crossed the Channel in 2022."
+    row = one(text, "2023-03-01", "Some 1,110", 1110)
+    assert row["series"] == "uk_small_boats_detected_annual"
+
+
+def test_a_competing_vintage_can_make_a_claim_consistent():
+    text = "In 2022, 89,398 people claimed asylum in the UK."
+    row = one(text, "2023-03-01", "89,398", 89398)
+    assert row["series"] == "uk_asylum_applications_people"
+    assert row["verdict"] == "consistent" and "first published" in row["notes"]
+
+
+def test_percentage_change_is_checked_against_the_series_change():
+    text = "Small boat arrivals reached 45,774 in 2022, up 60% compared with 2021."
+    row = one(text, "2023-03-01", "60%", 60, unit="percent")
+    assert row["series_period"] == "2022 vs 2021"
+    assert round(row["series_value"], 1) == 60.5
+    assert row["verdict"] == "consistent"
+
+
+def test_percentage_without_a_base_cannot_be_checked():
+    text = "Men accounted for 76% of applicants."
+    row = one(text, "2024-11-28", "76%", 76, unit="percent")
+    assert row["verdict"] == "cannot check" and row["reason"]
+
+
+# --- cannot check -----------------------------------------------------------------------
+
+
+def test_figure_no_series_counts_cannot_be_checked_with_a_reason():
+    text = "The minister made five pledges."
+    row = one(text, "2023-03-01", "five", 5)
+    assert row["verdict"] == "cannot check"
+    assert "no reference series" in row["reason"]
+
+
+def test_series_of_another_order_of_magnitude_is_not_compared():
+    text = "Around 600 asylum seekers will be moved out of hotels."
+    row = one(text, "2024-09-16", "Around 600", 600)
+    assert row["verdict"] == "cannot check"
+    assert "order of magnitude" in row["reason"]
+
+
+def test_period_outside_the_series_cannot_be_checked():
+    text = "More than 1,000 people crossed the Channel in small boats in 2031."
+    row = one(text, "2032-03-01", "More than 1,000", 1000)
+    assert row["verdict"] == "cannot check" and "2031" in row["reason"]
+
+
+def test_without_a_publication_date_so_far_this_year_cannot_be_checked():
+    text = "Over 15,000 people have crossed the Channel in small boats so far this year."
+    row = one(text, None, "Over 15,000", 15000)
+    assert row["verdict"] == "cannot check" and row["reason"]
+
+
+# --- the table --------------------------------------------------------------------------
+
+
+def test_hedge_is_read_from_the_text_when_the_table_has_none():
+    text = "Last year more than 45,700 people crossed the Channel in small boats."
+    row = one(text, "2023-03-01", "45,700", 45700)
+    assert row["hedge"] == "more than"
+
+
+def test_rows_keep_the_figures_order_and_spans():
+    text = ("In 2022, 45,774 people crossed the Channel in small boats.\n"
+            "The minister made two pledges.")
+    rows = check(text, "2023-03-01", figure(text, "45,774", 45774), figure(text, "two", 2))
+    assert list(rows.columns) == CLAIM_COLUMNS
+    assert rows["figure"].tolist() == [1, 2]
+    assert rows["paragraph"].tolist() == [1, 2]
+    assert [text[s:e] for s, e in zip(rows["start"], rows["end"], strict=True)] == ["45,774", "two"]
+
+
+def test_empty_figures_give_an_empty_claims_table():
+    art = article_from_text("No numbers here.", published="2023-01-01")
+    out = match_figures(art, frame("figures", []))
+    assert out.empty and list(out.columns) == CLAIM_COLUMNS
+    assert verdict_counts(out) == {"consistent": 0, "inconsistent": 0, "cannot check": 0}
+
+
+def test_verdict_counts_add_up_to_the_figures():
+    text = "More than 45,700 people crossed the Channel in small boats in 2022. Five pledges."
+    rows = check(text, "2023-03-01", figure(text, "More than 45,700", 45700),
+                 figure(text, "Five", 5))
+    assert verdict_counts(rows) == {"consistent": 1, "inconsistent": 0, "cannot check": 1}
+
+
+def test_claim_points_place_checked_claims_on_a_series():
+    text = "More than 45,700 people crossed the Channel in small boats in 2022."
+    rows = check(text, "2023-03-01", figure(text, "More than 45,700", 45700))
+    points = claim_points(rows, ["uk_small_boat_arrivals_annual"])
+    assert points.loc[0, "x"] == pd.Timestamp("2022-12-31")
+    assert points.loc[0, "y"] == 45700
+    assert "More than 45,700" in points.loc[0, "label"]
+    assert claim_points(rows, ["turkiye_deportations"]).empty
+
+
+def test_draw_claims_marks_each_claim_and_the_publication_date():
+    text = "More than 45,700 people crossed the Channel in small boats in 2022."
+    rows = check(text, "2023-03-01", figure(text, "More than 45,700", 45700))
+    points = claim_points(rows, ["uk_small_boat_arrivals_annual"])
+    fig, ax = plt.subplots()
+    ax.bar([2021, 2022], [28526, 45774])
+    assert draw_claims(ax, points, x=[t.year for t in points["x"]]) == 1
+    draw_published(ax, 2023.1, "Published 1 Mar 2023")
+    texts = [t.get_text() for t in ax.texts]
+    plt.close(fig)
+    assert "More than 45,700 (consistent)" in texts and "Published 1 Mar 2023" in texts
+
+
+# --- periods ----------------------------------------------------------------------------
+
+
+def test_parse_period_reads_the_figures_table_formats():
+    pub = dt.date(2023, 8, 9)
+    since = parse_period("2016/2023", pub)
+    assert (since.kind, since.start, since.end) == ("since", dt.date(2016, 1, 1), pub)
+    ytd = parse_period("2023-01/2023-08", pub)
+    assert (ytd.kind, ytd.end) == ("ytd", pub)
+    assert parse_period("2023-Q2", pub).label == "2023-Q2"
+    assert parse_period("2023-H1", pub).end == dt.date(2023, 6, 30)
+    assert parse_period("per year", pub).kind == "rate"
+    assert parse_period("since January 2023", pub).kind == "ytd"
+    assert parse_period("last year", pub).label == "2022"
+    assert parse_period("", pub) is None and parse_period(math.nan, pub) is None
+
+
+# --- never raises -----------------------------------------------------------------------
+
+TEXTS = st.text(
+    alphabet=st.sampled_from(list("ab 0123456789,.%£\"'“”‘’()-\nTürkiyeUKChannelboats")),
+    min_size=1, max_size=120,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_arbitrary_figures_never_raise_and_keep_their_spans(text, data):
+    if not text.strip():
+        text = "x"
+    art = article_from_text(text, published="2023-08-09")
+    n = data.draw(st.integers(0, 3))
+    rows = []
+    for i in range(n):
+        start = data.draw(st.integers(0, len(art.text) - 1))
+        end = data.draw(st.integers(start + 1, len(art.text)))
+        rows.append({
+            "figure": i + 1,
+            "value": data.draw(st.one_of(st.none(), st.floats(allow_nan=True),
+                                         st.integers(-10**30, 10**30))),
+            "low": data.draw(st.one_of(st.none(), st.floats(0, 1e9))),
+            "high": data.draw(st.one_of(st.none(), st.floats(0, 1e9))),
+            "unit": data.draw(st.sampled_from(["count", "percent", "GBP", None, "km"])),
+            "counts": data.draw(st.one_of(st.none(), st.text(max_size=20))),
+            "period": data.draw(st.sampled_from(["", "2022", "2016/2023", "per year", "9999",
+                                                 "2023-13", "since May", None])),
+            "approximate": False,
+            "hedge": data.draw(st.sampled_from([None, "more than", "nearly", "lower", "zzz"])),
+            "source": None, "text": art.text[start:end], "paragraph": 1,
+            "start": start, "end": end,
+        })
+    out = match_figures(art, frame("figures", rows))
+    assert len(out) == n
+    assert set(out["verdict"]) <= set(VERDICTS)
+    for _, row in out.iterrows():
+        assert art.text[row["start"]:row["end"]] == row["claim"]

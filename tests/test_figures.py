@@ -1,0 +1,454 @@
+"""Figures: every number an article states, its unit, what it counts, when, hedge and source."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstables import article_from_text, load_article
+from newstables.figures import extract_figures
+from newstables.paths import SEED_ARTICLE
+from newstables.schema import COLUMNS
+
+PUBLISHED = "2023-08-09"  # a Wednesday
+
+
+def figures(text: str, published: str | None = PUBLISHED) -> list[dict[str, Any]]:
+    """The figures of a one-off article as plain dicts (NaN turned into None)."""
+    frame = extract_figures(article_from_text(text, published=published))
+    rows = frame.to_dict("records")
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, float) and math.isnan(value):
+                row[key] = None
+    return rows
+
+
+def one(text: str, published: str | None = PUBLISHED) -> dict[str, Any]:
+    rows = figures(text, published)
+    assert len(rows) == 1, [r["text"] for r in rows]
+    return rows[0]
+
+
+def texts(text: str) -> list[str]:
+    return [r["text"] for r in figures(text)]
+
+
+# ---------------------------------------------------------------- numbers and units
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Officials counted 124,441 migrants.", "124,441", 124441.0, "count"),
+        ("Arrivals rose by 161% in a year.", "161%", 161.0, "percent"),
+        ("Arrivals rose by 40 per cent in a year.", "40 per cent", 40.0, "percent"),
+        ("Arrivals rose by 12.5 percent in a year.", "12.5 percent", 12.5, "percent"),
+        ("The rate fell 20 percentage points in a year.", "20 percentage points", 20.0,
+         "percentage points"),
+        ("Some 3.5 million Syrians live there.", "Some 3.5 million", 3.5e6, "count"),
+        ("The scheme costs 1.2bn a decade.", "1.2bn", 1.2e9, "count"),
+        ("They hired 5k staff.", "5k", 5000.0, "count"),
+    ],
+)
+def test_digits_scale_and_percent_give_value_and_unit(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The deal is worth £3m to Kent.", "£3m", 3e6, "GBP"),
+        ("The deal is worth £3 million to Kent.", "£3 million", 3e6, "GBP"),
+        ("Washington gave $3.8 million to Kent.", "$3.8 million", 3.8e6, "USD"),
+        ("Brussels gave €10 million to Kent.", "€10 million", 1e7, "EUR"),
+        ("Brussels gave US$240 million to Kent.", "US$240 million", 2.4e8, "USD"),
+        ("The fine is 3 million pounds.", "3 million pounds", 3e6, "GBP"),
+        ("Smugglers charge 5,000 euros a head.", "5,000 euros", 5000.0, "EUR"),
+    ],
+)
+def test_money_is_in_units_of_its_currency(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Fifty migrants arrived.", "Fifty", 50.0),
+        ("Police held fifteen men.", "fifteen", 15.0),
+        ("Police held twenty-five men.", "twenty-five", 25.0),
+        ("Police held two hundred men.", "two hundred", 200.0),
+        ("Police held one hundred and fifty thousand men.", "one hundred and fifty thousand",
+         150000.0),
+        ("Police held a dozen men.", "a dozen", 12.0),
+        ("Police held half a million men.", "half a million", 500000.0),
+        ("Police held two million men.", "two million", 2e6),
+    ],
+)
+def test_number_words_give_their_value(text: str, surface: str, value: float) -> None:
+    row = one(text)
+    assert (row["text"], row["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Thousands of people cross each year.", "Thousands", 2000.0, 9999.0),
+        ("Hundreds of people cross each year.", "Hundreds", 200.0, 999.0),
+        ("Dozens of people cross each year.", "Dozens", 24.0, 99.0),
+        ("Tens of thousands of people cross.", "Tens of thousands", 20000.0, 99999.0),
+        ("Hundreds of thousands of people cross.", "Hundreds of thousands", 200000.0, 999999.0),
+        ("Millions of people cross.", "Millions", 2e6, 9999999.0),
+    ],
+)
+def test_word_quantities_have_no_value_but_a_range(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    row = one(text)
+    assert (row["text"], row["value"], row["low"], row["high"]) == (surface, None, low, high)
+    assert row["approximate"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("A third of the migrants were children.", "A third", 1 / 3),
+        ("Half of the migrants were children.", "Half", 0.5),
+        ("Three quarters of the migrants were men.", "Three quarters", 0.75),
+        ("Nearly two-thirds of the boats sank.", "Nearly two-thirds", 2 / 3),
+        ("One in five migrants was a child.", "One in five", 0.2),
+        ("Arrivals were cut by half.", "half", 0.5),
+    ],
+)
+def test_fractions_and_one_in_n_are_shares(text: str, surface: str, value: float) -> None:
+    row = one(text)
+    assert row["text"] == surface
+    assert row["value"] == pytest.approx(value)
+    assert row["unit"] == "share"
+
+
+def test_a_third_country_and_the_first_half_are_not_fractions() -> None:
+    assert texts("They were sent to a third country in the first half of 2022.") == []
+
+
+def test_a_value_over_ten_digits_long_stays_finite() -> None:
+    rows = figures("It holds " + "9" * 400 + " records and 12 boats.")
+    assert all(r["value"] is None or math.isfinite(r["value"]) for r in rows)
+    assert "12" in [r["text"] for r in rows]
+
+
+# ---------------------------------------------------------------- hedges and ranges
+
+
+@pytest.mark.parametrize(
+    "hedge",
+    ["around", "about", "some", "nearly", "almost", "more than", "over", "at least", "up to",
+     "fewer than", "less than", "roughly", "approximately", "an estimated", "close to",
+     "just under", "just over"],
+)
+def test_hedge_joins_the_span_and_marks_the_figure_approximate(hedge: str) -> None:
+    row = one(f"Officials said {hedge} 500 people arrived.")
+    assert row["text"] == f"{hedge} 500"
+    assert (row["hedge"], row["approximate"], row["value"]) == (hedge, True, 500.0)
+    assert row["low"] is None and row["high"] is None
+
+
+def test_trailing_hedge_joins_the_span() -> None:
+    row = one("Officials said 45,000 or so people arrived.")
+    assert (row["text"], row["hedge"], row["approximate"]) == ("45,000 or so", "or so", True)
+
+
+def test_exactly_is_a_hedge_but_not_approximate() -> None:
+    row = one("Exactly 200 people arrived.")
+    assert (row["hedge"], row["approximate"]) == ("exactly", False)
+
+
+def test_unhedged_figure_is_not_approximate() -> None:
+    row = one("Officials said 500 people arrived.")
+    assert (row["hedge"], row["approximate"]) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("It held between 500 and 600 people.", "between 500 and 600", 500.0, 600.0, "count"),
+        ("It held 500-600 people.", "500-600", 500.0, 600.0, "count"),
+        ("It held 500 to 600 people.", "500 to 600", 500.0, 600.0, "count"),
+        ("It cut costs from 10 to 20 percent.", "from 10 to 20 percent", 10.0, 20.0, "percent"),
+        ("It held between 3 and 4 million people.", "between 3 and 4 million", 3e6, 4e6,
+         "count"),
+        ("It cost £3m-£4m.", "£3m-£4m", 3e6, 4e6, "GBP"),
+        ("Two or three boats sank.", "Two or three", 2.0, 3.0, "count"),
+    ],
+)
+def test_ranges_have_no_value_and_give_low_and_high(
+    text: str, surface: str, low: float, high: float, unit: str
+) -> None:
+    row = one(text)
+    assert (row["text"], row["value"], row["low"], row["high"], row["unit"]) == (
+        surface, None, low, high, unit
+    )
+
+
+def test_a_change_from_one_number_to_another_is_two_figures_not_a_range() -> None:
+    rows = figures("The share rose from 10 to 20 percent.")
+    assert [(r["text"], r["value"], r["unit"]) for r in rows] == [
+        ("10", 10.0, "percent"), ("20 percent", 20.0, "percent")
+    ]
+
+
+def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
+    rows = figures("The average stay was 28 days, up from 21.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(28.0, "days"), (21.0, "days")]
+
+
+# ---------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2016 and since 2021 the policy changed.",
+        "The deal was signed on 9 August 2023 and again on Aug. 9, 2023.",
+        "It was published on 2023-08-09 and updated on 9/8/2023.",
+        "The meeting began at 10 a.m. and ended at 14:00.",
+        "The 2015-16 crisis and the 1990s were different.",
+        "A 34-year-old man and a woman aged 18-65 were held.",
+        "Maureen Clegg, 71, said it was wrong.",
+        "Article 31 of the Convention, Rule 39 and Section 3 apply.",
+        "COVID-19 hit the G7 countries and 5G masts.",
+        "Call 0800 123 4567 or +44 20 7946 0000 now.",
+        "It was the third attempt and the 2nd boat this week.",
+        "No one was hurt and one of the boats sank.",
+        "He met the Five Eyes partners at No 10.",
+        "The first quarter of 2024 and the Q3 2023 report.",
+        "Over the past five years, and in the year to June, it changed.",
+    ],
+)
+def test_years_dates_times_ages_labels_and_ordinals_are_not_figures(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_list_numbering_is_not_a_figure() -> None:
+    assert texts("1. £50m for the agency\n2) £20m for beds") == ["£50m", "£20m"]
+
+
+def test_one_counts_only_as_a_share_scale_or_range() -> None:
+    got = texts("One MP said one in five boats, one million people and one or two ships.")
+    assert got == ["one in five", "one million", "one or two"]
+
+
+def test_year_with_a_hedge_is_a_figure() -> None:
+    assert one("Some 2000 people attended.")["value"] == 2000.0
+
+
+def test_number_words_as_in_the_two_countries_are_figures() -> None:
+    assert one("It brings the two countries closer.")["value"] == 2.0
+
+
+# ---------------------------------------------------------------- what is counted
+
+
+def test_counts_is_the_noun_phrase_after_the_number() -> None:
+    assert one("There were 124,441 irregular migrants last year.")["counts"] == (
+        "irregular migrants"
+    )
+
+
+def test_counts_adds_the_verb_when_the_number_is_its_object() -> None:
+    assert one("Türkiye deported 124,441 irregular migrants.")["counts"] == (
+        "irregular migrants deported"
+    )
+
+
+def test_counts_adds_the_participle_of_a_passive() -> None:
+    assert one("In all, 236,572 irregular migrants were caught.")["counts"] == (
+        "irregular migrants caught"
+    )
+
+
+def test_counts_does_not_take_the_verb_after_a_subject() -> None:
+    assert one("On Monday, 15 asylum seekers boarded the barge.")["counts"] == "asylum seekers"
+
+
+def test_bare_number_takes_the_noun_of_an_earlier_subject_figure() -> None:
+    rows = figures("On Monday, 15 asylum seekers boarded a barge that can house up to 500 "
+                   "single men. Around 50 had been expected, but some 20 won reprieves.")
+    assert [r["counts"] for r in rows] == [
+        "asylum seekers", "single men", "asylum seekers", "asylum seekers"
+    ]
+
+
+def test_percentage_change_counts_what_changed() -> None:
+    rows = figures("Türkiye deported 124,441 irregular migrants, up by some 161% on 2021.")
+    assert rows[1]["counts"] == "irregular migrants deported"
+
+
+def test_percentage_of_counts_the_noun_after_of() -> None:
+    assert one("About 40% of asylum claims were granted.")["counts"] == "asylum claims"
+
+
+def test_counts_from_the_number_of_phrase() -> None:
+    row = one("That brought the number of irregular migrants deported since 2016 to 449,326.")
+    assert row["counts"] == "irregular migrants deported"
+
+
+def test_counts_from_the_subject_of_a_level_verb() -> None:
+    assert one("The grant rate at initial decision was 53%.")["counts"] == (
+        "grant rate at initial decision"
+    )
+
+
+def test_word_quantity_counts_the_noun_after_of() -> None:
+    assert one("Thousands of people cross every year.")["counts"] == "people"
+
+
+# ---------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Some 45,700 people crossed last year.", "2022"),
+        ("Some 45,700 people crossed this year.", "2023"),
+        ("Some 45,700 people crossed last month.", "2023-07"),
+        ("Some 45,700 people crossed in 2021.", "2021"),
+        ("Some 45,700 people crossed since 2016.", "2016/2023"),
+        ("Some 45,700 people crossed since January 2023.", "2023-01/2023-08"),
+        ("Some 45,700 people crossed in January.", "2023-01"),
+        ("Some 45,700 people crossed in the year to June 2023.", "2022-07/2023-06"),
+        ("Some 45,700 people crossed in the second quarter of 2023.", "2023-Q2"),
+        ("Some 45,700 people crossed in the first half of 2023.", "2023-H1"),
+        ("Some 45,700 people crossed on Monday.", "2023-08-07"),
+        ("Some 45,700 people crossed on 9 August.", "2023-08-09"),
+        ("Some 45,700 people cross every year.", "per year"),
+        ("Some 45,700 people crossed between 2015 and 2020.", "2015/2020"),
+        ("Some 45,700 people crossed over the past five years.", "past five years"),
+    ],
+)
+def test_period_resolves_against_the_publication_date(text: str, period: str) -> None:
+    assert one(text)["period"] == period
+
+
+def test_relative_period_is_kept_as_written_without_a_publication_date() -> None:
+    assert one("Some 45,700 people crossed last year.", published=None)["period"] == "last year"
+
+
+def test_comparison_base_is_not_the_period() -> None:
+    rows = figures("Deportations rose 161% compared with 2021, and 30% more than last year.")
+    assert [r["period"] for r in rows] == [None, None]
+
+
+def test_report_date_is_not_the_period() -> None:
+    row = one("Türkiye deported 124,441 migrants, the ministry announced in January.")
+    assert row["period"] is None
+
+
+def test_each_figure_takes_the_period_of_its_own_clause() -> None:
+    rows = figures("More than 45,700 people crossed last year, and over 15,000 have crossed "
+                   "since January 2023.")
+    assert [r["period"] for r in rows] == ["2022", "2023-01/2023-08"]
+
+
+def test_period_before_the_figure_applies_when_none_follows() -> None:
+    assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
+
+
+# ---------------------------------------------------------------- sources
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Some 45,700 people crossed, according to Home Office figures.", "Home Office"),
+        ("Türkiye deported 124,441 migrants, the Interior Ministry announced.",
+         "Interior Ministry"),
+        ("Data from the Office for National Statistics show 1,200 deaths.",
+         "Office for National Statistics"),
+        ("Some 45,700 people crossed, said the UN refugee agency.", "UN refugee agency"),
+        ("Some 45,700 people crossed, the ministry said.", "ministry"),
+    ],
+)
+def test_source_is_who_the_sentence_attributes_the_figure_to(text: str, source: str) -> None:
+    assert one(text)["source"] == source
+
+
+def test_source_is_none_without_attribution() -> None:
+    assert one("Some 45,700 people crossed.")["source"] is None
+
+
+# ---------------------------------------------------------------- the table
+
+
+def test_table_has_the_schema_columns_and_rows_numbered_in_text_order() -> None:
+    frame = extract_figures(article_from_text("Five boats.\nAbout 20 people and 3% more."))
+    assert list(frame.columns) == COLUMNS["figures"]
+    assert frame["figure"].tolist() == [1, 2, 3]
+    assert frame["start"].is_monotonic_increasing
+    assert frame["paragraph"].tolist() == [1, 2, 2]
+
+
+def test_article_without_numbers_gives_an_empty_table_with_the_columns() -> None:
+    frame = extract_figures(article_from_text("No numbers here at all."))
+    assert frame.empty and list(frame.columns) == COLUMNS["figures"]
+
+
+def test_every_number_of_the_seed_comes_out_with_its_value() -> None:
+    article = load_article(SEED_ARTICLE, published=PUBLISHED)
+    frame = extract_figures(article)
+    values = sorted(v for v in frame["value"].tolist() if not math.isnan(v))
+    assert values == sorted([2.0, 15.0, 500.0, 50.0, 20.0, 5.0, 45700.0, 15000.0, 124441.0,
+                             161.0, 449326.0, 280206.0, 236572.0, 5e6, 3.5e6])
+    ranges = frame[frame["value"].isna()][["low", "high"]].values.tolist()
+    assert ranges == [[2000.0, 9999.0], [20000.0, 99999.0]]
+    for row in frame.itertuples():
+        assert article.text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("published", [None, "0001-01-01", "9999-12-31"])
+def test_relative_periods_at_the_ends_of_the_calendar_do_not_raise(published: str | None) -> None:
+    rows = figures("Some 500 people crossed last week, 20 yesterday and 30 on Monday; "
+                   "40 since last year and 50 this month.", published=published)
+    assert [r["value"] for r in rows] == [500.0, 20.0, 30.0, 40.0, 50.0]
+
+
+def test_output_is_deterministic() -> None:
+    article = load_article(SEED_ARTICLE, published=PUBLISHED)
+    assert extract_figures(article).equals(extract_figures(article))
+
+
+# ---------------------------------------------------------------- never raises
+
+_ODD = st.sampled_from(
+    ["“", "”", "‘", "’", "'", '"', "£", "$", "€", "%", "-", "–", " ", "\n", ",", ".", "İ",
+     "ß", "٣", "½", "between", "and", "to", "one in", "half", "a third", "since", "last year",
+     "million", "per cent", "some", "more than", "January", "Monday", "aged", "No", "9" * 30,
+     "the year to", "Q1", "first half of", "per", "of them", "up from", "rose by", "(", ")",
+     "said", "according to", "Home Office", "thousands of", "a dozen", "one or two", "2022-23"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_ODD, st.text(max_size=12), st.integers(0, 10**12).map(str)),
+                min_size=1, max_size=30))
+def test_any_text_never_raises_and_every_span_reproduces_its_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    if not text.strip() or any(ord(c) < 32 and c not in "\n\t\r" for c in text) or "\x7f" in text:
+        return
+    article = article_from_text(text, published=PUBLISHED)
+    frame = extract_figures(article)
+    assert list(frame.columns) == COLUMNS["figures"]
+    for row in frame.itertuples():
+        assert article.text[row.start : row.end] == row.text
+        assert row.paragraph == article.paragraph_of(row.start)
+        assert row.value is None or math.isnan(row.value) or math.isfinite(row.value)

@@ -1,0 +1,280 @@
+"""Quotes: marks, spans, speakers, cues, kinds, labels and quotes over several paragraphs."""
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstables import article_from_text
+from newstables.actors import extract_actors
+from newstables.quotes import extract_quotes
+
+
+def quotes_of(text: str):
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    return extract_quotes(article, actors, mentions)
+
+
+def rows(text: str) -> list[dict]:
+    """Quote rows as dicts, missing values (None or NaN in pandas) as None."""
+    return [{k: (None if v is None or v != v else v) for k, v in r.items()}
+            for r in quotes_of(text).to_dict("records")]
+
+
+def test_said_colon_before_quote_names_speaker_and_role():
+    [q] = rows("Home Secretary Suella Braverman said: “We must stop the boats.”")
+    assert (q["speaker"], q["role"], q["cue"], q["kind"]) == (
+        "Suella Braverman", "Home Secretary", "said", "direct"
+    )
+    assert q["text"] == "We must stop the boats."
+
+
+def test_said_after_quote_names_speaker():
+    [q] = rows("Nikos Alexiou spoke first.\n“We saved everyone,” said Nikos Alexiou.")
+    assert (q["speaker"], q["cue"], q["kind"]) == ("Nikos Alexiou", "said", "direct")
+
+
+def test_speaker_before_cue_after_quote():
+    [q] = rows("Immigration Minister Robert Jenrick was there. “We will act,” Jenrick said.")
+    assert (q["speaker"], q["role"]) == ("Robert Jenrick", "Immigration Minister")
+
+
+def test_told_names_the_subject_not_the_listener():
+    [q] = rows("Prime Minister Rishi Sunak told the BBC: “Yes. The numbers are down.”")
+    assert (q["speaker"], q["cue"]) == ("Rishi Sunak", "told")
+
+
+def test_according_to_names_speaker():
+    [q] = rows("“Networks exploit the vulnerable,” according to the UNHCR.")
+    assert (q["speaker"], q["cue"]) == ("UNHCR", "according to")
+
+
+def test_pronoun_speaker_is_the_last_person_named_before():
+    text = "Yvette Cooper criticised the plan.\n“This is too little, too late,” she added."
+    [q] = rows(text)
+    assert (q["speaker"], q["cue"]) == ("Yvette Cooper", "added")
+
+
+def test_inverted_said_with_appositive_role():
+    [q] = rows("“We cannot cope,” said Dimitris Kairidis, the Greek migration minister.")
+    assert (q["speaker"], q["role"]) == ("Dimitris Kairidis", "Migration Minister")
+
+
+def test_organisation_can_be_the_speaker():
+    [q] = rows("“Arrests rose by half,” the Interior Ministry said in a statement.")
+    assert q["speaker"] == "Interior Ministry"
+
+
+def test_generic_ministry_phrase_resolves_to_last_ministry():
+    text = "The Interior Ministry released figures.\n“Arrests rose,” the ministry said."
+    assert rows(text)[0]["speaker"] == "Interior Ministry"
+
+
+def test_spokesperson_of_an_organisation_speaks_for_it():
+    [q] = rows("“It was a busy day,” a Home Office spokesperson said.")
+    assert (q["speaker"], q["role"]) == ("Home Office", "spokesperson")
+
+
+def test_partial_quote_takes_the_subject_of_its_sentence():
+    [q] = rows("Home Secretary Suella Braverman vowed to “smash the gangs” this year.")
+    assert (q["speaker"], q["cue"], q["kind"], q["text"]) == (
+        "Suella Braverman", "vowed", "partial", "smash the gangs"
+    )
+
+
+def test_partial_quote_without_a_speaker_has_none():
+    [q] = rows("Türkiye and the United Kingdom pledged action to “disrupt and dismantle gangs.”")
+    assert (q["speaker"], q["cue"], q["kind"]) == (None, None, "partial")
+
+
+def test_quoted_label_after_article_is_not_a_quote():
+    assert rows("At its heart is a new operational “center of excellence” in Ankara.") == []
+
+
+def test_title_case_label_is_not_a_quote():
+    assert rows("It came at the end of what was billed as its “Stop the Boats” week.") == []
+
+
+def test_so_called_and_dubbed_spans_are_not_quotes():
+    text = "Officials opened a so-called “reception hub”, dubbed “Camp Hope” by locals."
+    assert rows(text) == []
+
+
+def test_predicate_after_a_cue_verb_is_a_partial_quote_with_unnamed_speaker():
+    [q] = rows("Residents called the site “a disgrace” and demanded its closure.")
+    assert (q["text"], q["kind"], q["speaker"], q["cue"]) == (
+        "a disgrace", "partial", None, "called"
+    )
+
+
+def test_quoted_word_after_a_determiner_in_attributed_speech_is_a_quote():
+    [q] = rows("Labour's Yvette Cooper said the scheme was a 'gimmick' that cost millions.")
+    assert (q["text"], q["speaker"], q["kind"]) == ("gimmick", "Yvette Cooper", "partial")
+
+
+def test_curly_possessive_before_a_label_makes_it_a_label():
+    assert rows("It is the government’s “safe and legal routes” policy.") == []
+
+
+def test_quoted_title_of_a_release_is_not_a_quote():
+    text = 'The Home Office\'s "Irregular migration to the UK, year ending June 2023" release.'
+    assert rows(text) == []
+
+
+def test_anonymous_source_is_unnamed_not_the_person_after_it():
+    text = (
+        "Home Secretary James Cleverly spoke.\n"
+        "A source close to the Home Secretary said: “He is calm.”"
+    )
+    [q] = rows(text)
+    assert (q["speaker"], q["cue"]) == (None, "said")
+
+
+def test_the_minister_is_the_last_minister_named_but_a_minister_is_unnamed():
+    text = (
+        "Interior Minister Ali Yerlikaya spoke first.\n"
+        "“Arrests are up,” the minister said.\n"
+        "“It is working,” a second Turkish minister added."
+    )
+    assert [q["speaker"] for q in rows(text)] == ["Ali Yerlikaya", None]
+
+
+def test_places_never_speak():
+    qs = rows("Greece rejected the plan. “We will not accept it,” Greece said.")
+    assert [q["speaker"] for q in qs] == [None]
+
+
+def test_name_in_quote_marks_does_not_cut_the_lead_in():
+    text = "Minister Gareth Sloane, dubbed ‘The Enforcer’ by colleagues, told the Beacon: ‘No.’"
+    [q] = rows(text)
+    assert (q["text"], q["speaker"]) == ("No.", "Gareth Sloane")
+
+
+def test_descriptor_and_age_around_a_name():
+    [q] = rows("Pensioner Maureen Clegg, 71, said: ‘I don’t feel safe any more.’")
+    assert q["speaker"] == "Maureen Clegg"
+
+
+def test_single_quote_marks_tabloid_style():
+    text = "Prime Minister Rishi Sunak spoke.\n'We will stop the boats,' he said."
+    [q] = rows(text)
+    assert (q["text"], q["speaker"], q["kind"]) == ("We will stop the boats", "Rishi Sunak",
+                                                      "direct")
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Britain's plan: the boats' engines don't start and I’ve seen it, he said."
+    assert rows(text) == []
+
+
+def test_apostrophes_inside_a_single_quoted_quote_stay_inside():
+    [q] = rows("'It's the boats' engines that fail,' one survivor told AFP.")
+    assert q["text"] == "It's the boats' engines that fail"
+
+
+def test_quote_over_two_paragraphs_is_continued():
+    text = (
+        "Home Secretary Suella Braverman said: “We must stop the boats.\n"
+        "“Our partnership will tackle the supply chain.”\n"
+        "The deal was signed."
+    )
+    qs = rows(text)
+    assert [q["paragraph"] for q in qs] == [1, 2]
+    assert [q["paragraphs"] for q in qs] == ["1-2", "1-2"]
+    assert [q["continued"] for q in qs] == [False, True]
+    assert {q["speaker"] for q in qs} == {"Suella Braverman"}
+
+
+def test_quote_over_three_paragraphs():
+    text = "Robert Jenrick said: “One.\n“Two more words here.\n“Three and done.”"
+    qs = rows(text)
+    assert [q["paragraphs"] for q in qs] == ["1-3"] * 3
+    assert [q["continued"] for q in qs] == [False, True, True]
+
+
+def test_unclosed_quote_never_swallows_the_next_paragraph():
+    text = "Mr Smith said: “We will not stop the crossings\nThe next paragraph is narration."
+    [q] = rows(text)
+    assert q["text"] == "We will not stop the crossings" and q["paragraphs"] == "1"
+
+
+def test_stray_mark_mid_sentence_is_dropped():
+    assert rows("The “deal was signed on Monday in Ankara by both sides.\nNext.") == []
+
+
+def test_split_quote_keeps_one_speaker_and_cue():
+    text = "Ali Yerlikaya spoke.\n“We have a duty,” he added, “and we will meet it.”"
+    qs = rows(text)
+    assert [q["text"] for q in qs] == ["We have a duty", "and we will meet it."]
+    assert {(q["speaker"], q["cue"], q["kind"]) for q in qs} == {("Ali Yerlikaya", "added",
+                                                                   "direct")}
+
+
+def test_unattributed_quote_takes_the_previous_speaker():
+    text = "“This is a farce,” Yvette Cooper said. “The government has lost control.”"
+    qs = rows(text)
+    assert [q["speaker"] for q in qs] == ["Yvette Cooper", "Yvette Cooper"]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    [q] = rows("“He told me ‘go home’ and left,” said Ahmed.")
+    assert q["text"] == "He told me ‘go home’ and left"
+
+
+def test_straight_double_quotes():
+    [q] = rows('"This is a European problem," Dimitris Kairidis said on Monday.')
+    assert (q["text"], q["speaker"]) == ("This is a European problem", "Dimitris Kairidis")
+
+
+def test_us_style_honorific_with_full_stop_after_quote():
+    text = 'Lee Gelernt, a lawyer, spoke. "It is illegal, plain and simple," Mr. Gelernt said.'
+    [q] = rows(text)
+    assert (q["speaker"], q["cue"]) == ("Lee Gelernt", "said")
+
+
+def test_span_excludes_marks_and_trailing_comma():
+    text = "“We will act,” she said."
+    [q] = rows(text)
+    assert text[q["start"] : q["end"]] == "We will act"
+
+
+def test_seed_quotes(seed):
+    actors, mentions = extract_actors(seed)
+    qs = extract_quotes(seed, actors, mentions).to_dict("records")
+    assert [(q["paragraph"], q["paragraphs"], q["continued"]) for q in qs] == [
+        (1, "1", False), (5, "5-6", False), (6, "5-6", True),
+        (7, "7-9", False), (8, "7-9", True), (9, "7-9", True),
+    ]
+    speakers = [None if pd.isna(q["speaker"]) else q["speaker"] for q in qs]
+    assert speakers == [None] + ["Suella Braverman"] * 2 + ["Robert Jenrick"] * 3
+    assert [q["kind"] for q in qs] == ["partial"] + ["direct"] * 5
+    texts = " ".join(q["text"] for q in qs)
+    assert "center of excellence" not in texts and "Stop the Boats" not in texts
+    for q in qs:
+        assert seed.text[q["start"] : q["end"]] == q["text"]
+
+
+PIECES = list("abc XYZ.,:;\n“”‘’\"'-—()0123456789İüß😀") + [
+    "said ", "he added, ", "“We ", "” said Mr Jenrick. ", "'s ", "boats' ", "so-called ",
+    "Home Secretary Suella Braverman ", "according to ", "99999999999999999999 ", "\n“",
+]
+CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
+TEXT = st.one_of(
+    st.text(CHARS, max_size=200), st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_any_text_never_raises_and_spans_reproduce_text(text):
+    if not text.strip():
+        return
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    quotes = extract_quotes(article, actors, mentions)
+    assert list(quotes["quote"]) == list(range(1, len(quotes) + 1))
+    for q in quotes.itertuples():
+        assert article.text[q.start : q.end] == q.text
+        para = article.paragraphs[q.paragraph - 1]
+        assert para.start <= q.start <= q.end <= para.end  # never past its paragraph
+        assert q.kind in ("direct", "partial")
