@@ -21,7 +21,9 @@ def test_paragraph_and_sentence_offsets_reproduce_their_text(seed):
         assert seed.text[p.start : p.end] == p.text
     for s in seed.sentences:
         assert seed.text[s.start : s.end] == s.text
-        assert seed.paragraphs[s.paragraph - 1].start <= s.start < seed.paragraphs[s.paragraph - 1].end
+        assert (
+            seed.paragraphs[s.paragraph - 1].start <= s.start < seed.paragraphs[s.paragraph - 1].end
+        )
 
 
 def test_numbers_are_one_based_and_consecutive(seed):
@@ -45,13 +47,17 @@ def test_sentences_do_not_split_after_abbreviations_or_initials():
     text = "The U.K. and Mr. Smith met J. Doe on Monday. They agreed a deal."
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == [
-        "The U.K. and Mr. Smith met J. Doe on Monday.", "They agreed a deal."
+        "The U.K. and Mr. Smith met J. Doe on Monday.",
+        "They agreed a deal.",
     ]
 
 
 def test_sentence_ending_in_a_quote_splits_after_the_closing_mark():
     text = "He said: “We will act.” The minister left."
-    assert [text[s:e] for s, e in split_sentences(text)] == ["He said: “We will act.”", "The minister left."]
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He said: “We will act.”",
+        "The minister left.",
+    ]
 
 
 def test_plain_text_without_sidecar_takes_date_from_parameter(write_article):

@@ -37,7 +37,7 @@ def test_extract_prints_every_table_with_its_columns():
 
 
 def test_extract_reads_standard_input():
-    out = cli("extract", "-", "--published", "2024-01-02", stdin="One line. Two.\n".encode())
+    out = cli("extract", "-", "--published", "2024-01-02", stdin=b"One line. Two.\n")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["published"] == "2024-01-02" and len(data["sentences"]) == 2

@@ -35,7 +35,9 @@ def test_notebooks_are_named_nn_verb_object(notebook):
 
 
 def test_exactly_one_parameters_cell(notebook):
-    tagged = [c for c in code_cells(load(notebook)) if "parameters" in c["metadata"].get("tags", [])]
+    tagged = [
+        c for c in code_cells(load(notebook)) if "parameters" in c["metadata"].get("tags", [])
+    ]
     assert len(tagged) == 1
 
 

@@ -16,13 +16,19 @@ from nbformat.v4 import new_code_cell, new_notebook
 from newstables import NewstablesError, paths
 from newstables.runner import run_collection
 
-PARAMETERS = 'article: str = ""  # article path\npublished: str = ""  # date\noutput_dir: str = ""  # out'
+PARAMETERS = (
+    'article: str = ""  # article path\npublished: str = ""  # date\noutput_dir: str = ""  # out'
+)
 
 
 def make_notebook(folder: Path, name: str, body: str) -> Path:
     nb = new_notebook(cells=[new_code_cell(PARAMETERS), new_code_cell(body)])
     nb.cells[0].metadata["tags"] = ["parameters"]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     path = folder / name
     nbformat.write(nb, path)
     return path
@@ -60,8 +66,15 @@ def test_successful_run_writes_a_complete_report(article, collection, tmp_path):
     (result,) = run(article, collection, tmp_path / "reports", published="2024-03-01")
     report = tmp_path / "reports" / "tiny"
     assert result.status == "ok"
-    for name in ("01-count-words.ipynb", "01-count-words.html", "run.json", "index.html",
-                 "tables/words.csv", "tables/quotes.csv", "tables/paragraphs.csv"):
+    for name in (
+        "01-count-words.ipynb",
+        "01-count-words.html",
+        "run.json",
+        "index.html",
+        "tables/words.csv",
+        "tables/quotes.csv",
+        "tables/paragraphs.csv",
+    ):
         assert (report / name).is_file(), name
     record = json.loads((report / "run.json").read_text())
     assert record["status"] == "ok" and record["parameters"]["published"] == "2024-03-01"
@@ -71,7 +84,10 @@ def test_successful_run_writes_a_complete_report(article, collection, tmp_path):
 
 def test_index_links_resolve(article, collection, tmp_path):
     run(article, collection, tmp_path / "reports")
-    for index in (tmp_path / "reports" / "index.html", tmp_path / "reports" / "tiny" / "index.html"):
+    for index in (
+        tmp_path / "reports" / "index.html",
+        tmp_path / "reports" / "tiny" / "index.html",
+    ):
         links = re.findall(r'href="([^"]+)"', index.read_text())
         local = [link for link in links if "://" not in link]
         assert local
@@ -86,7 +102,9 @@ def test_article_text_is_html_escaped_in_the_index(write_article, collection, tm
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_failing_notebook_keeps_last_good_report_and_records_the_error(article, collection, tmp_path):
+def test_failing_notebook_keeps_last_good_report_and_records_the_error(
+    article, collection, tmp_path
+):
     out = tmp_path / "reports"
     run(article, collection, out)
     good = {p.relative_to(out): p.read_bytes() for p in (out / "tiny").rglob("*") if p.is_file()}
@@ -94,8 +112,11 @@ def test_failing_notebook_keeps_last_good_report_and_records_the_error(article, 
     (result,) = run(article, collection, out)
     assert result.status == "failed"
     assert "02-fail.ipynb" in result.error and "ValueError: no such series" in result.error
-    now = {p.relative_to(out): p.read_bytes() for p in (out / "tiny").rglob("*")
-           if p.is_file() and "failed" not in p.parts}
+    now = {
+        p.relative_to(out): p.read_bytes()
+        for p in (out / "tiny").rglob("*")
+        if p.is_file() and "failed" not in p.parts
+    }
     assert now == good
     (kept,) = (out / "tiny" / "failed").iterdir()
     record = json.loads((kept / "run.json").read_text())
@@ -141,9 +162,21 @@ def test_interrupted_run_leaves_no_partial_report(article, collection, tmp_path)
     make_notebook(collection, "02-slow.ipynb", "import time\ntime.sleep(60)")
     out = tmp_path / "reports"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newstables", "run", "--article", str(article), "--out", str(out),
-         "--notebooks", str(collection)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=paths.ROOT,
+        [
+            sys.executable,
+            "-m",
+            "newstables",
+            "run",
+            "--article",
+            str(article),
+            "--out",
+            str(out),
+            "--notebooks",
+            str(collection),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=paths.ROOT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     deadline = time.time() + 60

@@ -173,8 +173,11 @@ _ONE_TO_NINE = _trie(w for w, v in _UNIT_WORDS.items() if 1 <= v <= 9)
 _NW1 = rf"(?:(?:{_trie(_TEN_WORDS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?|(?:{_trie(_UNIT_WORDS)}))\b"
 _WORDISH = r"[a-z]+(?:-[a-z]+)?"  # a number word in a time expression, checked when resolved
 _BIG = _alt(_SCALE_WORDS)
-_MONTH = rf"(?-i:(?:{_trie(_CAL['months'])})\b\.?)"
-_WEEKDAY = rf"(?-i:(?:{_trie(_CAL['weekdays'])})\b)"
+# Time expressions are matched on the lower-cased text (faster than re.I); that a month or
+# weekday is capitalised in the text is checked when the expression is resolved.
+_MONTH = rf"(?:{_trie(_MONTHS)})\b\.?"
+_WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})\b"
+_CAPITALISED = ("yto_m", "since_m", "mr_a", "mr_b", "date_m", "date_m2", "my_m", "wd", "q_k")
 _YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9%]|[,./-][0-9])"  # only ever after a space in _PERIOD
 _DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
 
@@ -298,7 +301,7 @@ _PERIOD = re.compile(
         \s+(?P<qh_u>quarter|half|(?:{_WORDISH}|[0-9]{{1,2}})\s+months)\b
         (?:\s+of\s+(?:(?P<qh_this>the\s+year|this\s+year)|(?P<qh_last>last\s+year)
         |(?P<qh_y>{_YEAR})))?)
-    | (?P<q>(?-i:(?P<q_k>[QH])(?P<q_n>[1-4]))\s+(?P<q_y>{_YEAR}))
+    | (?P<q>(?P<q_k>[qh])(?P<q_n>[1-4])\s+(?P<q_y>{_YEAR}))
     | (?P<since>since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?
         (?:(?P<since_m>{_MONTH})(?:\s+(?P<since_my>{_YEAR}))?|(?P<since_y>{_YEAR})
         |(?P<since_this>(?:the|this)\s+year)|(?P<since_last>last\s+year)))
@@ -329,7 +332,7 @@ _PERIOD = re.compile(
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
     """,
-    re.I | re.X,
+    re.X,
 )
 
 # ---------------------------------------------------------------- sources
@@ -1357,9 +1360,11 @@ def _season(which: str, season: str, pub: dt.date | None, surface: str) -> str:
     return f"{'autumn' if season == 'fall' else season} {pub.year + step}"
 
 
-def _usable(doc: _Doc, start: int) -> bool:
-    """False for a comparison base ("compared with 2021") or a report date ("said on Monday")."""
-    words = [w for _, w in _tail(doc.low, max(0, start - 60), start, 6)]
+def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
+    """False for a comparison base ("compared with 2021") or a report date ("said on Monday");
+    ``words`` are the words before ``start`` if known."""
+    if words is None:
+        words = [w for _, w in _tail(doc.low, max(0, start - 60), start, 6)]
     if words[-1:] == ["as"] and doc.low.startswith("of", start):
         return True  # "as of June"
     if words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE:
@@ -1387,8 +1392,9 @@ def _periods(
     for t in triggers:
         if t.start < done or not _period_trigger(t, doc):
             continue
+        tail = _tail(doc.low, max(done, t.start - 60), t.start, 8, digits=True)
         starts = [
-            s for s, w in _tail(doc.low, max(done, t.start - 50), t.start, 6, digits=True)
+            s for s, w in tail
             if w in _PERIOD_STARTS or w[:1].isdigit() or w in _UNIT_WORDS or w in _TEN_WORDS
         ]
         if t.word not in _NOUN_TRIGGERS or doc.low.startswith(("year to", "year end"), t.start):
@@ -1402,7 +1408,9 @@ def _periods(
                 break
         if best:
             m, value = best
-            out.append(_Period(m.start(), m.end(), value, _usable(doc, m.start())))
+            before = [w for s, w in tail if s < m.start()]
+            usable = _usable(doc, m.start(), before if len(before) >= 5 else None)
+            out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
 
@@ -1411,9 +1419,11 @@ def _period_at(
     doc: _Doc, start: int, trigger: int, pub: dt.date | None
 ) -> tuple[re.Match[str], str] | None:
     """The time expression starting at ``start`` that covers ``trigger``, with its period."""
-    m = _PERIOD.match(doc.text, start)
+    m = _PERIOD.match(doc.low, start)
     if m is None or m.end() <= trigger:
         return None
+    if any(m.group(g) and not doc.text[m.start(g)].isupper() for g in _CAPITALISED):
+        return None  # "may", "march", "sun" are no months or weekdays in lower case
     try:
         value = _resolve(m, pub)
     except (ValueError, OverflowError):  # a date off the calendar's ends
