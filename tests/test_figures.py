@@ -313,6 +313,25 @@ def test_word_quantity_counts_the_noun_after_of() -> None:
     assert one("Thousands of people cross every year.")["counts"] == "people"
 
 
+def test_money_counts_what_it_pays_for() -> None:
+    assert one("The Home Secretary announced a £75 million package.")["counts"] == "package"
+
+
+def test_share_of_them_counts_what_the_figure_before_counts() -> None:
+    rows = figures("There were 1.2 million migrants, 45% of them Syrians.")
+    assert [r["counts"] for r in rows] == ["migrants", "migrants"]
+
+
+def test_the_base_of_a_rate_is_not_a_figure() -> None:
+    assert texts("There were 12 deaths per 100,000 people.") == ["12"]
+
+
+def test_offsets_hold_after_a_dotted_capital_i() -> None:
+    text = "İstanbul hosts İİİ 500 refugees."
+    row = one(text)
+    assert (row["text"], row["start"]) == ("500", text.index("500"))
+
+
 # ---------------------------------------------------------------- periods
 
 
@@ -338,6 +357,14 @@ def test_word_quantity_counts_the_noun_after_of() -> None:
 )
 def test_period_resolves_against_the_publication_date(text: str, period: str) -> None:
     assert one(text)["period"] == period
+
+
+def test_hyphenated_rate_is_the_period() -> None:
+    assert one("Hotels cost £8 million-a-day.")["period"] == "per day"
+
+
+def test_lower_case_may_is_not_a_month() -> None:
+    assert one("Some 500 people may cross in may.")["period"] is None
 
 
 def test_relative_period_is_kept_as_written_without_a_publication_date() -> None:

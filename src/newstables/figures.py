@@ -187,8 +187,11 @@ _DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
 # after a space or punctuation (the leading class lets the regex engine skip ahead fast).
 _TRIGGER = re.compile(
     r"[\s\"'“‘(\[/—–£$€₺¥+-](?:(?P<d>[0-9]+)|(?P<w>"
-    + _trie(_CORE_WORDS | _PERIOD_WORDS | set(_MONTHS) | set(_WEEKDAYS))
-    + r"|q[1-4]|h[12])\b)"
+    + _trie((_CORE_WORDS | _PERIOD_WORDS | set(_MONTHS) | set(_WEEKDAYS)) - set(_NEEDS_NEXT))
+    + r"|q[1-4]|h[12]"
+    + r"|an?(?=[\s-]+(?:" + _trie(_NEEDS_NEXT["a"]) + r")\b)"  # "a third", not every "a"
+    + r"|(?:many|several)(?=\s+(?:" + _trie(_NEEDS_NEXT["many"]) + r")\b)"
+    + r")\b)"
 )
 _SHARE_FRAC = rf"""
       (?P<share>(?:{_D}|{_NW1})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)[0-9]{{2}}\b)
@@ -243,6 +246,19 @@ _AGE_SPAN = re.compile(rf"(?:{_D}|{_NW1})(?:\s*(?:-|–|to|and)\s*(?:{_D}|{_NW1}
 _CLEAN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CLEAN_OR_DIGITS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _WORD = re.compile(r"[ \t]*([^\W\d_](?:[\w'’-]*\w)?)")
+_LETTERS = re.compile(r"[a-z]+")
+_SHARE_SPLIT = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.I)
+_LAST_WORD_SPLIT = re.compile(r"[\s-]+(?=[^\s-]+$)")
+_PERCENT_AHEAD = re.compile(r"\s*(?:%|per\s*cent|percent)", re.I)
+_LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)](?=\s)")
+_AGE_DIGITS = re.compile(r"[0-9]{1,3}")
+_AFTER_AGE = re.compile(r"[,;)]|\.(?![0-9])|\s+(?:said|says|told|who)\b")
+_YEAR_LIKE = re.compile(r"(?:1[89]|2[01])[0-9]{2}")
+_AFTER_FRACTION = re.compile(
+    r"\s+(?:of|the|its|their|his|her|our|all|these|those)\b|\s*[.,;:)!?]|\s*$", re.I
+)
+_SPAN_LEAD = re.compile(r"^(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?", re.I)
+_SOURCE_TRIM = re.compile(r"^(?:The|the)\s+|['’]s$")
 _WORD_RUN = re.compile(r"(?:[ \t]*[^\W\d_](?:[\w'’-]*\w)?(?![\w'’-])){1,7}")
 _RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<w>to|and|or|till|until))\s*", re.I)
 _CHANGE_AFTER = re.compile(
@@ -376,7 +392,7 @@ _SOURCES = [
 # ---------------------------------------------------------------- data
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fig:
     start: int  # the number's first character (the span may start earlier, at a hedge)
     end: int  # end of the number with its scale, unit and trailing hedge
@@ -406,15 +422,14 @@ class _Fig:
         return self.hedge_start if self.hedge_start is not None else self.start
 
 
-@dataclass(frozen=True)
-class _Period:
+class _Period(NamedTuple):
     start: int
     end: int
     value: str
     usable: bool  # not a comparison base or a report date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Doc:
     text: str
     low: str  # lower-cased, same length as text
@@ -494,7 +509,7 @@ def _next_word(text: str, pos: int, limit: int) -> str:
 def _words_value(text: str) -> tuple[float, int] | None:
     """Value of a number-word phrase and how many characters of it parse; None if invalid."""
     total, current, prev, end = 0.0, 0.0, "", 0
-    for m in re.finditer(r"[a-z]+", text.lower()):
+    for m in _LETTERS.finditer(text.lower()):
         w = m.group()
         if w in ("a", "an") and prev == "":
             current, prev = 1.0, "a"
@@ -577,15 +592,13 @@ def _core(m: re.Match[str]) -> _Fig | None:
     start, end = m.start(), m.end()
     kind = m.lastgroup
     if kind == "share":
-        a_text, b_text = re.split(
-            r"\s+(?:in|out\s+of)\s+(?:every\s+)?", m.group(), maxsplit=1, flags=re.I
-        )
+        a_text, b_text = _SHARE_SPLIT.split(m.group(), maxsplit=1)
         a, b = _single_value(a_text), _single_value(b_text)
         if a is None or not b or b <= a or 1800 <= b <= 2100:
             return None
         return _Fig(start, end, "share", a / b, unit="share", scaled=True)
     if kind == "frac":
-        num_text, den_text = re.split(r"[\s-]+(?=[^\s-]+$)", m.group(), maxsplit=1)
+        num_text, den_text = _LAST_WORD_SPLIT.split(m.group(), maxsplit=1)
         num = 1.0 if num_text.lower() in ("a", "an") else _single_value(num_text)
         den = _FRACTIONS.get(den_text.lower())
         if not num or not den or num >= den:
@@ -723,8 +736,8 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
         m = _AGE_SPAN.match(text, p, sent.end)
         if m:
             number = _single_value(m.group().split("-")[0].split("–")[0].split()[0])
-            if number is not None and number <= 120 and not re.match(
-                r"\s*(?:%|per\s*cent|percent)", text[m.end() : m.end() + 10]
+            if number is not None and number <= 120 and not _PERCENT_AHEAD.match(
+                text, m.end(), sent.end
             ):
                 return m.end()
     if not tail and text[p : p + 1].isdigit():
@@ -733,18 +746,18 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
             return name_age
     line = text[max(0, p - 8) : p].rstrip(" \t(")
     if (not line and p <= 8) or line.endswith("\n"):
-        m = re.match(r"[0-9]{1,2}[.)](?=\s)", text[p : p + 4])
+        m = _LIST_NUMBER.match(text, p, sent.end)
         if m:
-            return p + m.end()
+            return m.end()
     return 0
 
 
 def _name_age(text: str, p: int, sent: Sentence) -> int:
     """ "Maureen Clegg, 71, said" / "Mr Ahmed (34)": the number is an age."""
-    m = re.match(r"[0-9]{1,3}", text[p : p + 4])
+    m = _AGE_DIGITS.match(text, p, sent.end)
     if not m:
         return 0
-    end = p + m.end()
+    end = m.end()
     before = text[max(sent.start, p - 40) : p]
     after = text[end : end + 8]
     if before.endswith("(") and after.startswith(")"):
@@ -755,7 +768,7 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     word = before[:-2].rsplit(" ", 1)[-1]
     if not word.isalpha() or word.lower() in _MONTHS or word.lower() in _STOP:
         return 0
-    if re.match(r"[,;)]|\.(?![0-9])|\s+(?:said|says|told|who)\b", after):
+    if _AFTER_AGE.match(after):
         return end
     return 0
 
@@ -768,7 +781,7 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     if last == "per" and fig.hedge is None:
         return False  # the base of a rate: "12 per 100,000 people"
     if fig.kind == "number" and not fig.scaled and fig.hedge is None:
-        if re.fullmatch(r"(?:1[89]|2[01])[0-9]{2}", surface):
+        if _YEAR_LIKE.fullmatch(surface):
             after = _next_word(text, fig.end, sent.end)
             if not _is_plural(after) or last in _STOP or last in _MONTHS:
                 return False
@@ -797,8 +810,7 @@ def _fraction_ok(fig: _Fig, text: str, sent: Sentence) -> bool:
         return False
     if after.startswith("-"):
         return False
-    if re.match(r"\s+(?:of|the|its|their|his|her|our|all|these|those)\b|\s*[.,;:)!?]|\s*$",
-                after, re.I):
+    if _AFTER_FRACTION.match(after):
         return True
     return last in ("by", "in", "than") or fig.hedge is not None
 
@@ -1244,8 +1256,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "my":
         return _month_period(m, pub, surface)
     if kind == "span":
-        return re.sub(r"^(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?", "",
-                      surface, flags=re.I).lower()
+        return _SPAN_LEAD.sub("", surface).lower()
     if kind == "rel":
         return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
     if kind == "day":
@@ -1288,7 +1299,7 @@ def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
 
 def _date(m: re.Match[str], year: int | None, surface: str) -> str | None:
     g = m.group
-    day = int(re.match(r"[0-9]+", g("date_d") or g("date_d2")).group())  # type: ignore[union-attr]
+    day = int((g("date_d") or g("date_d2") or "0").rstrip("stndrh"))
     month = _month(g("date_m") or g("date_m2")) or 1
     y = int(g("date_y")) if g("date_y") else year
     if y is None:
@@ -1466,8 +1477,7 @@ def _pick_period(
 
 def _clean_source(name: str) -> str | None:
     name = " ".join(name.split())
-    name = re.sub(r"^(?:The|the)\s+", "", name)
-    name = re.sub(r"['’]s$", "", name)
+    name = _SOURCE_TRIM.sub("", name)
     if name.endswith(".") and name[:-1].count(".") == 0:
         name = name[:-1]
     low = name.lower()
