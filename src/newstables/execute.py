@@ -1,13 +1,16 @@
 """Worker: execute one notebook with papermill and render its HTML, in its own process.
 
+The runner forks one worker per notebook from a fork server that has papermill and
+nbconvert imported already (``child``), so a timeout or Ctrl-C can stop one cleanly
+without every worker paying those imports again. By hand:
 ``python -m newstables.execute NOTEBOOK OUTPUT PARAMETERS_JSON CWD`` exits 0 on success;
 on failure it prints one line (the failing cell and exception) on stderr and exits 1.
-The runner starts one worker per notebook so a timeout or Ctrl-C can stop it cleanly.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -50,6 +53,23 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
 
 def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
     raise KeyboardInterrupt
+
+
+def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
+    """Worker process entry point: send "" on success, else one error line, through ``conn``."""
+    signal.signal(signal.SIGTERM, _terminate)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # papermill's and the kernel's chatter stays out of the run's log
+    os.dup2(devnull, 2)
+    try:
+        execute(Path(notebook), Path(output), parameters, Path(cwd))
+        conn.send("")
+    except KeyboardInterrupt:
+        conn.send("interrupted")
+    except Exception as exc:  # the worker's whole job is to report this as one line
+        conn.send(describe_failure(exc))
+    finally:
+        conn.close()
 
 
 def main(argv: list[str]) -> int:

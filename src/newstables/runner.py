@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -104,47 +104,63 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def _fork_context():
+    """Workers fork from a server that has imported papermill and nbconvert once."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newstables.execute", "papermill", "nbconvert"])
+    return context
+
+
 class Workers:
     """The notebook worker processes under way, so an interrupt can stop them all."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.procs: set[subprocess.Popen] = set()
+        self.procs: set = set()
         self.stopping = False
+        self.context = _fork_context()
 
     def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
         """Execute one notebook in a worker; returns "" on success, else one error line."""
-        command = [sys.executable, "-m", "newstables.execute", str(notebook), str(output),
-                   json.dumps(parameters), str(notebook.parent)]
+        from newstables.execute import child
+
+        receive, send = self.context.Pipe(duplex=False)
+        proc = self.context.Process(
+            target=child,
+            args=(str(notebook), str(output), parameters, str(notebook.parent), send),
+            name=f"newstables-{notebook.stem}",
+        )
         with self.lock:
             if self.stopping:
                 return "interrupted"
-            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                    start_new_session=True)
+            proc.start()
             self.procs.add(proc)
+        send.close()
         try:
-            _, stderr = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self._stop(proc)
-            return f"timed out after {timeout:g} s"
+            proc.join(timeout)
+            if proc.is_alive():
+                self._stop(proc)
+                return f"timed out after {timeout:g} s"
+            message = receive.recv() if receive.poll() else None
+        except EOFError:
+            message = None
         finally:
+            receive.close()
             with self.lock:
                 self.procs.discard(proc)
-        if proc.returncode == 0:
-            return ""
-        lines = stderr.decode("utf-8", "replace").strip().splitlines()
-        return lines[-1] if lines else f"worker exited with status {proc.returncode}"
+        if message is None:
+            return f"worker exited with status {proc.exitcode}"
+        return message
 
     @staticmethod
-    def _stop(proc: subprocess.Popen) -> None:
+    def _stop(proc) -> None:
         """SIGTERM lets the worker shut its kernel down; SIGKILL if it does not stop."""
-        if proc.poll() is None:
+        if proc.is_alive():
             proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
+            proc.join(15)
+            if proc.is_alive():
                 proc.kill()
-                proc.wait()
+                proc.join()
 
     def stop_all(self) -> None:
         with self.lock:
