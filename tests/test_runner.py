@@ -187,3 +187,45 @@ def test_interrupted_run_leaves_no_partial_report(article, collection, tmp_path)
     assert proc.returncode == 130, stderr
     assert not (out / "tiny").exists()
     assert not list(out.glob(".tiny*")), "staging folder left behind"
+
+
+@pytest.mark.parametrize(
+    ("option", "message"), [({"jobs": 0}, "--jobs"), ({"timeout": -1}, "--timeout")]
+)
+def test_jobs_and_timeout_must_be_positive(article, collection, tmp_path, option, message):
+    with pytest.raises(NewstablesError, match=message):
+        run(article, collection, tmp_path / "reports", **option)
+
+
+def test_an_article_id_that_is_not_a_folder_name_is_refused(write_article, collection, tmp_path):
+    path = write_article("Text.", name="odd", sidecar='{"id": "."}')
+    with pytest.raises(NewstablesError, match="names its report folder"):
+        run(path, collection, tmp_path / "reports")
+
+
+def test_runner_parameters_cannot_be_overridden_and_values_are_typed(article, collection, tmp_path):
+    with pytest.raises(NewstablesError, match="set by the runner"):
+        run(article, collection, tmp_path / "reports", extra={"output_dir": "/elsewhere"})
+    make_notebook(collection, "02-typed.ipynb", "assert isinstance(article, str)")
+    with pytest.raises(NewstablesError, match="unknown parameter"):
+        run(article, collection, tmp_path / "reports", extra={"ratio": "0.5"})
+
+
+def test_parameter_values_take_the_declared_type(article, collection, tmp_path):
+    nb = new_notebook(
+        cells=[
+            new_code_cell(PARAMETERS + "\nratio: float = 0.1  # a share"),
+            new_code_cell("assert isinstance(ratio, float) and ratio == 0.5"),
+        ]
+    )
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, collection / "02-typed.ipynb")
+    with pytest.raises(NewstablesError, match="is not a float"):
+        run(article, collection, tmp_path / "reports", extra={"ratio": "half"})
+    (result,) = run(article, collection, tmp_path / "reports", extra={"ratio": "0.5"})
+    assert result.status == "ok", result.error

@@ -18,6 +18,8 @@ from typing import Any
 from newstables.errors import NewstablesError
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# An article id names its report folder: letters, digits, dot, dash, underscore.
+ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 # Characters that never appear in a text article; their presence means a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -156,6 +158,8 @@ def _read_metadata(path: Path) -> dict[str, Any]:
         return {}
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NewstablesError(f"{sidecar.name}: cannot read metadata ({exc.strerror})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NewstablesError(f"{sidecar.name}: metadata is not valid JSON ({exc})") from None
     if not isinstance(meta, dict):
@@ -178,7 +182,10 @@ def load_article(
         raise NewstablesError(f"article file not found: {path}")
     if not path.is_file():
         raise NewstablesError(f"article path is not a file: {path}")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NewstablesError(f"cannot read article file {path}: {exc.strerror}") from None
     if not raw.strip():
         raise NewstablesError(f"article file is empty: {path}")
     if b"\x00" in raw:

@@ -47,9 +47,12 @@ def _extract_one(article) -> dict[str, list[dict[str, Any]]]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from newstables.article import article_from_text, load_article
+    from newstables.article import article_from_text, load_article, parse_date
 
     if args.batch:
+        if args.article is not None:
+            raise NewstablesError("give either ARTICLE or --batch, not both")
+        parse_date(args.published)
         return _extract_batch(Path(args.batch), args.published)
     if args.article is None:
         raise NewstablesError("extract needs ARTICLE (a .txt path, or - for standard input)")
@@ -204,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N",
                    help="notebooks run at once (default: number of cores)")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
-                   help="time limit for each notebook cell (default 600)")
+                   help="time limit for each notebook, in seconds (default 600)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                    help="a notebook parameter; unknown names are an error")
     p.add_argument("--notebooks", metavar="DIR", help="folder of NN-*.ipynb notebooks "

@@ -57,6 +57,7 @@ def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
 
 def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
     """Worker process entry point: send "" on success, else one error line, through ``conn``."""
+    os.setsid()  # Ctrl-C reaches the runner only; it stops the workers in order
     signal.signal(signal.SIGTERM, _terminate)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # papermill's and the kernel's chatter stays out of the run's log
@@ -67,7 +68,7 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
     except KeyboardInterrupt:
         conn.send("interrupted")
     except Exception as exc:  # the worker's whole job is to report this as one line
-        conn.send(describe_failure(exc))
+        conn.send(describe_failure(exc)[:2000])
     finally:
         conn.close()
 

@@ -79,7 +79,12 @@ def write_collection_index(root: Path) -> Path:
     """``index.html`` across every article report under ``root``."""
     rows = []
     for run_json in sorted(root.glob("*/run.json")):
-        record = json.loads(run_json.read_text(encoding="utf-8"))
+        if run_json.parent.name.startswith("."):
+            continue  # a run under way or interrupted, not a report
+        try:
+            record = json.loads(run_json.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
         folder = run_json.parent.name
         failed = sorted((run_json.parent / "failed").glob("*/run.json"))
         note = f"; {len(failed)} failed run(s) kept in {folder}/failed/" if failed else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import platform
 import shutil
@@ -26,7 +27,7 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from newstables import paths
-from newstables.article import Article, load_article, parse_date
+from newstables.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
 from newstables.report import write_article_index, write_collection_index
 from newstables.tables import extract_tables
@@ -70,21 +71,39 @@ def notebook_parameters(notebook: Path) -> dict[str, dict]:
     return papermill.inspect_notebook(str(notebook))
 
 
-def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> None:
-    """Refuse a parameter that no notebook declares (papermill would only warn)."""
-    declared: set[str] = set()
+_CONVERT = {"int": int, "float": float, "bool": lambda v: {"true": True, "false": False}[
+    v.strip().lower()], "str": str}
+
+
+def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> dict[str, object]:
+    """Refuse a parameter that no notebook declares (papermill would only warn), or that the
+    runner sets itself; return the values converted to the types the notebooks declare."""
+    declared: dict[str, str] = {}
     for nb in notebooks:
         params = notebook_parameters(nb)
         missing = [p for p in RUNNER_PARAMETERS if p not in params]
         if missing:
             raise NewstablesError(f"{nb.name}: parameters cell lacks {', '.join(missing)}")
-        declared.update(params)
-    unknown = sorted(set(extra) - declared)
+        for name, p in params.items():
+            declared.setdefault(name, p["inferred_type_name"])
+    reserved = sorted(set(extra) & set(RUNNER_PARAMETERS))
+    if reserved:
+        raise NewstablesError(f"{', '.join(reserved)} is set by the runner: use --article, "
+                              "--published or --out")
+    unknown = sorted(set(extra) - set(declared))
     if unknown:
         raise NewstablesError(
             f"unknown parameter {', '.join(unknown)}; the notebooks take: "
             f"{', '.join(sorted(declared))}"
         )
+    converted: dict[str, object] = {}
+    for name, value in extra.items():
+        kind = declared[name]
+        try:
+            converted[name] = _CONVERT.get(kind, str)(value)
+        except (KeyError, ValueError):
+            raise NewstablesError(f"parameter {name}={value!r} is not a {kind}") from None
+    return converted
 
 
 def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
@@ -137,13 +156,18 @@ class Workers:
             self.procs.add(proc)
         send.close()
         try:
-            proc.join(timeout)
-            if proc.is_alive():
+            # Read the result as soon as it comes, so a long message cannot block the worker.
+            ready = multiprocessing.connection.wait([receive, proc.sentinel], timeout)
+            message = None
+            if receive in ready:
+                try:
+                    message = receive.recv()
+                except EOFError:
+                    message = None
+            elif not ready:
                 self._stop(proc)
                 return f"timed out after {timeout:g} s"
-            message = receive.recv() if receive.poll() else None
-        except EOFError:
-            message = None
+            proc.join()
         finally:
             receive.close()
             with self.lock:
@@ -234,8 +258,14 @@ class Progress:
             self.stream.flush()
 
 
-def _timestamp(moment: dt.datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%SZ")
+def _unique_folder(parent: Path, moment: dt.datetime) -> Path:
+    """``parent/<timestamp>``, with a suffix if a run in the same second got there first."""
+    stamp = moment.strftime("%Y%m%dT%H%M%SZ")
+    folder, n = parent / stamp, 1
+    while folder.exists():
+        n += 1
+        folder = parent / f"{stamp}-{n}"
+    return folder
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -245,7 +275,12 @@ def _swap_in(staging: Path, target: Path) -> None:
         shutil.move(str(target / "failed"), str(staging / "failed"))
     if target.exists():
         os.replace(target, old)
-    os.replace(staging, target)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)  # put the last good report back
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -266,14 +301,23 @@ def run_collection(
     before any kernel starts; a bad one raises NewstablesError.
     """
     extra = dict(extra or {})
+    if jobs is not None and jobs < 1:
+        raise NewstablesError(f"--jobs must be at least 1, not {jobs}")
+    if timeout is not None and timeout <= 0:
+        raise NewstablesError(f"--timeout must be a positive number of seconds, not {timeout:g}")
     parse_date(published)
     notebooks = list(notebooks) if notebooks is not None else notebooks_in()
-    check_parameters(notebooks, extra)
+    extra = check_parameters(notebooks, extra)
     out_root = Path(out) if out is not None else paths.REPORTS
     runs: list[ArticleRun] = []
     seen: dict[str, Path] = {}
     for source in expand_articles(articles):
         article = load_article(source, published=published)
+        if not ARTICLE_ID.fullmatch(article.id):
+            raise NewstablesError(
+                f"{source}: article id {article.id!r} names its report folder, so it must be "
+                "letters, digits, '.', '-' or '_'"
+            )
         if article.id in seen:
             raise NewstablesError(
                 f"two articles share the id {article.id!r}: {seen[article.id]} and {source}"
@@ -367,15 +411,18 @@ def _run_article(
         "versions": library_versions(),
     }
     if failed:
-        keep = run.target / "failed" / _timestamp(started)
-        keep.parent.mkdir(parents=True, exist_ok=True)
+        (run.target / "failed").mkdir(parents=True, exist_ok=True)
+        keep = _unique_folder(run.target / "failed", started)
         record["parameters"]["output_dir"] = str(keep)
         (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         shutil.move(str(staging), str(keep))
         return
-    (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    write_article_index(staging, run.article, record)
-    _swap_in(staging, run.target)
+    try:
+        (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        write_article_index(staging, run.article, record)
+        _swap_in(staging, run.target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already unless the swap failed
 
 
 def _raise_keyboard_interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
