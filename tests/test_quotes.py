@@ -278,3 +278,13 @@ def test_any_text_never_raises_and_spans_reproduce_text(text):
         para = article.paragraphs[q.paragraph - 1]
         assert para.start <= q.start <= q.end <= para.end  # never past its paragraph
         assert q.kind in ("direct", "partial")
+
+
+def test_a_new_sentence_after_a_closed_quote_does_not_take_it_over():
+    art = article_from_text(
+        "Home Secretary James Cleverly said: “We will send more officers.” "
+        "Minister Ali Yerlikaya told reporters the talks went well."
+    )
+    actors, mentions = extract_actors(art)
+    quotes = extract_quotes(art, actors, mentions)
+    assert list(quotes["speaker"]) == ["James Cleverly"]

@@ -602,12 +602,16 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         g.kind = "direct" if (len(g.segs) > 1 or _direct_start(text, clause, first)) else "partial"
         direct = g.kind == "direct"
         found = None
-        if last.close is not None:
+        sentence = sents.start_of(first.open, max(first.para.start, first.open - _REACH))
+        start = clause if direct else sentence
+        # “… officers.” Yerlikaya told …: a new sentence after the quote is not its attribution
+        # when the lead-in names a speaker ("X said: “…”").
+        if last.close is not None and _ends_sentence(text, last.close):
+            found = _before(text, start, first.open, actors, sentence)
+        if found is None and last.close is not None:
             limit = _next_open(opens, last)
             found = _after(text, last.close + 1, limit, actors)
         if found is None:
-            sentence = sents.start_of(first.open, max(first.para.start, first.open - _REACH))
-            start = clause if direct else sentence
             found = _before(text, start, first.open, actors, sentence)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
@@ -618,6 +622,14 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
             prev_close[last.para.number] = last.close + 1
+
+
+def _ends_sentence(text: str, close: int) -> bool:
+    """The quote closes a sentence (. ! ? inside the mark) and a capitalised word follows."""
+    return close > 0 and text[close - 1] in ".!?" and bool(_NEW_SENTENCE.match(text, close + 1))
+
+
+_NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 
 
 def _next_open(opens: list[int], seg: _Seg) -> int:
