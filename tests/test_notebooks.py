@@ -31,7 +31,7 @@ def notebook(request):
 
 
 def test_notebooks_are_named_nn_verb_object(notebook):
-    assert re.fullmatch(r"\d\d-[a-z]+(-[a-z]+)+\.ipynb", notebook.name)
+    assert re.fullmatch(r"\d\d-[a-z]+(-[a-z]+)*\.ipynb", notebook.name)
 
 
 def test_exactly_one_parameters_cell(notebook):
