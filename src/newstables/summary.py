@@ -212,7 +212,7 @@ def compare_value(value: float) -> str:
 
 
 SECTION_TITLES = {
-    "deal": "The deal",
+    "deal": "Commitments",
     "actors": "Who is named",
     "quotes": "Who speaks",
     "framing": "How it is framed",
