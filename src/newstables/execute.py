@@ -9,6 +9,7 @@ on failure it prints one line (the failing cell and exception) on stderr and exi
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -26,13 +27,28 @@ def describe_failure(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
 
 
+@functools.cache
+def html_exporter():
+    """One HTML exporter a process: loading its templates is the slow part of rendering."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
+def warm_up() -> None:
+    """Load the HTML templates now (the fork server calls this, so workers inherit them)."""
+    import nbformat.v4
+
+    html_exporter().from_notebook_node(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# warm"), nbformat.v4.new_code_cell("1")]))
+
+
 def render_html(executed: Path) -> Path:
     """Write the executed notebook's HTML beside it."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(executed, as_version=4)
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    body, _ = html_exporter().from_notebook_node(nb)
     html = executed.with_suffix(".html")
     html.write_text(body, encoding="utf-8")
     return html

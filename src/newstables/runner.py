@@ -126,7 +126,7 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
 def _fork_context():
     """Workers fork from a server that has imported papermill and nbconvert once."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newstables.execute", "papermill", "nbconvert"])
+    context.set_forkserver_preload(["newstables.worker_preload"])
     return context
 
 
