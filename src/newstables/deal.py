@@ -21,6 +21,7 @@ from matplotlib.lines import Line2D
 from newstables.article import Article
 from newstables.paths import LEXICONS
 from newstables.plots import ACCENT, MUTED, PALETTE
+from newstables.schema import is_missing as _missing
 
 KIND_ORDER = ("person", "org", "organisation", "organization", "place", "other")
 _KIND_COLOR = {
@@ -30,18 +31,6 @@ _KIND_COLOR = {
 KIND_LABELS = {"org": "organisation"}
 NEW, EXTENDS, NOT_STATED = "new", "extends existing", "not stated"
 NOVELTY_LABELS = (NEW, EXTENDS, NOT_STATED)
-
-
-def _missing(value: Any) -> bool:
-    """True for None, NaN, pd.NA and blank strings."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _text(value: Any) -> str:

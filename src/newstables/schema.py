@@ -44,3 +44,15 @@ TABLES = tuple(COLUMNS)
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly the table's columns, in order."""
     return pd.DataFrame(list(rows), columns=COLUMNS[table])
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN, pd.NA and blank strings: a table cell that says nothing."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

@@ -19,6 +19,7 @@ import pandas as pd
 from newstables.article import Article
 from newstables.paths import LEXICONS
 from newstables.plots import MUTED, PALETTE
+from newstables.schema import is_missing as _missing
 
 UNATTRIBUTED = "unattributed"
 OTHER = "other"
@@ -61,18 +62,6 @@ _VOICE_COLORS = {
     "citizen": "#3f9fb5", OTHER: MUTED, UNATTRIBUTED: "#b8b8b8",
 }
 VOICE_COLORS = {v: _VOICE_COLORS.get(v, MUTED) for v in VOICE_TYPES}
-
-
-def _missing(value: Any) -> bool:
-    """True for None, NaN, pd.NA and blank strings."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _text(value: Any) -> str:
