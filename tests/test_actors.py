@@ -214,3 +214,10 @@ def test_any_text_never_raises_and_spans_reproduce_surfaces(text):
         assert article.paragraphs[r.paragraph - 1].start <= r.start
     assert list(actors["actor"]) == list(range(1, len(actors) + 1))
     assert sum(actors["n_mentions"]) == len(mentions)
+
+
+def test_a_name_followed_by_who_is_a_person():
+    art = article_from_text("Marta Lindqvist, who heads the Aegean Rescue Network, spoke first.")
+    actors, _ = extract_actors(art)
+    kinds = dict(zip(actors["name"], actors["kind"], strict=True))
+    assert kinds["Marta Lindqvist"] == "person"

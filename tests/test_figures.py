@@ -479,3 +479,8 @@ def test_any_text_never_raises_and_every_span_reproduces_its_text(parts: list[st
         assert article.text[row.start : row.end] == row.text
         assert row.paragraph == article.paragraph_of(row.start)
         assert row.value is None or math.isnan(row.value) or math.isfinite(row.value)
+
+
+def test_a_thousands_number_after_a_comma_is_not_an_age():
+    art = article_from_text("According to the agency, 18,412 people reached the islands.")
+    assert list(extract_figures(art)["value"]) == [18412.0]

@@ -197,6 +197,7 @@ _SCAN = re.compile(
 
 
 _UNSET = object()
+_WHO = re.compile(r",\s+who\b")
 
 
 class _Tok:
@@ -809,6 +810,8 @@ class _Sentence:
               and _followed_by(toks, a - 2, _PLACE_NOUNS) == 1)
         start, end = self._span(a, b)
         surface = self.text[start:end]
+        # 'Marta Lindqvist, who heads ...': a relative 'who' is said of people
+        speech = speech or (len(words) > 1 and bool(_WHO.match(self.text, end)))
         if len(words) == 1:
             tok = words[0]
             if (tok.low in _STOP or len(tok.base) < 2 or tok.base.isupper()

@@ -251,7 +251,7 @@ _SHARE_SPLIT = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.I)
 _LAST_WORD_SPLIT = re.compile(r"[\s-]+(?=[^\s-]+$)")
 _PERCENT_AHEAD = re.compile(r"\s*(?:%|per\s*cent|percent)", re.I)
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)](?=\s)")
-_AGE_DIGITS = re.compile(r"[0-9]{1,3}")
+_AGE_DIGITS = re.compile(r"[0-9]{1,3}(?![0-9]|[,.][0-9])")  # not the "18" of "18,412"
 _AFTER_AGE = re.compile(r"[,;)]|\.(?![0-9])|\s+(?:said|says|told|who)\b")
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])[0-9]{2}")
 _AFTER_FRACTION = re.compile(
@@ -766,7 +766,8 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     if not before.endswith(", "):
         return 0
     word = before[:-2].rsplit(" ", 1)[-1]
-    if not word.isalpha() or word.lower() in _MONTHS or word.lower() in _STOP:
+    if not word.isalpha() or not word[:1].isupper() or word.lower() in _MONTHS \
+            or word.lower() in _STOP:  # an age follows a name: "Maureen Clegg, 71,"
         return 0
     if _AFTER_AGE.match(after):
         return end
