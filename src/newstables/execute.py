@@ -1,19 +1,15 @@
 """Worker: execute one notebook with papermill and render its HTML, in its own process.
 
-The runner forks one worker per notebook from a fork server that has papermill and
-nbconvert imported already (``child``), so a timeout or Ctrl-C can stop one cleanly
-without every worker paying those imports again. By hand:
-``python -m newstables.execute NOTEBOOK OUTPUT PARAMETERS_JSON CWD`` exits 0 on success;
-on failure it prints one line (the failing cell and exception) on stderr and exits 1.
+The runner forks one worker per notebook (``child``) from a fork server that has papermill
+and nbconvert's templates loaded already, so a timeout or Ctrl-C can stop one cleanly
+without every worker paying those imports again.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import os
 import signal
-import sys
 from pathlib import Path
 
 
@@ -87,21 +83,3 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
         conn.send(describe_failure(exc)[:2000])
     finally:
         conn.close()
-
-
-def main(argv: list[str]) -> int:
-    signal.signal(signal.SIGTERM, _terminate)
-    notebook, output, parameters, cwd = argv
-    try:
-        execute(Path(notebook), Path(output), json.loads(parameters), Path(cwd))
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # the worker's whole job is to report this as one line
-        print(describe_failure(exc), file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -9,6 +9,7 @@ failure the last good report stays as it was and the failed run's notebooks are 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import multiprocessing
 import multiprocessing.connection
@@ -20,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
@@ -65,10 +66,16 @@ def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 
 def notebook_parameters(notebook: Path) -> dict[str, dict]:
-    """The parameters a notebook declares, from papermill's inspection of its parameters cell."""
+    """The parameters a notebook declares, from papermill's inspection of its parameters cell
+    (read once per version of the file: the runner checks them, then passes each its own)."""
+    return _inspect(str(notebook), notebook.stat().st_mtime_ns)
+
+
+@functools.cache
+def _inspect(notebook: str, mtime_ns: int) -> dict[str, dict]:  # noqa: ARG001 - cache key
     import papermill
 
-    return papermill.inspect_notebook(str(notebook))
+    return papermill.inspect_notebook(notebook)
 
 
 _CONVERT = {"int": int, "float": float, "bool": lambda v: {"true": True, "false": False}[
@@ -293,7 +300,6 @@ def run_collection(
     extra: dict[str, str] | None = None,
     notebooks: Sequence[Path] | None = None,
     quiet: bool = False,
-    on_error: Callable[[str], None] | None = None,
 ) -> list[ArticleRun]:
     """Run every notebook on every article; returns one ArticleRun each.
 
@@ -330,8 +336,6 @@ def run_collection(
     progress = Progress(len(runs) * len(notebooks), quiet=quiet)
     for run in runs:
         _run_article(run, notebooks, extra, jobs, timeout, progress)
-        if run.status == "failed" and on_error:
-            on_error(f"{run.article.id}: {run.error}")
     progress.close()
     write_collection_index(out_root)
     return runs

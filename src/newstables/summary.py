@@ -44,6 +44,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def _tally(counts, keys: tuple[str, ...]) -> str:
+    """ "3 new, 1 extends existing, 0 not stated": every key, in order, with its count."""
+    return ", ".join(f"{counts.get(k, 0)} {k}" for k in keys)
+
+
 def _names(values: pd.Series, limit: int = 4) -> str:
     names = [str(v) for v in values.head(limit)]
     return ", ".join(names) if names else "none"
@@ -74,9 +79,7 @@ def key_findings(ctx: NotebookContext, found: Findings) -> pd.DataFrame:
             (
                 "deal",
                 "New versus extended: "
-                + ", ".join(
-                    f"{novelty.get(k, 0)} {k}" for k in ("new", "extends existing", "not stated")
-                )
+                + _tally(novelty, ("new", "extends existing", "not stated"))
                 + ".",
                 "02-map-the-deal",
             )
@@ -169,9 +172,7 @@ def key_findings(ctx: NotebookContext, found: Findings) -> pd.DataFrame:
         (
             "context",
             "Against official series: "
-            + ", ".join(
-                f"{counts.get(k, 0)} {k}" for k in ("consistent", "inconsistent", "cannot check")
-            )
+            + _tally(counts, ("consistent", "inconsistent", "cannot check"))
             + ".",
             "05-place-in-context",
         )
