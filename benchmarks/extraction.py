@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import newstables
-from newstables.tables import extract_tables
+from newstables.extract.tables import extract_tables
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -378,7 +378,7 @@ def _wall(code: str) -> float:
     return time.perf_counter() - t0
 
 
-def import_time_ms(module: str = "newstables.tables") -> dict[str, float]:
+def import_time_ms(module: str = "newstables.extract.tables") -> dict[str, float]:
     """Import time of ``module`` in fresh interpreters: -X importtime sum and wall-clock delta."""
     code = f"import {module}"
     _wall(code)  # warm the bytecode cache
@@ -446,7 +446,7 @@ def speed_report(speed: Mapping[str, Any]) -> str:
     cpu = "unpinned" if speed["cpu"] is None else f"pinned to cpu {speed['cpu']}"
     return "\n".join([
         f"Speed (one process, {cpu}; Python {platform.python_version()})",
-        f"  import newstables.tables      {imp['importtime_ms']:8.1f} ms"
+        f"  import newstables.extract.tables      {imp['importtime_ms']:8.1f} ms"
         f"  (-X importtime, median of {IMPORT_RUNS} fresh interpreters;"
         f" wall-clock minus bare start-up: {imp['wall_ms']:.1f} ms)",
         f"  extract_tables, seed article  {one['median_ms']:8.2f} ms"

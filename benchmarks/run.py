@@ -24,15 +24,16 @@ import papermill
 from nbformat.v4 import new_code_cell, new_notebook
 
 from newstables import paths
-from newstables.runner import notebooks_in
+from newstables.run.runner import notebooks_in
 
 IMPORTS = """
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import newstables
-from newstables import context, plots
-from newstables.tables import extract_tables
+from newstables import charts
+from newstables.analyse import notebook
+from newstables.extract.tables import extract_tables
 """
 
 

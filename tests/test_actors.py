@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables import article_from_text
-from newstables.actors import extract_actors
+from newstables.extract.actors import extract_actors
 
 
 def actors_of(text: str):

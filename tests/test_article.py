@@ -6,7 +6,7 @@ import json
 import pytest
 
 from newstables import NewstablesError, article_from_text, load_article
-from newstables.article import split_sentences
+from newstables.extract.article import split_sentences
 
 
 def test_seed_loads_with_metadata_and_checked_hash(seed):

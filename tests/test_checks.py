@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables import article_from_text
-from newstables.checks import (
+from newstables.analyse.arithmetic import (
     ADDS_UP,
     CHART_COLUMNS,
     CHECK_COLUMNS,
@@ -28,7 +28,7 @@ from newstables.checks import (
     implied_figures,
     verdict,
 )
-from newstables.figures import extract_figures
+from newstables.extract.figures import extract_figures
 from newstables.schema import frame
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables import article_from_text
-from newstables.compare import (
+from newstables.analyse.comparison import (
     CLAIM_COLUMNS,
     VERDICTS,
     claim_points,

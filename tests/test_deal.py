@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstables import deal
-from newstables.article import article_from_text
+from newstables.analyse import deal
+from newstables.extract.article import article_from_text
 from newstables.schema import frame
 
 matplotlib.use("Agg")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstables.article import article_from_text
-from newstables.events import extract_events, resolve_expression
+from newstables.extract.article import article_from_text
+from newstables.extract.events import extract_events, resolve_expression
 from newstables.schema import COLUMNS
 
 PUBLISHED = "2023-08-09"  # a Wednesday

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables import article_from_text, load_article
-from newstables.figures import extract_figures
+from newstables.extract.figures import extract_figures
 from newstables.paths import SEED_ARTICLE
 from newstables.schema import COLUMNS
 

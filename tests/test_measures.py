@@ -8,8 +8,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstables.article import article_from_text
-from newstables.measures import extract_measures
+from newstables.extract.article import article_from_text
+from newstables.extract.measures import extract_measures
 from newstables.schema import COLUMNS, frame
 
 ACTORS = {
@@ -129,7 +129,7 @@ def test_instrument_after_a_preposition_is_not_the_subject():
 
 
 def test_every_lexicon_pattern_starts_with_a_literal_stem():
-    from newstables import measures as module
+    from newstables.extract import measures as module
 
     assert "" not in module._INSTRUMENTS and "" not in module._MARKER_INDEX
 

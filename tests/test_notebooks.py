@@ -7,8 +7,8 @@ import papermill
 import pytest
 
 from newstables import paths
-from newstables.notebooks import notebook_table, update_readme
-from newstables.runner import RUNNER_PARAMETERS, notebooks_in
+from newstables.run.refresh import notebook_table, update_readme
+from newstables.run.runner import RUNNER_PARAMETERS, notebooks_in
 
 NOTEBOOKS = notebooks_in()
 MACHINE_SPECIFIC = re.compile(

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables import article_from_text
-from newstables.actors import extract_actors
-from newstables.quotes import extract_quotes
+from newstables.extract.actors import extract_actors
+from newstables.extract.quotes import extract_quotes
 
 
 def quotes_of(text: str):

@@ -14,7 +14,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from newstables import NewstablesError, paths
-from newstables.runner import run_collection
+from newstables.run.runner import run_collection
 
 PARAMETERS = (
     'article: str = ""  # article path\npublished: str = ""  # date\noutput_dir: str = ""  # out'

@@ -13,8 +13,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from newstables import article_from_text  # noqa: E402
-from newstables import timeline as T  # noqa: E402
-from newstables.events import extract_events  # noqa: E402
+from newstables.analyse import timeline as T  # noqa: E402
+from newstables.extract.events import extract_events  # noqa: E402
 from newstables.schema import frame  # noqa: E402
 
 D = dt.date

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstables import voices
-from newstables.article import article_from_text
+from newstables.analyse import voices
+from newstables.extract.article import article_from_text
 from newstables.schema import frame
 
 

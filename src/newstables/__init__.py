@@ -1,6 +1,6 @@
 """newstables: news articles about migration policy as tidy, traceable tables."""
 
-from newstables.article import Article, Paragraph, Sentence, article_from_text, load_article
+from newstables.extract.article import Article, Paragraph, Sentence, article_from_text, load_article
 from newstables.errors import NewstablesError
 
 __version__ = "0.1.0"

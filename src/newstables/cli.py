@@ -41,13 +41,13 @@ def tables_as_json(tables: dict) -> dict[str, list[dict[str, Any]]]:
 
 
 def _extract_one(article) -> dict[str, list[dict[str, Any]]]:
-    from newstables.tables import extract_tables
+    from newstables.extract.tables import extract_tables
 
     return tables_as_json(extract_tables(article).as_dict())
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from newstables.article import article_from_text, load_article, parse_date
+    from newstables.extract.article import article_from_text, load_article, parse_date
 
     if args.batch:
         if args.article is not None:
@@ -75,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _extract_batch(path: Path, published: str | None) -> int:
-    from newstables.article import article_from_text
+    from newstables.extract.article import article_from_text
 
     if not path.is_file():
         raise NewstablesError(f"batch file not found: {path}")
@@ -113,7 +113,7 @@ def _parse_parameters(items: list[str]) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from newstables.runner import notebooks_in, run_collection
+    from newstables.run.runner import notebooks_in, run_collection
 
     articles = args.article or [str(paths.SEED_ARTICLE)]
     runs = run_collection(
@@ -146,7 +146,7 @@ def _shown(path: Path) -> str:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from newstables.notebooks import refresh_notebooks
+    from newstables.run.refresh import refresh_notebooks
 
     for name, seconds in refresh_notebooks(args.notebook or None):
         print(f"refreshed {name} ({seconds:.1f}s)", file=sys.stderr)
@@ -154,7 +154,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_readme(args: argparse.Namespace) -> int:
-    from newstables.notebooks import update_readme
+    from newstables.run.refresh import update_readme
 
     changed = update_readme(check=args.check)
     if args.check and changed:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from newstables.article import Article
+from newstables.extract.article import Article
 from newstables.reference import load_reference
 
 COLUMNS = [
@@ -536,7 +536,7 @@ def plot_timeline(rows: pd.DataFrame, published: dt.date | str | None = None):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from newstables.plots import ACCENT, INK, MUTED, PALETTE
+    from newstables.charts import ACCENT, INK, MUTED, PALETTE
 
     colours = {"article": PALETTE[0], "reference": PALETTE[1]}
     markers = {"article": "o", "reference": "D"}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables import checks, compare, deal, timeline, voices
-from newstables.context import NotebookContext
+from newstables.analyse import arithmetic, comparison, deal, timeline, voices
+from newstables.analyse.notebook import NotebookContext
 from newstables.reference import load_reference
 
 
@@ -33,9 +33,9 @@ def analyse(ctx: NotebookContext) -> Findings:
         quote_share=voices.quote_share(art, t.quotes),
         framing=voices.framing_summary(voices.framing(art, t.quotes)),
         novelty=deal.novelty(art, t.measures),
-        implied=checks.implied_figures(art, t.figures),
-        checks=checks.consistency_checks(art, t.figures),
-        claims=compare.match_figures(art, t.figures),
+        implied=arithmetic.implied_figures(art, t.figures),
+        checks=arithmetic.consistency_checks(art, t.figures),
+        claims=comparison.match_figures(art, t.figures),
         timeline=timeline.timeline(art, t.events, load_reference("events_timeline")),
     )
 
@@ -167,7 +167,7 @@ def key_findings(ctx: NotebookContext, found: Findings) -> pd.DataFrame:
         )
 
     # Against official series
-    counts = compare.verdict_counts(found.claims)
+    counts = comparison.verdict_counts(found.claims)
     rows.append(
         (
             "context",

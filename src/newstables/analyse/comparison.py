@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from newstables import reference
-from newstables.article import Article, Sentence
+from newstables.extract.article import Article, Sentence
 
 CLAIM_COLUMNS = [
     "figure", "claim", "value", "low", "high", "hedge", "counts", "period", "claim_period",
@@ -1308,7 +1308,7 @@ def draw_claims(ax: Any, points: pd.DataFrame, x: list[Any] | None = None) -> in
     Labels go up and to the left of their point (to the right near the left edge) and are
     stacked so that labels of neighbouring points do not sit on each other.
     """
-    from newstables import plots
+    from newstables import charts
 
     xs = list(points["x"]) if x is None else list(x)
     x0, x1 = ax.get_xlim()
@@ -1318,8 +1318,8 @@ def draw_claims(ax: Any, points: pd.DataFrame, x: list[Any] | None = None) -> in
     for n, i in enumerate(order):
         px, p = xs[i], points.iloc[i]
         if p["y_low"] != p["y_high"]:
-            ax.vlines(px, p["y_low"], p["y_high"], color=plots.ACCENT, lw=2, alpha=0.5, zorder=4)
-        ax.scatter([px], [p["y"]], marker="D", s=46, color=plots.ACCENT, edgecolor="white",
+            ax.vlines(px, p["y_low"], p["y_high"], color=charts.ACCENT, lw=2, alpha=0.5, zorder=4)
+        ax.scatter([px], [p["y"]], marker="D", s=46, color=charts.ACCENT, edgecolor="white",
                    linewidth=0.8, zorder=5, label="Article's claim" if n == 0 else None)
         x_pix, y_pix = ax.transData.transform((float(ax.convert_xunits(px)), float(p["y"])))
         label_y = y_pix + 14 / to_points
@@ -1332,18 +1332,18 @@ def draw_claims(ax: Any, points: pd.DataFrame, x: list[Any] | None = None) -> in
             p["label"], xy=(px, p["y"]),
             xytext=(10 if right else -10, (label_y - y_pix) * to_points),
             textcoords="offset points", ha="left" if right else "right", va="bottom",
-            fontsize=9, color=plots.ACCENT, zorder=6,
+            fontsize=9, color=charts.ACCENT, zorder=6,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
-            arrowprops={"arrowstyle": "-", "color": plots.ACCENT, "lw": 0.6},
+            arrowprops={"arrowstyle": "-", "color": charts.ACCENT, "lw": 0.6},
         )
     return len(points)
 
 
 def draw_published(ax: Any, x: Any, label: str) -> None:
     """A labelled vertical line at the article's publication date."""
-    from newstables import plots
+    from newstables import charts
 
-    ax.axvline(x, color=plots.MUTED, linestyle="--", linewidth=1, zorder=3)
+    ax.axvline(x, color=charts.MUTED, linestyle="--", linewidth=1, zorder=3)
     ax.annotate(label, xy=(x, 1.0), xycoords=("data", "axes fraction"), xytext=(4, -4),
                 textcoords="offset points", ha="left", va="top", fontsize=9,
-                color=plots.MUTED)
+                color=charts.MUTED)

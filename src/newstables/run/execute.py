@@ -54,7 +54,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
     """Execute ``notebook`` into ``output`` over IPC sockets; render HTML; raise on failure."""
     import papermill
 
-    from newstables.kernels import kernel_manager_class
+    from newstables.run.kernels import kernel_manager_class
 
     papermill.execute_notebook(
         str(notebook), str(output), parameters=parameters, kernel_name="python3",

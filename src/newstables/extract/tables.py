@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables.actors import extract_actors
-from newstables.article import Article
-from newstables.events import extract_events
-from newstables.figures import extract_figures
-from newstables.measures import extract_measures
-from newstables.quotes import extract_quotes
+from newstables.extract.actors import extract_actors
+from newstables.extract.article import Article
+from newstables.extract.events import extract_events
+from newstables.extract.figures import extract_figures
+from newstables.extract.measures import extract_measures
+from newstables.extract.quotes import extract_quotes
 from newstables.schema import TABLES, frame
 
 

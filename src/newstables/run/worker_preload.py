@@ -4,6 +4,6 @@ them once per notebook."""
 
 import papermill  # noqa: F401 - imported for the workers that fork from here
 
-from newstables.execute import warm_up
+from newstables.run.execute import warm_up
 
 warm_up()

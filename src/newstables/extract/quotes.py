@@ -50,8 +50,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newstables.actors import regex_union
-from newstables.article import Article, Paragraph
+from newstables.extract.actors import regex_union
+from newstables.extract.article import Article, Paragraph
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 

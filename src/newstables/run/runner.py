@@ -28,10 +28,10 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from newstables import paths
-from newstables.article import ARTICLE_ID, Article, load_article, parse_date
+from newstables.extract.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
-from newstables.report import write_article_index, write_collection_index
-from newstables.tables import extract_tables
+from newstables.run.pages import write_article_index, write_collection_index
+from newstables.extract.tables import extract_tables
 
 # Parameters every notebook takes; the runner sets them.
 RUNNER_PARAMETERS = ("article", "published", "output_dir")
@@ -133,7 +133,7 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
 def _fork_context():
     """Workers fork from a server that has imported papermill and nbconvert once."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newstables.worker_preload"])
+    context.set_forkserver_preload(["newstables.run.worker_preload"])
     return context
 
 
@@ -148,7 +148,7 @@ class Workers:
 
     def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
         """Execute one notebook in a worker; returns "" on success, else one error line."""
-        from newstables.execute import child
+        from newstables.run.execute import child
 
         receive, send = self.context.Pipe(duplex=False)
         proc = self.context.Process(

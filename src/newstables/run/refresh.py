@@ -32,8 +32,8 @@ def refresh_notebooks(selected: list[str] | None = None) -> list[tuple[str, floa
     import nbformat
     from nbclient import NotebookClient
 
-    from newstables.kernels import kernel_manager_class
-    from newstables.runner import notebooks_in
+    from newstables.run.kernels import kernel_manager_class
+    from newstables.run.runner import notebooks_in
 
     targets = [Path(p) for p in selected] if selected else notebooks_in()
     done = []
@@ -62,7 +62,7 @@ def notebook_table() -> str:
     import nbformat
     import papermill
 
-    from newstables.runner import notebooks_in
+    from newstables.run.runner import notebooks_in
 
     lines = ["| notebook | what it does | parameters |", "| --- | --- | --- |"]
     for path in notebooks_in():

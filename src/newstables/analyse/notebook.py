@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstables import paths, plots
-from newstables.article import Article, load_article
-from newstables.tables import ArticleTables, extract_tables
+from newstables import charts, paths
+from newstables.extract.article import Article, load_article
+from newstables.extract.tables import ArticleTables, extract_tables
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class NotebookContext:
 
     def save_figure(self, fig, name: str) -> list[Path]:
         """Write the chart as ``figures/<name>.png`` and ``.svg`` under the output folder."""
-        return plots.save_figure(fig, self.output_dir, name)
+        return charts.save_figure(fig, self.output_dir, name)
 
     def shown(self, path: Path) -> str:
         """A path as the reader should see it: relative to the output folder."""
@@ -54,5 +54,5 @@ def prepare(article: str = "", published: str = "", output_dir: str = "") -> Not
     out = Path(output_dir) if output_dir else paths.REPORTS / "interactive" / art.id
     out.mkdir(parents=True, exist_ok=True)
     set_display_options()
-    plots.use_house_style()
+    charts.use_house_style()
     return NotebookContext(art, extract_tables(art), out)

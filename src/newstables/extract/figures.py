@@ -56,7 +56,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from newstables.article import Article, Sentence
+from newstables.extract.article import Article, Sentence
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables.article import Article
+from newstables.extract.article import Article
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 

@@ -6,7 +6,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from newstables.article import Article
+from newstables.extract.article import Article
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;

@@ -41,7 +41,7 @@ from typing import Any
 
 import pandas as pd
 
-from newstables.article import Article
+from newstables.extract.article import Article
 from newstables.paths import LEXICONS
 
 DEFAULT_TOLERANCE = 0.05

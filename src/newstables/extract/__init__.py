@@ -1,0 +1,1 @@
+"""Extraction: the article model, the lexicon base and one extractor per table."""

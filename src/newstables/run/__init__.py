@@ -1,0 +1,1 @@
+"""Running the notebook collection: runner, workers, kernels, report pages, notebook refresh."""
