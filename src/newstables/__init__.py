@@ -1,7 +1,7 @@
 """newstables: news articles about migration policy as tidy, traceable tables."""
 
-from newstables.extract.article import Article, Paragraph, Sentence, article_from_text, load_article
 from newstables.errors import NewstablesError
+from newstables.extract.article import Article, Paragraph, Sentence, article_from_text, load_article
 
 __version__ = "0.1.0"
 

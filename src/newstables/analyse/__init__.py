@@ -1,1 +1,4 @@
-"""Analysis of extracted tables: the deal, voices, arithmetic checks, comparison with reference series, timeline, summary."""
+"""Analysis of extracted tables.
+
+The deal, voices, arithmetic checks, comparison with reference series, timeline, summary.
+"""

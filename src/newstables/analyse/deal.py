@@ -18,9 +18,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from newstables.charts import ACCENT, MUTED, PALETTE
 from newstables.extract.article import Article
 from newstables.paths import LEXICONS
-from newstables.charts import ACCENT, MUTED, PALETTE
 from newstables.schema import is_missing as _missing
 
 KIND_ORDER = ("person", "org", "organisation", "organization", "place", "other")

@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from newstables.charts import MUTED, PALETTE
 from newstables.extract.article import Article
 from newstables.paths import LEXICONS
-from newstables.charts import MUTED, PALETTE
 from newstables.schema import is_missing as _missing
 
 UNATTRIBUTED = "unattributed"

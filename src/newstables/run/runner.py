@@ -28,10 +28,10 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from newstables import paths
-from newstables.extract.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
-from newstables.run.pages import write_article_index, write_collection_index
+from newstables.extract.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.extract.tables import extract_tables
+from newstables.run.pages import write_article_index, write_collection_index
 
 # Parameters every notebook takes; the runner sets them.
 RUNNER_PARAMETERS = ("article", "published", "output_dir")
