@@ -1,5 +1,6 @@
 """Placing figures in context: matching a figure to a reference series and checking it."""
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -11,15 +12,18 @@ from hypothesis import strategies as st
 
 from newstables import article_from_text
 from newstables.analyse.comparison import (
+    CHECKED,
     CLAIM_COLUMNS,
     VERDICTS,
     claim_points,
-    draw_claims,
-    draw_published,
     match_figures,
-    parse_period,
     verdict_counts,
 )
+from newstables.charts import draw_claims, draw_published
+from newstables.extract.figure_periods import add_periods
+from newstables.extract.figures import extract_figures
+from newstables.hedges import BEFORE, figure_kind
+from newstables.periods import parse_period
 from newstables.schema import frame
 
 matplotlib.use("Agg")
@@ -40,7 +44,14 @@ def check(text: str, published: str | None, *figures: dict) -> pd.DataFrame:
     rows = []
     for i, fig in enumerate(figures, 1):
         fig = dict(fig, figure=i, paragraph=art.paragraph_of(fig["start"]))
+        if fig.get("hedge") is None:  # as extraction reads a leading hedge off the surface
+            words = fig["text"].lower().split()
+            fig["hedge"] = next((" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)
+                                 if " ".join(words[:k]) in BEFORE), None)
+        fig.setdefault("hedge_kind", figure_kind(fig["hedge"], fig["low"], fig["high"],
+                                                 vague=fig["value"] is None))
         rows.append(fig)
+    add_periods(art, rows)  # period columns, as extraction fills them
     return match_figures(art, frame("figures", rows))
 
 
@@ -70,7 +81,9 @@ def test_exact_claim_must_be_within_one_percent():
     rows = check(text, "2023-03-01", figure(text, "124,441", 124441),
                  figure(text, "130,000", 130000, counts="irregular migrants deported"))
     assert rows["series"].tolist() == ["turkiye_deportations"] * 2
-    assert rows["verdict"].tolist() == ["consistent", "inconsistent"]
+    # Türkiye's figures reach the catalogue only through news reports: press, not official.
+    assert rows["verdict"].tolist() == ["matches press reports", "differs from press reports"]
+    assert rows["source_kind"].tolist() == ["press", "press"]
 
 
 def test_nearly_claim_must_not_exceed_the_series():
@@ -86,13 +99,13 @@ def test_around_claim_allows_five_percent_and_reads_a_stock_at_publication():
     row = one(text, "2023-01-15", "around 3.5 million", 3500000)
     assert row["series"] == "turkiye_syrians_temporary_protection"
     assert row["series_period"] == "2022-12-31"
-    assert row["verdict"] == "consistent"
+    assert row["verdict"] == "matches press reports"
 
 
 def test_stock_figure_that_went_out_of_date_is_flagged():
     text = "Turkey hosts some 3.5 million Syrians under temporary protection."
     row = one(text, "2023-08-09", "some 3.5 million", 3500000)
-    assert row["verdict"] == "inconsistent"
+    assert row["verdict"] == "differs from press reports"
     assert "out of date" in row["notes"]
 
 
@@ -100,8 +113,8 @@ def test_word_quantity_must_fall_inside_its_range():
     text = "Tens of thousands of people crossed the Channel in small boats last year."
     row = one(text, "2023-02-01", "Tens of thousands", None, low=20000, high=99999)
     assert row["series_period"] == "2022"
-    assert row["verdict"] == "consistent"
-    assert "between 20,000 and 99,999" in row["tolerance_rule"]
+    assert row["verdict"] == "order of magnitude matches"
+    assert "20,000 to 99,999" in row["tolerance_rule"]
 
 
 def test_country_words_keep_a_uk_sentence_off_turkish_series():
@@ -138,7 +151,7 @@ def test_that_brought_reads_the_period_of_the_previous_sentence():
             "That brought the number of irregular migrants deported since 2016 to 449,326.")
     row = one(text, "2023-08-09", "449,326", 449326, period="2016/2023")
     assert row["series_period"] == "2022-12-31"
-    assert row["verdict"] == "consistent"
+    assert row["verdict"] == "matches press reports"
 
 
 def test_explicit_year_of_another_clause_gives_the_period():
@@ -148,7 +161,7 @@ def test_explicit_year_of_another_clause_gives_the_period():
                  figure(text, "236,572", 236572))
     assert rows["series"].tolist() == ["turkiye_prevented_from_entering",
                                        "turkiye_apprehensions_excluding_repeats"]
-    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    assert rows["verdict"].tolist() == ["matches press reports", "matches press reports"]
     assert "turkiye_apprehensions: 285,027" in rows.loc[1, "notes"]
 
 
@@ -167,11 +180,13 @@ def test_boats_are_not_counted_as_people():
     assert row["series"] == "uk_small_boats_detected_annual"
 
 
-def test_a_competing_vintage_can_make_a_claim_consistent():
+def test_a_competing_vintage_can_match_a_claim_and_names_its_source_kind():
     text = "In 2022, 89,398 people claimed asylum in the UK."
     row = one(text, "2023-03-01", "89,398", 89398)
     assert row["series"] == "uk_asylum_applications_people"
-    assert row["verdict"] == "consistent" and "first published" in row["notes"]
+    # The first-published value is known here only from a news report of the release.
+    assert row["verdict"] == "matches press reports" and "first published" in row["notes"]
+    assert row["source_kind"] == "press"
 
 
 def test_percentage_change_is_checked_against_the_series_change():
@@ -201,7 +216,7 @@ def test_figure_no_series_counts_cannot_be_checked_with_a_reason():
 def test_series_of_another_order_of_magnitude_is_not_compared():
     text = "Around 600 asylum seekers will be moved out of hotels."
     row = one(text, "2024-09-16", "Around 600", 600)
-    assert row["verdict"] == "cannot check"
+    assert row["verdict"] == "not comparable"
     assert "order of magnitude" in row["reason"]
 
 
@@ -220,10 +235,13 @@ def test_without_a_publication_date_so_far_this_year_cannot_be_checked():
 # --- the table --------------------------------------------------------------------------
 
 
-def test_hedge_is_read_from_the_text_when_the_table_has_none():
+def test_hedge_and_period_come_from_the_figures_table():
     text = "Last year more than 45,700 people crossed the Channel in small boats."
-    row = one(text, "2023-03-01", "45,700", 45700)
-    assert row["hedge"] == "more than"
+    art = article_from_text(text, published="2023-03-01")
+    row = match_figures(art, extract_figures(art)).iloc[0]
+    assert (row["hedge"], row["hedge_kind"], row["claim_period"]) == (
+        "more than", "lower_bound", "2022")
+    assert row["verdict"] == "consistent" and row["source_kind"] == "official"
 
 
 def test_rows_keep_the_figures_order_and_spans():
@@ -240,14 +258,16 @@ def test_empty_figures_give_an_empty_claims_table():
     art = article_from_text("No numbers here.", published="2023-01-01")
     out = match_figures(art, frame("figures", []))
     assert out.empty and list(out.columns) == CLAIM_COLUMNS
-    assert verdict_counts(out) == {"consistent": 0, "inconsistent": 0, "cannot check": 0}
+    assert verdict_counts(out) == dict.fromkeys(VERDICTS, 0)
 
 
 def test_verdict_counts_add_up_to_the_figures():
     text = "More than 45,700 people crossed the Channel in small boats in 2022. Five pledges."
     rows = check(text, "2023-03-01", figure(text, "More than 45,700", 45700),
                  figure(text, "Five", 5))
-    assert verdict_counts(rows) == {"consistent": 1, "inconsistent": 0, "cannot check": 1}
+    counts = verdict_counts(rows)
+    assert counts == dict.fromkeys(VERDICTS, 0) | {"consistent": 1, "cannot check": 1}
+    assert sum(counts.values()) == len(rows)
 
 
 def test_claim_points_place_checked_claims_on_a_series():
@@ -329,3 +349,75 @@ def test_arbitrary_figures_never_raise_and_keep_their_spans(text, data):
     assert set(out["verdict"]) <= set(VERDICTS)
     for _, row in out.iterrows():
         assert art.text[row["start"]:row["end"]] == row["claim"]
+
+
+# --- how strong the evidence is ---------------------------------------------------------
+
+
+def outlet_article(text: str, outlet: str, url: str):
+    art = article_from_text(text, published="2023-08-09")
+    return dataclasses.replace(art, metadata={**art.metadata, "outlet": outlet, "url": url})
+
+
+def test_a_value_only_the_articles_own_outlet_gives_is_circular():
+    text = "Last year, a total of 124,441 irregular migrants were deported from Turkey."
+    for outlet, url in (("Daily Sabah", "https://www.example.org/a"),
+                        ("The Example", "https://dailysabah.com/politics/x")):
+        art = outlet_article(text, outlet, url)
+        row = match_figures(art, extract_figures(art)).iloc[0]
+        assert row["verdict"] == "circular"
+        assert not bool(row["independent"])
+        assert "own outlet" in row["reason"]
+
+
+def test_the_same_claim_from_another_outlet_is_checked_against_press_reports():
+    text = "Last year, a total of 124,441 irregular migrants were deported from Turkey."
+    art = outlet_article(text, "The Example", "https://example.org/a")
+    row = match_figures(art, extract_figures(art)).iloc[0]
+    assert row["verdict"] == "matches press reports"
+    assert row["source_kind"] == "press" and bool(row["independent"])
+
+
+def test_consistent_and_inconsistent_only_against_official_independent_sources():
+    texts = ["More than 45,700 people crossed the Channel in small boats in 2022.",
+             "In 2022, 89,398 people claimed asylum in the UK.",
+             "Turkey deported 124,441 irregular migrants in 2022."]
+    for text in texts:
+        art = article_from_text(text, published="2023-03-01")
+        claims = match_figures(art, extract_figures(art))
+        official = claims["verdict"].isin(["consistent", "inconsistent"])
+        assert (claims.loc[official, "source_kind"] == "official").all()
+        assert claims.loc[official, "independent"].all()
+
+
+def test_detections_of_crossings_are_not_comparable_with_people():
+    text = "Thousands of people try to cross the Aegean Sea to Greece every year."
+    art = article_from_text(text, published="2023-08-09")
+    row = match_figures(art, extract_figures(art)).iloc[0]
+    assert row["series"].startswith("frontex_")
+    assert row["verdict"] == "not comparable" and "detections" in row["reason"]
+
+
+def test_boats_are_not_comparable_with_a_series_of_detections():
+    text = "Hundreds of small boats are moved through Europe each year for illegal crossings."
+    art = article_from_text(text, published="2023-08-09")
+    row = match_figures(art, extract_figures(art)).iloc[0]
+    assert row["verdict"] in ("not comparable", "cannot check")
+    assert row["verdict"] != "consistent"
+
+
+def test_vague_magnitude_gets_an_order_of_magnitude_verdict():
+    text = "Hundreds of people crossed the Channel in small boats in 2022."
+    row = one(text, "2023-03-01", "Hundreds", None, low=200, high=999)
+    assert row["verdict"] == "order of magnitude differs"
+    assert row["source_kind"] == "official"
+
+
+def test_every_verdict_is_known_and_checked_ones_name_their_source():
+    text = ("More than 45,700 people crossed the Channel in small boats in 2022. "
+            "Turkey deported 124,441 irregular migrants in 2022. Five pledges.")
+    art = article_from_text(text, published="2023-03-01")
+    claims = match_figures(art, extract_figures(art))
+    assert set(claims["verdict"]) <= set(VERDICTS)
+    checked = claims[claims["verdict"].isin(CHECKED)]
+    assert len(checked) == 2 and set(checked["source_kind"]) == {"official", "press"}

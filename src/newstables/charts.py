@@ -7,9 +7,11 @@ byte-identical files.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.figure import Figure
 
 INK = "#222222"
@@ -68,3 +70,50 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
 
 def close(fig: Figure) -> None:
     plt.close(fig)
+
+
+# ---------------------------------------------------------------------------------------
+# Reference series: the article's claims on them, and the publication date
+
+
+def draw_claims(ax: Any, points: pd.DataFrame, x: list[Any] | None = None) -> int:
+    """Mark each claim point in the accent colour with its label; returns how many.
+
+    Labels go up and to the left of their point (to the right near the left edge) and are
+    stacked so that labels of neighbouring points do not sit on each other.
+    """
+    xs = list(points["x"]) if x is None else list(x)
+    x0, x1 = ax.get_xlim()
+    to_points = 72.0 / ax.figure.dpi
+    placed: list[tuple[float, float]] = []  # (x, label y) in display pixels
+    order = sorted(range(len(xs)), key=lambda i: (points["y"].iloc[i], i))
+    for n, i in enumerate(order):
+        px, p = xs[i], points.iloc[i]
+        if p["y_low"] != p["y_high"]:
+            ax.vlines(px, p["y_low"], p["y_high"], color=ACCENT, lw=2, alpha=0.5, zorder=4)
+        ax.scatter([px], [p["y"]], marker="D", s=46, color=ACCENT, edgecolor="white",
+                   linewidth=0.8, zorder=5, label="Article's claim" if n == 0 else None)
+        x_pix, y_pix = ax.transData.transform((float(ax.convert_xunits(px)), float(p["y"])))
+        label_y = y_pix + 14 / to_points
+        for other_x, other_y in placed:
+            if abs(other_x - x_pix) < 220 and abs(other_y - label_y) < 16 / to_points:
+                label_y = other_y + 16 / to_points
+        placed.append((x_pix, label_y))
+        right = (float(ax.convert_xunits(px)) - x0) / ((x1 - x0) or 1.0) < 0.3
+        ax.annotate(
+            p["label"], xy=(px, p["y"]),
+            xytext=(10 if right else -10, (label_y - y_pix) * to_points),
+            textcoords="offset points", ha="left" if right else "right", va="bottom",
+            fontsize=9, color=ACCENT, zorder=6,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+            arrowprops={"arrowstyle": "-", "color": ACCENT, "lw": 0.6},
+        )
+    return len(points)
+
+
+def draw_published(ax: Any, x: Any, label: str) -> None:
+    """A labelled vertical line at the article's publication date."""
+    ax.axvline(x, color=MUTED, linestyle="--", linewidth=1, zorder=3)
+    ax.annotate(label, xy=(x, 1.0), xycoords=("data", "axes fraction"), xytext=(4, -4),
+                textcoords="offset points", ha="left", va="top", fontsize=9,
+                color=MUTED)

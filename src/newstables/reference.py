@@ -21,10 +21,12 @@ import pandas as pd
 
 from newstables import paths
 from newstables.errors import NewstablesError
+from newstables.periods import month_end, quarter_span
 
-SOURCE_COLUMNS = ("source_url", "source_title")
+SOURCE_COLUMNS = ("source_url", "source_title", "source_kind")
+SOURCE_KINDS = ("official", "press", "other")
 SERIES_COLUMNS = [
-    "period", "value", "unit", "source_url", "source_title", "confidence", "notes",
+    "period", "value", "unit", "source_kind", "source_url", "source_title", "confidence", "notes",
     "start", "end", "variant", "row",
 ]
 CATALOGUE_PATH = paths.LEXICONS / "reference_series.json"
@@ -40,17 +42,6 @@ _TEXT_DATE = re.compile(
     re.IGNORECASE,
 )
 _ISO_PART = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-
-
-def month_end(year: int, month: int) -> dt.date:
-    """The last day of ``month`` in ``year``."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def quarter_span(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    """First and last day of a calendar quarter."""
-    first = 3 * (quarter - 1) + 1
-    return dt.date(year, first, 1), month_end(year, first + 2)
 
 
 # ---------------------------------------------------------------------------------------
@@ -85,8 +76,15 @@ def _load(path: Path) -> pd.DataFrame:
             row = int(empty.to_numpy().argmax()) + 1
             raise NewstablesError(
                 f"{path.name}, row {row} (line {row + 1}): no source — {column} is empty;"
-                " every reference row needs source_url and source_title"
+                " every reference row needs source_url, source_title and source_kind"
             )
+    bad = ~df["source_kind"].astype(str).isin(SOURCE_KINDS)
+    if bad.any():
+        row = int(bad.to_numpy().argmax()) + 1
+        raise NewstablesError(
+            f"{path.name}, row {row} (line {row + 1}): source_kind is"
+            f" {df['source_kind'].iloc[row - 1]!r}; it must be one of {', '.join(SOURCE_KINDS)}"
+        )
     return df
 
 
@@ -122,7 +120,9 @@ def spec(key: str) -> dict[str, Any]:
         raise NewstablesError(f"unknown reference series {key!r}; known: {', '.join(entries)}")
     merged = dict(_catalogue()["defaults"])
     merged.update(entries[key])
-    merged["prefer"] = {**entries[key].get("prefer", {}), **_catalogue()["defaults"]["prefer"]}
+    # Official sources first, then what the series prefers, then confidence.
+    merged["prefer"] = {"source_kind": list(SOURCE_KINDS), **entries[key].get("prefer", {}),
+                        **_catalogue()["defaults"]["prefer"]}
     merged["key"] = key
     return merged
 
@@ -252,6 +252,7 @@ def _tidy(spec_: dict[str, Any], folder: str | Path | None) -> pd.DataFrame:
         rows.append({
             "period": label, "value": float(value),
             "unit": unit if isinstance(unit, str) and unit else spec_["unit"],
+            "source_kind": row["source_kind"],
             "source_url": row["source_url"], "source_title": row["source_title"],
             "confidence": row.get("confidence", ""), "notes": row.get("notes", ""),
             "start": start, "end": end,

@@ -25,8 +25,9 @@ COLUMNS: dict[str, list[str]] = {
         "cue", "continued",
     ],
     "figures": [
-        "figure", "value", "low", "high", "unit", "counts", "period", "approximate", "hedge",
-        "source", "text", "paragraph", "start", "end",
+        "figure", "value", "low", "high", "unit", "counts", "period", "period_start",
+        "period_end", "period_kind", "base_start", "base_end", "hedge", "hedge_kind",
+        "approximate", "source", "text", "paragraph", "start", "end",
     ],
     "events": [
         "event", "date_start", "date_end", "granularity", "expression", "description",

@@ -41,6 +41,7 @@ from typing import Any
 
 import pandas as pd
 
+from newstables import hedges
 from newstables.extract.article import Article
 from newstables.paths import LEXICONS
 
@@ -76,7 +77,7 @@ def _alt(words: Iterable[str]) -> str:
 _RISE = frozenset(_CUES["rise_words"])
 _FALL = frozenset(_CUES["fall_words"])
 _COMPARATIVES = frozenset(_CUES["comparatives"])
-_HEDGES = _alt(_CUES["hedge_approximate"] + _CUES["hedge_lower"] + _CUES["hedge_upper"])
+_HEDGES = _alt(hedges.BEFORE)
 _HEDGE_OPT = rf"(?:(?:{_HEDGES})\s+)?"
 _BLOCK = r"(?:from|to|than|at|with|of|on|in|and|or|but|while|compared|since|by|as)\b"
 _FILL = rf"(?:(?!{_BLOCK})[A-Za-z’'-]+\s+){{0,3}}"
@@ -178,8 +179,6 @@ _EXPECTED_BEFORE = re.compile(
 _DROPPED = re.compile(rf"\b(?:{_alt(_CUES['dropped_phrases'])})\b", re.I)
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_HEDGE_LOWER = frozenset(_CUES["hedge_lower"])
-_HEDGE_UPPER = frozenset(_CUES["hedge_upper"])
 _PARTICIPLES = frozenset(_CUES["participles"])
 _GENERIC = frozenset(_CUES["generic_words"])
 _SINCE = re.compile(
@@ -213,6 +212,7 @@ class _Fig:
     zeros_half: float  # half the rounding shown by trailing zeros ("45,700" -> 50)
     word: bool  # written without digits ("a third", "five")
     rate: bool  # "a day", "per week": not summable with totals
+    hedge_kind: str = ""
 
 
 def _true(value: Any) -> bool:
@@ -294,7 +294,7 @@ def _records(article: Article, figures: pd.DataFrame) -> list[_Fig]:
                 approximate=_true(row.get("approximate")) or bool(hedge) or word,
                 text=surface, paragraph=int(_num(row.get("paragraph")) or 0), start=start,
                 end=end, sentence=sentence, digit_half=digit_half, zeros_half=zeros_half,
-                word=word, rate=rate,
+                word=word, rate=rate, hedge_kind=_str(row.get("hedge_kind")),
             )
         )
     out.sort(key=lambda f: (f.start, f.end, f.id))
@@ -339,10 +339,11 @@ def _as_percent(f: _Fig) -> float | None:
 
 
 def _hedge_kind(f: _Fig) -> str:
-    h = f.hedge.lower()
-    if h in _HEDGE_LOWER:
+    """lower (a floor), upper (a ceiling), approximate or "" (exact), from the figures table."""
+    kind = f.hedge_kind or hedges.kind_of(f.hedge)
+    if kind == "lower_bound":
         return "lower"
-    if h in _HEDGE_UPPER:
+    if kind == "upper_bound":
         return "upper"
     return "approximate" if f.approximate else ""
 

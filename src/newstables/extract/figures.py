@@ -56,7 +56,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from newstables import hedges
 from newstables.extract.article import Article, Sentence
+from newstables.extract.figure_periods import add_periods
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 
@@ -66,7 +68,6 @@ def _load(name: str) -> dict[str, Any]:
 
 
 _NUMW = _load("figures_number_words.json")
-_HEDGES = _load("figures_hedges.json")
 _UNITS = _load("figures_units.json")
 _CTX = _load("figures_context.json")
 _CAL = _load("figures_periods.json")
@@ -110,8 +111,8 @@ _FRACTIONS: dict[str, int] = _NUMW["fractions"]
 _MULTIPLIERS: dict[str, int] = _NUMW["multipliers"]
 _VAGUE: dict[str, list[float]] = _NUMW["vague"]
 _VAGUE_PREFIX: dict[str, list[float]] = _NUMW["vague_prefixes"]
-_HEDGE_BEFORE: dict[str, str] = {k.rstrip("."): v for k, v in _HEDGES["before"].items()}
-_HEDGE_AFTER: dict[str, str] = _HEDGES["after"]
+_HEDGE_BEFORE: dict[str, str] = {k.rstrip("."): v for k, v in hedges.BEFORE.items()}
+_HEDGE_AFTER: dict[str, str] = hedges.AFTER
 _HEDGE_LAST = frozenset(phrase.split()[-1] for phrase in _HEDGE_BEFORE)
 _CUR_SIGNS: dict[str, str] = _UNITS["currency_signs"]
 _CUR_CODES: dict[str, str] = _UNITS["currency_codes"]
@@ -1646,7 +1647,7 @@ def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig]) -> str | None:
 
 def _row(fig: _Fig, text: str) -> dict[str, Any]:
     start = fig.span_start
-    approximate = fig.kind == "vague" or (fig.hedge is not None and fig.hedge_kind != "exact")
+    hedge_kind = hedges.figure_kind(fig.hedge, fig.low, fig.high, vague=fig.kind == "vague")
     return {
         "value": fig.value,
         "low": fig.low,
@@ -1654,8 +1655,9 @@ def _row(fig: _Fig, text: str) -> dict[str, Any]:
         "unit": fig.unit,
         "counts": fig.counts,
         "period": fig.period,
-        "approximate": approximate,
+        "approximate": hedge_kind != "exact",
         "hedge": fig.hedge,
+        "hedge_kind": hedge_kind,
         "source": fig.source,
         "text": text[start : fig.end],
         "paragraph": fig.paragraph,
@@ -1711,6 +1713,7 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
 def extract_figures(article: Article) -> pd.DataFrame:
     """The figures table of an article: one row per number it states (module docstring)."""
     rows = _figure_rows(article)
+    add_periods(article, rows)
     for n, row in enumerate(rows, 1):
         row["figure"] = n
     return frame("figures", rows)

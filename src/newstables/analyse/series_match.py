@@ -1,0 +1,222 @@
+"""Which reference series counts what an article's figure counts.
+
+The catalogue (``lexicons/reference_series.json``) gives every series the words a news
+sentence uses for it, where it applies and what one unit of it is; ``candidates`` scores
+the series against the words around a figure, and ``comparable`` says when a series that
+fits the words still counts something else (detections of crossings are not people).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newstables import reference
+
+MAX_NGRAM = 6
+
+def norm(text: str) -> str:
+    """Lower case, no accents, straight apostrophes: the form keywords are matched in."""
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'").replace("‘", "'")
+    return text.casefold()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(norm(text))
+
+
+@lru_cache(maxsize=4096)
+def ngrams(text: str) -> frozenset[str]:
+    """Every run of 1..MAX_NGRAM words of ``text``, joined by single spaces."""
+    words = _words(text)
+    grams = set()
+    for i in range(len(words)):
+        for n in range(1, MAX_NGRAM + 1):
+            if i + n > len(words):
+                break
+            grams.add(" ".join(words[i : i + n]))
+    return frozenset(grams)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(_words(phrase))
+
+
+# ---------------------------------------------------------------------------------------
+# The catalogue, prepared once
+
+
+@dataclass(frozen=True)
+class SeriesRule:
+    key: str
+    title: str
+    kind: str
+    unit: str  # what one unit of the series is: people, detections, boats, cases...
+    geography: str
+    keywords: tuple[tuple[str, int], ...]
+    requires_any: tuple[str, ...]
+    excludes_any: tuple[str, ...]
+    near_keywords: tuple[str, ...]
+    requires_near: tuple[str, ...]
+    excludes_near: tuple[str, ...]
+    since: str
+    static: bool
+    max_age_days: int
+    max_gap_days: int
+    priority: int
+    order: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    rules: tuple[SeriesRule, ...]
+    geographies: dict[str, tuple[str, ...]]
+    up_words: frozenset[str]
+    down_words: frozenset[str]
+    count_units: frozenset[str]
+    percent_units: frozenset[str]
+    count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
+    event_units: frozenset[str]  # units that count events, not people
+
+
+def _keys(values: list[str]) -> tuple[str, ...]:
+    return tuple(k for k in dict.fromkeys(_key(v) for v in values) if k)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Keyword rules of every catalogued series, read once from the catalogue."""
+    cat = reference.catalogue()
+    rules = []
+    for order, key in enumerate(reference.series_keys()):
+        s = reference.spec(key)
+        rules.append(SeriesRule(
+            key=key, title=s.get("title", key), kind=s["kind"], unit=s["unit"],
+            geography=s.get("geography", ""),
+            keywords=tuple((k, len(k.split())) for k in _keys(s.get("counts_keywords", []))),
+            requires_any=_keys(s.get("requires_any", [])),
+            excludes_any=_keys(s.get("excludes_any", [])),
+            near_keywords=_keys(s.get("near_keywords", [])),
+            requires_near=_keys(s.get("requires_near", [])),
+            excludes_near=_keys(s.get("excludes_near", [])),
+            since=str(s.get("since", "")), static=bool(s.get("static", False)),
+            max_age_days=int(s["max_age_days"]),
+            max_gap_days=int(s["max_gap_days"]), priority=int(s["priority"]), order=order,
+        ))
+    return Vocabulary(
+        rules=tuple(rules),
+        geographies={g: _keys(words) for g, words in cat["geographies"].items()},
+        up_words=frozenset(_keys(cat["change_words"]["up"])),
+        down_words=frozenset(_keys(cat["change_words"]["down"])),
+        count_units=frozenset(norm(u) for u in cat["count_units"]),
+        count_nouns=tuple((_key(n), unit) for unit, nouns in cat["count_nouns"].items()
+                          for n in nouns),
+        percent_units=frozenset(norm(u) for u in cat["percent_units"]),
+        event_units=frozenset(cat["event_units"]),
+    )
+
+
+def geographies(text: str) -> set[str]:
+    """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...)."""
+    grams = ngrams(text)
+    return {g for g, words in vocabulary().geographies.items() if any(w in grams for w in words)}
+
+
+@dataclass(frozen=True)
+class Texts:
+    strong: frozenset[str]
+    sentence: frozenset[str]
+    near: frozenset[str]
+    geographies: frozenset[str]
+
+
+def unit_kind(unit: Any) -> str:
+    vocab = vocabulary()
+    text = norm(unit).strip() if isinstance(unit, str) else ""
+    if text in vocab.count_units:
+        return "count"
+    if text in vocab.percent_units:
+        return "percent"
+    return text
+
+
+def series_unit_kind(rule: SeriesRule) -> str:
+    if rule.unit == "percent":
+        return "percent"
+    if rule.unit in ("GBP", "USD", "EUR", "TRY"):
+        return norm(rule.unit)
+    return "count"
+
+
+def score(rule: SeriesRule, texts: Texts, percent_change: bool = False) -> int:
+    """How well a series fits the figure's words; 0 means it does not fit."""
+    if texts.geographies and rule.geography and rule.geography not in texts.geographies:
+        return 0
+    words = dict(rule.keywords)
+    strong = texts.strong.intersection(words)
+    if not strong and not percent_change:
+        return 0
+    weak = texts.sentence.intersection(words) - strong
+    if not strong and not weak:
+        return 0
+    required_in = texts.sentence if percent_change else texts.strong
+    if rule.requires_any and required_in.isdisjoint(rule.requires_any):
+        return 0
+    if not texts.strong.isdisjoint(rule.excludes_any):
+        return 0
+    if rule.requires_near and texts.near.isdisjoint(rule.requires_near):
+        return 0
+    if not texts.near.isdisjoint(rule.excludes_near):
+        return 0
+    total = 2 * sum(words[k] for k in strong) + sum(words[k] for k in weak)
+    total += 3 * len(texts.near.intersection(rule.near_keywords))
+    total += 1 if rule.geography in texts.geographies else 0
+    return total
+
+
+def candidates(texts: Texts, unit_kind: str, percent_change: bool = False) -> list[
+        tuple[int, SeriesRule]]:
+    """Series that fit, best first: (score, rule)."""
+    found = []
+    for rule in vocabulary().rules:
+        wanted = "count" if percent_change else unit_kind
+        if series_unit_kind(rule) != wanted:
+            continue
+        s = score(rule, texts, percent_change)
+        if s > 0:
+            found.append((s, rule))
+    found.sort(key=lambda item: (-item[0], item[1].priority, item[1].order))
+    return found
+
+
+def counted_unit(counts: str) -> str:
+    """What one unit of the figure is (people, boats, detections...), from the noun the
+    figures table says it counts; "" when the words do not say."""
+    grams = ngrams(counts) if counts else frozenset()
+    found = [(len(noun), unit) for noun, unit in vocabulary().count_nouns if noun in grams]
+    return max(found)[1] if found else ""
+
+
+def comparable(rule: SeriesRule, counts: str) -> str:
+    """Why the series cannot be set against a figure counting ``counts`` ("" when it can):
+    a series counts people, detections, boats or cases, and so must the figure."""
+    unit = counted_unit(counts)
+    series_unit = rule.unit if rule.unit not in ("percent",) else ""
+    if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
+        return ""
+    if unit and unit != series_unit:
+        return f"the series counts {series_unit}, the article counts {unit} ({counts.strip()})"
+    if not unit and series_unit in vocabulary().event_units:
+        return (f"the series counts {series_unit} (one person may be counted more than once);"
+                " the article does not say it counts those")
+    return ""

@@ -1,0 +1,182 @@
+"""When each figure is about: its period as dates, resolved once, in extraction.
+
+A figure's period is its own (the figures table's ``period``), else its clause's, its
+sentence's, the previous sentence's (after "this", "that"...), or none (the publication
+date stands in). A percentage change also gets its comparison base ("compared to 2021").
+The result is the figures table's ``period_start``, ``period_end``, ``period_kind``
+(day, week, month, quarter, year, since, range, none) and ``base_start``/``base_end``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from newstables import periods
+from newstables.extract.article import Article
+from newstables.extract.surroundings import COMPARISON_START, Surroundings, surroundings
+from newstables.lexicon import load_json
+from newstables.periods import Period
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    words = load_json("reference_series.json")["change_words"]
+    return frozenset(w for w in words["up"] + words["down"] if " " not in w)
+
+
+def is_change(clause: str, sentence: str) -> bool:
+    """True when the clause says the figure is a rise or fall, or the sentence names a base."""
+    if not _change_words().isdisjoint(_WORD.findall(clause.lower())):
+        return True
+    return bool(periods.BASE.search(sentence))
+
+
+def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
+    """A sentence's period counts for the figure unless it sits in another clause that is
+    a comparison ("compared with a peak of 56,000 in June 2023")."""
+    for i, (s, e) in enumerate(ctx.spans):
+        if s <= item[0] < e:
+            return i == ctx.index or not COMPARISON_START.match(ctx.sentence_text[s:e])
+    return True
+
+
+def _in_clause(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
+    if not ctx.spans:
+        return False
+    start, end = ctx.spans[ctx.index]
+    return start <= item[0] < end
+
+
+def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
+                   as_base: bool = True, text_first: bool = False) -> Period | None:
+    """The figure's period from its own ``period`` text and its surroundings; None when the
+    text gives none. ``text_first`` (percentage changes) reads the sentence before the
+    figure's own period, which may be the comparison base ("the same quarter last year")."""
+    own = None if text_first else periods.parse_period(own_text, published)
+    sentence = ctx.sentence_text
+    found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)]
+    in_clause = [f for f in found if _in_clause(f, ctx)]
+    period = None
+    if own is not None:
+        period = replace(own, origin="figure")
+        if own.kind == "year" and in_clause:
+            # "since 2016" in the text but "2016" in the figures table: the text is richer.
+            richer = periods.nearest(in_clause, ctx.figure_start, ctx.figure_end)
+            if richer is not None and richer.kind in ("since", "ytd") and (
+                richer.start and richer.start.year == own.start.year
+            ):
+                period = replace(richer, origin="clause")
+    if period is None and in_clause:
+        period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
+                         origin="clause")
+    if period is None and found:
+        period = replace(periods.nearest(found, ctx.figure_start, ctx.figure_end),
+                         origin="sentence")
+    if period is None and text_first:
+        period = periods.parse_period(own_text, published)
+    shifted = (periods.BASE.match(sentence, ctx.figure_end)
+               or periods.BASE.match(sentence, ctx.figure_end + 1))
+    main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
+    if as_base and shifted is not None and shifted.group("prev") and main is not None:
+        # "from 124,461 a year earlier": the figure is the base of a comparison.
+        base = periods.comparison_base(sentence, ctx.figure_end, periods.clip(main, published),
+                                       published)
+        if base is not None:
+            period = replace(base, origin="a year before the sentence's period")
+    if period is not None:
+        period = periods.clip(period, published)
+    anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(
+        re.search(r"\b(?:that|this)\s+(?:was|is|were|marks?|represents?)\b", sentence, re.I))
+    if anaphor and ctx.previous_text and (
+            period is None or (period.kind == "since" and period.end == published)):
+        earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
+                   if p.kind in ("year", "month", "day", "end", "quarter")]
+        if earlier:
+            ref = earlier[-1]
+            if period is None:
+                period = replace(ref, origin="previous sentence")
+            else:
+                period = replace(period, end=ref.end, origin="clause + previous sentence",
+                                 label=f"{period.label} to {ref.end.isoformat()}")
+    if period is not None and period.kind == "rate" and period.label == "per year" and published:
+        year = published.year - 1
+        period = replace(periods.year_period(year, f"{year} (a yearly figure: the last full"
+                                                   " year before publication)"), origin="rate")
+    return period
+
+
+# Internal period kinds as the figures table reports them.
+_REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
+             "end": "day", "ytd": "since", "since": "since", "range": "range"}
+
+
+def period_columns(period: Period | None) -> dict[str, Any]:
+    """``period_start``, ``period_end`` (ISO) and ``period_kind`` of a resolved period."""
+    if period is None or period.kind not in _REPORTED or period.end is None:
+        return {"period_start": None, "period_end": None, "period_kind": "none"}
+    kind = _REPORTED[period.kind]
+    start = period.end if period.kind == "end" else period.start
+    if kind == "range" and start is not None and (period.end - start).days == 6:
+        kind = "week"
+    return {"period_start": start.isoformat() if start else None,
+            "period_end": period.end.isoformat(), "period_kind": kind}
+
+
+def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
+    """Fill each figure row's period and comparison-base columns, in place."""
+    spans = [(int(r["start"]), int(r["end"])) for r in rows]
+    published = article.published
+    for row in rows:
+        ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
+        base_cols = {"base_start": None, "base_end": None}
+        if ctx.sentence is None:
+            row.update(period_columns(None), **base_cols)
+            continue
+        change = row.get("unit") == "percent" and is_change(ctx.clause, ctx.sentence_text)
+        period = resolve_period(row.get("period"), ctx, published, as_base=not change,
+                                text_first=change)
+        row.update(period_columns(period))
+        if change:
+            base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period, published)
+            if base is not None and base.start and base.end:
+                base_cols = {"base_start": base.start.isoformat(),
+                             "base_end": base.end.isoformat()}
+        row.update(base_cols)
+
+
+def period_from_columns(row: dict[str, Any], published: dt.date | None,
+                        prefix: str = "period") -> Period | None:
+    """The Period a figures row's columns describe (the inverse of ``period_columns``)."""
+    start = periods.parse_iso_date(row.get(f"{prefix}_start"))
+    end = periods.parse_iso_date(row.get(f"{prefix}_end"))
+    kind = row.get(f"{prefix}_kind", "range") if prefix == "period" else "range"
+    if end is None or kind == "none":
+        return None
+    if kind == "since":
+        kind = "ytd" if start == dt.date(end.year, 1, 1) else "since"
+    elif kind == "week":
+        kind = "range"
+    elif prefix != "period":
+        kind = _kind_of_span(start, end)
+    return Period(kind, start, end, periods.span_label(kind, start, end))
+
+
+def _kind_of_span(start: dt.date | None, end: dt.date) -> str:
+    if start is None:
+        return "day"
+    if start == end:
+        return "day"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return "year"
+    if start.day == 1 and end == periods.month_end(start.year, start.month):
+        return "month"
+    if start.day == 1 and start.month in (1, 4, 7, 10) and end == periods.quarter_span(
+            start.year, (start.month - 1) // 3 + 1)[1]:
+        return "quarter"
+    return "range"

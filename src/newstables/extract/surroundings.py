@@ -1,0 +1,105 @@
+"""Where a figure sits: its sentence, its clause and the words around it.
+
+Read by the figures' period resolver (which clause a period belongs to) and by the
+comparison with reference series (what the clause says is counted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newstables.extract.article import Article, Sentence
+
+_I = re.IGNORECASE
+
+_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|:\s+|\s+[–—]\s+|\s+-\s+|\s+(?=(?:while|whereas|but)\b)")
+COMPARISON_START = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:down|up|rising|falling|a\s+(?:rise|fall|drop|increase|decrease))"
+    r"(?:\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
+    r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b", _I)
+
+
+@dataclass
+class Surroundings:
+    """A figure in its sentence: its clause, the clause widened to figure-free neighbours,
+    the words just after it, the previous sentence and the paragraph."""
+
+    sentence: Sentence | None
+    clause: str
+    widened: str
+    near: str
+    sentence_text: str
+    previous_text: str
+    paragraph_text: str
+    figure_start: int = 0
+    figure_end: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    index: int = 0
+
+
+def sentence_at(article: Article, offset: int) -> tuple[Sentence | None, Sentence | None]:
+    previous = None
+    for s in article.sentences:
+        if s.start <= offset < s.end:
+            return s, previous
+        previous = s
+    return None, None
+
+
+# "124,441 were deported and some 58,758 returned": two figures, two clauses ("between 10
+# and 20" and "from 10 to 20" stay one).
+_AND_FIGURE = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}\d)")
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+\S+$", _I)
+_DIGIT = re.compile(r"\d")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clause spans of a sentence: split at commas, semicolons, colons, dashes, "while",
+    "but", and at an "and" that joins two clauses each with its own figure."""
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        for m in _AND_FIGURE.finditer(text, s, e):
+            before = text[s:m.start()]
+            if _DIGIT.search(before) and not _RANGE_BEFORE.search(before):
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
+def surroundings(article: Article, start: int, end: int,
+                 others: list[tuple[int, int]]) -> Surroundings:
+    """The figure at [start, end) in its sentence; ``others`` are the other figures' spans."""
+    sentence, previous = sentence_at(article, start)
+    if sentence is None:
+        return Surroundings(None, "", "", "", "", "", "", start, end)
+    text = sentence.text
+    fs, fe = start - sentence.start, min(end, sentence.end) - sentence.start
+    spans = clauses(text)
+    index = next((i for i, (s, e) in enumerate(spans) if s <= fs <= e), 0)
+    clause = text[spans[index][0]: spans[index][1]]
+    other_spans = [(s - sentence.start, e - sentence.start) for s, e in others
+                   if sentence.start <= s < sentence.end and (s, e) != (start, end)]
+
+    def has_other(i: int) -> bool:
+        s, e = spans[i]
+        return any(s <= o < e for o, _ in other_spans)
+
+    # When the clause says nothing about what is counted, borrow from its neighbours: all
+    # earlier clauses after a comparison ("down from 45,774"), else figure-free clauses.
+    if COMPARISON_START.match(clause):
+        widened = text[: spans[index][1]]
+    else:
+        parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
+        widened = " , ".join(parts)
+    near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
+    paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
+    prev_text = previous.text if previous is not None else ""
+    return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
+                   index)

@@ -1,0 +1,85 @@
+"""The one hedge vocabulary: what "more than", "nearly", "some" say about a stated number.
+
+Extraction gives every figure a ``hedge_kind`` from here; comparison turns that kind into
+the interval a reference value must fall in. Kinds: exact, approximate, lower_bound,
+upper_bound, range ("between 10 and 20"), vague ("hundreds", "thousands").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from newstables.lexicon import load_json
+
+KINDS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague")
+
+_LEX = load_json("hedges.json")
+BEFORE: dict[str, str] = _LEX["before"]
+AFTER: dict[str, str] = _LEX["after"]
+WIDE = frozenset(_LEX["wide"])
+TOLERANCES: dict[str, dict] = _LEX["tolerances"]
+
+
+def kind_of(phrase: str | None) -> str:
+    """The kind of a hedge phrase ("nearly" -> upper_bound); exact when there is none."""
+    if not phrase:
+        return "exact"
+    p = " ".join(str(phrase).lower().split())
+    return BEFORE.get(p) or BEFORE.get(p.rstrip(".")) or AFTER.get(p) or "approximate"
+
+
+def figure_kind(phrase: str | None, low: float | None, high: float | None,
+                vague: bool = False) -> str:
+    """A figure's hedge kind: vague for word magnitudes, range for two bounds, else the phrase's."""
+    if vague:
+        return "vague"
+    if _number(low) is not None and _number(high) is not None and low != high:
+        return "range"
+    return kind_of(phrase)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The interval [low, high] a reference value must fall in for a claim to hold."""
+
+    name: str
+    phrase: str
+    low: float
+    high: float
+    rule: str
+
+
+def fmt(value: float | None) -> str:
+    """A number as a reader writes it: thousands separators, no needless decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def tolerance(value: float, low: float, high: float, kind: str, phrase: str = "",
+              surface: str = "") -> Tolerance:
+    """The interval a series value must fall in for the claim (value, hedge kind) to hold."""
+    claim = surface.strip()
+    if kind in ("range", "vague") and _number(low) is not None and _number(high) is not None:
+        rule = TOLERANCES[kind]["rule"].format(claim=claim or f"{fmt(low)}-{fmt(high)}",
+                                              x=fmt(value), lo=fmt(low), hi=fmt(high))
+        return Tolerance(kind, claim, low, high, rule)
+    if kind not in TOLERANCES or kind in ("range", "vague"):
+        kind = "exact"
+    key = f"{kind}_wide" if phrase.lower() in WIDE and f"{kind}_wide" in TOLERANCES else kind
+    t = TOLERANCES[key]
+    lo, hi = sorted((value * t["low"], value * t["high"]))
+    claim = f"{phrase} {fmt(value)}".strip() if phrase else f"{fmt(value)} (exact)"
+    return Tolerance(kind, phrase, lo, hi, t["rule"].format(claim=claim, x=fmt(value),
+                                                            lo=fmt(lo), hi=fmt(hi)))
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number

@@ -1,0 +1,404 @@
+"""Periods: when a figure or an event is about, as dates.
+
+One place for calendar knowledge: month and quarter spans, month names, ISO period labels
+("2023", "2023-08", "2023-Q2", "2016/2023"), and the period expressions of news text ("since
+January 2023", "last year", "the first quarter of 2024", "each year"), resolved against the
+publication date. Extraction (figures, events), comparison with reference series, the
+reference data and the timeline all read periods through here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# The kinds a figure's period is reported as (figures table, ``period_kind``).
+PERIOD_KINDS = ("day", "week", "month", "quarter", "year", "since", "range", "none")
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` in ``year``."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_span(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a calendar quarter."""
+    first = 3 * (quarter - 1) + 1
+    return dt.date(year, first, 1), month_end(year, first + 2)
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a month."""
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def parse_iso_date(text: Any) -> dt.date | None:
+    """A ``YYYY-MM-DD`` date, or None for anything else (blank, NaN, malformed)."""
+    if not isinstance(text, str | dt.date) or not str(text).strip():
+        return None
+    if isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """When a claim is about: kind is year, quarter, month, day, range, ytd, since, end,
+    now or rate; start/end are inclusive dates (None when unknown)."""
+
+    kind: str
+    start: dt.date | None
+    end: dt.date | None
+    label: str
+    origin: str = ""
+
+
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_M = rf"(?:{_MONTH_NAMES})\.?"
+_Y = r"(?:19|20)\d\d"
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_I = re.IGNORECASE
+
+# Comparison bases ("compared with 2021", "than in 2019", "a year earlier"): not the
+# figure's own period, and the base of a percentage change.
+BASE = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
+    rf"|against|over|relative\s+to)\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
+    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
+    r"(?!\s*(?:to|until|-|–)\s*\d)"
+    r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
+    r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
+    r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
+    r"previous)\s+year)",
+    _I,
+)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("since", re.compile(
+        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
+    ("since_month", re.compile(rf"\bsince\s+(?P<m>{_M})\b(?!\s*\d)")),
+    ("ytd", re.compile(
+        rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|this\s+year\s+so\s+far"
+        r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
+        r"\s+year|this\s+year)\b", _I)),
+    ("year_ending", re.compile(
+        rf"\b(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:(?:the\s+)?end\s+of\s+)?"
+        rf"(?P<m>{_M})\s+(?P<y>{_Y})\b", _I)),
+    ("quarter", re.compile(
+        rf"\b(?P<q>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_Y})\b"
+        rf"|\bQ(?P<q2>[1-4])\s+(?P<y2>{_Y})\b|\b(?P<y3>{_Y})[\s-]?Q(?P<q3>[1-4])\b", _I)),
+    ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?P<y>{_Y})\b", _I)),
+    ("month_range", re.compile(
+        rf"\b(?:between\s+)?(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?\s*(?:and|to|-|–|until)\s*"
+        rf"(?P<m2>{_M})\s+(?P<y2>{_Y})\b", _I)),
+    ("year_range", re.compile(
+        rf"\b(?:between\s+)?(?P<y1>{_Y})\s*(?:and|to|-|–)\s*(?P<y2>{_Y})\b(?!-\d)", _I)),
+    ("end_of", re.compile(
+        rf"\b(?:at\s+|by\s+)?the\s+end\s+of\s+(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
+    ("day", re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\s+(?P<y>{_Y})\b"
+        rf"|\b(?P<m2>{_M})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_Y})\b"
+        rf"|\b(?P<iso>{_Y}-\d\d-\d\d)\b", _I)),
+    ("month", re.compile(rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b|\b(?P<iso>{_Y}-\d\d)\b(?!-)", _I)),
+    ("last", re.compile(r"\b(?:last|previous)\s+(?P<u>year|month)\b", _I)),
+    ("weekday", re.compile(
+        r"\b(?P<last>on|last)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+        r"|Sunday)\b", _I)),
+    ("relday", re.compile(r"\b(?P<w>yesterday|today)\b", _I)),
+    ("rate", re.compile(
+        r"\b(?:a|per|each|every)\s+(?P<u>year|month|week|day)\b"
+        r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
+    ("year", re.compile(
+        rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|early|late|mid|to)\s+"
+        rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d)", _I)),
+]
+_ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
+_ROLLING = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<u>years|months)\b",
+                      _I)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20}
+ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+figure)\b", _I)
+_RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+               "daily": "day"}
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def year_period(year: int, label: str) -> Period:
+    return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), label)
+
+
+def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Period | None:
+    """One matched expression as a Period (None when it needs a missing publication date)."""
+    g = m.groupdict()
+    text = m.group(0).strip()
+    if kind == "since":
+        year = int(g["y"])
+        month = month_number(g["m"]) if g["m"] else 1
+        day = int(g["d"]) if g["d"] and g["m"] else 1
+        try:
+            start = dt.date(year, month, day)
+        except ValueError:
+            start = dt.date(year, month, 1)
+        if published and start == dt.date(published.year, 1, 1):
+            return Period("ytd", start, published, text)
+        return Period("since", start, published, text)
+    if kind == "since_month":
+        if not published:
+            return None
+        month = month_number(g["m"])
+        year = published.year if month <= published.month else published.year - 1
+        kind_ = "ytd" if (month == 1 and year == published.year) else "since"
+        return Period(kind_, dt.date(year, month, 1), published, text)
+    if kind == "ytd":
+        year = int(g["y"]) if g.get("y") else (published.year if published else None)
+        if year is None:
+            return None
+        end = published if published and published.year == year else dt.date(year, 12, 31)
+        return Period("ytd", dt.date(year, 1, 1), end, text)
+    if kind == "year_ending":
+        year, month = int(g["y"]), month_number(g["m"])
+        end = month_end(year, month)
+        start = dt.date(year - 1, month, 1) + dt.timedelta(days=31)
+        return Period("range", start.replace(day=1), end, text)
+    if kind == "quarter":
+        q = _ORDINAL_Q.get((g["q"] or "").lower()) or int(g["q2"] or g["q3"])
+        year = int(g["y"] or g["y2"] or g["y3"])
+        start, end = quarter_span(year, q)
+        return Period("quarter", start, end, f"{year}-Q{q}")
+    if kind == "half":
+        year, first = int(g["y"]), g["h"].lower() == "first"
+        return Period("range", dt.date(year, 1 if first else 7, 1),
+                      dt.date(year, 6, 30) if first else dt.date(year, 12, 31), text)
+    if kind == "month_range":
+        y2 = int(g["y2"])
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        return Period("range", dt.date(y1, m1, 1), month_end(y2, m2), text)
+    if kind == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2 <= y1 + 50:
+            return None
+        return Period("range", dt.date(y1, 1, 1), dt.date(y2, 12, 31), text)
+    if kind == "end_of":
+        year = int(g["y"])
+        end = month_end(year, month_number(g["m"])) if g["m"] else dt.date(year, 12, 31)
+        return Period("end", dt.date(year, 1, 1), end, text)
+    if kind == "day":
+        try:
+            if g["iso"]:
+                day = dt.date.fromisoformat(g["iso"])
+            elif g["d"]:
+                day = dt.date(int(g["y"]), month_number(g["m"]), int(g["d"]))
+            else:
+                day = dt.date(int(g["y2"]), month_number(g["m2"]), int(g["d2"]))
+        except ValueError:
+            return None
+        return Period("day", day, day, day.isoformat())
+    if kind == "month":
+        if g["iso"]:
+            year, month = int(g["iso"][:4]), int(g["iso"][5:7])
+            if not 1 <= month <= 12:
+                return None
+        else:
+            year, month = int(g["y"]), month_number(g["m"])
+        return Period("month", dt.date(year, month, 1), month_end(year, month),
+                      f"{year}-{month:02d}")
+    if kind == "last":
+        if not published:
+            return None
+        if g["u"].lower() == "year":
+            return year_period(published.year - 1, str(published.year - 1))
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return Period("month", first.replace(day=1), first, f"{first:%Y-%m}")
+    if kind == "weekday":
+        if not published:
+            return None
+        back = (published.weekday() - _WEEKDAYS[g["w"].lower()]) % 7
+        if back == 0 and g["last"].lower() == "last":
+            back = 7
+        day = published - dt.timedelta(days=back)
+        return Period("day", day, day, day.isoformat())
+    if kind == "relday":
+        if not published:
+            return None
+        day = published - dt.timedelta(days=1 if g["w"].lower() == "yesterday" else 0)
+        return Period("day", day, day, day.isoformat())
+    if kind == "rate":
+        unit = g["u"].lower() if g["u"] else _RATE_UNITS[g["adv"].lower()]
+        return Period("rate", None, None, f"per {unit}")
+    year = int(g["y"])
+    return year_period(year, str(year))
+
+
+def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:
+    """Every period expression in ``text`` as (start, end, Period), comparison bases left out."""
+    return list(_find_periods(text, published))
+
+
+@lru_cache(maxsize=2048)
+def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int, Period], ...]:
+    taken = [(m.start(), m.end()) for m in BASE.finditer(text)]
+    found: list[tuple[int, int, Period]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            period = _from_match(kind, m, published)
+            if period is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), period))
+    found.sort(key=lambda item: item[0])
+    return tuple(found)
+
+
+def _iso_span(text: str) -> tuple[str, dt.date, dt.date] | None:
+    """(kind, first day, last day) of "2023", "2023-08", "2023-08-07", "2023-Q1", "2023-H2"."""
+    m = _ISO_PART.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group("y"))
+    try:
+        if m.group("d"):
+            day = dt.date(year, int(m.group("m")), int(m.group("d")))
+            return "day", day, day
+        if m.group("m"):
+            month = int(m.group("m"))
+            return "month", dt.date(year, month, 1), month_end(year, month)
+    except ValueError:
+        return None
+    if m.group("k") == "Q":
+        return ("quarter", *quarter_span(year, int(m.group("n"))))
+    if m.group("k") == "H":
+        first = m.group("n") == "1"
+        return ("range", dt.date(year, 1 if first else 7, 1),
+                dt.date(year, 6, 30) if first else dt.date(year, 12, 31))
+    return "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _iso_period(text: str) -> Period | None:
+    """An ISO period or interval "start/end", as the figures table writes them."""
+    parts = text.split("/")
+    spans = [_iso_span(p) for p in parts]
+    if len(parts) > 2 or any(s is None for s in spans):
+        return None
+    if len(spans) == 1:
+        kind, start, end = spans[0]
+        label = text if kind != "quarter" else text.upper()
+        return Period(kind, start, end, label)
+    (_, start, _), (_, _, end) = spans
+    return Period("range", start, end, text) if start <= end else None
+
+
+def _rolling(text: str, published: dt.date | None) -> Period | None:
+    m = _ROLLING.search(text)
+    if not m or published is None:
+        return None
+    n = _SMALL_NUMBERS.get(m.group("n").lower()) or (
+        int(m.group("n")) if m.group("n").isdigit() else None)
+    if not n:
+        return None
+    months = n * 12 if m.group("u").lower() == "years" else n
+    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+    return Period("range", dt.date(year, month + 1, 1), published, m.group(0))
+
+
+def clip(period: Period, published: dt.date | None) -> Period:
+    """A period still running at publication ends at the publication date."""
+    if published is None or period.start is None or period.end is None:
+        return period
+    if not period.start <= published < period.end:
+        return period
+    kind = "ytd" if period.start == dt.date(published.year, 1, 1) else "since"
+    return Period(kind, period.start, published, f"{period.label} (to publication)")
+
+
+def parse_period(text: Any, published: dt.date | None) -> Period | None:
+    """A figure's ``period`` value ("2022", "2016/2023", "2023-Q2", "since 2016"...)."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return None
+    text = str(text).strip()
+    if not text:
+        return None
+    iso = _iso_period(text)
+    if iso is not None:
+        return clip(iso, published)
+    rolling = _rolling(text, published)
+    if rolling is not None:
+        return rolling
+    found = find_periods(text, published)
+    if not found:
+        loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%)", text)
+        return year_period(int(loose.group(1)), loose.group(1)) if loose else None
+    return clip(found[0][2], published)
+
+
+def nearest(found: list[tuple[int, int, Period]], start: int, end: int) -> Period | None:
+    """The expression closest to the span [start, end); ties go to the one after it."""
+    best, best_distance = None, None
+    for s, e, period in found:
+        distance = (s - end) if s >= end else (start - e) * 1.5 if e <= start else 0
+        if best_distance is None or distance < best_distance:
+            best, best_distance = period, distance
+    return best
+
+
+def comparison_base(sentence: str, fig_end: int, target: Period | None,
+                 published: dt.date | None) -> Period | None:
+    after = [m for m in BASE.finditer(sentence) if m.start() >= fig_end - 1]
+    chosen = after[0] if after else next(iter(BASE.finditer(sentence)), None)
+    if chosen is None:
+        return None
+    if chosen.group("y"):
+        year = int(chosen.group("y"))
+        if target is not None and target.kind == "quarter" and target.start is not None:
+            q = (target.start.month - 1) // 3 + 1
+            start, end = quarter_span(year, q)
+            return Period("quarter", start, end, f"{year}-Q{q}")
+        return year_period(year, str(year))
+    if target is None or target.start is None or target.end is None:
+        return None
+    try:
+        start = target.start.replace(year=target.start.year - 1)
+        end = target.end.replace(year=target.end.year - 1)
+    except ValueError:
+        end = target.end.replace(year=target.end.year - 1, day=28)
+        start = target.start.replace(year=target.start.year - 1)
+    if target.kind in ("end", "day", "now"):
+        return Period(target.kind, start, end, end.isoformat())
+    return Period(target.kind if target.kind != "ytd" else "range", start, end,
+                  f"{start.isoformat()} to {end.isoformat()}")
+
+
+def span_label(kind: str, start: dt.date | None, end: dt.date | None) -> str:
+    """A period as a reader reads it: "2022", "2023-08", "2023-Q2", "2023-08-07", or
+    "2016-01-01 to 2023-08-09"."""
+    if end is None:
+        return ""
+    if kind == "year":
+        return str(end.year)
+    if kind == "month":
+        return f"{end:%Y-%m}"
+    if kind == "quarter":
+        return f"{end.year}-Q{(end.month - 1) // 3 + 1}"
+    if kind in ("day", "end", "now") or start is None or start == end:
+        return end.isoformat()
+    return f"{start.isoformat()} to {end.isoformat()}"
