@@ -33,7 +33,7 @@ def test_extract_prints_every_table_with_its_columns():
         assert table in data
         for row in data[table]:
             assert list(row) == columns
-    assert len(data["paragraphs"]) == 18
+    assert len(data["paragraphs"]) == 22
 
 
 def test_extract_reads_standard_input():

@@ -313,7 +313,9 @@ def test_seed_events_resolve_against_its_publication_date(seed):
     table = extract_events(seed).set_index("expression")
     assert table.loc["last month", "date_start"] == "2023-07-01"
     assert table.loc["On Monday", "date_start"] == "2023-08-07"
-    assert table.loc["in the autumn", "date_start"] == "2023-09-01"
-    assert table.loc["since January 2023", "date_end"] == "2023-08-09"
-    assert table.loc["in 2022", "granularity"] == "year"
-    assert "2021" not in " ".join(table.index)  # "compared with 2021" is a comparison base
+    assert table.loc["the autumn", "date_start"] == "2023-09-01"
+    assert table.loc["Since January 2023", "date_end"] == "2023-08-09"
+    assert table.loc["Last year", "granularity"] == "year"
+    assert table.loc["This week", ["date_start", "date_end"]].tolist() == [
+        "2023-08-07", "2023-08-13"]
+    assert "2021" not in " ".join(table.index)  # "compared to 2021" is a comparison base

@@ -98,7 +98,7 @@ def test_scheduled_meeting_needs_future_language():
     row = only("Officials from Spain and Morocco are due to meet in Rabat next month.")
     assert row["instrument"] == "scheduled meeting"
     assert row["status"] == "planned"
-    assert row["partners"] == "Spain; Morocco; Rabat"
+    assert row["partners"] == "Spain; Morocco"  # Rabat is where they meet, not a party
     assert row["lead"] is None  # after "from": not the subject
     assert measures("The ministers held a meeting in Rabat last month.").empty
 
@@ -198,7 +198,8 @@ def test_empty_or_partial_actor_frames_do_not_raise():
 def test_seed_measures(seed):
     table = measures(seed.text, {
         "Turkish National Police": "organisation", "U.K.": "place", "Türkiye": "place",
-        "London": "place", "National Crime Agency": "organisation", "Home Office": "organisation",
+        "London": "place", "Europe": "place", "National Crime Agency": "organisation",
+        "Home Office": "organisation",
     })
     instruments = table["instrument"].tolist()
     for expected in ("centre of excellence", "memorandum of understanding", "officer deployment",
@@ -207,7 +208,9 @@ def test_seed_measures(seed):
     by = table.set_index("instrument")
     assert by.loc["centre of excellence", "lead"] == "Turkish National Police"
     assert by.loc["officer deployment", "lead"] == "U.K."
-    assert "London" in by.loc["scheduled meeting", "partners"]
+    # "between the U.K. and Türkiye" makes them parties; "in London", "to Europe" do not.
+    assert by.loc["scheduled meeting", "partners"] == "U.K.; Türkiye"
+    assert "Europe" not in str(by.loc["agreement", "partners"])
     assert "exchange of customs data" in by.loc["memorandum of understanding", "description"]
 
 

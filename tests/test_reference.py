@@ -7,7 +7,7 @@ import pytest
 from newstables import paths, reference
 from newstables.errors import NewstablesError
 
-HEADER = "year,value,source_url,source_title,notes,confidence\n"
+HEADER = "year,value,source_kind,source_url,source_title,notes,confidence\n"
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def test_load_reference_reads_a_file_with_a_source_on_every_row():
 
 def test_row_without_source_url_is_refused_with_file_and_row_number(folder):
     (folder / "bad.csv").write_text(
-        HEADER + "2021,5,https://example.org,Example,,high\n2022,6,,Example,,high\n",
+        HEADER + "2021,5,official,https://example.org,Example,,high\n2022,6,official,,Example,,high\n",
         encoding="utf-8",
     )
     with pytest.raises(NewstablesError, match=r"bad\.csv, row 2 .*source_url"):
@@ -34,7 +34,7 @@ def test_row_without_source_url_is_refused_with_file_and_row_number(folder):
 
 def test_row_with_blank_source_title_is_refused(folder):
     (folder / "blank.csv").write_text(
-        HEADER + "2021,5,https://example.org,   ,,high\n", encoding="utf-8"
+        HEADER + "2021,5,press,https://example.org,   ,,high\n", encoding="utf-8"
     )
     with pytest.raises(NewstablesError, match=r"blank\.csv, row 1 .*source_title"):
         reference.load_reference("blank", folder=folder)
@@ -132,10 +132,10 @@ def test_text_end_date_reads_the_last_date_of_a_free_text_period():
 
 def test_series_reads_from_the_given_folder(folder):
     (folder / "uk_small_boat_arrivals_monthly.csv").write_text(
-        "month,year,people_detected,boats_detected,people_per_boat,source_url,source_title,"
-        "notes,confidence\n"
-        "2030-01,2030,10,1,10,https://example.org,Example,,high\n"
-        "2030-02,2030,20,1,20,https://example.org,Example,,high\n",
+        "month,year,people_detected,boats_detected,people_per_boat,source_kind,source_url,"
+        "source_title,notes,confidence\n"
+        "2030-01,2030,10,1,10,official,https://example.org,Example,,high\n"
+        "2030-02,2030,20,1,20,official,https://example.org,Example,,high\n",
         encoding="utf-8",
     )
     df = reference.series("uk_small_boat_arrivals_monthly", folder=folder)
@@ -146,3 +146,23 @@ def test_series_reads_from_the_given_folder(folder):
 def test_unknown_series_key_is_refused():
     with pytest.raises(NewstablesError, match="unknown reference series"):
         reference.series("no_such_series")
+
+
+def test_every_reference_row_says_what_kind_of_source_it_is():
+    for name in reference.available():
+        kinds = set(reference.load_reference(name)["source_kind"])
+        assert kinds <= {"official", "press", "other"}, name
+
+
+def test_a_row_with_an_unknown_source_kind_is_refused(folder):
+    (folder / "kind.csv").write_text(
+        HEADER + "2021,5,blog,https://example.org,Example,,high\n", encoding="utf-8")
+    with pytest.raises(NewstablesError, match=r"kind\.csv, row 1 .*source_kind is 'blog'"):
+        reference.load_reference("kind", folder=folder)
+
+
+def test_series_rows_carry_their_source_kind_and_official_rows_come_first():
+    df = reference.series("uk_small_boat_arrivals_annual", all_rows=True)
+    assert set(df["source_kind"]) == {"official", "press"}
+    first = df.drop_duplicates(["period"], keep="first")
+    assert (first["source_kind"] == "official").all()

@@ -261,7 +261,10 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            period = _from_match(kind, m, published)
+            try:
+                period = _from_match(kind, m, published)
+            except (ValueError, OverflowError):  # a date outside the calendar (year 0)
+                period = None
             if period is None:
                 continue
             taken.append((m.start(), m.end()))

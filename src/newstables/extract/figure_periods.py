@@ -139,14 +139,16 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             row.update(period_columns(None), **base_cols)
             continue
         change = row.get("unit") == "percent" and is_change(ctx.clause, ctx.sentence_text)
-        period = resolve_period(row.get("period"), ctx, published, as_base=not change,
-                                text_first=change)
+        try:
+            period = resolve_period(row.get("period"), ctx, published, as_base=not change,
+                                    text_first=change)
+            base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
+                                           published) if change else None
+        except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
+            period = base = None
         row.update(period_columns(period))
-        if change:
-            base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period, published)
-            if base is not None and base.start and base.end:
-                base_cols = {"base_start": base.start.isoformat(),
-                             "base_end": base.end.isoformat()}
+        if base is not None and base.start and base.end:
+            base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
 
 

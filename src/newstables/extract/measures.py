@@ -35,7 +35,6 @@ Rules:
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from typing import Any
@@ -43,20 +42,16 @@ from typing import Any
 import pandas as pd
 
 from newstables.extract.article import Article, Sentence
-from newstables.paths import LEXICONS
+from newstables.lexicon import load_json
 from newstables.schema import frame
-
-
-def _load(name: str) -> dict[str, Any]:
-    return json.loads((LEXICONS / name).read_text(encoding="utf-8"))
 
 
 def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-_LEXICON = _load("measures_instruments.json")["instruments"]
-_MARKERS = _load("measures_markers.json")
+_LEXICON = load_json("measures_instruments.json")["instruments"]
+_MARKERS = load_json("measures_markers.json")
 _LABELS: list[tuple[str, tuple[str, ...]]] = [
     (i["label"], tuple(i.get("needs", ()))) for i in _LEXICON
 ]
@@ -349,6 +344,17 @@ def _lead(low: str, found: list[Mention], h_start: int, c_start: int, c_end: int
     return _subject(low, found, c_start, subject_end)
 
 
+_COUNTRIES = frozenset(k for k in load_json("actors_countries.json") if not k.startswith("_"))
+
+
+def _is_party(mention: Mention) -> bool:
+    """A partner is an organisation or a country: a party that can commit to a measure.
+    A city, a region or a continent ("in London", "on their way to Europe") is where
+    something happens, not who takes part; nor is a person or a named thing."""
+    kind, name = mention[3], mention[2]
+    return kind in ("org", "organisation") or (kind == "place" and name in _COUNTRIES)
+
+
 def _names(mentions: list[Mention], skip: set[str] | None = None) -> list[str]:
     out: list[str] = []
     for mention in mentions:
@@ -478,7 +484,7 @@ def _sentence_rows(text: str, low: str, markers: list[tuple[int, int, str]], sen
             continue
         seen.add(cand["label"])
         lead = _names(cand["lead"])
-        partners = _names([m for m in found if m[3] != "person"], set(lead))
+        partners = _names([m for m in found if _is_party(m)], set(lead))
         start, end = cand["span"]
         rows.append({
             "instrument": _LABELS[cand["label"]][0], "description": text[start:end],
