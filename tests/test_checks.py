@@ -545,3 +545,13 @@ def test_any_text_with_the_real_extractor_never_raises(text):
     implied_figures(art, table)
     consistency_checks(art, table)
     figure_overview(table)
+
+
+def test_a_first_partial_count_below_expected_minus_dropped_adds_up():
+    text = ("On Monday, after weeks of delays, the first 15 asylum seekers boarded the barge. "
+            "Around 50 people were expected to move onboard, but around 20 were granted a "
+            "last-minute reprieve.")
+    art = article_from_text(text, published="2023-08-09")
+    checks = consistency_checks(art, extract_figures(art))
+    row = checks[checks["rule"] == "expected minus those who dropped out vs actual"].iloc[0]
+    assert "partial count" in row["arithmetic"] and row["verdict"] == ADDS_UP

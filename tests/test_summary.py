@@ -1,18 +1,33 @@
 """The one-page summary: findings recomputed from the package, with their numbers."""
 
+import pandas as pd
+
 from newstables.analyse import notebook, summary
 
 
-def test_findings_cover_every_section_with_numbers_from_the_tables():
-    ctx = notebook.prepare()  # the seed, outputs under reports/interactive
+def test_findings_cover_every_section_with_numbers_from_the_tables(tmp_path):
+    ctx = notebook.prepare("", "", str(tmp_path / "out"))  # the seed
     found = summary.analyse(ctx)
     findings = summary.key_findings(ctx, found)
     assert {"deal", "actors", "figures", "context", "timeline"} <= set(findings["section"])
     stated = findings[findings["finding"].str.contains("figures stated")]["finding"].iloc[0]
     assert stated.startswith(f"{len(ctx.tables.figures)} figures stated")
     verdicts = summary.comparison.verdict_counts(found.claims)
-    line = findings[findings["finding"].str.startswith("Against official series")]["finding"]
-    assert f"{verdicts.get('consistent', 0)} consistent" in line.iloc[0]
+    context = findings[findings["section"] == "context"]["finding"].iloc[0]
+    checked = summary.comparison.checked_count(found.claims)
+    assert context.startswith(f"{checked} claim")
+    for verdict, n in verdicts.items():
+        assert (f"{n} {verdict}" in context) == (n > 0)
+    assert "official" not in " ".join(findings["finding"]) or verdicts["consistent"] + \
+        verdicts["inconsistent"] > 0
+
+
+def test_context_tally_counts_only_independent_checks():
+    claims = pd.DataFrame(
+        {"verdict": ["consistent", "circular", "matches press reports", "not comparable"]})
+    text = summary.context_tally(claims)
+    assert text.startswith("2 claims checked against an independent source")
+    assert "1 circular" in text and "1 not comparable" in text
 
 
 def test_an_article_without_quotes_or_measures_says_so(write_article, tmp_path):

@@ -1012,15 +1012,25 @@ def _expected_checks(article: Article, figs: Sequence[_Fig], tolerance: float) -
                 continue
             a = actual[0]
             expected = e.value - s.value  # type: ignore[operator]
+            # "the first 15 boarded", "15 so far": a partial count may fall short, not exceed.
+            partial = bool(_PARTIAL_BEFORE.search(text[max(0, a.start - 20): a.start])
+                           or _PARTIAL_AFTER.match(text[a.end: a.end + 40]))
+            sign = "≤" if partial else "(stated:"
             arithmetic = (f"{fmt(e.value)} − {fmt(s.value)} = {fmt(expected)} "  # type: ignore[arg-type]
-                          f"(stated: {fmt(a.value)})")  # type: ignore[arg-type]
+                          + (f"{sign} {fmt(a.value)}, a partial count" if partial  # type: ignore[arg-type]
+                             else f"{sign} {fmt(a.value)})"))  # type: ignore[arg-type]
             rows.append(_check(
                 "expected minus those who dropped out vs actual",
                 sorted((e, s, a), key=lambda f: f.start), arithmetic, expected, a,
                 a.value, tolerance, derived=False,  # type: ignore[arg-type]
                 spread=_spread(lambda ee, ss: ee - ss, (e, s)), paragraph=e.paragraph,
+                bound="le" if partial else "",
             ))
     return rows
+
+
+_PARTIAL_BEFORE = re.compile(r"\b(?:the\s+)?(?:first|initial|earliest)\s+$", re.I)
+_PARTIAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|already)\b", re.I)
 
 
 def _clause_after(text: str, f: _Fig) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from newstables.analyse import arithmetic, comparison, deal, timeline, voices
 from newstables.analyse.notebook import NotebookContext
+from newstables.hedges import fmt
 from newstables.reference import load_reference
 
 
@@ -54,162 +55,124 @@ def _names(values: pd.Series, limit: int = 4) -> str:
     return ", ".join(names) if names else "none"
 
 
-def key_findings(ctx: NotebookContext, found: Findings) -> pd.DataFrame:
-    """One row per finding: section, finding (a sentence with the numbers), notebook."""
-    t = ctx.tables
-    rows: list[tuple[str, str, str]] = []
+Row = tuple[str, str, str]  # section, finding, notebook
 
-    # The deal
+
+def _deal_findings(t, found: Findings) -> list[Row]:
     measures = t.measures
     if measures.empty:
-        rows.append(
-            ("deal", "The article states no commitments (no measures found).", "02-map-the-deal")
-        )
-    else:
-        instruments = measures.sort_values("measure")["instrument"].drop_duplicates()
-        rows.append(
-            (
-                "deal",
-                f"{_plural(len(measures), 'commitment')}: {_names(instruments, 8)}.",
-                "02-map-the-deal",
-            )
-        )
-        novelty = found.novelty["novelty"].value_counts()
-        rows.append(
-            (
-                "deal",
-                "New versus extended: "
-                + _tally(novelty, ("new", "extends existing", "not stated"))
-                + ".",
-                "02-map-the-deal",
-            )
-        )
+        return [("deal", "The article states no commitments (no measures found).",
+                 "02-map-the-deal")]
+    instruments = measures.sort_values("measure")["instrument"].drop_duplicates()
+    novelty = found.novelty["novelty"].value_counts()
+    return [
+        ("deal", f"{_plural(len(measures), 'commitment')}: {_names(instruments, 8)}.",
+         "02-map-the-deal"),
+        ("deal", "New versus extended: "
+         + _tally(novelty, ("new", "extends existing", "not stated")) + ".", "02-map-the-deal"),
+    ]
+
+
+def _actor_findings(t) -> list[Row]:
     people = t.actors[t.actors["kind"] == "person"]
     most = t.actors.sort_values(["n_mentions", "actor"], ascending=[False, True])["name"]
-    rows.append(
-        (
-            "actors",
-            f"{_plural(len(t.actors), 'actor')} named "
-            f"({_plural(len(people), 'person', 'people')}); most mentioned: "
-            f"{_names(most, 3)}.",
-            "02-map-the-deal",
-        )
-    )
+    return [("actors", f"{_plural(len(t.actors), 'actor')} named "
+             f"({_plural(len(people), 'person', 'people')}); most mentioned: "
+             f"{_names(most, 3)}.", "02-map-the-deal")]
 
-    # The voices
+
+def _voice_findings(t, found: Findings) -> list[Row]:
+    if t.quotes.empty:
+        return [("quotes", "The article quotes no one.", "03-read-the-quotes")]
     sp = found.speakers
     named = sp[sp["speaker"] != "unattributed"] if not sp.empty else sp
-    if t.quotes.empty:
-        rows.append(("quotes", "The article quotes no one.", "03-read-the-quotes"))
-    else:
-        share = found.quote_share.set_index("part")["share"].get("quotes", 0.0)
-        rows.append(
-            (
-                "quotes",
-                f"{share:.0%} of the article's words are quoted, from "
-                f"{_plural(len(named), 'named speaker')}: "
-                + ", ".join(f"{r.speaker} ({r.words} words)" for r in named.itertuples())
-                + ".",
-                "03-read-the-quotes",
-            )
-        )
-        by_voice = sp.groupby("voice")["words"].sum()
-        gov = by_voice.get("government", 0) / max(by_voice.sum(), 1)
-        rows.append(
-            (
-                "quotes",
-                f"Government voices speak {gov:.0%} of the quoted words.",
-                "03-read-the-quotes",
-            )
-        )
-    framing = (
-        found.framing[found.framing["count"] > 0] if not found.framing.empty else found.framing
-    )
+    share = found.quote_share.set_index("part")["share"].get("quotes", 0.0)
+    by_voice = sp.groupby("voice")["words"].sum()
+    gov = by_voice.get("government", 0) / max(by_voice.sum(), 1)
+    rows: list[Row] = [
+        ("quotes", f"{share:.0%} of the article's words are quoted, from "
+         f"{_plural(len(named), 'named speaker')}: "
+         + ", ".join(f"{r.speaker} ({_plural(r.words, 'word')})" for r in named.itertuples()) + ".",
+         "03-read-the-quotes"),
+        ("quotes", f"Government voices speak {gov:.0%} of the quoted words.",
+         "03-read-the-quotes"),
+    ]
+    framing = found.framing[found.framing["count"] > 0] if not found.framing.empty \
+        else found.framing
     if not framing.empty:
         top = framing.sort_values(["count", "term"], ascending=[False, True]).head(3)
-        rows.append(
-            (
-                "framing",
-                "Most frequent framing terms: "
-                + ", ".join(f"“{r.term}” ×{r.count}" for r in top.itertuples())
-                + ".",
-                "03-read-the-quotes",
-            )
-        )
+        rows.append(("framing", "Most frequent framing terms: "
+                     + ", ".join(f"“{r.term}” ×{r.count}" for r in top.itertuples()) + ".",
+                     "03-read-the-quotes"))
+    return rows
 
-    # The figures
+
+def _figure_findings(t, found: Findings) -> list[Row]:
     figures = t.figures
-    hedged = int(figures["approximate"].fillna(False).astype(bool).sum()) if len(figures) else 0
-    rows.append(
-        (
-            "figures",
-            f"{_plural(len(figures), 'figure')} stated, {hedged} of them hedged or approximate.",
-            "04-check-the-figures",
-        )
-    )
+    hedged = int((figures["hedge_kind"] != "exact").sum()) if len(figures) else 0
+    rows: list[Row] = [("figures", f"{_plural(len(figures), 'figure')} stated, {hedged} of"
+                        " them hedged, a range or a vague magnitude.", "04-check-the-figures")]
     for r in found.implied.itertuples():
-        rows.append(
-            (
-                "figures",
-                f"Implied: {r.arithmetic}"
-                + (f" ({r.period})" if r.period else "")
-                + f", paragraph {r.paragraph}.",
-                "04-check-the-figures",
-            )
-        )
+        rows.append(("figures", f"Implied: {r.arithmetic}"
+                     + (f" ({r.period})" if r.period else "") + f", paragraph {r.paragraph}.",
+                     "04-check-the-figures"))
     for r in found.checks.itertuples():
-        rows.append(
-            (
-                "figures",
-                f"Check, paragraph {r.paragraph}: {r.arithmetic}: {r.verdict}.",
-                "04-check-the-figures",
-            )
-        )
+        rows.append(("figures", f"Check, paragraph {r.paragraph}: {r.arithmetic}: {r.verdict}.",
+                     "04-check-the-figures"))
+    return rows
 
-    # Against official series
-    counts = comparison.verdict_counts(found.claims)
-    rows.append(
-        (
-            "context",
-            "Against official series: "
-            + _tally(counts, ("consistent", "inconsistent", "cannot check"))
-            + ".",
-            "05-place-in-context",
-        )
-    )
-    bad = found.claims[found.claims["verdict"] == "inconsistent"]
-    for r in bad.itertuples():
-        rows.append(
-            (
-                "context",
-                f"Inconsistent: “{r.claim}” (paragraph {r.paragraph}) against "
-                f"{compare_value(r.series_value)} for {r.series_period} "
-                f"({r.source_title}).",
-                "05-place-in-context",
-            )
-        )
 
-    # The timeline
+def context_tally(claims: pd.DataFrame) -> str:
+    """How the claims were checked, in words: "2 checked against independent sources (1
+    consistent with official statistics, 1 matches press reports); 2 circular; ..."."""
+    counts = comparison.verdict_counts(claims)
+    checked = [f"{counts[v]} {v}" for v in comparison.CHECKED if counts[v]]
+    n_checked = comparison.checked_count(claims)
+    text = f"{_plural(n_checked, 'claim')} checked against an independent source"
+    text += f" ({', '.join(checked)})" if checked else ""
+    rest = [f"{counts[v]} {v}" for v in comparison.NOT_CHECKED if counts[v]]
+    return text + (f"; {', '.join(rest)}" if rest else "") + "."
+
+
+def _context_findings(found: Findings) -> list[Row]:
+    claims = found.claims
+    rows: list[Row] = [("context", context_tally(claims), "05-place-in-context")]
+    for r in claims[claims["verdict"].isin(["inconsistent", "differs from press reports",
+                                            "differs from other sources"])].itertuples():
+        against = "official statistics" if r.verdict == "inconsistent" else r.source_kind
+        rows.append(("context", f"“{r.claim}” (paragraph {r.paragraph}) {r.verdict}: "
+                     f"{compare_value(r.series_value)} for {r.series_period} in "
+                     f"{against} ({r.source_title}).", "05-place-in-context"))
+    circular = claims[claims["verdict"] == "circular"]
+    if len(circular):
+        rows.append(("context", "Only the article's own outlet gives "
+                     + ", ".join(f"“{c}”" for c in circular["claim"])
+                     + ": not evidence either way.", "05-place-in-context"))
+    return rows
+
+
+def _timeline_findings(found: Findings) -> list[Row]:
     tl = found.timeline
     article_rows = tl[tl["origin"] == "article"]
     dated = article_rows.dropna(subset=["date_start"])
     if dated.empty:
-        rows.append(("timeline", "No dated events resolved.", "06-build-the-timeline"))
-    else:
-        rows.append(
-            (
-                "timeline",
-                f"{_plural(len(article_rows), 'dated expression')}, from "
-                f"{min(dated['date_start'])} to {max(dated['date_end'].dropna())}.",
-                "06-build-the-timeline",
-            )
-        )
+        return [("timeline", "No dated events resolved.", "06-build-the-timeline")]
+    return [("timeline", f"{_plural(len(article_rows), 'dated expression')}, from "
+             f"{min(dated['date_start'])} to {max(dated['date_end'].dropna())}.",
+             "06-build-the-timeline")]
+
+
+def key_findings(ctx: NotebookContext, found: Findings) -> pd.DataFrame:
+    """One row per finding: section, finding (a sentence with the numbers), notebook."""
+    t = ctx.tables
+    rows = (_deal_findings(t, found) + _actor_findings(t) + _voice_findings(t, found)
+            + _figure_findings(t, found) + _context_findings(found) + _timeline_findings(found))
     return pd.DataFrame(rows, columns=["section", "finding", "notebook"])
 
 
 def compare_value(value: float) -> str:
     """A series value as a reader writes it."""
-    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
+    return fmt(value)
 
 
 SECTION_TITLES = {
@@ -218,7 +181,7 @@ SECTION_TITLES = {
     "quotes": "Who speaks",
     "framing": "How it is framed",
     "figures": "The figures",
-    "context": "Against official series",
+    "context": "Against reference statistics",
     "timeline": "When",
 }
 
