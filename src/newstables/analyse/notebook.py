@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstables import charts, paths
+from newstables import charts, display, paths
 from newstables.extract.article import Article, load_article
 from newstables.extract.tables import ArticleTables, extract_tables
 
@@ -42,6 +42,7 @@ def set_display_options() -> None:
     pd.set_option("display.width", 160)
     pd.set_option("display.max_colwidth", 90)
     pd.set_option("display.precision", 3)
+    display.use_readable_tables()
 
 
 def prepare(article: str = "", published: str = "", output_dir: str = "") -> NotebookContext:
