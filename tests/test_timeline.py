@@ -152,10 +152,37 @@ def test_label_takes_the_expressions_clause_late_in_a_long_sentence():
     assert label == "She agreed a joint action plan for the summer"
 
 
-def test_label_of_a_short_clause_takes_the_next_clause():
+def test_label_after_a_fronted_date_is_the_main_clause():
     label = T.event_label("On Monday, 15 asylum seekers boarded the barge, a vessel in Dorset.",
                           "On Monday")
-    assert label == "On Monday, 15 asylum seekers boarded the barge"
+    assert label == "15 asylum seekers boarded the barge"
+    label = T.event_label("On Monday, after weeks of delays, the first 15 asylum seekers "
+                          "boarded the barge.", "On Monday")
+    assert label == "The first 15 asylum seekers boarded the barge"
+
+
+def test_label_of_a_date_hung_on_a_noun_is_that_noun_phrase():
+    label = T.event_label("Talks will take centre stage at the upcoming migration dialogue, "
+                          "scheduled for the autumn in London.", "the autumn")
+    assert label == "The upcoming migration dialogue, scheduled for the autumn…"
+
+
+def test_label_of_a_clause_ending_in_its_date_reads_from_the_sentence_start():
+    label = T.event_label("Having met our partners in Europe, Africa, and indeed Greece "
+                          "recently, I have seen the benefits.", "recently")
+    assert label.startswith("Having met our partners")
+
+
+def test_coincidences_need_shared_words_not_just_dates():
+    rows = T.with_dates(T.timeline(None, events(
+        ("2023-08-07", "2023-08-07", "day", "On Monday",
+         "On Monday the first asylum seekers boarded the barge.", 1),
+        ("2023-08-07", "2023-08-07", "day", "On Monday",
+         "On Monday the minister spoke about pensions.", 2)),
+        pd.DataFrame({"date": ["2023-08-07"], "event": ["Asylum seekers board the barge"],
+                      "source_url": ["https://example.org"], "source_title": ["Example"]})))
+    pairs = T.coincidences(rows)
+    assert len(pairs) == 1 and pairs.iloc[0]["shared_words"] >= 2
 
 
 def test_label_drops_leading_conjunction_and_capitalises():

@@ -276,3 +276,13 @@ def test_any_text_never_raises_and_spans_reproduce_surfaces(text, cuts, names):
         for row in table.itertuples():
             assert art.text[row.start : row.end] == row.surface
     voices.framing_summary(voices.framing(art, quotes))
+
+
+def test_one_word_count_for_paragraphs_and_quotes(seed):
+    from newstables.extract.article import count_words
+    from newstables.extract.tables import extract_tables
+
+    tables = extract_tables(seed)
+    assert tables.paragraphs["n_words"].sum() == count_words(seed.text)
+    share = voices.quote_share(seed, tables.quotes).set_index("part")["words"]
+    assert share.sum() == count_words(seed.text)

@@ -189,11 +189,24 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def event_label(description: Any, expression: Any = "", limit: int = LABEL_LIMIT) -> str:
-    """A short label for an article event: the description's clause around its expression.
+# A clause that only dates or places what follows ("On Monday", "after weeks of delays").
+_FRONTED = re.compile(
+    r"^(?:on|in|at|after|before|since|during|for|by|until|from|over|within|last|this|next|"
+    r"earlier|later|early|late|mid|throughout|around|some|every|each)\b", re.I)
+# A clause hung on the noun before it ("..., scheduled for the autumn in London").
+_PARTICIPLE = re.compile(
+    r"^(?:scheduled|planned|expected|due|set|slated|held|to\s+be\s+held)\b", re.I)
+_NOUN_AFTER_PREPOSITION = re.compile(r"\b(?:at|to|for|in|on|of|with)\s+(?=(?:the|a|an)\s)",
+                                     re.I)
 
-    From the sentence's start (its subject) when the expression's clause begins early in it,
-    else from that clause (with the next one when it is too short to say anything); cut to fit.
+
+def event_label(description: Any, expression: Any = "", limit: int = LABEL_LIMIT) -> str:
+    """A short label for an article event: the clause that names what happened.
+
+    After a fronted date ("On Monday, after weeks of delays, the first 15 boarded"), the
+    main clause that follows; for a date hung on a noun ("the meeting, scheduled for the
+    autumn"), that noun's phrase; else from the sentence's start (its subject) when the
+    expression's clause begins early in it, or from that clause; cut to fit at a word.
     """
     text = " ".join(str(description or "").split())
     expr = " ".join(str(expression or "").split())
@@ -205,10 +218,31 @@ def event_label(description: Any, expression: Any = "", limit: int = LABEL_LIMIT
     segments = _segments(text)
     at = text.lower().find(expr.lower()) if expr else -1
     k = next((i for i, (s, e) in enumerate(segments) if s <= at < e), 0) if at >= 0 else 0
+    pieces = [text[s:e] for s, e in segments]
+    if at >= 0 and k + 1 < len(segments) and all(
+            _FRONTED.match(p) or p.lower().startswith(expr.lower()) for p in pieces[:k + 1]):
+        j = k + 1
+        while j + 1 < len(segments) and _FRONTED.match(pieces[j]):
+            j += 1
+        last = j
+        label = _tidy(text[segments[j][0]:segments[last][1]])
+        while last + 1 < len(segments) and len(label) < _MIN_LABEL:
+            last += 1
+            label = _tidy(text[segments[j][0]:segments[last][1]])
+        return shorten(label, limit)
+    if k > 0 and _PARTICIPLE.match(pieces[k]):
+        before = list(_NOUN_AFTER_PREPOSITION.finditer(text, segments[k - 1][0],
+                                                        segments[k - 1][1]))
+        start = before[-1].end() if before else segments[k - 1][0]
+        return shorten(_tidy(text[start:segments[k][1]]), limit)
     last = k
     if segments[k][0] <= limit * 0.6:
         k = 0  # the clause starts early: the sentence's start says who did what
     label = _tidy(text[segments[k][0]:segments[last][1]])
+    if len(label) < _MIN_LABEL and at >= 0 and at + len(expr) >= segments[last][1] - 1:
+        # "..., and indeed Türkiye recently": the date ends its clause, so what happened
+        # comes before it; read from the sentence's start.
+        label = _tidy(text[:segments[last][1]])
     while last + 1 < len(segments) and len(label) < _MIN_LABEL:
         last += 1
         label = _tidy(text[segments[k][0]:segments[last][1]])
@@ -262,8 +296,8 @@ def article_rows(events: pd.DataFrame, article: Article | None = None) -> list[d
             start, end = end, start
         expression = _text(ev.get("expression"))
         description = _text(ev.get("description"))
-        if not description and article is not None:
-            description = _sentence_around(article, ev.get("start"))
+        if article is not None:  # the whole sentence: a description may be a clipped window
+            description = _sentence_around(article, ev.get("start")) or description
         rows.append({
             "origin": "article", "label": event_label(description, expression),
             "date_start": start, "date_end": end,
@@ -414,11 +448,12 @@ def _words(text: str) -> set[str]:
 
 
 def coincidences(rows: pd.DataFrame, max_days: int = 31) -> pd.DataFrame:
-    """Pairs of an article event and a reference event whose dates overlap, most alike first.
+    """Pairs of an article event and a reference event whose dates overlap and whose labels
+    share content words, most alike first.
 
     Only precise rows count (both spans at most ``max_days`` long): a year overlaps too much
-    to say anything. ``shared_words`` counts content words the two labels share: a hint, not
-    proof, that they describe the same happening.
+    to say anything. ``shared_words`` counts the content words the two labels share: a hint,
+    not proof, that they describe the same happening.
     """
     columns = ["label", "expression", "dates", "paragraph", "reference", "reference_date",
                "shared_words"]
@@ -438,6 +473,8 @@ def coincidences(rows: pd.DataFrame, max_days: int = 31) -> pd.DataFrame:
         for a in art for r in ref
         if a["date_start"] <= r["date_end"] and r["date_start"] <= a["date_end"]
     ]
+    # Dates alone do not make two events one: keep pairs whose labels share content words.
+    pairs = [p for p in pairs if p["shared_words"] > 0]
     pairs.sort(key=lambda p: -p["shared_words"])  # stable: ties keep date order
     df = pd.DataFrame(pairs, columns=columns)
     df["paragraph"] = df["paragraph"].astype("Int64")

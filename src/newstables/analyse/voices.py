@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newstables.charts import MUTED, PALETTE
-from newstables.extract.article import Article
+from newstables.extract.article import WORD, Article, count_words
 from newstables.paths import LEXICONS
 from newstables.schema import is_missing as _missing
 
@@ -25,7 +25,7 @@ UNATTRIBUTED = "unattributed"
 OTHER = "other"
 
 # A word: letters/digits with inner hyphens or apostrophes ("people-smuggling", "I’ve").
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = WORD
 
 
 def _json(name: str) -> dict:
@@ -66,11 +66,6 @@ VOICE_COLORS = {v: _VOICE_COLORS.get(v, MUTED) for v in VOICE_TYPES}
 
 def _text(value: Any) -> str:
     return "" if _missing(value) else str(value)
-
-
-def count_words(text: str) -> int:
-    """Number of words in ``text`` (inner hyphens and apostrophes keep a word whole)."""
-    return len(_WORD.findall(text or ""))
 
 
 def paragraph_label(numbers: Iterable[int]) -> str:

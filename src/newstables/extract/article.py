@@ -24,6 +24,16 @@ ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# A word: letters or digits, kept whole across inner hyphens and apostrophes ("U.K.-bound",
+# "Türkiye’s") and across number separators ("124,441"). The one definition of a word.
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text``: the one word count every table and notebook uses."""
+    return len(WORD.findall(text or ""))
+
+
 @dataclass(frozen=True)
 class Paragraph:
     number: int

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from newstables.extract.actors import extract_actors
-from newstables.extract.article import Article
+from newstables.extract.article import Article, count_words
 from newstables.extract.events import extract_events
 from newstables.extract.figures import extract_figures
 from newstables.extract.measures import extract_measures
@@ -35,7 +35,7 @@ def paragraphs_table(article: Article) -> pd.DataFrame:
         "paragraphs",
         (
             {"paragraph": p.number, "start": p.start, "end": p.end, "text": p.text,
-             "n_words": len(p.text.split())}
+             "n_words": count_words(p.text)}
             for p in article.paragraphs
         ),
     )
