@@ -555,3 +555,15 @@ def test_a_first_partial_count_below_expected_minus_dropped_adds_up():
     checks = consistency_checks(art, extract_figures(art))
     row = checks[checks["rule"] == "expected minus those who dropped out vs actual"].iloc[0]
     assert "partial count" in row["arithmetic"] and row["verdict"] == ADDS_UP
+
+
+def test_a_change_stated_of_this_in_the_next_sentence_implies_the_base():
+    text = ("Last year, a total of 124,441 irregular migrants were deported, the ministry said. "
+            "Data showed that this was the highest number of deportations, up by some 161% "
+            "compared to 2021.")
+    art = article_from_text(text, published="2023-08-09")
+    implied = implied_figures(art, extract_figures(art))
+    assert len(implied) == 1
+    row = implied.iloc[0]
+    assert row["value"] == 47679 and row["period"] == "2021"
+    assert row["arithmetic"] == "124,441 / (1 + 161/100) = 47,679"

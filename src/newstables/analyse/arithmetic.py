@@ -55,7 +55,8 @@ CHECK_COLUMNS = [
     "relative_difference", "verdict", "paragraph",
 ]
 OVERVIEW_COLUMNS = [
-    "figure", "text", "amount", "counts", "period", "hedge", "approximate", "source", "unit",
+    "figure", "text", "amount", "counts", "period", "period_kind", "hedge", "hedge_kind",
+    "source", "unit",
     "paragraph",
 ]
 ADDS_UP, WITHIN, DOES_NOT = "adds up", "within rounding", "does not add up"
@@ -503,8 +504,10 @@ def _compatible(z: _Fig, f: _Fig) -> bool:
     return f.unit == PERCENT if z.unit == POINTS else _level(f)
 
 
-def _find_change(article: Article, sfigs: list[_Fig], i: int) -> _Change | None:
-    """The change a percent/points figure states, with its level, base and comparison."""
+def _find_change(article: Article, sfigs: list[_Fig], i: int,
+                 previous: list[_Fig] | None = None) -> _Change | None:
+    """The change a percent/points figure states, with its level, base and comparison
+    (the level may stand in the ``previous`` sentence, named by "this was ...")."""
     z = sfigs[i]
     text = article.text
     s_start, s_end = _sentence_bounds(article, z.sentence)
@@ -536,6 +539,8 @@ def _find_change(article: Article, sfigs: list[_Fig], i: int) -> _Change | None:
             phrase = _PHRASE_CUT.sub("", c.group("phrase")).strip()
     if level is None:
         level = _level_of(article, sfigs, i, cue_end, base)
+    if level is None and base is None and previous:
+        level = _level_before(article, z, previous)
     if level is None or level is base:
         return None
     if base is None and phrase:
@@ -585,13 +590,36 @@ def _level_of(
 
 def _changes(article: Article, figs: Sequence[_Fig]) -> list[_Change]:
     out: list[_Change] = []
-    for sfigs in _by_sentence(figs).values():
+    by_sentence = _by_sentence(figs)
+    for number, sfigs in by_sentence.items():
         for i, f in enumerate(sfigs):
             if f.unit in (PERCENT, POINTS):
-                change = _find_change(article, sfigs, i)
+                change = _find_change(article, sfigs, i, by_sentence.get(number - 1, []))
                 if change is not None:
                     out.append(change)
     return out
+
+
+# "this was the highest number of deportations, up 161%": the level is in the sentence before.
+_ANAPHOR = re.compile(r"(?:^|\b(?:that|revealed|showed|said)\s+)(?:this|that|it)\s+"
+                      r"(?:was|is|marks?|marked|represents?|represented)\b", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 5}
+
+
+def _level_before(article: Article, z: _Fig, previous: list[_Fig]) -> _Fig | None:
+    """The one level of the previous sentence that an anaphoric "this was ... up N%" names:
+    in the same paragraph, of a compatible unit, sharing a word stem with the sentence."""
+    s_start, s_end = _sentence_bounds(article, z.sentence)
+    sentence = article.text[s_start:s_end]
+    if not _ANAPHOR.search(sentence):
+        return None
+    words = _stems(sentence)
+    found = [f for f in previous if f.paragraph == z.paragraph and f.value is not None
+             and f.unit not in _SHARES | {POINTS} and _stems(f.counts) & words]
+    return found[0] if len(found) == 1 else None
 
 
 def _shift_years(period: str, by: int) -> str:
@@ -611,6 +639,12 @@ def _comparison_period(phrase: str, level: _Fig) -> str:
     return phrase
 
 
+def _decimals(value: float) -> int:
+    """Decimal places a stated value is written with (124441 -> 0, 3.5 -> 1)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def _implied_from_changes(changes: list[_Change]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for ch in changes:
@@ -627,7 +661,8 @@ def _implied_from_changes(changes: list[_Change]) -> list[dict[str, Any]]:
             factor = 1 + ch.sign * z.value / 100
             if factor <= 0:
                 continue
-            value = x.value / factor
+            # Rounded to the precision of its inputs: 124,441 and 161% give 47,679.
+            value = round(x.value / factor, max(_decimals(x.value), _decimals(z.value)))
             arithmetic = f"{fmt(x.value)} / (1 {op} {fmt(z.value)}/100)"
             basis = "rise" if ch.sign > 0 else "fall"
             basis = f"percentage {basis}"
@@ -1190,9 +1225,10 @@ def figure_overview(figures: pd.DataFrame) -> pd.DataFrame:
             "amount": amount(_num(row.get("value")), unit, _num(row.get("low")),
                              _num(row.get("high"))),
             "counts": _str(row.get("counts")),
-            "period": _str(row.get("period")),
+            "period": _period_text(row),
+            "period_kind": _str(row.get("period_kind")),
             "hedge": _str(row.get("hedge")),
-            "approximate": _true(row.get("approximate")),
+            "hedge_kind": _str(row.get("hedge_kind")),
             "source": _str(row.get("source")),
             "unit": unit,
             "paragraph": int(_num(row.get("paragraph")) or 0),
@@ -1200,6 +1236,14 @@ def figure_overview(figures: pd.DataFrame) -> pd.DataFrame:
         })
     rows.sort(key=lambda r: (r["paragraph"], r["_start"], r["figure"]))
     return _frame(rows, OVERVIEW_COLUMNS)
+
+
+def _period_text(row: dict[str, Any]) -> str:
+    """The resolved period as dates ("2022-01-01 to 2022-12-31"), else the text's period."""
+    start, end = _str(row.get("period_start")), _str(row.get("period_end"))
+    if end:
+        return end if start in ("", end) else f"{start} to {end}"
+    return _str(row.get("period"))
 
 
 CHART_COLUMNS = [
