@@ -28,8 +28,8 @@ test: $(STAMP)  ## run the package tests and nbval on the committed notebooks
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
 
-lint:  $(STAMP) ## ruff over the package and tests
-	$(PY) -m ruff check src tests
+lint:  $(STAMP) ## ruff over the package, tests, benchmarks and notebooks
+	$(PY) -m ruff check src tests benchmarks notebooks
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place to refresh their outputs
 	$(PY) -m newstables refresh

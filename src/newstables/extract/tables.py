@@ -53,7 +53,7 @@ def sentences_table(article: Article) -> pd.DataFrame:
 
 
 def extract_tables(article: Article) -> ArticleTables:
-    """All tables of DESIGN.md for one article."""
+    """Every table of one article (columns in ``newstables.schema``)."""
     actors, mentions = extract_actors(article)
     return ArticleTables(
         paragraphs=paragraphs_table(article),
