@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables.analyse import deal
+from newstables.charts import network
 from newstables.extract.article import article_from_text
 from newstables.schema import frame
 
@@ -148,7 +149,7 @@ def test_party_names_split_on_commas_only_when_every_piece_is_an_actor():
 def test_layout_puts_nodes_on_a_circle_grouped_by_kind_then_name():
     nodes = actors_of(("Zed", "person", 1), ("Home Office", "org", 1), ("Adam", "person", 5),
                       ("Paris", "place", 1))
-    pos = deal.layout(deal.network_nodes(nodes))
+    pos = network.layout(deal.network_nodes(nodes))
     assert pos.name.tolist() == ["Adam", "Zed", "Home Office", "Paris"]
     assert pos.iloc[0][["x", "y"]].tolist() == pytest.approx([0.0, 1.0])
     assert all(math.isclose(x * x + y * y, 1.0) for x, y in zip(pos.x, pos.y, strict=True))
@@ -156,8 +157,8 @@ def test_layout_puts_nodes_on_a_circle_grouped_by_kind_then_name():
 
 def test_layout_does_not_depend_on_row_order():
     nodes = actors_of(("B", "org", 1), ("A", "org", 2), ("C", "person", 1))
-    pos1 = deal.layout(deal.network_nodes(nodes))
-    pos2 = deal.layout(deal.network_nodes(nodes.iloc[::-1]))
+    pos1 = network.layout(deal.network_nodes(nodes))
+    pos2 = network.layout(deal.network_nodes(nodes.iloc[::-1]))
     assert pos1.equals(pos2)
 
 
@@ -185,9 +186,9 @@ def test_whos_who_lists_most_mentioned_first_with_blank_kinds_as_other():
 
 
 def test_kind_colors_are_fixed_per_kind():
-    colors = deal.kind_colors(["place", "person", "weird"])
+    colors = network.kind_colors(["place", "person", "weird"])
     assert list(colors) == ["person", "place", "weird"]
-    assert colors == deal.kind_colors(["weird", "person", "place"])
+    assert colors == network.kind_colors(["weird", "person", "place"])
     assert len(set(colors.values())) == 3
 
 
@@ -198,7 +199,7 @@ def test_draw_network_draws_nodes_labels_and_both_edge_kinds(net):
         {"measure": 1, "lead": "Britain", "partners": "Italy", "start": 0, "end": 1}]), actors)
     nodes = deal.network_nodes(actors, [co, commit])
     fig, ax = plt.subplots()
-    deal.draw_network(ax, nodes, deal.layout(nodes), co, commit)
+    network.draw_network(ax, nodes, network.layout(nodes), co, commit)
     labels = sorted(t.get_text() for t in ax.texts)
     assert labels == ["", "Britain", "France", "Italy", "Paris"]  # "" is the arrow
     assert any("commitment" in t.get_text() for t in ax.get_legend().get_texts())
@@ -274,7 +275,7 @@ def test_any_text_never_raises_and_cue_spans_reproduce_cues(text, cuts):
     co = deal.co_mentions(art, mentions, actors)
     commit = deal.commitments(measures, actors)
     nodes = deal.network_nodes(actors, [co, commit])
-    assert len(deal.layout(nodes)) == len(nodes)
+    assert len(network.layout(nodes)) == len(nodes)
     table = deal.novelty(art, measures)
     assert len(table) == len(measures)
     for row in table.dropna(subset=["cue_start"]).itertuples():

@@ -14,6 +14,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from newstables import article_from_text  # noqa: E402
 from newstables.analyse import timeline as T  # noqa: E402
+from newstables.charts import timeline as timeline_chart  # noqa: E402
 from newstables.extract.events import extract_events  # noqa: E402
 from newstables.schema import frame  # noqa: E402
 
@@ -220,7 +221,7 @@ def test_reference_label_drops_brackets_and_ends_at_a_soft_break():
 def test_chart_label_prefixes_paragraph_and_wraps_to_two_lines():
     row = {"origin": "article", "paragraph": 12, "label": "Jenrick visited Türkiye last month, "
            "including the Kapıkule border gate with Bulgaria"}
-    label = T.chart_label(row, width=30)
+    label = timeline_chart.chart_label(row, width=30)
     assert label.startswith("¶12 Jenrick") and label.count("\n") == 1
 
 
@@ -319,7 +320,7 @@ def test_granularity_mix_counts_article_rows_most_common_first():
 # ---------------------------------------------------------------- the chart
 def test_chart_has_one_labelled_line_per_row_plus_lane_headers():
     tl = T.timeline(None, SEEDLIKE, REFS)
-    fig = T.plot_timeline(tl, "2023-08-09")
+    fig = timeline_chart.plot_timeline(tl, "2023-08-09")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     plt.close(fig)
     assert len(labels) == len(tl) + 2
@@ -329,21 +330,21 @@ def test_chart_has_one_labelled_line_per_row_plus_lane_headers():
 def test_chart_legend_lists_only_what_is_drawn():
     tl = T.timeline(None, events(("2023-08-07", "2023-08-07", "day", "Monday", "Boats Monday.", 1)),
                     NO_REFERENCE)
-    fig = T.plot_timeline(tl, "2023-08-09")
+    fig = timeline_chart.plot_timeline(tl, "2023-08-09")
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     plt.close(fig)
     assert labels == ["article: a day", "publication date"]
 
 
 def test_chart_of_no_rows_says_so():
-    fig = T.plot_timeline(T.timeline(None, events(), NO_REFERENCE), None)
+    fig = timeline_chart.plot_timeline(T.timeline(None, events(), NO_REFERENCE), None)
     texts = [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
     assert texts == ["No dated events to draw"]
 
 
 def test_chart_without_publication_date_has_no_publication_line():
-    fig = T.plot_timeline(T.timeline(None, SEEDLIKE, NO_REFERENCE), None)
+    fig = timeline_chart.plot_timeline(T.timeline(None, SEEDLIKE, NO_REFERENCE), None)
     texts = [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
     assert not any(t.startswith("Published") for t in texts)

@@ -96,3 +96,24 @@ def use_readable_tables() -> None:
     formatters = shell.display_formatter.formatters
     formatters["text/plain"].for_type(pd.DataFrame, lambda df, p, cycle: p.text(as_text(df)))
     formatters["text/html"].for_type(pd.DataFrame, as_html)
+
+
+_LITTLE_WORDS = frozenset(
+    ["a", "an", "the", "of", "by", "to", "in", "on", "at", "for", "from", "with", "and", "or",
+     "but", "as", "its", "their", "his", "her", "this", "that", "which", "who"]
+)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` in at most ``limit`` characters: whole if it fits, else cut at a word with "…"."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        words = cut[:space].split(" ")
+        while len(words) > 3 and words[-1].lower().strip(",;:") in _LITTLE_WORDS:
+            words.pop()  # "... deported by the…" reads as a typo; "... deported…" does not
+        cut = " ".join(words)
+    return cut.rstrip(" ,;:–—-") + "…"

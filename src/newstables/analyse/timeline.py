@@ -12,13 +12,14 @@ import calendar
 import datetime as dt
 import math
 import re
-import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
+from newstables.display import shorten
 from newstables.extract.article import Article
+from newstables.periods import as_date, format_span
 from newstables.reference import load_reference
 
 COLUMNS = [
@@ -29,7 +30,6 @@ UNRESOLVED_COLUMNS = ["event", "expression", "granularity", "paragraph", "descri
 LABEL_LIMIT = 60
 _MIN_LABEL = 25  # a clause shorter than this says too little on its own ("On Monday")
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _ISO_YEAR = re.compile(r"\d{4}")
 # Clause breaks inside a description: commas and colons (not inside "45,700" or "9:30"),
@@ -41,10 +41,6 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 # A wire dateline: "LONDON, March 12 (Agency) - ", "PARIS (Reuters) — ".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{1,30}(?:,[^-–—]{1,40}?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s"
-)
-_LITTLE_WORDS = frozenset(
-    ["a", "an", "the", "of", "by", "to", "in", "on", "at", "for", "from", "with", "and", "or",
-     "but", "as", "its", "their", "his", "her", "this", "that", "which", "who"]
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOPWORDS = frozenset(
@@ -59,25 +55,6 @@ _LEADING_WORDS = frozenset(
 
 
 # ---------------------------------------------------------------- dates
-def _as_date(value: Any) -> dt.date | None:
-    """A date from an ISO string, a date or a Timestamp; None for None, NaN, "" or nonsense."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    m = _ISO_DAY.fullmatch(str(value).strip())
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by ``months`` calendar months (the day clamped to the month's length)."""
     index = day.year * 12 + day.month - 1 + months
@@ -89,7 +66,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def parse_reference_date(value: Any) -> tuple[dt.date, dt.date, str] | None:
     """(start, end, granularity) of a reference date: YYYY-MM-DD, YYYY-MM (a month) or YYYY."""
     text = str(value).strip() if value is not None else ""
-    day = _as_date(text)
+    day = as_date(text)
     if day is not None:
         return day, day, "day"
     m = _ISO_MONTH.fullmatch(text)
@@ -109,65 +86,7 @@ def kind_of(start: dt.date | None, end: dt.date | None) -> str:
     return "open"
 
 
-def _one_end(day: dt.date, granularity: Any, last: bool) -> str:
-    """The known end of an open range, as precise as its granularity ("2025", "Mar 2026")."""
-    if granularity == "year" and (day.month, day.day) == ((12, 31) if last else (1, 1)):
-        return str(day.year)
-    month_edge = calendar.monthrange(day.year, day.month)[1] if last else 1
-    if granularity in ("year", "month") and day.day == month_edge:
-        return f"{day:%b %Y}"
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_span(start: Any, end: Any, granularity: Any = None) -> str:
-    """A compact reading of a date range: "7 Aug 2023", "Jul 2023", "2022", "Jan–Aug 2023".
-
-    An open range reads "until 2025" or "from 1 Jan 2016", its known end as precise as
-    ``granularity`` says.
-    """
-    start, end = _as_date(start), _as_date(end)
-    if start is None and end is None:
-        return "undated"
-    if start is None:
-        return f"until {_one_end(end, granularity, last=True)}"
-    if end is None:
-        return f"from {_one_end(start, granularity, last=False)}"
-    if start > end:
-        start, end = end, start
-    if start == end:
-        return f"{start.day} {start:%b %Y}"
-    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
-    if whole_months and start.year == end.year and start.month == end.month:
-        return f"{start:%b %Y}"
-    if whole_months and start.month == 1 and end.month == 12:
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    if whole_months:
-        if start.year == end.year:
-            return f"{start:%b}–{end:%b %Y}"
-        return f"{start:%b %Y}–{end:%b %Y}"
-    if start.year == end.year:
-        if start.month == end.month:
-            return f"{start.day}–{end.day} {end:%b %Y}"
-        return f"{start.day} {start:%b}–{end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y}–{end.day} {end:%b %Y}"
-
-
 # ---------------------------------------------------------------- labels
-def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
-    """``text`` in at most ``limit`` characters: whole if it fits, else cut at a word with "…"."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        words = cut[:space].split(" ")
-        while len(words) > 3 and words[-1].lower().strip(",;:") in _LITTLE_WORDS:
-            words.pop()  # "... deported by the…" reads as a typo; "... deported…" does not
-        cut = " ".join(words)
-    return cut.rstrip(" ,;:–—-") + "…"
-
-
 def _tidy(text: str) -> str:
     """Drop leading conjunctions and dangling punctuation; capitalise the first letter."""
     words = text.strip(" ,;:–—-\"'“”‘’").split(" ")
@@ -289,7 +208,7 @@ def article_rows(events: pd.DataFrame, article: Article | None = None) -> list[d
     """Timeline rows of the events table's dated rows (one or both dates known)."""
     rows: list[dict[str, Any]] = []
     for ev in _records(events):
-        start, end = _as_date(ev.get("date_start")), _as_date(ev.get("date_end"))
+        start, end = as_date(ev.get("date_start")), as_date(ev.get("date_end"))
         if start is None and end is None:
             continue
         if start is not None and end is not None and end < start:
@@ -388,7 +307,7 @@ def unresolved(events: pd.DataFrame) -> pd.DataFrame:
     keep = [
         {c: ev.get(c) for c in UNRESOLVED_COLUMNS}
         for ev in _records(events)
-        if _as_date(ev.get("date_start")) is None and _as_date(ev.get("date_end")) is None
+        if as_date(ev.get("date_start")) is None and as_date(ev.get("date_end")) is None
     ]
     df = pd.DataFrame(keep, columns=UNRESOLVED_COLUMNS)
     return df.sort_values(["paragraph", "event"], kind="stable").reset_index(drop=True)
@@ -403,9 +322,9 @@ def window(
     None when the article has neither a dated event nor a publication date.
     """
     article = rows[rows["origin"] == "article"] if len(rows) else rows
-    dates = [d for col in ("date_start", "date_end") for d in map(_as_date, article[col])
+    dates = [d for col in ("date_start", "date_end") for d in map(as_date, article[col])
              if d is not None]
-    pub = _as_date(published)
+    pub = as_date(published)
     if pub is not None:
         dates.append(pub)
     if not dates:
@@ -424,8 +343,8 @@ def within(rows: pd.DataFrame, span: tuple[dt.date, dt.date] | None) -> pd.DataF
     lo, hi = span
 
     def overlaps(row: Mapping[str, Any]) -> bool:
-        start = _as_date(row["date_start"]) or dt.date.min
-        end = _as_date(row["date_end"]) or dt.date.max
+        start = as_date(row["date_start"]) or dt.date.min
+        end = as_date(row["date_end"]) or dt.date.max
         return start <= hi and end >= lo
 
     keep = [bool(a) or overlaps(r) for a, r in zip(is_article, _records(rows),
@@ -459,7 +378,7 @@ def coincidences(rows: pd.DataFrame, max_days: int = 31) -> pd.DataFrame:
                "shared_words"]
 
     def short(row: Mapping[str, Any]) -> bool:
-        start, end = _as_date(row["date_start"]), _as_date(row["date_end"])
+        start, end = as_date(row["date_start"]), as_date(row["date_end"])
         return start is not None and end is not None and (end - start).days < max_days
 
     records = _records(rows)
@@ -490,62 +409,12 @@ def granularity_mix(rows: pd.DataFrame) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------- the chart
-LANES = (("article", "In the article"), ("reference", "Reference events"))
-_ROW_INCHES = 0.36
-# Date notes sit on a white box so the publication line and grid pass behind them.
-_NOTE_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
-
-
-def chart_label(row: Mapping[str, Any], width: int = 36) -> str:
-    """A row's label for the chart: "¶N " before article labels, wrapped to two lines at most."""
-    text = str(row["label"])
-    paragraph = row.get("paragraph")
-    if row["origin"] == "article" and paragraph is not None and not pd.isna(paragraph):
-        text = f"¶{int(paragraph)} {text}"
-    lines = textwrap.wrap(text, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], shorten(" ".join(lines[1:]), width)]
-    return "\n".join(lines)
-
-
-def chart_range(
-    rows: pd.DataFrame, published: dt.date | str | None = None
-) -> tuple[dt.date, dt.date] | None:
-    """The x range of the chart: every known date of ``rows`` and publication, a little padded."""
-    dates = [d for col in ("date_start", "date_end") for d in map(_as_date, rows[col])
-             if d is not None] if len(rows) else []
-    pub = _as_date(published)
-    if pub is not None:
-        dates.append(pub)
-    if not dates:
-        return None
-    lo, hi = min(dates), max(dates)
-    pad = max(15, (hi - lo).days // 25)
-    return lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad + 1)
-
-
-def _layout(rows: pd.DataFrame) -> tuple[list[tuple[float, str, str]], list[tuple[float, dict]]]:
-    """Y positions: a header per lane with rows, then its rows in date order, top to bottom."""
-    headers, placed, y = [], [], 0.0
-    for origin, title in LANES:
-        lane = [r for r in _records(rows) if r["origin"] == origin]
-        if not lane:
-            continue
-        headers.append((y, f"{title} ({len(lane)})", origin))
-        y += 1
-        for r in lane:
-            placed.append((y, r))
-            y += 1
-        y += 0.4
-    return headers, placed
-
-
 def closeup(rows: pd.DataFrame, published: dt.date | str | None, months: int = 3) -> pd.DataFrame:
     """The precise rows near publication: within ± ``months`` of it and no longer than half that.
 
     Years and long ranges are left to the full timeline; empty without a publication date.
     """
-    pub = _as_date(published)
+    pub = as_date(published)
     if pub is None or not len(rows):
         return rows.iloc[:0].reset_index(drop=True)
     months = max(1, int(months))
@@ -553,7 +422,7 @@ def closeup(rows: pd.DataFrame, published: dt.date | str | None, months: int = 3
     longest = (hi - lo).days // 2
 
     def near(row: Mapping[str, Any]) -> bool:
-        start, end = _as_date(row["date_start"]), _as_date(row["date_end"])
+        start, end = as_date(row["date_start"]), as_date(row["date_end"])
         if start is None or end is None:
             known = start or end
             return known is not None and lo <= known <= hi
@@ -562,117 +431,3 @@ def closeup(rows: pd.DataFrame, published: dt.date | str | None, months: int = 3
     return rows[[near(r) for r in _records(rows)]].reset_index(drop=True)
 
 
-def plot_timeline(rows: pd.DataFrame, published: dt.date | str | None = None):
-    """A timeline chart of ``rows``: days as points, periods as bars, one line per event.
-
-    Article events and reference events sit in two lanes; a dashed line marks publication.
-    Returns the matplotlib Figure (the caller adds the title and source line).
-    """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    from newstables.charts import ACCENT, INK, MUTED, PALETTE
-
-    colours = {"article": PALETTE[0], "reference": PALETTE[1]}
-    markers = {"article": "o", "reference": "D"}
-    headers, placed = _layout(rows)
-    xr = chart_range(rows, published)
-    n = len(headers) + len(placed)
-    height = max(3.2, _ROW_INCHES * n + 2.3)
-    fig, ax = plt.subplots(figsize=(11.0, height))
-    fig.subplots_adjust(left=3.3 / 11.0, right=0.97, top=1 - 0.75 / height,
-                        bottom=1.35 / height)
-    if xr is None or not placed:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "No dated events to draw", ha="center", va="center",
-                transform=ax.transAxes, fontsize=12, color=MUTED)
-        return fig
-    lo, hi = xr
-    total = max(1, (hi - lo).days)
-    stub = dt.timedelta(days=max(3, total // 25))
-
-    def frac(day: dt.date) -> float:
-        return (day - lo).days / total
-
-    for y, r in placed:
-        start, end = _as_date(r["date_start"]), _as_date(r["date_end"])
-        colour = colours[r["origin"]]
-        if r["kind"] == "point":
-            ax.plot([start], [y], marker=markers[r["origin"]], color=colour, markersize=7,
-                    linestyle="none", zorder=3)
-            left, right = start, start
-        elif r["kind"] == "span":
-            ax.barh(y, (end - start).days + 1, left=start, height=0.5, color=colour,
-                    edgecolor=colour, linewidth=1.2, alpha=0.85, zorder=2)
-            left, right = start, end + dt.timedelta(days=1)
-        else:  # open: a tick at the known end, a dotted stub towards the unknown side
-            known = start or end
-            other = known + stub if start is not None else known - stub
-            ax.plot([known, other], [y, y], linestyle=":", color=colour, linewidth=2, zorder=2)
-            ax.plot([known], [y], marker="|", color=colour, markersize=12, markeredgewidth=2,
-                    linestyle="none", zorder=3)
-            left, right = min(known, other), max(known, other)
-        note = format_span(start, end, r["granularity"])
-        gap = 8 if r["kind"] == "point" else 5
-        if frac(right) < 0.8:
-            ax.annotate(note, (right, y), xytext=(gap, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
-        elif frac(left) > 0.2:
-            ax.annotate(note, (left, y), xytext=(-gap, 0), textcoords="offset points",
-                        va="center", ha="right", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
-        else:  # a bar across most of the chart: the note sits inside it
-            middle = left + (right - left) / 2
-            ax.annotate(note, (middle, y), va="center", ha="center", fontsize=8,
-                        color="white", fontweight="bold", zorder=4)
-
-    ticks = [y for y, _, _ in headers] + [y for y, _ in placed]
-    labels = [t for _, t, _ in headers] + [chart_label(r) for _, r in placed]
-    order = sorted(range(len(ticks)), key=ticks.__getitem__)
-    ax.set_yticks([ticks[i] for i in order], [labels[i] for i in order], fontsize=9)
-    header_ys = {y: origin for y, _, origin in headers}
-    for tick, y in zip(ax.get_yticklabels(), [ticks[i] for i in order], strict=True):
-        if y in header_ys:
-            tick.set_fontweight("bold")
-            tick.set_fontsize(10)
-            tick.set_color(colours[header_ys[y]])
-        else:
-            tick.set_color(INK)
-    ax.tick_params(axis="y", length=0)
-    ax.set_ylim(max(ticks) + 0.7, min(ticks) - 0.7)
-    ax.set_xlim(lo, hi)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
-    ax.set_xlabel("Date (bars run from the first to the last day of the period)")
-
-    pub = _as_date(published)
-    present = {(r["origin"], r["kind"]) for _, r in placed}
-    legend = [
-        (("article", "point"), Line2D([], [], marker="o", color=colours["article"],
-                                      linestyle="none", label="article: a day")),
-        (("article", "span"), Patch(color=colours["article"], alpha=0.85,
-                                    label="article: a period")),
-        (("reference", "point"), Line2D([], [], marker="D", color=colours["reference"],
-                                        linestyle="none", label="reference: a day")),
-        (("reference", "span"), Patch(color=colours["reference"], alpha=0.85,
-                                      label="reference: a period")),
-    ]
-    handles = [h for key, h in legend if key in present]
-    if any(kind == "open" for _, kind in present):
-        handles.append(Line2D([], [], marker="|", color=MUTED, linestyle=":", markersize=10,
-                              markeredgewidth=2, label="only one end known (dotted side open)"))
-    if pub is not None and lo <= pub <= hi:
-        ax.axvline(pub, color=ACCENT, linestyle="--", linewidth=1.3, zorder=1)
-        # The label sits on the first lane's header line, which holds no marks.
-        right_side = frac(pub) < 0.75
-        ax.annotate(f"Published {format_span(pub, pub)}", (pub, min(ticks)),
-                    xytext=(5 if right_side else -5, 0), textcoords="offset points",
-                    ha="left" if right_side else "right", va="center", fontsize=9,
-                    color=ACCENT, fontweight="bold", bbox=_NOTE_BOX)
-        handles.append(Line2D([], [], color=ACCENT, linestyle="--", label="publication date"))
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3,
-               fontsize=9, handlelength=1.6, columnspacing=1.6)
-    return fig
