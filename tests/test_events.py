@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables.extract.article import article_from_text
-from newstables.extract.events import extract_events, resolve_expression
+from newstables.extract.events import extract_events
+from newstables.extract.time_resolver import resolve_expression
 from newstables.schema import COLUMNS
 
 PUBLISHED = "2023-08-09"  # a Wednesday

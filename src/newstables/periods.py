@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from newstables.lexicon import load_json
+
 # The kinds a figure's period is reported as (figures table, ``period_kind``).
 PERIOD_KINDS = ("day", "week", "month", "quarter", "year", "since", "range", "none")
 
@@ -61,17 +63,20 @@ class Period:
     origin: str = ""
 
 
-_MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+# The one calendar vocabulary (lexicons/calendar.json): every module names dates with these.
+CALENDAR = load_json("calendar.json")
+MONTH_NAMES: dict[str, int] = dict(CALENDAR["months"])  # "January" -> 1
+MONTH_ABBREVIATIONS: dict[str, int] = dict(CALENDAR["month_abbreviations"])  # "Sept" -> 9
+MONTHS: dict[str, int] = {k.lower(): v for k, v in {**MONTH_NAMES, **MONTH_ABBREVIATIONS}.items()}
+WEEKDAYS: dict[str, int] = dict(CALENDAR["weekdays"])  # "Monday" -> 0
+SEASONS: dict[str, int] = dict(CALENDAR["seasons"])  # "autumn" -> 9 (its first month)
+QUARTER_WORDS: dict[str, int] = dict(CALENDAR["quarters"])  # "first" -> 1
+
+_MONTH_NAMES = "|".join(sorted((*MONTH_NAMES, *MONTH_ABBREVIATIONS), key=lambda m: (-len(m), m)))
 _M = rf"(?:{_MONTH_NAMES})\.?"
 _Y = r"(?:19|20)\d\d"
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_ORDINAL_Q = QUARTER_WORDS
+_WEEKDAYS = {k.lower(): v for k, v in WEEKDAYS.items()}
 _I = re.IGNORECASE
 
 # Comparison bases ("compared with 2021", "than in 2019", "a year earlier"): not the
@@ -138,7 +143,7 @@ _RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly
 
 
 def month_number(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def year_period(year: int, label: str) -> Period:
@@ -468,3 +473,22 @@ def format_span(start: Any, end: Any, granularity: Any = None) -> str:
             return f"{start.day}–{end.day} {end:%b %Y}"
         return f"{start.day} {start:%b}–{end.day} {end:%b %Y}"
     return f"{start.day} {start:%b %Y}–{end.day} {end:%b %Y}"
+
+
+def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:
+    """(year, month) ``k`` months after ``year``-``month`` (k may be negative)."""
+    index = year * 12 + (month - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def week_span(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday-to-Sunday week of ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def season_span(first_month: int, year: int) -> tuple[dt.date, dt.date]:
+    """A three-month season starting in ``first_month`` of ``year`` (winter runs into the
+    next year)."""
+    end_year, end_month = add_months_ym(year, first_month, 2)
+    return dt.date(year, first_month, 1), month_end(end_year, end_month)

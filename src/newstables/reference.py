@@ -7,7 +7,6 @@ table: one row per period, the preferred row when sources or vintages compete.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -21,7 +20,7 @@ import pandas as pd
 
 from newstables import paths
 from newstables.errors import NewstablesError
-from newstables.periods import month_end, quarter_span
+from newstables.periods import MONTHS, month_end, quarter_span
 
 SOURCE_COLUMNS = ("source_url", "source_title", "source_kind")
 SOURCE_KINDS = ("official", "press", "other")
@@ -31,9 +30,6 @@ SERIES_COLUMNS = [
 ]
 CATALOGUE_PATH = paths.LEXICONS / "reference_series.json"
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A date inside free text: "22 Dec 2022", "end Jul 2022", "May 2022", "end 2022", "2022".
 _TEXT_DATE = re.compile(
@@ -138,7 +134,7 @@ def text_end_date(text: str) -> dt.date | None:
         if m.group("yonly"):
             found = dt.date(int(m.group("yonly")), 12, 31)
             continue
-        year, month = int(m.group("year")), _MONTHS.get(m.group("month").lower().rstrip("."))
+        year, month = int(m.group("year")), MONTHS.get(m.group("month").lower().rstrip("."))
         if month is None:
             continue
         day = m.group("day")

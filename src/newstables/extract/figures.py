@@ -56,7 +56,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from newstables import hedges
+from newstables import hedges, periods
 from newstables.extract.article import Article, Sentence
 from newstables.extract.figure_periods import add_periods
 from newstables.paths import LEXICONS
@@ -121,8 +121,8 @@ _SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
 _PERCENT: dict[str, str] = _UNITS["percent"]
 _MEASURES: dict[str, str] = _UNITS["measures"]
 _ATTACHED: dict[str, str] = _UNITS["attached"]
-_MONTHS: dict[str, int] = {k.lower(): v for k, v in _CAL["months"].items()}
-_WEEKDAYS: dict[str, int] = {k.lower(): v for k, v in _CAL["weekdays"].items()}
+_MONTHS: dict[str, int] = periods.MONTHS
+_WEEKDAYS: dict[str, int] = {k.lower(): v for k, v in periods.WEEKDAYS.items()}
 _RATES: dict[str, str] = _CAL["rates"]
 
 _STOP = _words("stopwords")
@@ -1280,7 +1280,7 @@ def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
     """ "the second quarter of 2024" -> "2024-Q2"; "the first six months of 2024" -> H1."""
     g = m.group
     which = g("qh_n").lower()
-    n = _CAL["quarters"].get(which, 1)
+    n = periods.QUARTER_WORDS.get(which, 1)
     y = int(g("qh_y")) if g("qh_y") else (year - 1 if g("qh_last") and year else year)
     if y is None:
         return surface
