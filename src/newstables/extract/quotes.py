@@ -50,8 +50,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newstables.extract.actors import regex_union
 from newstables.extract.article import Article, Paragraph
+from newstables.lexicon import trie as regex_union
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 

@@ -1,0 +1,280 @@
+"""The actor lexicons (countries, places, organisations, role words, stop words, given
+names) and the tokens the actor rules read: capitalised runs, compounds, lexicon matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstables.lexicon import load_json, load_lines, trie
+
+_TOKEN = re.compile(
+    r"[^\W\d_]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+)?"  # words (inner - and '), U.K., U.S.A.
+    r"|\d(?:[\d,.]*\d)?"
+    r"|[^\w\s]"
+)
+_OPENERS = frozenset("“‘\"'([—–-:«„…")
+_OF_OK = frozenset({"Republic", "Horn", "House", "Kingdom", "Islands", "Federation", "Union"})
+# A capitalised word with these endings before 'port', 'region'... is an adjective (Sicilian).
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ern")
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    """Token texts of a lexicon surface, possessive 's dropped, as a lookup key."""
+    return tuple(_base(m.group()) for m in _TOKEN.finditer(surface))
+
+
+def _base(text: str) -> str:
+    return text[:-2] if len(text) > 2 and text[-2] in "'’" and text[-1] == "s" else text
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # place | org | adj
+    name: str
+    country: str | None
+
+
+def _load_lexicon() -> tuple[dict[tuple[str, ...], _Entry], dict[str, str]]:
+    lex: dict[tuple[str, ...], _Entry] = {}
+    adjectives: dict[str, str] = {}
+    for name, info in load_json("actors_countries.json").items():
+        if name.startswith("_"):
+            continue
+        for adj in info["adjectives"]:
+            adjectives.setdefault(adj, name)
+        for surface in (name, *info["aliases"]):
+            lex.setdefault(_key(surface), _Entry("place", name, name))
+    for kind, file in (("place", "actors_places.json"), ("org", "actors_orgs.json")):
+        for name, value in load_json(file).items():
+            if not name.startswith("_"):
+                country, aliases = value
+                for surface in (name, *aliases):
+                    lex.setdefault(_key(surface), _Entry(kind, name, country))
+    for adj, country in adjectives.items():
+        lex.setdefault(_key(adj), _Entry("adj", adj, country))
+    return lex, adjectives
+
+
+def _phrases(words: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(w.split()) for w in words), key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_LEX, _ADJECTIVES = _load_lexicon()
+# For each first word of an entry, the lengths of entries starting with it, longest first.
+_LEX_FIRST: dict[str, tuple[int, ...]] = {}
+for _k in _LEX:
+    _LEX_FIRST[_k[0]] = tuple(sorted({*_LEX_FIRST.get(_k[0], ()), len(_k)}, reverse=True))
+_ROLES = load_json("actors_roles.json")
+_ROLE_HEADS = frozenset(_ROLES["heads"])
+_ROLE_WORDS = _ROLE_HEADS | frozenset(_ROLES["modifiers"])
+_PORTFOLIOS = frozenset(tuple(w.lower() for w in _key(p)) for p in _ROLES["portfolios"])
+_PORTFOLIO_MAX = max(len(p) for p in _PORTFOLIOS)
+_IMPLIED = {k.lower(): v for k, v in _ROLES["implied_country"].items()}
+_HONORIFICS = frozenset(_ROLES["honorifics"])
+_CONTEXT = load_json("actors_context.json")
+_ORG_HEADS = frozenset(_CONTEXT["org_heads"])
+_PLACE_HEADS = frozenset(_CONTEXT["place_heads"])
+_OTHER_HEADS = frozenset(_CONTEXT["other_heads"])
+_ALL_HEADS = _ORG_HEADS | _PLACE_HEADS | _OTHER_HEADS
+_INSTITUTIONS = _phrases(_CONTEXT["institutions"])
+_PLACE_NOUNS = _phrases(_CONTEXT["place_nouns"])
+_PLACE_PREPS = frozenset(_CONTEXT["place_prepositions"])
+_SPEECH = frozenset(_CONTEXT["speech_verbs"])
+_PARTICLES = frozenset(_CONTEXT["name_particles"])
+_GENERIC_GOV = frozenset(_CONTEXT["generic_government_words"])
+_STOP = frozenset(w.lower() for w in load_lines("actors_stopwords.txt"))
+_FIRST_NAMES = frozenset(load_lines("actors_first_names.txt"))
+_DETERMINERS = frozenset({"the", "a", "an"})
+# Lower-case words some rule looks at; every other lower-case word is a placeholder token.
+_RELEVANT = frozenset(
+    _ROLE_WORDS | _PARTICLES | _DETERMINERS | _SPEECH | _PLACE_PREPS | _HONORIFICS
+    | {w for p in _PORTFOLIOS for w in p}
+    | {w for ps in (_INSTITUTIONS, _PLACE_NOUNS) for p in ps.values() for phrase in p
+       for w in phrase}
+    | {w for k in _LEX for w in k if w[:1].islower()}
+    | {"of", "for", "on", "and", "former", "his", "her", "its", "their", "who", "told"}
+)
+_UPPER = "".join(
+    re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() or c.istitle()
+)
+# Relevant lower-case words whose offsets no rule needs share one token per word; those
+# that can end a mention ('British government', 'Greek islands') get their own.
+_OFFSET_WORDS = frozenset(
+    {w for p in _INSTITUTIONS.values() for phrase in p for w in phrase}
+    | {w for k in _LEX for w in k if w[:1].islower()}
+)
+_REL = trie(_RELEVANT)
+_CAP = rf"[{_UPPER}]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+)?"
+# One pass finds what the rules look at: capitalised words, the relevant lower-case words
+# and punctuation outside words. The words no rule looks at (and numbers) before each of
+# them are consumed in the same match ('skip'), without a Python step per word.
+_SCAN = re.compile(
+    rf"((?:(?![{_UPPER}])(?!(?:{_REL})(?![\w'’‐-]))\w+(?:[-‐'’.,]\w+)*\s*)*+)"  # 1: skipped
+    rf"((?<![\w'’])(?<!\w[-‐]){_CAP}"  # 2: the token
+    rf"|(?<![\w'’‐-])(?:{_REL})(?![\w'’‐-])"
+    r"|(?<!\w)[^\w\s]|[^\w\s](?!\w)|\Z)"  # \Z: trailing skipped words end in one match
+)
+
+
+_UNSET = object()
+_WHO = re.compile(r",\s+who\b")
+
+
+class _Tok:
+    """One token of a sentence, with the flags the rules look at."""
+
+    __slots__ = ("start", "end", "text", "base", "low", "word", "cap", "poss", "init", "parts",
+                 "role", "opener", "lex")
+
+    def __init__(self, start: int, text: str, init: bool) -> None:
+        first = text[0]
+        word = first.isalpha()
+        poss = word and len(text) > 2 and text[-1] == "s" and text[-2] in "'’"
+        base = text[:-2] if poss else text
+        self.start = start
+        self.text = text
+        self.base = base
+        self.end = start + len(base)
+        self.low = base.lower()
+        self.word = word
+        self.cap = word and first.isupper()
+        self.poss = poss
+        self.init = init
+        self.parts: tuple[tuple[int, int, _Entry], ...] = ()
+        self.role = self.low in _ROLE_WORDS  # a title word
+        self.opener = text in _OPENERS  # the next word starts a clause
+        self.lex: tuple[int, _Entry] | None | object = _UNSET  # cached _lex_match
+
+
+_FILLER = _Tok(-1, "\0", False)
+_FILLER.word = True
+# Shared tokens: relevant lower-case words whose offsets no rule needs, and punctuation
+# (added as met). Only their text and flags are read.
+_SHARED = {w: _Tok(-1, w, False) for w in sorted(_RELEVANT - _OFFSET_WORDS)}
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate mention before actors are merged."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    country: str | None = None
+    role: str | None = None
+    lexical: bool = False  # name comes from a lexicon (canonical)
+    single: bool = False  # a one-word person name, to resolve against full names
+    evidence: bool = True  # for singles: is there evidence besides a matching full name?
+    fallback: str | None = None  # for singles without evidence: kind if no full name matches
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int], list[int]]:
+    """The sentence's tokens, whether it is a Title Case headline, and the indices of its
+    capitalised tokens and of its role words.
+
+    Words that no rule looks at (and numbers) are not scanned one by one: each stretch of
+    them between two scanned tokens becomes one shared placeholder token, which keeps the
+    neighbourhood right ('the' + placeholder + 'Office' is not 'the Office').
+    """
+    toks: list[_Tok] = []
+    append = toks.append
+    caps: list[int] = []
+    roles: list[int] = []
+    init = True
+    shared_get = _SHARED.get
+    for m in _SCAN.finditer(text, start, end):
+        skip_start, at = m.span(1)
+        if at > skip_start:
+            append(_FILLER)
+            init = False
+        word = m[2]
+        if not word:
+            break
+        tok = shared_get(word)
+        if tok is None:
+            if not word[0].isalpha():
+                tok = _SHARED[word] = _Tok(-1, word, False)  # punctuation: one token a mark
+            else:
+                tok = _Tok(at, word, init)
+                if tok.cap:
+                    caps.append(len(toks))
+                    if "-" in tok.base:
+                        _split_compound(tok)
+        if tok.role:
+            roles.append(len(toks))
+        init = tok.opener
+        append(tok)
+    words = text.count(" ", start, end) + 1
+    return toks, words >= 4 and len(caps) >= 0.7 * words, caps, roles
+
+
+def _split_compound(tok: _Tok) -> None:
+    """'UK-Türkiye': record each part when every part is a country or organisation."""
+    parts, pos = [], tok.start
+    for piece in tok.base.split("-"):
+        entry = _LEX.get((piece,))
+        if entry is None or entry.kind == "adj":
+            return
+        parts.append((pos, pos + len(piece), entry))
+        pos += len(piece) + 1
+    tok.parts = tuple(parts)
+
+
+def _lex_match(toks: list[_Tok], i: int, limit: int) -> tuple[int, _Entry] | None:
+    """Longest lexicon entry starting at token ``i`` and ending by ``limit``."""
+    tok = toks[i]
+    if tok.start < 0:  # a shared token: no cache
+        return _lex_scan(toks, i, limit)
+    hit = tok.lex
+    if hit is _UNSET:
+        hit = tok.lex = _lex_scan(toks, i, len(toks))
+    if hit is None or hit[0] <= limit:
+        return hit
+    return _lex_scan(toks, i, limit)
+
+
+def _lex_scan(toks: list[_Tok], i: int, limit: int) -> tuple[int, _Entry] | None:
+    lengths = _LEX_FIRST.get(toks[i].base)
+    if lengths is None:
+        return None
+    for length in lengths:
+        if length == 1:
+            return i + 1, _LEX[(toks[i].base,)]
+        if i + length <= limit:
+            entry = _LEX.get(tuple([t.base for t in toks[i : i + length]]))
+            if entry is not None and not any(t.poss for t in toks[i : i + length - 1]):
+                return i + length, entry
+    return None
+
+
+def _is_stop(tok: _Tok) -> bool:
+    return tok.low in _STOP or (not tok.poss and _contraction(tok.text))
+
+
+def _contraction(text: str) -> bool:
+    for mark in "'’":
+        k = text.find(mark)
+        if 0 < k < len(text) - 1 and text[k + 1].islower():
+            return True
+    return False
+
+
+def _nameable(tok: _Tok) -> bool:
+    """Can this capitalised token be part of a person's name?"""
+    return (
+        tok.cap
+        and "." not in tok.text
+        and not _is_stop(tok)
+        and tok.low not in _ROLE_HEADS
+        and tok.base not in _ALL_HEADS
+        and not (tok.base.isupper() and len(tok.base) > 1)
+    )
+
+

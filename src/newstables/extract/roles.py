@@ -1,0 +1,220 @@
+"""Role titles before and after names: Home Secretary X, X, the immigration minister, and
+the country a title or its complement names.
+"""
+
+from __future__ import annotations
+
+from newstables.extract.actor_tokens import (
+    _ADJECTIVES,
+    _ALL_HEADS,
+    _DETERMINERS,
+    _HONORIFICS,
+    _IMPLIED,
+    _LEX,
+    _ORG_HEADS,
+    _PARTICLES,
+    _PORTFOLIO_MAX,
+    _PORTFOLIOS,
+    _ROLE_HEADS,
+    _ROLE_WORDS,
+    _SPEECH,
+    _is_stop,
+    _lex_match,
+    _nameable,
+    _Tok,
+)
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def _protected(toks: list[_Tok], caps: list[int]) -> set[int]:
+    """Token indices that cannot be title words: inside a lexicon name of several words
+    ('U.N. refugee agency') or a capitalised name up to its organisation head ('Home Office')."""
+    out: set[int] = set()
+    n, j = len(toks), 0
+    for i in caps:
+        hit = _lex_match(toks, i, n)
+        if hit is not None and hit[0] - i > 1 and hit[1].kind != "adj":
+            out.update(range(i, hit[0]))
+        if i < j:
+            continue
+        j = i
+        last = -1
+        while j < n and toks[j].cap:
+            if toks[j].base in _ORG_HEADS:
+                last = j
+            j += 1
+            if toks[j - 1].poss:
+                break
+        if last >= 0:
+            out.update(range(i, last + 1))
+    return out
+
+
+def _match_role(toks: list[_Tok], i: int, protected: set[int]
+                ) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """A role title at ``i``: (end of its words, end with complement, portfolio spans)."""
+    n, j, last = len(toks), i, -1
+    while j < n and toks[j].word and toks[j].low in _ROLE_WORDS and j not in protected:
+        if toks[j].low in _ROLE_HEADS:
+            last = j
+        j += 1
+        if toks[j - 1].poss:
+            break
+    if last < 0:
+        return None
+    end = last + 1
+    if end < n and toks[end].low == "general" and not toks[last].poss:
+        end += 1
+    stop, portfolios = _complement(toks, end)
+    return end, stop, portfolios
+
+
+def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
+    """Extend a role over 'of/for [the] <named body | portfolio>' (twice at most); also
+    return the token spans that are portfolios ('for Home Affairs')."""
+    n = len(toks)
+    portfolios: list[tuple[int, int]] = []
+    for _ in range(2):
+        if k >= n or toks[k].low not in ("of", "for") or toks[k - 1].poss:
+            break
+        m = k + 1
+        if m < n and toks[m].low == "the":
+            m += 1
+        stop = None
+        if m < n and toks[m].cap:  # a named body first: 'of the Migration Observatory'
+            hit = _lex_match(toks, m, n)
+            stop = hit[0] if hit and hit[1].kind != "adj" else _headed_run(toks, m)
+        if stop is None:
+            stop = _portfolio(toks, m)
+            if stop is not None:
+                portfolios.append((m, stop))
+        if stop is None:
+            break
+        k = stop
+    return k, portfolios
+
+
+def _portfolio(toks: list[_Tok], m: int) -> int | None:
+    for length in range(min(_PORTFOLIO_MAX, len(toks) - m), 0, -1):
+        if tuple(t.low for t in toks[m : m + length]) in _PORTFOLIOS:
+            return m + length
+    return None
+
+
+def _headed_run(toks: list[_Tok], m: int) -> int | None:
+    """End of a capitalised run starting at ``m`` that ends in an organisation head."""
+    j, last = m, None
+    while j < len(toks) and toks[j].cap:
+        if toks[j].base in _ORG_HEADS:
+            last = j + 1
+        j += 1
+        if toks[j - 1].poss:
+            break
+    return last
+
+
+def _role_text(toks: list[_Tok], i: int, end: int) -> str:
+    """The role as written, with lower-case title words capitalised."""
+    out = ""
+    for t in toks[i:end]:
+        word = t.base
+        if t.word and word.islower() and t.low not in ("of", "for", "the", "and"):
+            word = word[:1].upper() + word[1:]
+        out += word if not out or not t.word else " " + word
+    return out
+
+
+def _role_country(toks: list[_Tok], i: int, end: int, role: str) -> str | None:
+    """Country of a role from the word before it, its complement, or the title itself."""
+    if i > 0:
+        prev = toks[i - 1]
+        if prev.word and prev.base in _ADJECTIVES:
+            return _ADJECTIVES[prev.base]
+        entry = _LEX.get((prev.base,))
+        if entry is not None and entry.kind == "place" and entry.country == entry.name:
+            return entry.name
+    country = _span_country(toks, i, end)
+    if country:
+        return country
+    words = role.lower().split()
+    for k in range(len(words)):
+        country = _IMPLIED.get(" ".join(words[k:]))
+        if country:
+            return country
+    return None
+
+
+def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
+    """A person's name at ``k``: (surface start index, name start index, end index)."""
+    n, start = len(toks), k
+    if k < n and toks[k].cap and toks[k].low in _HONORIFICS:
+        k += 1
+        if k < n and toks[k].text == ".":
+            k += 1
+    first = k
+    names = 0
+    while k < n and names < 5:
+        tok = toks[k]
+        if tok.word and _nameable(tok) and not (names == 0 and _LEX.get((tok.base,))):
+            names += 1
+            k += 1
+            if tok.poss:
+                break
+        elif tok.low in _PARTICLES and names and k + 1 < n and toks[k + 1].cap:
+            k += 1
+        else:
+            break
+    if not names or (k < n and toks[k].cap and toks[k].base in _ALL_HEADS):
+        return None
+    return start, first, k
+
+
+def _qualifier_start(toks: list[_Tok], i: int, protected: set[int]) -> int:
+    """Start of a named body right before a title ('Home Office' minister, 'Labour' leader)."""
+    q = i
+    while q > 0 and q - 1 in protected and toks[q - 1].cap:
+        q -= 1
+    while q < i and _is_stop(toks[q]):  # 'The Refugee Council's chief executive'
+        q += 1
+    if q == i:
+        for length in range(min(4, i), 0, -1):
+            entry = _LEX.get(tuple(t.base for t in toks[i - length : i]))
+            if entry is not None and entry.kind == "org" and not toks[i - 1].poss:
+                return i - length
+    return q
+
+
+def _span_country(toks: list[_Tok], a: int, b: int) -> str | None:
+    """The first country a lexicon entry or nationality word in tokens [a, b) names."""
+    for k in range(a, b):
+        hit = _lex_match(toks, k, b)
+        if hit and hit[1].country:
+            return hit[1].country
+    return None
+
+
+def _appositive(toks: list[_Tok], k: int) -> tuple[str, str | None, int] | None:
+    """', the immigration minister,' after a name: (role, country, end index) or None."""
+    n = len(toks)
+    if k >= n or toks[k].text != ",":
+        return None
+    m = k + 1
+    if m < n and (toks[m].low in _DETERMINERS or toks[m].low in ("former", "his", "her")):
+        m += 1
+    if m < n and (toks[m].poss or toks[m].base in _ADJECTIVES):
+        m += 1
+    role = _match_role(toks, m, set()) if m < n else None
+    if role is None:
+        return None
+    end = role[1]
+    for k in range(end, min(n, end + 8)):  # the appositive closes soon after the title
+        if toks[k].text in ",.;)" or toks[k].low in _SPEECH:
+            break
+    else:
+        if n > end + 8:
+            return None
+    label = _role_text(toks, m, end)
+    return label, _role_country(toks, m, end, label), end
+
+
