@@ -12,10 +12,12 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from newstables.errors import NewstablesError
+from newstables.lexicon import fold
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # An article id names its report folder: letters, digits, dot, dash, underscore.
@@ -61,6 +63,12 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+
+    @cached_property
+    def folded(self) -> str:
+        """The text in lower case with the same length, so offsets hold: the one case-folded
+        copy every extractor matches its lexicons in."""
+        return fold(self.text)
 
     @property
     def title(self) -> str:

@@ -171,7 +171,7 @@ def extract_events(article: Article) -> pd.DataFrame:
     starts = [s.start for s in sentences]
     rows: list[tuple[Any, ...]] = []
     last_end = -1
-    for parsed in _scan(text):
+    for parsed in _scan(text, article.folded):
         s, e = parsed[0].span()
         sentence = _sentence_at(starts, sentences, s)
         if sentence is None or e > sentence.end:

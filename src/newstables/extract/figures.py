@@ -453,14 +453,6 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
 
 # ---------------------------------------------------------------- text helpers
 
-def _lower(text: str) -> str:
-    """``text.lower()`` with the same length, so offsets still hold ("İ" lowers to two)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _tail(
     low: str, lo: int, pos: int, n: int = 8, digits: bool = False
 ) -> list[tuple[int, str]]:
@@ -1668,7 +1660,7 @@ def _row(fig: _Fig, text: str) -> dict[str, Any]:
 
 def _figure_rows(article: Article) -> list[dict[str, Any]]:
     text = article.text
-    doc = _Doc(text, _lower(text))
+    doc = _Doc(text, article.folded)
     triggers = _triggers(doc)
     starts = [t.start for t in triggers]
     mask = bytearray(len(text) + 1)  # characters inside time expressions

@@ -62,7 +62,6 @@ _STATUSES = ("negated", "underway", "announced", "planned")  # priority at the s
 # one big regex over the text.
 _LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))*")
 _LITERAL = re.compile(r"(?:[a-z0-9£€'’-]|\\\$)+")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 StemIndex = dict[str, list[tuple[re.Pattern[str], Any]]]
 Entries = list[tuple[str, list[tuple[re.Pattern[str], Any]]]]
 
@@ -90,11 +89,6 @@ def _index(items: list[tuple[str, Any]]) -> StemIndex:
 _INSTRUMENTS = _index([(p, n) for n, item in enumerate(_LEXICON) for p in item["patterns"]])
 _MARKER_INDEX = _index([(p, status) for status in _STATUSES for p in _MARKERS[status]])
 
-
-def _lower(text: str) -> str:
-    """``text`` in lower case with the same length (offsets stay valid)."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def _word_keys(low: str) -> set[str]:
@@ -522,7 +516,7 @@ def extract_measures(article: Article, actors: pd.DataFrame,
                      mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per committed instrument (deal, centre, deployment, meeting...) in the article."""
     text = article.text
-    low = _lower(text)
+    low = article.folded
     keys = _word_keys(low)
     hits_by_sentence = _instrument_hits(article, low, _entries(_INSTRUMENTS_KEYED, keys, low))
     rows: list[tuple[Any, ...]] = []

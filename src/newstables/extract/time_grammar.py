@@ -183,16 +183,10 @@ _FIRST_WORDS = frozenset(
 # Words that can stand inside an expression before its head ("in the first half of 2023").
 _INNER_WORDS = _FIRST_WORDS | {"of", "a", "few", "couple", "number", "half", "quarter", "ending",
                                "ended", "to", "up", "and", "months", "s"}
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _MOD_THEN_HEAD = re.compile(r"[ \t-]+(?:on |in )?(?:this|last|next|\w+day|[A-Z]|\d)")
 
 _Parsed = tuple[re.Match[str], str | None]
 
-
-def _lower(text: str) -> str:
-    """``text`` in lower case with the same length (offsets stay valid)."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def _openers(text: str, low: str, head: int, floor: int) -> list[int]:
@@ -230,10 +224,10 @@ def _head_class(word: str) -> str:
     return _HEAD_CLASS.get(word, word)
 
 
-def _scan(text: str):
-    """Every time expression of ``text`` (leftmost, longest, not overlapping): (match, kind)."""
+def _scan(text: str, low: str):
+    """Every time expression of ``text`` (leftmost, longest, not overlapping): (match, kind);
+    ``low`` is ``text`` case-folded to the same length."""
     last = 0
-    low = _lower(text)
     for h, word in _heads(low):
         if h < last or word == "earlier" and _MOD_THEN_HEAD.match(text, h + 7):
             continue  # "earlier this year": found from the next head
