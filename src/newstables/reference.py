@@ -8,7 +8,6 @@ table: one row per period, the preferred row when sources or vintages compete.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import textwrap
 from collections import Counter
@@ -20,6 +19,7 @@ import pandas as pd
 
 from newstables import paths
 from newstables.errors import NewstablesError
+from newstables.lexicon import load_json
 from newstables.periods import MONTHS, month_end, quarter_span
 
 SOURCE_COLUMNS = ("source_url", "source_title", "source_kind")
@@ -96,7 +96,7 @@ def load_reference(name: str, folder: str | Path | None = None) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _catalogue() -> dict[str, Any]:
-    return json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    return load_json(CATALOGUE_PATH.name)
 
 
 def catalogue() -> dict[str, Any]:

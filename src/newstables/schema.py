@@ -7,6 +7,7 @@ end-exclusive) offsets into ``Article.text``; ``text[start:end]`` is its surface
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -57,3 +58,13 @@ def is_missing(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def write_table(df: pd.DataFrame, folder: str | Path, name: str) -> Path:
+    """Write ``df`` as ``<folder>/tables/<name>.csv``: the one way every table is saved
+    (no index, "\n" line ends, so the same table gives the same bytes)."""
+    tables = Path(folder) / "tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    path = tables / f"{name}.csv"
+    df.to_csv(path, index=False, lineterminator="\n")
+    return path

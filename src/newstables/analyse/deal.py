@@ -7,7 +7,6 @@ deterministic circular layout. Lexicon: ``deal_novelty.json`` (cues for new vs e
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newstables.extract.article import Article
-from newstables.paths import LEXICONS
+from newstables.lexicon import load_json
 from newstables.schema import is_missing as _missing
 
 NEW, EXTENDS, NOT_STATED = "new", "extends existing", "not stated"
@@ -194,7 +193,7 @@ def _cue_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _load_cues() -> list[tuple[str, re.Pattern[str]]]:
-    lex = json.loads((LEXICONS / "deal_novelty.json").read_text(encoding="utf-8"))
+    lex = load_json("deal_novelty.json")
     return [(NEW, _cue_pattern(lex["new"])), (EXTENDS, _cue_pattern(lex["extends"]))]
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from newstables import charts, display, paths
 from newstables.extract.article import Article, load_article
 from newstables.extract.tables import ArticleTables, extract_tables
+from newstables.schema import write_table
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,7 @@ class NotebookContext:
 
     def save_table(self, df: pd.DataFrame, name: str) -> Path:
         """Write ``df`` as ``tables/<name>.csv`` under the output folder."""
-        folder = self.output_dir / "tables"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{name}.csv"
-        df.to_csv(path, index=False, lineterminator="\n")
-        return path
+        return write_table(df, self.output_dir, name)
 
     def save_figure(self, fig, name: str) -> list[Path]:
         """Write the chart as ``figures/<name>.png`` and ``.svg`` under the output folder."""

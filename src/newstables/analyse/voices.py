@@ -7,7 +7,6 @@ Pure functions over an Article and its quotes table (schema.COLUMNS["quotes"]). 
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -18,7 +17,7 @@ import pandas as pd
 
 from newstables.charts import MUTED, PALETTE
 from newstables.extract.article import WORD, Article, count_words
-from newstables.paths import LEXICONS
+from newstables.lexicon import load_json, load_lines
 from newstables.schema import is_missing as _missing
 
 UNATTRIBUTED = "unattributed"
@@ -28,19 +27,10 @@ OTHER = "other"
 _WORD = WORD
 
 
-def _json(name: str) -> dict:
-    return json.loads((LEXICONS / name).read_text(encoding="utf-8"))
-
-
-def _lines(name: str) -> list[str]:
-    text = (LEXICONS / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-_TYPES = _json("voices_types.json")
+_TYPES = load_json("voices_types.json")
 _TYPE_ORDER: list[str] = _TYPES["order"]
 _OVERRIDE = frozenset(_TYPES["override"])
-_STOP = frozenset(w.lower() for w in _lines("voices_stopwords.txt"))
+_STOP = frozenset(w.lower() for w in load_lines("voices_stopwords.txt"))
 
 
 def _phrase_index(types: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
@@ -450,7 +440,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 def _load_framing() -> list[tuple[str, str, re.Pattern[str]]]:
     terms = []
-    for frame, words in _json("voices_framing.json")["frames"].items():
+    for frame, words in load_json("voices_framing.json")["frames"].items():
         for term in words:
             terms.append((term.replace("*", "…"), frame, _term_pattern(term)))
     return terms

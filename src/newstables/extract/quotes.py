@@ -44,18 +44,17 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from newstables.extract.article import Article, Paragraph
+from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
-from newstables.paths import LEXICONS
 from newstables.schema import frame
 
-_LEX = json.loads((LEXICONS / "quotes_cues.json").read_text(encoding="utf-8"))
+_LEX = load_json("quotes_cues.json")
 _CUE = regex_union(_LEX["cues"])
 _CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE})(?![\w’'-])", re.IGNORECASE)
 _CUE_END = re.compile(rf"(?<![\w’'-])(?:{_CUE})$", re.IGNORECASE)

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from newstables import periods
+from newstables.lexicon import alternation as _alt
 from newstables.lexicon import load_json
 
 Resolution = tuple[str | None, str | None, str]
@@ -22,11 +23,6 @@ _FULL_MONTHS = {k.lower() for k in periods.MONTH_NAMES}
 _SEASONS: dict[str, int] = periods.SEASONS
 _NUMBERS: dict[str, int] = dict(_CAL["numbers"])
 _UNITS: dict[str, str] = dict(_CAL["units"])
-
-
-def _alt(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first (so prefixes never win)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # ---------------------------------------------------------------- the grammar

@@ -32,6 +32,7 @@ from newstables.errors import NewstablesError
 from newstables.extract.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.extract.tables import extract_tables
 from newstables.run.pages import write_article_index, write_collection_index
+from newstables.schema import write_table
 
 # Parameters every notebook takes; the runner sets them.
 RUNNER_PARAMETERS = ("article", "published", "output_dir")
@@ -203,10 +204,8 @@ class Workers:
 
 def write_tables(article: Article, folder: Path) -> None:
     """Every extracted table as CSV under ``folder/tables``."""
-    tables_dir = folder / "tables"
-    tables_dir.mkdir(parents=True, exist_ok=True)
     for name, df in extract_tables(article).as_dict().items():
-        df.to_csv(tables_dir / f"{name}.csv", index=False, lineterminator="\n")
+        write_table(df, folder, name)
 
 
 def library_versions() -> dict[str, str]:

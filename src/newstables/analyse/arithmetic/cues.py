@@ -6,10 +6,10 @@ the comparison period, a total and its parts, an expected number and those who d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from newstables import hedges
+from newstables.lexicon import alternation as _alt
 from newstables.lexicon import load_json
 
 DEFAULT_TOLERANCE = 0.05
@@ -33,12 +33,6 @@ PERCENT, POINTS = "percent", "percentage points"
 _SHARES = frozenset({"share", "fraction"})
 _NOT_LEVELS = frozenset({PERCENT, POINTS, "times"}) | _SHARES
 _SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first; spaces match any whitespace."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 # ------------------------------------------------------------------ the cue grammar
