@@ -73,14 +73,16 @@ def _layout(rows: pd.DataFrame) -> tuple[list[tuple[float, str, str]], list[tupl
     return headers, placed
 
 
+_COLOURS = {"article": PALETTE[0], "reference": PALETTE[1]}
+_MARKERS = {"article": "o", "reference": "D"}
+
+
 def plot_timeline(rows: pd.DataFrame, published: dt.date | str | None = None):
     """A timeline chart of ``rows``: days as points, periods as bars, one line per event.
 
     Article events and reference events sit in two lanes; a dashed line marks publication.
     Returns the matplotlib Figure (the caller adds the title and source line).
     """
-    colours = {"article": PALETTE[0], "reference": PALETTE[1]}
-    markers = {"article": "o", "reference": "D"}
     headers, placed = _layout(rows)
     xr = chart_range(rows, published)
     n = len(headers) + len(placed)
@@ -94,43 +96,67 @@ def plot_timeline(rows: pd.DataFrame, published: dt.date | str | None = None):
                 transform=ax.transAxes, fontsize=12, color=MUTED)
         return fig
     lo, hi = xr
+    for y, r in placed:
+        _draw_row(ax, y, r, lo, hi)
+    ticks = _lane_labels(ax, headers, placed)
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
+    ax.set_xlabel("Date (bars run from the first to the last day of the period)")
+    handles = _legend_handles(placed)
+    pub = as_date(published)
+    if pub is not None and lo <= pub <= hi:
+        _draw_publication(ax, pub, min(ticks), (pub - lo).days / max(1, (hi - lo).days))
+        handles.append(Line2D([], [], color=ACCENT, linestyle="--", label="publication date"))
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3,
+               fontsize=9, handlelength=1.6, columnspacing=1.6)
+    return fig
+
+
+def _draw_row(ax, y: float, r: dict, lo: dt.date, hi: dt.date) -> None:
+    """One event: a point, a bar or an open stub, with its dates noted beside it."""
     total = max(1, (hi - lo).days)
     stub = dt.timedelta(days=max(3, total // 25))
+    start, end = as_date(r["date_start"]), as_date(r["date_end"])
+    colour = _COLOURS[r["origin"]]
+    if r["kind"] == "point":
+        ax.plot([start], [y], marker=_MARKERS[r["origin"]], color=colour, markersize=7,
+                linestyle="none", zorder=3)
+        left, right = start, start
+    elif r["kind"] == "span":
+        ax.barh(y, (end - start).days + 1, left=start, height=0.5, color=colour,
+                edgecolor=colour, linewidth=1.2, alpha=0.85, zorder=2)
+        left, right = start, end + dt.timedelta(days=1)
+    else:  # open: a tick at the known end, a dotted stub towards the unknown side
+        known = start or end
+        other = known + stub if start is not None else known - stub
+        ax.plot([known, other], [y, y], linestyle=":", color=colour, linewidth=2, zorder=2)
+        ax.plot([known], [y], marker="|", color=colour, markersize=12, markeredgewidth=2,
+                linestyle="none", zorder=3)
+        left, right = min(known, other), max(known, other)
+    _note_dates(ax, y, r, left, right, lambda day: (day - lo).days / total)
 
-    def frac(day: dt.date) -> float:
-        return (day - lo).days / total
 
-    for y, r in placed:
-        start, end = as_date(r["date_start"]), as_date(r["date_end"])
-        colour = colours[r["origin"]]
-        if r["kind"] == "point":
-            ax.plot([start], [y], marker=markers[r["origin"]], color=colour, markersize=7,
-                    linestyle="none", zorder=3)
-            left, right = start, start
-        elif r["kind"] == "span":
-            ax.barh(y, (end - start).days + 1, left=start, height=0.5, color=colour,
-                    edgecolor=colour, linewidth=1.2, alpha=0.85, zorder=2)
-            left, right = start, end + dt.timedelta(days=1)
-        else:  # open: a tick at the known end, a dotted stub towards the unknown side
-            known = start or end
-            other = known + stub if start is not None else known - stub
-            ax.plot([known, other], [y, y], linestyle=":", color=colour, linewidth=2, zorder=2)
-            ax.plot([known], [y], marker="|", color=colour, markersize=12, markeredgewidth=2,
-                    linestyle="none", zorder=3)
-            left, right = min(known, other), max(known, other)
-        note = format_span(start, end, r["granularity"])
-        gap = 8 if r["kind"] == "point" else 5
-        if frac(right) < 0.8:
-            ax.annotate(note, (right, y), xytext=(gap, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
-        elif frac(left) > 0.2:
-            ax.annotate(note, (left, y), xytext=(-gap, 0), textcoords="offset points",
-                        va="center", ha="right", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
-        else:  # a bar across most of the chart: the note sits inside it
-            middle = left + (right - left) / 2
-            ax.annotate(note, (middle, y), va="center", ha="center", fontsize=8,
-                        color="white", fontweight="bold", zorder=4)
+def _note_dates(ax, y: float, r: dict, left: dt.date, right: dt.date, frac) -> None:
+    """The row's dates as text: right of it, left of it, or inside a bar across the chart."""
+    note = format_span(as_date(r["date_start"]), as_date(r["date_end"]), r["granularity"])
+    gap = 8 if r["kind"] == "point" else 5
+    if frac(right) < 0.8:
+        ax.annotate(note, (right, y), xytext=(gap, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
+    elif frac(left) > 0.2:
+        ax.annotate(note, (left, y), xytext=(-gap, 0), textcoords="offset points",
+                    va="center", ha="right", fontsize=8, color=MUTED, bbox=_NOTE_BOX)
+    else:  # a bar across most of the chart: the note sits inside it
+        middle = left + (right - left) / 2
+        ax.annotate(note, (middle, y), va="center", ha="center", fontsize=8,
+                    color="white", fontweight="bold", zorder=4)
 
+
+def _lane_labels(ax, headers: list, placed: list) -> list[float]:
+    """Lane headers and row labels on the y axis; returns the tick positions."""
     ticks = [y for y, _, _ in headers] + [y for y, _ in placed]
     labels = [t for _, t, _ in headers] + [chart_label(r) for _, r in placed]
     order = sorted(range(len(ticks)), key=ticks.__getitem__)
@@ -140,43 +166,39 @@ def plot_timeline(rows: pd.DataFrame, published: dt.date | str | None = None):
         if y in header_ys:
             tick.set_fontweight("bold")
             tick.set_fontsize(10)
-            tick.set_color(colours[header_ys[y]])
+            tick.set_color(_COLOURS[header_ys[y]])
         else:
             tick.set_color(INK)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(max(ticks) + 0.7, min(ticks) - 0.7)
-    ax.set_xlim(lo, hi)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
-    ax.set_xlabel("Date (bars run from the first to the last day of the period)")
+    return ticks
 
-    pub = as_date(published)
+
+def _legend_handles(placed: list) -> list:
+    """Legend entries for the kinds of rows drawn."""
     present = {(r["origin"], r["kind"]) for _, r in placed}
     legend = [
-        (("article", "point"), Line2D([], [], marker="o", color=colours["article"],
+        (("article", "point"), Line2D([], [], marker="o", color=_COLOURS["article"],
                                       linestyle="none", label="article: a day")),
-        (("article", "span"), Patch(color=colours["article"], alpha=0.85,
+        (("article", "span"), Patch(color=_COLOURS["article"], alpha=0.85,
                                     label="article: a period")),
-        (("reference", "point"), Line2D([], [], marker="D", color=colours["reference"],
+        (("reference", "point"), Line2D([], [], marker="D", color=_COLOURS["reference"],
                                         linestyle="none", label="reference: a day")),
-        (("reference", "span"), Patch(color=colours["reference"], alpha=0.85,
+        (("reference", "span"), Patch(color=_COLOURS["reference"], alpha=0.85,
                                       label="reference: a period")),
     ]
     handles = [h for key, h in legend if key in present]
     if any(kind == "open" for _, kind in present):
         handles.append(Line2D([], [], marker="|", color=MUTED, linestyle=":", markersize=10,
                               markeredgewidth=2, label="only one end known (dotted side open)"))
-    if pub is not None and lo <= pub <= hi:
-        ax.axvline(pub, color=ACCENT, linestyle="--", linewidth=1.3, zorder=1)
-        # The label sits on the first lane's header line, which holds no marks.
-        right_side = frac(pub) < 0.75
-        ax.annotate(f"Published {format_span(pub, pub)}", (pub, min(ticks)),
-                    xytext=(5 if right_side else -5, 0), textcoords="offset points",
-                    ha="left" if right_side else "right", va="center", fontsize=9,
-                    color=ACCENT, fontweight="bold", bbox=_NOTE_BOX)
-        handles.append(Line2D([], [], color=ACCENT, linestyle="--", label="publication date"))
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3,
-               fontsize=9, handlelength=1.6, columnspacing=1.6)
-    return fig
+    return handles
+
+
+def _draw_publication(ax, pub: dt.date, top: float, where: float) -> None:
+    """The publication line, labelled on the first lane's header line (it holds no marks)."""
+    ax.axvline(pub, color=ACCENT, linestyle="--", linewidth=1.3, zorder=1)
+    right_side = where < 0.75
+    ax.annotate(f"Published {format_span(pub, pub)}", (pub, top),
+                xytext=(5 if right_side else -5, 0), textcoords="offset points",
+                ha="left" if right_side else "right", va="center", fontsize=9,
+                color=ACCENT, fontweight="bold", bbox=_NOTE_BOX)
