@@ -79,7 +79,8 @@ def test_successful_run_writes_a_complete_report(article, collection, tmp_path):
     record = json.loads((report / "run.json").read_text())
     assert record["status"] == "ok" and record["parameters"]["published"] == "2024-03-01"
     assert record["notebooks"][0]["seconds"] > 0 and "pandas" in record["versions"]
-    assert not [p for p in report.parent.iterdir() if p.name.startswith(".")], "staging left"
+    hidden = [p.name for p in report.parent.iterdir() if p.name.startswith(".")]
+    assert sorted(hidden) == [".index.lock", ".tiny.lock"], "staging left"
 
 
 def test_index_links_resolve(article, collection, tmp_path):
@@ -186,7 +187,7 @@ def test_interrupted_run_leaves_no_partial_report(article, collection, tmp_path)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert not (out / "tiny").exists()
-    assert not list(out.glob(".tiny*")), "staging folder left behind"
+    assert not list(out.glob(".tiny.run-*")), "staging folder left behind"
 
 
 @pytest.mark.parametrize(
@@ -225,7 +226,7 @@ def test_parameter_values_take_the_declared_type(article, collection, tmp_path):
         "language": "python",
     }
     nbformat.write(nb, collection / "02-typed.ipynb")
-    with pytest.raises(NewstablesError, match="is not a float"):
+    with pytest.raises(NewstablesError, match="is not a number"):
         run(article, collection, tmp_path / "reports", extra={"ratio": "half"})
     (result,) = run(article, collection, tmp_path / "reports", extra={"ratio": "0.5"})
     assert result.status == "ok", result.error
