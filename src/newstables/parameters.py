@@ -3,8 +3,11 @@ checked against a declared range, so a run never starts on a value no notebook c
 
 from __future__ import annotations
 
+import ast
+import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from newstables.errors import NewstablesError
 
@@ -79,3 +82,40 @@ def convert(name: str, value: str, kind: str) -> object:
                 f"{limits.describe()}"
             )
     return converted
+
+
+def declared_parameters(notebook: Path) -> dict[str, dict]:
+    """The parameters a notebook's ``parameters`` cell declares, in papermill's inspection
+    format (name, inferred_type_name, default, help), read with ``ast`` without importing
+    papermill: the cell holds literals only (``name: type = value  # help``)."""
+    try:
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise NewstablesError(f"{notebook.name}: not a readable notebook ({exc})") from None
+    if not cells:
+        return {}
+    source = cells[0]["source"]
+    source = "".join(source) if isinstance(source, list) else str(source)
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise NewstablesError(f"{notebook.name}: parameters cell line {exc.lineno} is not "
+                              "Python") from None
+    lines = source.splitlines()
+    found: dict[str, dict] = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            name, value = node.target.id, node.value
+            kind = node.annotation.id if isinstance(node.annotation, ast.Name) else "None"
+        elif (isinstance(node, ast.Assign) and len(node.targets) == 1
+              and isinstance(node.targets[0], ast.Name)):
+            name, value, kind = node.targets[0].id, node.value, "None"
+        else:
+            continue
+        line = lines[node.lineno - 1]
+        comment = line.split("#", 1)[1].strip() if "#" in line[node.end_col_offset:] else ""
+        default = ast.get_source_segment(source, value) if value is not None else "None"
+        found[name] = {"name": name, "inferred_type_name": kind, "default": default,
+                       "help": comment}
+    return found

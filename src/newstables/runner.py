@@ -33,7 +33,7 @@ from newstables.article import Article, load_article, parse_date
 from newstables.errors import NewstablesError
 from newstables.freshness import fingerprint, is_current
 from newstables.locks import FileLock, report_lock
-from newstables.parameters import convert
+from newstables.parameters import convert, declared_parameters
 from newstables.report import write_article_index, write_collection_index
 from newstables.report_folder import (
     clear_leftovers,
@@ -42,7 +42,6 @@ from newstables.report_folder import (
     swap_in,
 )
 from newstables.scratch import private_tmp
-from newstables.tables import extract_tables
 
 # Parameters every notebook takes; the runner sets them.
 RUNNER_PARAMETERS = ("article", "published", "output_dir")
@@ -77,16 +76,14 @@ def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 
 def notebook_parameters(notebook: Path) -> dict[str, dict]:
-    """The parameters a notebook declares, from papermill's inspection of its parameters cell
-    (read once per version of the file: the runner checks them, then passes each its own)."""
+    """The parameters a notebook declares, from its parameters cell (read once per version
+    of the file: the runner checks them, then passes each its own)."""
     return _inspect(str(notebook), notebook.stat().st_mtime_ns)
 
 
 @functools.cache
 def _inspect(notebook: str, mtime_ns: int) -> dict[str, dict]:  # noqa: ARG001 - cache key
-    import papermill
-
-    return papermill.inspect_notebook(notebook)
+    return declared_parameters(Path(notebook))
 
 
 def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> dict[str, object]:
@@ -206,6 +203,8 @@ class Workers:
 
 def write_tables(article: Article, folder: Path) -> None:
     """Every extracted table as CSV under ``folder/tables``."""
+    from newstables.tables import extract_tables
+
     tables_dir = folder / "tables"
     tables_dir.mkdir(parents=True, exist_ok=True)
     for name, df in extract_tables(article).as_dict().items():
@@ -277,9 +276,9 @@ def _seconds(value: float | None, option: str, allow_zero: bool, limit: float) -
         return
     low_ok = value >= 0 if allow_zero else value > 0
     if not math.isfinite(value) or not low_ok or value > limit:
-        least = "0" if allow_zero else "more than 0"
-        raise NewstablesError(f"{option} must be a number of seconds from {least} to "
-                              f"{limit:g}, not {value:g}")
+        least = "at least 0" if allow_zero else "more than 0"
+        raise NewstablesError(f"{option} must be {least} and at most {limit:g} seconds, "
+                              f"not {value:g}")
 
 
 def _check_out(out_root: Path) -> None:
