@@ -18,7 +18,17 @@ from pathlib import Path
 from newstables.locks import is_locked
 
 PREFIX = "newstables-run-"
+# Unix socket paths are limited to 107 bytes; a kernel's socket sits about 60 below the base.
+LONGEST_BASE = 44
 _own: tuple[Path, int] | None = None
+
+
+def socket_safe_base(base: Path) -> Path:
+    """``base``, or ``/tmp`` when ``base`` is too long for the kernels' socket paths."""
+    fallback = Path("/tmp")
+    if len(os.fsencode(base)) > LONGEST_BASE and fallback.is_dir():
+        return fallback
+    return base
 
 
 def sweep(base: Path | None = None) -> list[Path]:
@@ -41,7 +51,7 @@ def private_tmp() -> Path:
     global _own
     if _own is not None and _own[0].is_dir():
         return _own[0]
-    base = _own[0].parent if _own is not None else Path(tempfile.gettempdir())
+    base = _own[0].parent if _own is not None else socket_safe_base(Path(tempfile.gettempdir()))
     sweep(base)
     folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=base))
     fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
