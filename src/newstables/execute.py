@@ -70,19 +70,19 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
 
 def running_cell(executed: Path) -> str:
     """" in cell N (first line)" for the cell papermill marked running in a partly executed
-    notebook; "" when there is none."""
+    notebook; " before any cell ran" when none had started (the kernel was starting)."""
     import nbformat
 
     try:
         nb = nbformat.read(executed, as_version=4)
-    except Exception:  # noqa: BLE001 - a half-written notebook names no cell
-        return ""
+    except Exception:  # noqa: BLE001 - not written yet, or half-written
+        return " before any cell ran"
     for index, cell in enumerate(nb.cells):
         if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
             first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
             shown = first if len(first) <= 60 else first[:59] + "…"
             return f" in cell {index + 1} ({shown})" if shown else f" in cell {index + 1}"
-    return ""
+    return " before any cell ran"
 
 
 def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature

@@ -172,8 +172,9 @@ class Workers:
                 except EOFError:
                     message = None
             elif not ready:
+                where = running_cell(output)  # before the worker marks the cell finished
                 self._stop(proc)
-                return f"timed out after {timeout:g} s{running_cell(output)}"
+                return f"timed out after {timeout:g} s{where}"
             proc.join()
         finally:
             receive.close()
