@@ -1,7 +1,8 @@
 """Example Airflow DAGs for newstables (tried with Airflow 3.3 and its papermill provider).
 
 An example, not a dependency of newstables: copy this file into your DAGs folder, install
-``apache-airflow-providers-papermill`` in Airflow's environment, and set ``NEWSTABLES_ROOT``
+``apache-airflow-providers-papermill`` in Airflow's environment (``requirements.txt`` beside
+this file is the environment it is tested in), and set ``NEWSTABLES_ROOT``
 to a newstables checkout prepared with ``make setup`` (its ``.venv`` has the notebooks'
 libraries and kernel). The file refuses to load without it, so a missing setting shows as
 an import error, never as a run of something else.
@@ -45,7 +46,7 @@ def _check_project() -> None:
     if not PYTHON.is_file() or not spec.is_file():
         raise RuntimeError(f"{ROOT} has no .venv with its kernel: run make setup there")
     argv = json.loads(spec.read_text(encoding="utf-8"))["argv"]
-    if Path(argv[0]).resolve().parent != PYTHON.resolve().parent:
+    if Path(argv[0]).parent.resolve() != PYTHON.parent.resolve():
         raise RuntimeError(f"{spec} does not start {PYTHON}: run make setup in {ROOT}")
     if not NOTEBOOKS:
         raise RuntimeError(f"no notebooks (NN-name.ipynb) in {ROOT / 'notebooks'}")
