@@ -53,9 +53,12 @@ def private_tmp() -> Path:
         return _own[0]
     base = _own[0].parent if _own is not None else socket_safe_base(Path(tempfile.gettempdir()))
     sweep(base)
-    folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=base))
-    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    # Locked before it takes the name a sweep looks for, so no sweep can take it for dead.
+    making = Path(tempfile.mkdtemp(prefix=f".{PREFIX}", dir=base))
+    fd = os.open(making / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(fd, fcntl.LOCK_EX)
+    folder = base / making.name[1:]
+    os.rename(making, folder)
     _own = (folder, fd)
     os.environ["TMPDIR"] = str(folder)
     os.environ["JUPYTER_RUNTIME_DIR"] = str(folder / "runtime")
