@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ARTICLE ?= seeds/turkiye-uk-deal-2023.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint notebooks lab bench lock readme clean
+.PHONY: help setup run test lint notebooks lab bench lock readme clean airflow-env
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,5 +51,12 @@ lock:  ## re-resolve the pinned lock from pyproject.toml (needs network)
 	  .lockvenv/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.lock
 	rm -rf .lockvenv
 
+airflow-env: .airflow-venv/.installed  ## a throwaway Airflow environment the example DAG is tested in
+
+.airflow-venv/.installed: examples/airflow/requirements.txt
+	rm -rf .airflow-venv && $(PYTHON) -m venv .airflow-venv
+	.airflow-venv/bin/pip install --quiet --disable-pip-version-check -r examples/airflow/requirements.txt
+	@touch $@
+
 clean:  ## remove .venv and reports/
-	rm -rf $(VENV) reports
+	rm -rf $(VENV) reports .airflow-venv

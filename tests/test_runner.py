@@ -79,7 +79,8 @@ def test_successful_run_writes_a_complete_report(article, collection, tmp_path):
     record = json.loads((report / "run.json").read_text())
     assert record["status"] == "ok" and record["parameters"]["published"] == "2024-03-01"
     assert record["notebooks"][0]["seconds"] > 0 and "pandas" in record["versions"]
-    assert not [p for p in report.parent.iterdir() if p.name.startswith(".")], "staging left"
+    hidden = [p.name for p in report.parent.iterdir() if p.name.startswith(".")]
+    assert sorted(hidden) == [".index.lock", ".tiny.lock"], "staging left"
 
 
 def test_index_links_resolve(article, collection, tmp_path):
@@ -186,7 +187,7 @@ def test_interrupted_run_leaves_no_partial_report(article, collection, tmp_path)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert not (out / "tiny").exists()
-    assert not list(out.glob(".tiny*")), "staging folder left behind"
+    assert not list(out.glob(".tiny.run-*")), "staging folder left behind"
 
 
 @pytest.mark.parametrize(
@@ -225,7 +226,62 @@ def test_parameter_values_take_the_declared_type(article, collection, tmp_path):
         "language": "python",
     }
     nbformat.write(nb, collection / "02-typed.ipynb")
-    with pytest.raises(NewstablesError, match="is not a float"):
+    with pytest.raises(NewstablesError, match="is not a number"):
         run(article, collection, tmp_path / "reports", extra={"ratio": "half"})
     (result,) = run(article, collection, tmp_path / "reports", extra={"ratio": "0.5"})
     assert result.status == "ok", result.error
+
+
+def test_a_timed_out_notebook_names_the_cell_it_was_running(article, collection, tmp_path):
+    make_notebook(collection, "02-hangs.ipynb", "import time\ntime.sleep(120)")
+    (result,) = run(article, collection, tmp_path / "reports", timeout=15)
+    assert result.status == "failed"
+    assert "02-hangs.ipynb failed in timed out after 15 s in cell 3 (import time)" in result.error
+
+
+def test_an_empty_folder_of_articles_is_a_run_of_nothing(collection, tmp_path):
+    (tmp_path / "incoming").mkdir()
+    assert run(tmp_path / "incoming", collection, tmp_path / "reports") == []
+    assert not (tmp_path / "reports").exists()
+
+
+def test_skip_current_runs_an_article_again_only_when_its_inputs_changed(
+    write_article, collection, tmp_path
+):
+    out = tmp_path / "reports"
+    path = write_article("First text.", name="news")
+    (first,) = run(path, collection, out, skip_current=True)
+    assert first.status == "ok"
+    (again,) = run(path, collection, out, skip_current=True)
+    assert again.status == "current"
+    write_article("Corrected text.", name="news")
+    (edited,) = run(path, collection, out, skip_current=True)
+    assert edited.status == "ok"
+    make_notebook(collection, "02-more.ipynb", "print(1)")
+    (new_notebook,) = run(path, collection, out, skip_current=True)
+    assert new_notebook.status == "ok"
+    (other_date,) = run(path, collection, out, skip_current=True, published="2024-01-01")
+    assert other_date.status == "ok"
+    record = json.loads((out / "news" / "run.json").read_text())
+    assert record["inputs"]["published"] == "2024-01-01"
+    assert sorted(record["inputs"]["notebooks"]) == ["01-count-words.ipynb", "02-more.ipynb"]
+
+
+def test_run_json_is_strict_json(article, collection, tmp_path):
+    run(article, collection, tmp_path / "reports")
+    text = (tmp_path / "reports" / "tiny" / "run.json").read_text()
+
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    json.loads(text, parse_constant=refuse)
+
+
+def test_a_report_path_taken_by_a_file_is_refused(write_article, collection, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "cron.log").write_text("log lines\n")
+    path = write_article("Text.", name="cron.log")
+    with pytest.raises(NewstablesError, match="is not a report folder"):
+        run(path, collection, out)
+    assert (out / "cron.log").read_text() == "log lines\n"

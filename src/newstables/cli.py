@@ -1,6 +1,7 @@
 """Command line: ``python -m newstables {extract,run,refresh,readme}``.
 
-Exit status: 0 success; 1 a notebook failed; 2 bad input (one line on stderr); 130 interrupted.
+Exit status: 0 success; 1 a notebook failed; 2 bad input (one line on stderr); 75 another run
+holds the report; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from newstables import __version__, paths
 from newstables.errors import NewstablesError
+from newstables.run.locks import BusyError
 
 EPILOG = """examples:
   python -m newstables extract seeds/turkiye-uk-deal-2023.txt
@@ -57,13 +59,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.article is None:
         raise NewstablesError("extract needs ARTICLE (a .txt path, or - for standard input)")
     if args.article == "-":
-        raw = sys.stdin.buffer.read()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise NewstablesError("standard input is not UTF-8 text") from None
-        if "\x00" in text:
-            raise NewstablesError("standard input is binary, not text")
+        from newstables.textio import decode_text
+
+        text = decode_text(sys.stdin.buffer.read(), "standard input")
         article = article_from_text(text, "stdin", args.published)
     else:
         article = load_article(args.article, published=args.published)
@@ -75,30 +73,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _extract_batch(path: Path, published: str | None) -> int:
-    from newstables.extract.article import article_from_text
+    """Every good line's tables in order; each bad line one error line on stderr (with its
+    number and reason) and exit status 2 at the end, the good lines all written."""
+    from newstables.extract.batch import read_batch
 
     if not path.is_file():
         raise NewstablesError(f"batch file not found: {path}")
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            where = f"{path.name} line {number}"
-            try:
-                doc = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise NewstablesError(f"{where}: not a JSON object ({exc})") from None
-            if not isinstance(doc, dict) or "id" not in doc or "text" not in doc:
-                raise NewstablesError(f'{where}: needs "id" and "text"')
-            try:
-                article = article_from_text(
-                    doc["text"], str(doc["id"]), doc.get("published") or published
-                )
-            except NewstablesError as exc:
-                raise NewstablesError(f"{where}: {exc}") from None
-            line = {"id": article.id, **_extract_one(article)}
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sys.stdout.flush()  # earlier documents survive a bad later line
+    bad = 0
+    for where, article in read_batch(path, published):
+        if isinstance(article, NewstablesError):
+            print(f"newstables: error: {where}: {article}", file=sys.stderr, flush=True)
+            bad += 1
+            continue
+        line = {"id": article.id, **_extract_one(article)}
+        sys.stdout.write(json.dumps(line, ensure_ascii=False, allow_nan=False) + "\n")
+        sys.stdout.flush()  # a later failure cannot take back what is written
+    if bad:
+        print(f"newstables: error: {bad} bad line(s) in {path.name}; every other line was "
+              "written", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -125,12 +118,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         extra=_parse_parameters(args.parameter),
         quiet=args.quiet,
+        wait=args.wait,
+        skip_current=args.skip_current,
     )
-    failed = [r for r in runs if r.status != "ok"]
+    if not runs:
+        print(f"newstables: no articles (*.txt) in {', '.join(articles)}: nothing to run",
+              file=sys.stderr)
+        return 0
+    failed = [r for r in runs if r.status == "failed"]
     for run in runs:
         if run.status == "ok":
             shown = _shown(run.target)
             print(f"report: {shown}/index.html", file=sys.stderr)
+        elif run.status == "current":
+            print(f"current: {_shown(run.target)}/index.html (same text, notebooks and "
+                  "parameters)", file=sys.stderr)
     for run in failed:
         kept = _shown(run.target / "failed")
         print(f"newstables: error: {run.article.id}: {run.error} (kept in {kept}/)",
@@ -213,6 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebooks", metavar="DIR", help="folder of NN-*.ipynb notebooks "
                    "(default: notebooks/)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="when another run is writing the same report, wait up to this long "
+                   "for it (default 0: exit with status 75 at once)")
+    p.add_argument("--skip-current", action="store_true",
+                   help="skip an article whose report was made from the same text, notebooks "
+                   "and parameters (for schedulers)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("refresh", help="re-execute the committed notebooks in place (make "
@@ -231,8 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except BusyError as exc:
+        print(f"newstables: error: {exc}", file=sys.stderr)
+        return 75
     except NewstablesError as exc:
         print(f"newstables: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. a folder that became read-only mid-run
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"newstables: error: {exc.strerror or exc}:{where}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newstables: interrupted; no partial report was written", file=sys.stderr)

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from newstables.errors import NewstablesError
+from newstables.ids import check_article_id
 from newstables.lexicon import fold
+from newstables.textio import decode_text
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# An article id names its report folder: letters, digits, dot, dash, underscore.
-ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 # Characters that never appear in a text article; their presence means a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -146,6 +146,7 @@ def article_from_text(
     """Build an Article from text: paragraphs are the non-blank lines."""
     if not isinstance(text, str):
         raise NewstablesError(f"article {id!r}: text must be a string, not {type(text).__name__}")
+    check_article_id(id)
     text = _normalise(text)
     if not text.strip():
         raise NewstablesError(f"article {id!r} is empty: give a text with at least one paragraph")
@@ -175,11 +176,15 @@ def _read_metadata(path: Path) -> dict[str, Any]:
     if not sidecar.exists():
         return {}
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        raw = sidecar.read_bytes()
     except OSError as exc:
         raise NewstablesError(f"{sidecar.name}: cannot read metadata ({exc.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    try:
+        meta = json.loads(decode_text(raw, f"{sidecar.name}: metadata"))
+    except json.JSONDecodeError as exc:
         raise NewstablesError(f"{sidecar.name}: metadata is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise NewstablesError(f"{sidecar.name}: metadata is nested too deeply") from None
     if not isinstance(meta, dict):
         raise NewstablesError(f"{sidecar.name}: metadata must be a JSON object")
     return meta
@@ -206,14 +211,7 @@ def load_article(
         raise NewstablesError(f"cannot read article file {path}: {exc.strerror}") from None
     if not raw.strip():
         raise NewstablesError(f"article file is empty: {path}")
-    if b"\x00" in raw:
-        raise NewstablesError(f"article file is binary, not text: {path}")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise NewstablesError(
-            f"article file is not UTF-8 (byte {exc.start}): {path}; re-save it as UTF-8"
-        ) from None
+    text = decode_text(raw, f"article file {path}")
     meta = _read_metadata(path)
     expected = meta.get("sha256")
     if expected is not None:
@@ -227,4 +225,5 @@ def load_article(
     meta.update(metadata or {})
     if meta.get("published") not in (None, ""):
         parse_date(meta["published"], f"{path.with_suffix('.json').name}: published")
-    return article_from_text(text, str(meta.get("id") or path.stem), published, meta)
+    article_id = check_article_id(meta.get("id") or path.stem, str(path))
+    return article_from_text(text, article_id, published, meta)

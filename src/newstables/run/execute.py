@@ -10,7 +10,12 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import threading
+import time
 from pathlib import Path
+
+# Seconds a worker whose runner died gives its kernel to shut down before it exits anyway.
+ORPHAN_GRACE = 3.0
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -63,23 +68,63 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
     render_html(output)
 
 
+def running_cell(executed: Path) -> str:
+    """" in cell N (first line)" for the cell papermill marked running in a partly executed
+    notebook; " before any cell ran" when none had started (the kernel was starting)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:  # noqa: BLE001 - not written yet, or half-written
+        return " before any cell ran"
+    for index, cell in enumerate(nb.cells):
+        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
+            first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+            shown = first if len(first) <= 60 else first[:59] + "…"
+            return f" in cell {index + 1} ({shown})" if shown else f" in cell {index + 1}"
+    return " before any cell ran"
+
+
 def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
     raise KeyboardInterrupt
+
+
+def watch_runner(conn) -> None:
+    """End this worker when the runner's end of ``conn`` closes (the runner died, even by
+    SIGKILL): SIGTERM first, so the kernel is shut down, then exit after a grace period."""
+
+    def watch() -> None:
+        try:
+            conn.poll(None)  # the runner never writes: readable means end-of-file
+        except (OSError, EOFError, ValueError):
+            pass
+        if getattr(conn, "closed", False):
+            return  # this worker closed it on its way out
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(ORPHAN_GRACE)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="runner-watch", daemon=True).start()
 
 
 def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
     """Worker process entry point: send "" on success, else one error line, through ``conn``."""
     os.setsid()  # Ctrl-C reaches the runner only; it stops the workers in order
     signal.signal(signal.SIGTERM, _terminate)
+    watch_runner(conn)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # papermill's and the kernel's chatter stays out of the run's log
     os.dup2(devnull, 2)
     try:
         execute(Path(notebook), Path(output), parameters, Path(cwd))
-        conn.send("")
+        message = ""
     except KeyboardInterrupt:
-        conn.send("interrupted")
+        message = "interrupted"
     except Exception as exc:  # the worker's whole job is to report this as one line
-        conn.send(describe_failure(exc)[:2000])
+        message = describe_failure(exc)[:2000]
+    try:
+        conn.send(message)
+    except OSError:
+        pass  # the runner is gone
     finally:
         conn.close()

@@ -1,10 +1,27 @@
-"""Kernels that talk to their client over IPC sockets in a private folder, not TCP ports."""
+"""Kernels that talk to their client over IPC sockets in a private folder, not TCP ports.
+
+Every socket of the kernel, its connection file, and ipykernel's own pipe for output from
+forked subprocesses (``newstables.run.ipc_kernel``) live in one folder only the user can open,
+removed when the kernel shuts down.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+
+# The kernel entry point ipykernel's spec names, and ours that keeps its pipe off TCP.
+IPYKERNEL_ENTRY = ["-m", "ipykernel_launcher"]
+IPC_ENTRY = ["-m", "newstables.run.ipc_kernel"]
+
+
+def ipc_command(cmd: list[str]) -> list[str]:
+    """The kernel command with ipykernel's entry point replaced by ``newstables.run.ipc_kernel``."""
+    for i in range(len(cmd) - 1):
+        if cmd[i : i + 2] == IPYKERNEL_ENTRY:
+            return [*cmd[:i], *IPC_ENTRY, *cmd[i + 2 :]]
+    return list(cmd)
 
 
 def kernel_manager_class():
@@ -22,6 +39,10 @@ def kernel_manager_class():
             self._ipc_folder = folder
             self.transport = "ipc"
             self.ip = os.path.join(folder, "kernel")
+            self.connection_file = os.path.join(folder, "connection.json")
+
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            return ipc_command(super().format_kernel_cmd(extra_arguments))
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             await super()._async_cleanup_resources(restart=restart)

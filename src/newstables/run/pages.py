@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from newstables.extract.article import Article
+from newstables.run.locks import atomic_write_text
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -99,5 +100,5 @@ def write_collection_index(root: Path) -> Path:
         "<th>last good run</th><th>status</th></tr>\n" + "\n".join(rows) + "\n</table>"
     )
     index = root / "index.html"
-    index.write_text(_page("newstables reports", body), encoding="utf-8")
+    atomic_write_text(index, _page("newstables reports", body))
     return index

@@ -8,20 +8,21 @@ failure the last good report stays as it was and the failed run's notebooks are 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
+import math
 import multiprocessing
 import multiprocessing.connection
 import os
 import platform
-import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
@@ -29,9 +30,19 @@ from pathlib import Path
 
 from newstables import paths
 from newstables.errors import NewstablesError
-from newstables.extract.article import ARTICLE_ID, Article, load_article, parse_date
+from newstables.extract.article import Article, load_article, parse_date
 from newstables.extract.tables import extract_tables
+from newstables.run.freshness import fingerprint, is_current
+from newstables.run.locks import FileLock, report_lock
 from newstables.run.pages import write_article_index, write_collection_index
+from newstables.run.parameters import convert, declared_parameters
+from newstables.run.report_folder import (
+    clear_leftovers,
+    discard,
+    failed_folder,
+    swap_in,
+)
+from newstables.run.scratch import private_tmp
 from newstables.schema import write_table
 
 # Parameters every notebook takes; the runner sets them.
@@ -54,7 +65,7 @@ class ArticleRun:
     source: Path
     target: Path
     results: list[NotebookResult] = field(default_factory=list)
-    status: str = "pending"
+    status: str = "pending"  # pending, ok, failed, current (report already up to date)
     error: str = ""
 
 
@@ -67,20 +78,14 @@ def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 
 def notebook_parameters(notebook: Path) -> dict[str, dict]:
-    """The parameters a notebook declares, from papermill's inspection of its parameters cell
-    (read once per version of the file: the runner checks them, then passes each its own)."""
+    """The parameters a notebook declares, from its parameters cell (read once per version
+    of the file: the runner checks them, then passes each its own)."""
     return _inspect(str(notebook), notebook.stat().st_mtime_ns)
 
 
 @functools.cache
 def _inspect(notebook: str, mtime_ns: int) -> dict[str, dict]:  # noqa: ARG001 - cache key
-    import papermill
-
-    return papermill.inspect_notebook(notebook)
-
-
-_CONVERT = {"int": int, "float": float, "bool": lambda v: {"true": True, "false": False}[
-    v.strip().lower()], "str": str}
+    return declared_parameters(Path(notebook))
 
 
 def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> dict[str, object]:
@@ -94,36 +99,31 @@ def check_parameters(notebooks: Sequence[Path], extra: dict[str, str]) -> dict[s
             raise NewstablesError(f"{nb.name}: parameters cell lacks {', '.join(missing)}")
         for name, p in params.items():
             declared.setdefault(name, p["inferred_type_name"])
-    reserved = sorted(set(extra) & set(RUNNER_PARAMETERS))
-    if reserved:
-        raise NewstablesError(f"{', '.join(reserved)} is set by the runner: use --article, "
-                              "--published or --out")
+    _check_reserved(extra)
     unknown = sorted(set(extra) - set(declared))
     if unknown:
         raise NewstablesError(
             f"unknown parameter {', '.join(unknown)}; the notebooks take: "
             f"{', '.join(sorted(declared))}"
         )
-    converted: dict[str, object] = {}
-    for name, value in extra.items():
-        kind = declared[name]
-        try:
-            converted[name] = _CONVERT.get(kind, str)(value)
-        except (KeyError, ValueError):
-            raise NewstablesError(f"parameter {name}={value!r} is not a {kind}") from None
-    return converted
+    return {name: convert(name, value, declared[name]) for name, value in extra.items()}
+
+
+def _check_reserved(extra: dict[str, str]) -> None:
+    reserved = sorted(set(extra) & set(RUNNER_PARAMETERS))
+    if reserved:
+        raise NewstablesError(f"{', '.join(reserved)} is set by the runner: use --article, "
+                              "--published or --out")
 
 
 def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
-    """Article files from paths: a folder stands for every ``*.txt`` in it."""
+    """Article files from paths: a folder stands for every ``*.txt`` in it (none in an
+    empty folder: a quiet day for a scheduler)."""
     found: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            texts = sorted(path.glob("*.txt"))
-            if not texts:
-                raise NewstablesError(f"no article (*.txt) in folder {path}")
-            found.extend(texts)
+            found.extend(p for p in sorted(path.glob("*.txt")) if not p.name.startswith("."))
         elif not path.exists():
             raise NewstablesError(f"article file not found: {path}")
         else:
@@ -149,9 +149,10 @@ class Workers:
 
     def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
         """Execute one notebook in a worker; returns "" on success, else one error line."""
-        from newstables.run.execute import child
+        from newstables.run.execute import child, running_cell
 
-        receive, send = self.context.Pipe(duplex=False)
+        # Duplex, so the worker sees end-of-file on its end when the runner dies, however.
+        receive, send = self.context.Pipe(duplex=True)
         proc = self.context.Process(
             target=child,
             args=(str(notebook), str(output), parameters, str(notebook.parent), send),
@@ -173,8 +174,9 @@ class Workers:
                 except EOFError:
                     message = None
             elif not ready:
+                where = running_cell(output)  # before the worker marks the cell finished
                 self._stop(proc)
-                return f"timed out after {timeout:g} s"
+                return f"timed out after {timeout:g} s{where}"
             proc.join()
         finally:
             receive.close()
@@ -264,30 +266,40 @@ class Progress:
             self.stream.flush()
 
 
-def _unique_folder(parent: Path, moment: dt.datetime) -> Path:
-    """``parent/<timestamp>``, with a suffix if a run in the same second got there first."""
-    stamp = moment.strftime("%Y%m%dT%H%M%SZ")
-    folder, n = parent / stamp, 1
-    while folder.exists():
-        n += 1
-        folder = parent / f"{stamp}-{n}"
-    return folder
+MAX_TIMEOUT = 7 * 24 * 3600  # a week: longer is a typo, and overflows the OS timers
+MAX_WAIT = 24 * 3600
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging``, keeping ``target/failed`` history."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if (target / "failed").is_dir():
-        shutil.move(str(target / "failed"), str(staging / "failed"))
-    if target.exists():
-        os.replace(target, old)
+def _seconds(value: float | None, option: str, allow_zero: bool, limit: float) -> None:
+    if value is None:
+        return
+    low_ok = value >= 0 if allow_zero else value > 0
+    if not math.isfinite(value) or not low_ok or value > limit:
+        least = "at least 0" if allow_zero else "more than 0"
+        raise NewstablesError(f"{option} must be {least} and at most {limit:g} seconds, "
+                              f"not {value:g}")
+
+
+def _check_out(out_root: Path) -> None:
+    """The reports folder is, or can be made as, a folder we can write in; else one line."""
+    if out_root.exists() and not out_root.is_dir():
+        raise NewstablesError(f"--out {out_root} is a file, not a folder")
+    existing = out_root
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise NewstablesError(f"--out {out_root} is under a file, {existing}")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise NewstablesError(f"cannot write in {existing}: the reports folder is read-only")
+
+
+def _make_out(out_root: Path) -> None:
     try:
-        os.replace(staging, target)
-    except OSError:
-        if old.exists():
-            os.replace(old, target)  # put the last good report back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewstablesError(
+            f"cannot make the reports folder {out_root}: {exc.strerror}"
+        ) from None
 
 
 def run_collection(
@@ -299,57 +311,109 @@ def run_collection(
     extra: dict[str, str] | None = None,
     notebooks: Sequence[Path] | None = None,
     quiet: bool = False,
+    wait: float = 0.0,
+    skip_current: bool = False,
 ) -> list[ArticleRun]:
-    """Run every notebook on every article; returns one ArticleRun each.
+    """Run every notebook on every article; returns one ArticleRun each (none for an empty
+    folder of articles).
 
-    All parameters are validated (articles load, dates are ISO, parameters are known)
-    before any kernel starts; a bad one raises NewstablesError.
+    All parameters are validated (articles load, dates are ISO, parameters are known and in
+    range, the reports folder is writable) before any kernel starts; a bad one raises
+    NewstablesError. Each article's report is locked for the run: a second run of the same
+    article waits up to ``wait`` seconds, then raises BusyError. With ``skip_current``, an
+    article whose report came from the same text, notebooks and parameters is not run again.
     """
     extra = dict(extra or {})
-    if jobs is not None and jobs < 1:
-        raise NewstablesError(f"--jobs must be at least 1, not {jobs}")
-    if timeout is not None and timeout <= 0:
-        raise NewstablesError(f"--timeout must be a positive number of seconds, not {timeout:g}")
+    if jobs is not None and not 1 <= jobs <= 1024:
+        raise NewstablesError(f"--jobs must be from 1 to 1024, not {jobs}")
+    _seconds(timeout, "--timeout", allow_zero=False, limit=MAX_TIMEOUT)
+    _seconds(wait, "--wait", allow_zero=True, limit=MAX_WAIT)
     parse_date(published)
-    notebooks = list(notebooks) if notebooks is not None else notebooks_in()
-    extra = check_parameters(notebooks, extra)
-    out_root = Path(out) if out is not None else paths.REPORTS
-    runs: list[ArticleRun] = []
+    _check_reserved(extra)
+    out_root = (Path(out) if out is not None else paths.REPORTS).absolute()
+    _check_out(out_root)
+    sources = expand_articles(articles)
+    loaded: list[tuple[Path, Article]] = []
     seen: dict[str, Path] = {}
-    for source in expand_articles(articles):
+    for source in sources:
         article = load_article(source, published=published)
-        if not ARTICLE_ID.fullmatch(article.id):
-            raise NewstablesError(
-                f"{source}: article id {article.id!r} names its report folder, so it must be "
-                "letters, digits, '.', '-' or '_'"
-            )
         if article.id in seen:
             raise NewstablesError(
                 f"two articles share the id {article.id!r}: {seen[article.id]} and {source}"
             )
         seen[article.id] = source
-        runs.append(ArticleRun(article, source.resolve(), out_root.resolve() / article.id))
-    out_root.mkdir(parents=True, exist_ok=True)
+        target = out_root / article.id
+        if target.exists() and not target.is_dir():
+            raise NewstablesError(f"{source}: {target} exists and is not a report folder")
+        loaded.append((source, article))
+    if not loaded:
+        return []
+    notebooks = list(notebooks) if notebooks is not None else notebooks_in()
+    extra = check_parameters(notebooks, extra)
+    _make_out(out_root)
 
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    progress = Progress(len(runs) * len(notebooks), quiet=quiet)
-    for run in runs:
-        _run_article(run, notebooks, extra, jobs, timeout, progress)
-    progress.close()
-    write_collection_index(out_root)
+    runs = [ArticleRun(article, source.resolve(), out_root / article.id)
+            for source, article in loaded]
+    private_tmp()
+    locks = [report_lock(out_root, run.article.id) for run in runs]
+    try:
+        for lock in sorted(locks, key=lambda lock: lock.path.name):
+            lock.acquire(wait)
+        for run in runs:
+            clear_leftovers(out_root, run.article.id)
+        jobs = max(1, jobs or os.cpu_count() or 1)
+        pending = []
+        for run in runs:
+            inputs = fingerprint(run.source, notebooks, run.article, extra)
+            if skip_current and is_current(run.target, inputs):
+                run.status = "current"
+            else:
+                pending.append((run, inputs))
+        progress = Progress(len(pending) * len(notebooks), quiet=quiet)
+        for run, inputs in pending:
+            _run_article(run, notebooks, extra, jobs, timeout, progress, inputs)
+        progress.close()
+    finally:
+        for lock in locks:
+            lock.release()
+    with FileLock(out_root / ".index.lock", f"{out_root}/index.html").acquire(wait=60):
+        write_collection_index(out_root)
     return runs
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, so a report is never half swapped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda signum, frame: caught.append(signum))  # noqa: ARG005
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _run_article(
     run: ArticleRun,
     notebooks: Sequence[Path],
-    extra: dict[str, str],
+    extra: dict[str, object],
     jobs: int,
     timeout: float | None,
     progress: Progress,
+    inputs: dict | None = None,
 ) -> None:
     started = dt.datetime.now(dt.UTC)
-    staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
+    except OSError as exc:
+        raise NewstablesError(f"cannot write in {run.target.parent}: {exc.strerror}") from None
     parameters = {
         "article": str(run.source),
         "published": run.article.published.isoformat() if run.article.published else "",
@@ -384,7 +448,7 @@ def _run_article(
     except BaseException:
         workers.stop_all()
         pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, run.target)
         raise
     finally:
         pool.shutdown(wait=True)
@@ -403,6 +467,7 @@ def _run_article(
         "status": run.status,
         "error": run.error,
         "parameters": {**parameters, "output_dir": str(run.target)},
+        "inputs": inputs or {},
         "started": started.isoformat(timespec="seconds"),
         "ended": ended.isoformat(timespec="seconds"),
         "seconds": round((ended - started).total_seconds(), 2),
@@ -413,19 +478,30 @@ def _run_article(
         ],
         "versions": library_versions(),
     }
-    if failed:
-        (run.target / "failed").mkdir(parents=True, exist_ok=True)
-        keep = _unique_folder(run.target / "failed", started)
-        record["parameters"]["output_dir"] = str(keep)
-        (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        shutil.move(str(staging), str(keep))
-        return
     try:
-        (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        write_article_index(staging, run.article, record)
-        _swap_in(staging, run.target)
+        with _interrupts_deferred():
+            if failed:
+                keep = failed_folder(run.target, started)
+                record["parameters"]["output_dir"] = str(keep)
+                _write_record(staging, record)
+                os.replace(staging, keep)
+                return
+            _write_record(staging, record)
+            write_article_index(staging, run.article, record)
+            swap_in(staging, run.target)
+    except OSError as exc:
+        raise NewstablesError(
+            f"{run.article.id}: cannot write the report in {run.target.parent}: "
+            f"{exc.strerror or exc}; the last good report is unchanged"
+        ) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)  # gone already unless the swap failed
+        discard(staging, run.target)  # gone already unless the swap failed
+
+
+def _write_record(folder: Path, record: dict) -> None:
+    """``run.json``: strict JSON (a NaN or infinity is an error, never written)."""
+    text = json.dumps(record, indent=2, allow_nan=False)
+    (folder / "run.json").write_text(text + "\n", encoding="utf-8")
 
 
 def _raise_keyboard_interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
