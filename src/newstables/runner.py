@@ -30,6 +30,7 @@ from pathlib import Path
 from newstables import paths
 from newstables.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
+from newstables.publish import open_to_readers, scrub, shown_path
 from newstables.report import write_article_index, write_collection_index
 from newstables.tables import extract_tables
 
@@ -146,14 +147,17 @@ class Workers:
         self.stopping = False
         self.context = _fork_context()
 
-    def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
-        """Execute one notebook in a worker; returns "" on success, else one error line."""
+    def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None,
+            shown: dict | None = None, report: Path | None = None) -> str:
+        """Execute one notebook in a worker; returns "" on success, else one error line.
+        ``shown`` are the parameters as the report records them, ``report`` its final place."""
         from newstables.execute import child
 
         receive, send = self.context.Pipe(duplex=False)
         proc = self.context.Process(
             target=child,
-            args=(str(notebook), str(output), parameters, str(notebook.parent), send),
+            args=(str(notebook), str(output), parameters, str(notebook.parent), send, shown,
+                  str(report) if report else None),
             name=f"newstables-{notebook.stem}",
         )
         with self.lock:
@@ -351,12 +355,17 @@ def _run_article(
 ) -> None:
     started = dt.datetime.now(dt.UTC)
     staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
+    open_to_readers(staging)
     parameters = {
         "article": str(run.source),
         "published": run.article.published.isoformat() if run.article.published else "",
         "output_dir": str(staging),
         **extra,
     }
+    # What the report records: paths relative to the project or the report, no staging.
+    shown = {**parameters, "article": shown_path(run.source, run.target),
+             "output_dir": shown_path(run.target, run.target)}
+    places = {str(staging): shown["output_dir"], f"{paths.ROOT}{os.sep}": ""}
     run.results = [NotebookResult(nb.stem) for nb in notebooks]
     workers = Workers()
 
@@ -366,9 +375,10 @@ def _run_article(
         t0 = time.perf_counter()
         own = set(notebook_parameters(nb))
         error = workers.run(
-            nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own}, timeout
+            nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own}, timeout,
+            {k: v for k, v in shown.items() if k in own}, run.target,
         )
-        result.status, result.error = ("failed", error) if error else ("ok", "")
+        result.status, result.error = ("failed", scrub(error, places)) if error else ("ok", "")
         result.seconds = round(time.perf_counter() - t0, 2)
         progress.finish(label, result)
 
@@ -401,9 +411,10 @@ def _run_article(
     record = {
         "article": run.article.id,
         "title": run.article.title,
+        "outlet": str(run.article.metadata.get("outlet", "")),
         "status": run.status,
         "error": run.error,
-        "parameters": {**parameters, "output_dir": str(run.target)},
+        "parameters": shown,
         "started": started.isoformat(timespec="seconds"),
         "ended": ended.isoformat(timespec="seconds"),
         "seconds": round((ended - started).total_seconds(), 2),
@@ -417,7 +428,7 @@ def _run_article(
     if failed:
         (run.target / "failed").mkdir(parents=True, exist_ok=True)
         keep = _unique_folder(run.target / "failed", started)
-        record["parameters"]["output_dir"] = str(keep)
+        record["parameters"] = {**shown, "output_dir": shown_path(keep, run.target)}
         (staging / "run.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         shutil.move(str(staging), str(keep))
         return

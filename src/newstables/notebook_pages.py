@@ -1,0 +1,207 @@
+"""The two HTML pages of an executed notebook: the reader's and the analyst's.
+
+``NN-name.html`` is the reader's page: no code, no parameters cells, titled with the
+notebook's own ``#`` title. ``NN-name.code.html`` is the analyst's: every cell with its code.
+Both are self-contained (charts inlined, no script or font loaded from anywhere), carry a
+Content-Security-Policy that forbids scripts and outside requests, and link back to the
+report's index and to each other. Tables drop pandas' 0-based row index, put text on the
+left and numbers on the right, and show every missing value as one dash.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from newstables import paths
+
+TEMPLATES = paths.PACKAGE_DIR / "templates"
+ANALYST_SUFFIX = ".code.html"
+HIDDEN_FOR_READERS = ("parameters", "injected-parameters")
+MISSING = "—"
+# What pandas writes for a missing value in an HTML table.
+_MISSING_TEXT = {"NaN", "nan", "None", "<NA>", "NaT", ""}
+
+# Nothing leaves the page: no script runs, images and styles come from the page itself.
+CSP = ("default-src 'none'; img-src 'self' data: file:; style-src 'self' 'unsafe-inline'; "
+       "font-src 'self' data:; base-uri 'none'; form-action 'none'")
+
+CSS = """
+.nt-nav { display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap;
+  padding: .6rem 1rem; margin: 0 0 1rem; border-bottom: 1px solid #ddd;
+  font: 15px/1.4 system-ui, sans-serif; }
+.nt-nav a { color: #1f5f8b; }
+.nt-version { color: #555; }
+.jp-OutputArea-output.jp-RenderedHTMLCommon { overflow-x: auto; }
+.jp-RenderedHTMLCommon table { table-layout: auto; }
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td,
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon th { text-align: left; vertical-align: top;
+  overflow-wrap: normal; word-break: normal; hyphens: none; }
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td.nt-num { text-align: right;
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+.jp-RenderedHTMLCommon td.nt-missing { color: #767676; text-align: center; }
+.jp-RenderedHTMLCommon td { min-width: 3ch; }
+.jp-RenderedMarkdown code { white-space: nowrap; }
+"""
+
+_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+_NUMBER = re.compile(r"[-+−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?")
+_DATAFRAME = re.compile(r'<table[^>]*class="dataframe"', re.S)
+
+
+def notebook_title(nb) -> str:
+    """The notebook's own ``#`` title (its file name when it has none)."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = _TITLE.search(cell.source)
+            if m:
+                return _plain(m.group(1))
+    return ""
+
+
+def notebook_purpose(nb, limit: int = 140) -> str:
+    """One line on what the notebook shows: the first sentence under its title, cut at its
+    first colon, semicolon or dash when longer than ``limit`` characters."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for block in cell.source.split("\n\n"):
+            block = " ".join(block.split())
+            if block and not block.startswith(("#", "**")):
+                first = re.split(r"(?<=[.?!])\s+(?=[A-Z])", _plain(block), maxsplit=1)[0]
+                if len(first) > limit:
+                    first = re.split(r"[:;]\s|\s[—–]\s", first, maxsplit=1)[0]
+                first = first.rstrip(" .")
+                return first + ("" if first.endswith(("?", "!")) else ".")
+        break
+    return ""
+
+
+def _plain(markdown: str) -> str:
+    """Markdown inline text as plain text: no backticks, emphasis or link syntax."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[`*]|(?<!\w)_|_(?!\w)", "", text).strip()
+
+
+def analyst_page_name(notebook: Path | str) -> str:
+    """``NN-name.code.html`` for ``NN-name.ipynb``."""
+    return Path(notebook).stem + ANALYST_SUFFIX
+
+
+def reader_page_name(notebook: Path | str) -> str:
+    """``NN-name.html`` for ``NN-name.ipynb``."""
+    return Path(notebook).stem + ".html"
+
+
+def _is_range_index(cells: list[str]) -> bool:
+    return bool(cells) and cells == [str(i) for i in range(len(cells))]
+
+
+def tidy_table_html(html: str) -> str:
+    """A pandas table as a reader reads it: no 0-based row index, text left and numbers
+    right, every missing value one dash. Other HTML is returned unchanged."""
+    if not _DATAFRAME.search(html):
+        return html
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for table in soup.find_all("table", class_="dataframe"):
+        body_rows = table.find("tbody").find_all("tr") if table.find("tbody") else []
+        heads = [row.find("th") for row in body_rows]
+        if heads and all(h is not None for h in heads) and _is_range_index(
+            [h.get_text() for h in heads]
+        ) and all(len(row.find_all("th")) == 1 for row in body_rows):
+            for h in heads:
+                h.decompose()
+            for row in table.find("thead").find_all("tr") if table.find("thead") else []:
+                first = row.find("th")
+                if first is not None and not first.get_text(strip=True):
+                    first.decompose()
+        for td in table.find_all("td"):
+            text = td.get_text()
+            if text.strip() in _MISSING_TEXT:
+                td.string = MISSING
+                td["class"] = ["nt-missing"]
+            elif _NUMBER.fullmatch(text.strip()):
+                td["class"] = ["nt-num"]
+        for row in table.find_all("tr"):
+            row.attrs.pop("style", None)  # pandas right-aligns the header row inline
+    for style in soup.find_all("style"):
+        style.decompose()  # pandas' scoped style right-aligns headers; the page styles tables
+    return str(soup)
+
+
+def tidy_outputs(nb) -> None:
+    """Apply :func:`tidy_table_html` to every HTML output of ``nb`` (in place)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                html = data["text/html"]
+                html = "".join(html) if isinstance(html, list) else html
+                data["text/html"] = tidy_table_html(html)
+
+
+@functools.cache
+def _exporter(reader: bool):
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    config.HTMLExporter.template_name = "newstables"
+    if reader:
+        config.HTMLExporter.exclude_input = True
+        config.HTMLExporter.exclude_input_prompt = True
+        config.HTMLExporter.exclude_output_prompt = True
+    exporter = HTMLExporter(config=config)
+    if reader:
+        remove = TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_FOR_READERS))
+        exporter.register_preprocessor(remove, enabled=True)
+    return exporter
+
+
+def warm_up() -> None:
+    """Load both exporters' templates now (worker processes fork after this)."""
+    import nbformat.v4
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# warm"),
+                                         nbformat.v4.new_code_cell("1")])
+    for reader in (True, False):
+        _exporter(reader).from_notebook_node(nb, resources=_resources("x.ipynb", reader, "x"))
+
+
+def _resources(notebook: str, reader: bool, title: str) -> dict:
+    other = analyst_page_name(notebook) if reader else reader_page_name(notebook)
+    return {
+        "metadata": {"name": title},
+        "newstables": {
+            "csp": CSP,
+            "css": CSS,
+            "index_href": "index.html",
+            "other_href": other,
+            "version_label": "Reader's version" if reader else "Analyst's version, with code",
+            "other_label": "Show the code" if reader else "Hide the code",
+        },
+    }
+
+
+def render_pages(executed: Path) -> tuple[Path, Path]:
+    """Write the reader's and the analyst's page of ``executed`` beside it."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    title = notebook_title(nb) or executed.stem
+    nb.metadata["title"] = title
+    tidy_outputs(nb)
+    written = []
+    for reader, name in ((True, reader_page_name(executed)),
+                         (False, analyst_page_name(executed))):
+        body, _ = _exporter(reader).from_notebook_node(
+            nb, resources=_resources(executed.name, reader, title))
+        page = executed.with_name(name)
+        page.write_text(body, encoding="utf-8")
+        written.append(page)
+    return written[0], written[1]
