@@ -5,7 +5,8 @@ notebook's own ``#`` title. ``NN-name.code.html`` is the analyst's: every cell w
 Both are self-contained (charts inlined, no script or font loaded from anywhere), carry a
 Content-Security-Policy that forbids scripts and outside requests, and link back to the
 report's index and to each other. Tables drop pandas' 0-based row index, put text on the
-left and numbers on the right, and show every missing value as one dash.
+left and numbers on the right, cut long text between words, and show every missing value
+as one dash.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def _is_range_index(cells: list[str]) -> bool:
 
 def tidy_table_html(html: str) -> str:
     """A pandas table as a reader reads it: no 0-based row index, text left and numbers
-    right, every missing value one dash. Other HTML is returned unchanged."""
+    right, text cut between words, every missing value one dash. Other HTML is unchanged."""
     if not _DATAFRAME.search(html):
         return html
     from bs4 import BeautifulSoup
@@ -125,11 +126,19 @@ def tidy_table_html(html: str) -> str:
                 td["class"] = ["nt-missing"]
             elif _NUMBER.fullmatch(text.strip()):
                 td["class"] = ["nt-num"]
+            elif text.endswith("...") and len(text) > 6:
+                td.string = whole_words(text[:-3])
         for row in table.find_all("tr"):
             row.attrs.pop("style", None)  # pandas right-aligns the header row inline
     for style in soup.find_all("style"):
         style.decompose()  # pandas' scoped style right-aligns headers; the page styles tables
     return str(soup)
+
+
+def whole_words(cut: str) -> str:
+    """Text that pandas cut at a column width, cut instead after its last whole word."""
+    words = cut.rsplit(None, 1)[0] if cut and not cut[-1].isspace() and " " in cut else cut
+    return words.rstrip(" ,;:-") + " …"
 
 
 def tidy_outputs(nb) -> None:
