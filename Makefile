@@ -27,7 +27,7 @@ run: $(STAMP)  ## run every notebook on the seed article; report in reports/<art
 	$(PY) -m newstables run --article $(ARTICLE)
 
 test: $(STAMP)  ## run the package tests and nbval on the committed notebooks
-	$(PY) -m pytest tests
+	$(PY) -m pytest -rs tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
 
 lint:  $(STAMP) ## ruff over the package and tests

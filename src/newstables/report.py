@@ -283,7 +283,7 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
             note = source_note(row.get("notebook", ""), "")
             blocks.append(f"<li>{escape(row['finding'])} {note}</li>")
         blocks.append("</ul>")
-        findings_html = "<h2>Key findings</h2>\n" + "\n".join(blocks)
+        findings_html = "<h2 id=\"findings\">Key findings</h2>\n" + "\n".join(blocks)
 
     notebook_rows = "\n".join(
         f'<tr><td><a href="{_href(reader_page_name(e.stem))}">{escape(e.title)}</a><br>'
@@ -337,19 +337,22 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
 <p class="meta">{byline}</p>
 <p class="status">{_run_in_words(record, entries)} Parameters and library versions are in
 <a href="run.json">run.json</a>.</p>
+<nav class="contents">{'<a href="#findings">Key findings</a> · ' if findings else ''}<a
+href="#notebooks">Notebooks</a> · <a href="#charts">Charts</a> · <a href="#tables">Tables</a> ·
+<a href="#article">The article</a></nav>
 {findings_html}
-<h2>Notebooks</h2>
+<h2 id="notebooks">Notebooks</h2>
 <table><tr><th>notebook</th><th>what it shows</th><th>other versions</th><th>run</th></tr>
 {notebook_rows}
 </table>
-<h2>Charts</h2>
+<h2 id="charts">Charts</h2>
 {'<div class="charts">' + chr(10).join(charts) + '</div>' if charts else '<p>No charts.</p>'}
-<h2>Tables</h2>
+<h2 id="tables">Tables</h2>
 <p class="note">Each table as CSV, one row per item, every row with the paragraph it came from.</p>
 <table><tr><th>table</th><th>file</th><th>rows</th></tr>
 {chr(10).join(table_rows)}
 </table>
-<h2>The article</h2>
+<h2 id="article">The article</h2>
 <blockquote>
 {paragraphs}
 </blockquote>"""

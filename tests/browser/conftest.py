@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newstables import paths
+from newstables.notebooks import README_SCREENSHOT
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile-article.txt"
 LAUNCH_ARGS = [
@@ -21,7 +22,7 @@ LAUNCH_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
 ]
-SCREENSHOT = paths.REPORTS / "screenshots" / "report-index.png"
+SCREENSHOT = README_SCREENSHOT
 
 
 def chromium_path() -> str | None:
