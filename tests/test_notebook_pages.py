@@ -82,10 +82,19 @@ def test_tables_drop_the_zero_based_index_and_show_missing_as_one_dash():
                        "text": ["1,200 people", pd.NA, "45%"]})
     html = tidy_table_html(df._repr_html_())
     assert "<th>0</th>" not in html and "<th></th>" not in html
-    assert html.count(f'<td class="nt-missing">{MISSING}</td>') == 2
+    assert html.count(f'<td class="nt-missing nt-num">{MISSING}</td>') == 1
+    assert html.count(f'<td class="nt-missing">{MISSING}</td>') == 1
     assert "NaN" not in html and "&lt;NA&gt;" not in html
     assert '<td class="nt-num">1200.0</td>' in html
     assert "<style" not in html
+
+
+def test_row_labels_left_over_from_filtering_are_dropped_and_numbers_align_right():
+    df = pd.DataFrame({"claim": ["15", "up to 500", "2,000"], "value": [15, 500, 2000]})
+    html = tidy_table_html(df[df["value"] > 100]._repr_html_())
+    assert "<th>1</th>" not in html and "<th>2</th>" not in html
+    assert '<th class="nt-num">value</th>' in html and "<th>claim</th>" in html
+    assert "<td>up to 500</td>" in html and "<td>2,000</td>" in html
 
 
 def test_a_meaningful_index_is_kept():

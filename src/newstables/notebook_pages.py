@@ -39,9 +39,9 @@ CSS = """
 :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td,
 :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon th { text-align: left; vertical-align: top;
   overflow-wrap: normal; word-break: normal; hyphens: none; }
-:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td.nt-num { text-align: right;
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon .nt-num { text-align: right;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
-.jp-RenderedHTMLCommon td.nt-missing { color: #767676; text-align: center; }
+.jp-RenderedHTMLCommon td.nt-missing { color: #767676; }
 .jp-RenderedHTMLCommon td { min-width: 3ch; }
 .jp-RenderedMarkdown code { white-space: nowrap; }
 """
@@ -95,39 +95,62 @@ def reader_page_name(notebook: Path | str) -> str:
     return Path(notebook).stem + ".html"
 
 
-def _is_range_index(cells: list[str]) -> bool:
-    return bool(cells) and cells == [str(i) for i in range(len(cells))]
+def _drop_row_labels(table) -> None:
+    """Drop pandas' row labels when they are an unnamed run of integers (0-based, or left
+    over from filtering): they mean nothing to a reader, and sit beside the 1-based ids."""
+    thead, tbody = table.find("thead"), table.find("tbody")
+    if thead is None or tbody is None or len(thead.find_all("tr")) != 1:
+        return
+    rows = tbody.find_all("tr")
+    heads = [row.find_all("th") for row in rows]
+    if not rows or any(len(h) != 1 for h in heads):
+        return
+    labels = [h[0].get_text(strip=True) for h in heads]
+    corner = thead.find("tr").find("th")
+    if corner is None or corner.get_text(strip=True) or not all(
+        re.fullmatch(r"\d+", label) for label in labels
+    ):
+        return
+    corner.decompose()
+    for h in heads:
+        h[0].decompose()
 
 
 def tidy_table_html(html: str) -> str:
-    """A pandas table as a reader reads it: no 0-based row index, text left and numbers
-    right, text cut between words, every missing value one dash. Other HTML is unchanged."""
+    """A pandas table as a reader reads it: no meaningless row labels, text on the left and
+    numeric columns on the right, text cut between words, every missing value one dash.
+    Other HTML is returned unchanged."""
     if not _DATAFRAME.search(html):
         return html
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for table in soup.find_all("table", class_="dataframe"):
-        body_rows = table.find("tbody").find_all("tr") if table.find("tbody") else []
-        heads = [row.find("th") for row in body_rows]
-        if heads and all(h is not None for h in heads) and _is_range_index(
-            [h.get_text() for h in heads]
-        ) and all(len(row.find_all("th")) == 1 for row in body_rows):
-            for h in heads:
-                h.decompose()
-            for row in table.find("thead").find_all("tr") if table.find("thead") else []:
-                first = row.find("th")
-                if first is not None and not first.get_text(strip=True):
-                    first.decompose()
-        for td in table.find_all("td"):
-            text = td.get_text()
-            if text.strip() in _MISSING_TEXT:
-                td.string = MISSING
-                td["class"] = ["nt-missing"]
-            elif _NUMBER.fullmatch(text.strip()):
-                td["class"] = ["nt-num"]
-            elif text.endswith("...") and len(text) > 6:
-                td.string = whole_words(text[:-3])
+        _drop_row_labels(table)
+        columns: dict[int, list] = {}
+        for row in table.find("tbody").find_all("tr") if table.find("tbody") else []:
+            for j, td in enumerate(row.find_all("td")):
+                columns.setdefault(j, []).append(td)
+        numeric = set()
+        for j, cells in columns.items():
+            values = [td.get_text().strip() for td in cells]
+            present = [v for v in values if v not in _MISSING_TEXT]
+            if present and all(_NUMBER.fullmatch(v) for v in present):
+                numeric.add(j)
+            for td, text in zip(cells, (td.get_text() for td in cells), strict=True):
+                if text.strip() in _MISSING_TEXT:
+                    td.string = MISSING
+                    td["class"] = ["nt-missing", "nt-num"] if j in numeric else ["nt-missing"]
+                elif j in numeric:
+                    td["class"] = ["nt-num"]
+                elif text.endswith("...") and len(text) > 6:
+                    td.string = whole_words(text[:-3])
+        header_rows = table.find("thead").find_all("tr") if table.find("thead") else []
+        if len(header_rows) == 1:
+            labels = len(table.find("tbody").find("tr").find_all("th")) if columns else 0
+            for j, th in enumerate(header_rows[0].find_all("th")[labels:]):
+                if j in numeric:
+                    th["class"] = ["nt-num"]
         for row in table.find_all("tr"):
             row.attrs.pop("style", None)  # pandas right-aligns the header row inline
     for style in soup.find_all("style"):
