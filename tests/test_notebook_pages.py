@@ -28,7 +28,8 @@ def executed_notebook(folder, outputs_html: str = "", markdown: str = ""):
                           outputs=[new_output("execute_result", execution_count=3, data={
                               "text/html": outputs_html or table._repr_html_(),
                               "text/plain": "table"})])
-    cells = [new_markdown_cell("# Read the quotes\n\nWho speaks and how much: every quote."),
+    cells = [new_markdown_cell("# Read the quotes\n\nWho speaks and how much: every quote.\n\n"
+                               "**Inputs:** an article. **Outputs:** `tables/voices.csv`."),
              params, injected, shown]
     if markdown:
         cells.append(new_code_cell("Markdown(text)", execution_count=4, outputs=[new_output(
@@ -51,6 +52,7 @@ def test_reader_page_hides_code_and_both_parameters_cells(pages):
     reader, analyst = pages
     assert "voices.speakers" not in reader and "seeds/x.txt" not in reader
     assert 'article: str' not in reader
+    assert "tables/voices.csv" not in reader and "tables/voices.csv" in analyst
     code = re.sub(r"<[^>]+>", "", analyst)
     assert "voices.speakers" in code and "seeds/x.txt" in code
 

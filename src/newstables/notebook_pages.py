@@ -220,6 +220,19 @@ def _resources(notebook: str, reader: bool, title: str) -> dict:
     }
 
 
+def for_readers(nb):
+    """A copy of ``nb`` without the paragraph naming its inputs and output files: that is
+    for analysts (the analyst's page keeps it)."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "**Inputs:**" in cell.source:
+            cell.source = "\n\n".join(block for block in cell.source.split("\n\n")
+                                       if not block.lstrip().startswith("**Inputs:**"))
+    return nb
+
+
 def render_pages(executed: Path) -> tuple[Path, Path]:
     """Write the reader's and the analyst's page of ``executed`` beside it."""
     import nbformat
@@ -232,7 +245,8 @@ def render_pages(executed: Path) -> tuple[Path, Path]:
     for reader, name in ((True, reader_page_name(executed)),
                          (False, analyst_page_name(executed))):
         body, _ = _exporter(reader).from_notebook_node(
-            nb, resources=_resources(executed.name, reader, title))
+            for_readers(nb) if reader else nb,
+            resources=_resources(executed.name, reader, title))
         page = executed.with_name(name)
         page.write_text(body, encoding="utf-8")
         written.append(page)
