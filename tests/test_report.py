@@ -136,6 +136,7 @@ def test_collection_index_lists_each_article_with_title_date_and_headlines(made)
     assert '<a href="deal/index.html">Ministers &lt;b&gt;agree&lt;/b&gt; a deal</a>' in html
     assert "The Example Times · 1 March 2024" in html
     assert "<li>Ministers &lt;b&gt;agree&lt;/b&gt; a deal has 2 paragraphs.</li>" in html
+    assert html.index("hostile-article/index.html") < html.index("deal/index.html")  # newest
 
 
 def test_published_files_record_paths_relative_to_the_project_or_the_report(made):

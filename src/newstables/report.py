@@ -364,6 +364,7 @@ href="#notebooks">Notebooks</a> · <a href="#charts">Charts</a> · <a href="#tab
 def write_collection_index(root: Path) -> Path:
     """``index.html`` across every article report under ``root``."""
     items = []
+    records = []
     for run_json in sorted(root.glob("*/run.json")):
         if run_json.parent.name.startswith("."):
             continue  # a run under way or interrupted, not a report
@@ -371,6 +372,11 @@ def write_collection_index(root: Path) -> Path:
             record = json.loads(run_json.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
             continue
+        records.append((run_json, record))
+    # Newest article first; articles without a date last.
+    records.sort(key=lambda item: item[0].parent.name)
+    records.sort(key=lambda item: item[1]["parameters"].get("published") or "", reverse=True)
+    for run_json, record in records:
         folder = run_json.parent.name
         failed = sorted((run_json.parent / "failed").glob("*/run.json"))
         note = (f" <small>{len(failed)} later run(s) failed; kept in "
@@ -390,8 +396,8 @@ def write_collection_index(root: Path) -> Path:
             f"{escape(str(record.get('title') or folder))}</a></h2>\n"
             f'<p class="meta">{byline}</p>\n'
             + (f"<ul>{''.join(headlines)}</ul>\n" if headlines else "")
-            + f'<p class="status">Last good run {escape(moment_in_words(record["ended"]))}, '
-            f"{escape(record['status'])}.{note}</p></section>"
+            + f'<p class="status">Last good run: {escape(moment_in_words(record["ended"]))}.'
+            f"{note}</p></section>"
         )
     count = f"{len(items)} article{'s' if len(items) != 1 else ''}"
     body = (f"<h1>newstables reports</h1>\n<p class=\"meta\">{count}, each with its notebooks, "
