@@ -215,3 +215,24 @@ def test_times_read_as_words():
     assert duration_in_words(4.25) == "4.2 seconds"
     assert duration_in_words(75.2) == "1 minute 15 seconds"
     assert duration_in_words(120) == "2 minutes"
+
+
+def test_a_failed_run_records_no_machine_path(tmp_path, write_article):
+    collection = tmp_path / "notebooks"
+    collection.mkdir()
+    params = new_code_cell(PARAMETERS)
+    params.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[params, new_code_cell("raise FileNotFoundError(output_dir)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, collection / "01-fail.ipynb")
+    article = write_article("Text.", name="failing")
+    (result,) = run_collection([article], out=tmp_path / "reports", quiet=True,
+                               notebooks=[collection / "01-fail.ipynb"])
+    assert result.status == "failed" and "FileNotFoundError" in result.error
+    assert str(tmp_path) not in result.error
+    (kept,) = (tmp_path / "reports" / "failing" / "failed").iterdir()
+    for path in kept.iterdir():
+        if path.suffix in {".json", ".ipynb"}:
+            text = path.read_text(encoding="utf-8")
+            assert str(tmp_path) not in text and ".run-" not in text, path.name

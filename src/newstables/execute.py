@@ -39,7 +39,7 @@ def execute(
 
     from newstables.kernels import kernel_manager_class
     from newstables.notebook_pages import render_pages
-    from newstables.publish import record_parameters
+    from newstables.publish import places_of, record_parameters
 
     try:
         papermill.execute_notebook(
@@ -48,7 +48,8 @@ def execute(
         )
     finally:
         if shown is not None and output.is_file():
-            record_parameters(output, notebook, shown, report or output.parent)
+            record_parameters(output, notebook, shown, report or output.parent,
+                              places_of(parameters, shown))
     render_pages(output)
 
 

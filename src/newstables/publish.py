@@ -48,9 +48,12 @@ def open_to_readers(folder: Path) -> None:
     os.chmod(folder, 0o777 & ~current_umask())
 
 
-def record_parameters(executed: Path, notebook: Path, shown: dict, report: Path) -> None:
+def record_parameters(
+    executed: Path, notebook: Path, shown: dict, report: Path, places: dict | None = None
+) -> None:
     """Rewrite an executed notebook's injected parameters and papermill metadata with the
-    parameters as the report shows them (no temporary folder, no absolute path)."""
+    parameters as the report shows them, and each absolute path in ``places`` wherever it
+    appears (an error's traceback, a printed path) by how it is shown."""
     import nbformat
     from papermill.translators import translate_parameters
 
@@ -65,4 +68,14 @@ def record_parameters(executed: Path, notebook: Path, shown: dict, report: Path)
         meta["parameters"] = dict(shown)
         meta["input_path"] = shown_path(notebook, report)
         meta["output_path"] = executed.name
-    nbformat.write(nb, executed)
+    text = scrub(nbformat.writes(nb), places or {})
+    executed.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def places_of(parameters: dict, shown: dict, root: Path = paths.ROOT) -> dict[str, str]:
+    """Absolute paths a run used, each with how the report shows it."""
+    places = {f"{root}{os.sep}": ""}
+    for name in ("output_dir", "article"):
+        if parameters.get(name) and shown.get(name):
+            places[str(parameters[name])] = str(shown[name])
+    return places

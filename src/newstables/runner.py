@@ -30,7 +30,7 @@ from pathlib import Path
 from newstables import paths
 from newstables.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
-from newstables.publish import open_to_readers, scrub, shown_path
+from newstables.publish import open_to_readers, places_of, scrub, shown_path
 from newstables.report import write_article_index, write_collection_index
 from newstables.tables import extract_tables
 
@@ -365,7 +365,7 @@ def _run_article(
     # What the report records: paths relative to the project or the report, no staging.
     shown = {**parameters, "article": shown_path(run.source, run.target),
              "output_dir": shown_path(run.target, run.target)}
-    places = {str(staging): shown["output_dir"], f"{paths.ROOT}{os.sep}": ""}
+    places = places_of(parameters, shown)
     run.results = [NotebookResult(nb.stem) for nb in notebooks]
     workers = Workers()
 
