@@ -79,7 +79,7 @@ def test_dollar_amounts_stay_text(pages):
     assert "$5 million to $10 million" in reader
 
 
-def test_tables_drop_the_zero_based_index_and_show_missing_as_one_dash():
+def test_tables_drop_the_zero_based_index_and_show_missing_cells_one_way():
     df = pd.DataFrame({"figure": [1, 2, 3], "value": [1200.0, None, 45.5],
                        "text": ["1,200 people", pd.NA, "45%"]})
     html = tidy_table_html(df._repr_html_())

@@ -6,7 +6,7 @@ Both are self-contained (charts inlined, no script or font loaded from anywhere)
 Content-Security-Policy that forbids scripts and outside requests, and link back to the
 report's index and to each other. Tables drop pandas' 0-based row index, put text on the
 left and numbers on the right, cut long text between words, and show every missing value
-as one dash.
+one way (an empty cell).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from newstables import paths
 TEMPLATES = paths.PACKAGE_DIR / "templates"
 ANALYST_SUFFIX = ".code.html"
 HIDDEN_FOR_READERS = ("parameters", "injected-parameters")
-MISSING = "—"
+MISSING = ""  # how an empty cell is shown, as the notebooks' own tables show it
 # What pandas writes for a missing value in an HTML table.
 _MISSING_TEXT = {"NaN", "nan", "None", "<NA>", "NaT", ""}
 
@@ -118,7 +118,7 @@ def _drop_row_labels(table) -> None:
 
 def tidy_table_html(html: str) -> str:
     """A pandas table as a reader reads it: no meaningless row labels, text on the left and
-    numeric columns on the right, text cut between words, every missing value one dash.
+    numeric columns on the right, text cut between words, every missing value an empty cell.
     Other HTML is returned unchanged."""
     if not _DATAFRAME.search(html):
         return html
