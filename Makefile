@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARTICLE ?= seeds/turkiye-uk-deal-2023.txt
+# The kernel as the committed notebooks name it, so saving one from JupyterLab changes nothing.
+KERNEL  := $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3"
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test lint notebooks lab bench lock readme clean airflow-env
@@ -16,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (newstables)" >/dev/null
+	$(KERNEL) >/dev/null
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv from the pinned lock (done by run and test when needed)
@@ -25,7 +27,7 @@ run: $(STAMP)  ## run every notebook on the seed article; report in reports/<art
 	$(PY) -m newstables run --article $(ARTICLE)
 
 test: $(STAMP)  ## run the package tests and nbval on the committed notebooks
-	$(PY) -m pytest tests
+	$(PY) -m pytest -rs tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
 
 lint:  $(STAMP) ## ruff over the package, tests, benchmarks and notebooks
@@ -35,6 +37,7 @@ notebooks: $(STAMP)  ## re-execute the committed notebooks in place to refresh t
 	$(PY) -m newstables refresh
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab
+	@$(KERNEL) >/dev/null
 	$(VENV)/bin/jupyter lab notebooks
 
 bench: $(STAMP)  ## measure extraction quality and speed

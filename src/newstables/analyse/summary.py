@@ -8,6 +8,7 @@ import pandas as pd
 
 from newstables.analyse import arithmetic, comparison, deal, timeline, voices
 from newstables.analyse.notebook import NotebookContext
+from newstables.escaping import markdown_text
 from newstables.hedges import fmt
 from newstables.reference import load_reference
 
@@ -192,6 +193,6 @@ def as_markdown(findings: pd.DataFrame) -> str:
     for section, group in findings.groupby("section", sort=False):
         notebook = group["notebook"].iloc[0]
         lines.append(f"**{SECTION_TITLES.get(section, section)}** (`{notebook}`)\n")
-        lines.extend(f"- {finding}" for finding in group["finding"])
+        lines.extend(f"- {markdown_text(finding)}" for finding in group["finding"])
         lines.append("")
     return "\n".join(lines)

@@ -63,9 +63,23 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    fig.savefig(png, metadata={"Software": None})
-    fig.savefig(svg, metadata={"Date": None, "Creator": None})
+    title = chart_title(fig)
+    fig.savefig(png, metadata={"Software": None, **({"Title": title} if title else {})})
+    fig.savefig(svg, metadata={"Date": None, "Creator": None,
+                               **({"Title": title} if title else {})})
     return [png, svg]
+
+
+def chart_title(fig: Figure) -> str:
+    """The chart's title as a reader sees it: the figure's suptitle, else its first axes title."""
+    if fig.get_suptitle().strip():
+        return " ".join(fig.get_suptitle().split())
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            text = ax.get_title(loc=loc).strip()
+            if text:
+                return " ".join(text.split())
+    return ""
 
 
 def close(fig: Figure) -> None:

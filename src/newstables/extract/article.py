@@ -187,7 +187,24 @@ def _read_metadata(path: Path) -> dict[str, Any]:
         raise NewstablesError(f"{sidecar.name}: metadata is nested too deeply") from None
     if not isinstance(meta, dict):
         raise NewstablesError(f"{sidecar.name}: metadata must be a JSON object")
+    if meta.get("url") not in (None, "") and not is_web_address(meta["url"]):
+        raise NewstablesError(
+            f"{sidecar.name}: url {str(meta['url'])[:80]!r} is not an http or https address"
+        )
     return meta
+
+
+def is_web_address(url: object) -> bool:
+    """Whether ``url`` is an absolute http(s) address with a host: the only links a report makes."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or url != url.strip() or any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def load_article(

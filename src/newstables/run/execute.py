@@ -7,7 +7,6 @@ without every worker paying those imports again.
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 import threading
@@ -28,44 +27,35 @@ def describe_failure(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
 
 
-@functools.cache
-def html_exporter():
-    """One HTML exporter a process: loading its templates is the slow part of rendering."""
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(template_name="lab")
-
-
 def warm_up() -> None:
     """Load the HTML templates now (the fork server calls this, so workers inherit them)."""
-    import nbformat.v4
+    from newstables.run.notebook_pages import warm_up as load_templates
 
-    html_exporter().from_notebook_node(nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell("# warm"), nbformat.v4.new_code_cell("1")]))
-
-
-def render_html(executed: Path) -> Path:
-    """Write the executed notebook's HTML beside it."""
-    import nbformat
-
-    nb = nbformat.read(executed, as_version=4)
-    body, _ = html_exporter().from_notebook_node(nb)
-    html = executed.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
-    return html
+    load_templates()
 
 
-def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
-    """Execute ``notebook`` into ``output`` over IPC sockets; render HTML; raise on failure."""
+def execute(
+    notebook: Path, output: Path, parameters: dict, cwd: Path, shown: dict | None = None,
+    report: Path | None = None,
+) -> None:
+    """Execute ``notebook`` into ``output`` over IPC sockets; record the parameters as
+    ``shown`` (paths as the report shows them); render its pages; raise on failure."""
     import papermill
 
     from newstables.run.kernels import kernel_manager_class
+    from newstables.run.notebook_pages import render_pages
+    from newstables.run.publish import places_of, record_parameters
 
-    papermill.execute_notebook(
-        str(notebook), str(output), parameters=parameters, kernel_name="python3",
-        progress_bar=False, cwd=str(cwd), kernel_manager_class=kernel_manager_class(),
-    )
-    render_html(output)
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters, kernel_name="python3",
+            progress_bar=False, cwd=str(cwd), kernel_manager_class=kernel_manager_class(),
+        )
+    finally:
+        if shown is not None and output.is_file():
+            record_parameters(output, notebook, shown, report or output.parent,
+                              places_of(parameters, shown))
+    render_pages(output)
 
 
 def running_cell(executed: Path) -> str:
@@ -107,7 +97,8 @@ def watch_runner(conn) -> None:
     threading.Thread(target=watch, name="runner-watch", daemon=True).start()
 
 
-def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
+def child(notebook: str, output: str, parameters: dict, cwd: str, conn,
+          shown: dict | None = None, report: str | None = None) -> None:
     """Worker process entry point: send "" on success, else one error line, through ``conn``."""
     os.setsid()  # Ctrl-C reaches the runner only; it stops the workers in order
     signal.signal(signal.SIGTERM, _terminate)
@@ -116,7 +107,8 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn) -> None:
     os.dup2(devnull, 1)  # papermill's and the kernel's chatter stays out of the run's log
     os.dup2(devnull, 2)
     try:
-        execute(Path(notebook), Path(output), parameters, Path(cwd))
+        execute(Path(notebook), Path(output), parameters, Path(cwd), shown,
+                Path(report) if report else None)
         message = ""
     except KeyboardInterrupt:
         message = "interrupted"

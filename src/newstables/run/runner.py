@@ -36,6 +36,7 @@ from newstables.run.freshness import fingerprint, is_current
 from newstables.run.locks import FileLock, report_lock
 from newstables.run.pages import write_article_index, write_collection_index
 from newstables.run.parameters import convert, declared_parameters
+from newstables.run.publish import open_to_readers, places_of, scrub, shown_path
 from newstables.run.report_folder import (
     clear_leftovers,
     discard,
@@ -147,15 +148,18 @@ class Workers:
         self.stopping = False
         self.context = _fork_context()
 
-    def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None) -> str:
-        """Execute one notebook in a worker; returns "" on success, else one error line."""
+    def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None,
+            shown: dict | None = None, report: Path | None = None) -> str:
+        """Execute one notebook in a worker; returns "" on success, else one error line.
+        ``shown`` are the parameters as the report records them, ``report`` its final place."""
         from newstables.run.execute import child, running_cell
 
         # Duplex, so the worker sees end-of-file on its end when the runner dies, however.
         receive, send = self.context.Pipe(duplex=True)
         proc = self.context.Process(
             target=child,
-            args=(str(notebook), str(output), parameters, str(notebook.parent), send),
+            args=(str(notebook), str(output), parameters, str(notebook.parent), send, shown,
+                  str(report) if report else None),
             name=f"newstables-{notebook.stem}",
         )
         with self.lock:
@@ -414,12 +418,17 @@ def _run_article(
         staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
     except OSError as exc:
         raise NewstablesError(f"cannot write in {run.target.parent}: {exc.strerror}") from None
+    open_to_readers(staging)
     parameters = {
         "article": str(run.source),
         "published": run.article.published.isoformat() if run.article.published else "",
         "output_dir": str(staging),
         **extra,
     }
+    # What the report records: paths relative to the project or the report, no staging.
+    shown = {**parameters, "article": shown_path(run.source, run.target),
+             "output_dir": shown_path(run.target, run.target)}
+    places = places_of(parameters, shown)
     run.results = [NotebookResult(nb.stem) for nb in notebooks]
     workers = Workers()
 
@@ -429,9 +438,10 @@ def _run_article(
         t0 = time.perf_counter()
         own = set(notebook_parameters(nb))
         error = workers.run(
-            nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own}, timeout
+            nb, staging / nb.name, {k: v for k, v in parameters.items() if k in own}, timeout,
+            {k: v for k, v in shown.items() if k in own}, run.target,
         )
-        result.status, result.error = ("failed", error) if error else ("ok", "")
+        result.status, result.error = ("failed", scrub(error, places)) if error else ("ok", "")
         result.seconds = round(time.perf_counter() - t0, 2)
         progress.finish(label, result)
 
@@ -464,9 +474,10 @@ def _run_article(
     record = {
         "article": run.article.id,
         "title": run.article.title,
+        "outlet": str(run.article.metadata.get("outlet", "")),
         "status": run.status,
         "error": run.error,
-        "parameters": {**parameters, "output_dir": str(run.target)},
+        "parameters": shown,
         "inputs": inputs or {},
         "started": started.isoformat(timespec="seconds"),
         "ended": ended.isoformat(timespec="seconds"),
@@ -482,7 +493,7 @@ def _run_article(
         with _interrupts_deferred():
             if failed:
                 keep = failed_folder(run.target, started)
-                record["parameters"]["output_dir"] = str(keep)
+                record["parameters"] = {**shown, "output_dir": shown_path(keep, run.target)}
                 _write_record(staging, record)
                 os.replace(staging, keep)
                 return

@@ -1,0 +1,121 @@
+"""Reports as a reader opens them in a real browser, offline: nothing requested from outside,
+no script runs, every chart renders, and the index leads to every page, chart and table."""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from newstables import paths
+from newstables.run.notebook_pages import analyst_page_name, reader_page_name
+from newstables.run.runner import notebooks_in
+
+from .conftest import SCREENSHOT, missing_browser
+
+REASON = missing_browser()
+if REASON:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests cannot run in CI: {REASON}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
+
+ARTICLES = ("turkiye-uk-deal-2023", "hostile-article")
+NOTEBOOKS = notebooks_in()
+PAGES = ["index.html"] + [name for nb in NOTEBOOKS
+                          for name in (reader_page_name(nb), analyst_page_name(nb))]
+
+
+def local_target(link: str) -> Path | None:
+    parts = urlsplit(link)
+    return Path(unquote(parts.path)) if parts.scheme == "file" else None
+
+
+def assert_clean(seen) -> None:
+    assert seen.outside_requests == [], "requests leaving the machine"
+    assert seen.console_errors == [] and seen.page_errors == []
+    assert seen.dialogs == [], "a script from the article ran"
+    assert seen.broken_images == []
+    assert seen.scripts == 0 and seen.handlers == [] and seen.script_links == []
+
+
+def test_the_collection_index_is_clean_and_lists_each_article(reports, visit):
+    seen = visit(reports / "index.html")
+    assert_clean(seen)
+    assert "Türkiye, UK unveil deal to tackle surge in illegal migration" in seen.text
+    assert "9 August 2023" in seen.text and "1 May 2024" in seen.text
+    assert "24% of the article's words are quoted" in seen.text  # a headline finding
+    for article in ARTICLES:
+        assert (reports / article / "index.html").as_uri() in seen.links
+
+
+@pytest.mark.parametrize("article", ARTICLES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_opens_offline_with_no_script_and_every_image_rendered(reports, visit, article,
+                                                                    page):
+    seen = visit(reports / article / page)
+    assert_clean(seen)
+    for link in seen.links:
+        target = local_target(link)
+        if target is not None:
+            assert target.exists(), f"broken link {link}"
+
+
+@pytest.mark.parametrize("article", ARTICLES)
+def test_index_links_every_notebook_page_chart_and_table(reports, visit, article):
+    folder = reports / article
+    seen = visit(folder / "index.html")
+    linked = {local_target(link) for link in seen.links} - {None}
+    for nb in NOTEBOOKS:
+        assert folder / reader_page_name(nb) in linked
+        assert folder / analyst_page_name(nb) in linked
+    charts = sorted((folder / "figures").glob("*.png"))
+    tables = sorted((folder / "tables").glob("*.csv"))
+    assert charts and tables
+    assert set(charts) | set(tables) <= linked
+    assert "Key findings" in seen.text and "ran in" in seen.text
+
+
+def test_the_index_screenshot_shows_the_report(reports, visit):
+    visit(reports / ARTICLES[0] / "index.html", screenshot=SCREENSHOT)
+    from PIL import Image
+
+    with Image.open(SCREENSHOT) as image:
+        assert image.size == (1200, 900)
+        assert len(image.convert("L").getcolors(maxcolors=1 << 16) or range(1 << 16)) > 20
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_reader_page_is_titled_hides_code_and_links_both_ways(reports, visit, nb):
+    folder = reports / ARTICLES[0]
+    reader = visit(folder / reader_page_name(nb))
+    analyst = visit(folder / analyst_page_name(nb))
+    title = reader.title
+    assert title and title != "Notebook" and title == analyst.title
+    assert "ctx = context.prepare" not in reader.text and "# Parameters" not in reader.text
+    assert "output_dir =" not in reader.text
+    assert "ctx = context.prepare" in analyst.text
+    assert (folder / "index.html").as_uri() in reader.links
+    assert (folder / analyst_page_name(nb)).as_uri() in reader.links
+    assert (folder / reader_page_name(nb)).as_uri() in analyst.links
+
+
+def test_hostile_text_shows_as_written_and_money_stays_text(reports, visit):
+    folder = reports / "hostile-article"
+    index = visit(folder / "index.html")
+    assert "<script>alert('title')</script> Minister's" in index.text
+    assert "$5 million to $10 million" in index.text
+    assert '<script>alert("text")</script> patrols' in index.text
+    summary = visit(folder / reader_page_name(NOTEBOOKS[0]))
+    assert "<img src=x onerror=alert('outlet')>" in summary.text
+    article = visit(folder / reader_page_name(NOTEBOOKS[1]))
+    assert re.search(r"\$5 million to \$10 million", article.text)
+
+
+def test_published_files_hold_no_machine_path(reports):
+    forbidden = [str(paths.ROOT), str(reports.parent), ".run-"]
+    for path in reports.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".ipynb", ".json", ".csv", ".svg"}:
+            text = path.read_text(encoding="utf-8")
+            for needle in forbidden:
+                assert needle not in text, f"{needle} in {path.relative_to(reports)}"
