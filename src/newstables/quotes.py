@@ -54,6 +54,7 @@ from newstables.actors import regex_union
 from newstables.article import Article, Paragraph
 from newstables.paths import LEXICONS
 from newstables.schema import frame
+from newstables.speakers import Speakers, is_title, starts_turn
 
 _LEX = json.loads((LEXICONS / "quotes_cues.json").read_text(encoding="utf-8"))
 _CUE = regex_union(_LEX["cues"])
@@ -222,7 +223,7 @@ def _segments(article: Article) -> list[_Group]:
         quotes, left_open = _paragraph_quotes(para.text)
         for qi, (o, c, style) in enumerate(quotes):
             seg = _Seg(para, para.start + o, None if c is None else para.start + c)
-            if qi == 0 and carry is not None and o == 0:
+            if qi == 0 and carry is not None and o == 0 and not starts_turn(para.text, 1):
                 seg.continued = True
                 carry.segs.append(seg)
                 group = carry
@@ -589,8 +590,39 @@ class _Sentences:
         return max(self.starts[k], floor) if k >= 0 else floor
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.?$")
+
+
+def _named_in_text(names: Speakers, g: _Group, sentence: int, limit: int,
+                   lead_first: bool) -> str | None:
+    """The speaker read from the text's own name phrases (speakers.py): a transcript turn,
+    the name right after the quote, the subject of the lead-in's first speech verb, the
+    sentence before. None leaves the actor-based attribution as it is."""
+    first, last = g.segs[0], g.segs[-1]
+    turn = names.transcript(first.start, first.end)
+    if turn is not None:
+        g.kind = "direct"
+        return turn
+    if last.close is not None and not lead_first:
+        after = names.after(last.close + 1, limit)
+        if after is not None:
+            return after
+    before = names.before(sentence, first.open)
+    if before is not None or g.attributed:
+        return before
+    return names.previous_sentence(first.para.start, first.open)
+
+
+def _role_of(actors: _Actors, name: str) -> str | None:
+    for r in actors.rows:
+        if r[2] == name:
+            return r[4]
+    return None
+
+
 def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     text = article.text
+    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows])
     sents = _Sentences(article)
     prev_close: dict[int, int] = {}
     opens = sorted(s.open for g in groups for s in g.segs)
@@ -604,12 +636,13 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         found = None
         sentence = sents.start_of(first.open, max(first.para.start, first.open - _REACH))
         start = clause if direct else sentence
+        limit = _next_open(opens, last) if last.close is not None else last.para.end
         # “… officers.” Yerlikaya told …: a new sentence after the quote is not its attribution
         # when the lead-in names a speaker ("X said: “…”").
-        if last.close is not None and _ends_sentence(text, last.close):
+        lead_first = last.close is not None and _ends_sentence(text, last.close)
+        if lead_first:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and last.close is not None:
-            limit = _next_open(opens, last)
             found = _after(text, last.close + 1, limit, actors)
         if found is None:
             found = _before(text, start, first.open, actors, sentence)
@@ -618,6 +651,11 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
+        named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
+        if named is not None and named != g.speaker:
+            g.speaker, g.role, g.attributed = named, _role_of(actors, named), True
+        elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
+            g.speaker = None
         if last.close is not None and not (
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
@@ -678,8 +716,8 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                 para_no - last.segs[-1].para.number <= 1
             ):
                 g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
-        if g.kind == "direct" and g.speaker is not None:
-            last = g
+        if g.speaker is not None and (g.kind == "direct" or g.attributed):
+            last = g  # the last quote with a speaker, direct or partial
 
 
 def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame
