@@ -569,7 +569,7 @@ def _scare_quote(text: str, seg: _Seg) -> bool:
 
 def _direct_start(text: str, lead_start: int, seg: _Seg) -> bool:
     """Does the quote open its clause: nothing before it, a colon, or 'X said,'?"""
-    lead = text[lead_start : seg.open].rstrip()
+    lead = text[lead_start : seg.open].rstrip().rstrip("'‘")  # ''...'' marks
     if not lead or lead[-1] in ":—–-(.!?":
         return True
     upper = text[seg.start : seg.start + 1].isupper()

@@ -230,6 +230,7 @@ class Speakers:
     def before(self, sent_start: int, open_: int) -> str | None:
         """In the lead-in: 'according to X, “', 'X reports that “', 'X's claim that “'."""
         text = self.text
+        sent_start = self._last_sentence_start(sent_start, open_)
         toks = [t for t in _tokens(text, sent_start, open_) if t[2] not in "“”\"‘"]
         if not toks:
             return None
@@ -327,6 +328,15 @@ class Speakers:
         if m is None or m.group(2).lower() not in _VERBS:
             return None
         return self.phrase(m.start(1) + para_start, m.end(1) + para_start)
+
+    def _last_sentence_start(self, start: int, end: int) -> int:
+        """Where the last sentence in text[start:end] begins."""
+        pos = start
+        while True:
+            nxt = self._sentence_end(pos - 1, end)
+            if nxt >= end:
+                return pos
+            pos = nxt
 
     def _sentence_end(self, pos: int, limit: int) -> int:
         for m in _SENTENCE_END.finditer(self.text, pos + 1, limit):
