@@ -652,8 +652,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
         named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
-        if named is not None and named != g.speaker:
-            g.speaker, g.role, g.attributed = named, _role_of(actors, named), True
+        if named is not None and named != g.speaker:  # "": a phrase that names nobody
+            g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
         elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
             g.speaker = None
         if last.close is not None and not (

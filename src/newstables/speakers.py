@@ -32,11 +32,22 @@ _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
+_COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))
+_PLACES = json.loads((LEXICONS / "actors_places.json").read_text(encoding="utf-8"))
+# Known places never speak ('Greece said' is not a speaker); names are compared lower-case.
+_PLACE_NAMES = frozenset(
+    [n.lower() for n, v in _COUNTRIES.items() if not n.startswith("_")]
+    + [a.lower() for n, v in _COUNTRIES.items() if not n.startswith("_") for a in v["aliases"]]
+    + [n.lower() for n, v in _PLACES.items() if not n.startswith("_")]
+    + [a.lower() for n, v in _PLACES.items() if not n.startswith("_") for a in v[1]]
+)
 _PERSONAL = {"he": "person", "she": "person", "it": "org"}
 _PARTICLES = frozenset("de da di del della der van von bin al la le du st. st".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
 
-_TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|[,;:!?()“”\"‘—–―]")
+_TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|--|[,;:!?()“”\"‘—–―]")
+_APPOSITIVE = frozenset([",", ")", "--", "—", "–"])
+_APPOSITIVE_OPEN = frozenset([",", "(", "--", "—", "–"])
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\"]{1,60}?)\s*$")
@@ -99,6 +110,21 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
     return name.removesuffix("’s").removesuffix("'s") or None
 
 
+_PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
+_ARTICLES = frozenset("a an one two three several some senior".split())
+_LINKS = frozenset("close to of for in at with from".split())
+
+
+def _unnamed_before(toks: list[tuple[int, int, str]]) -> bool:
+    """'a source close to', 'an aide to', 'one official in': an unnamed head before a name."""
+    lows = [_low(t[2]) for t in toks]
+    return any(
+        w in _UNNAMED and k > 0 and lows[k - 1] in _ARTICLES and k + 1 < len(lows)
+        and lows[k + 1] in _LINKS
+        for k, w in enumerate(lows)
+    )
+
+
 def starts_turn(text: str, pos: int = 0) -> bool:
     """Does ``text`` at ``pos`` open a transcript turn ('WALLACE: ...')?"""
     m = _TRANSCRIPT.match(text, pos)
@@ -106,7 +132,10 @@ def starts_turn(text: str, pos: int = 0) -> bool:
 
 
 class Speakers:
-    """Speaker look-ups in one article, with its actors for full names and pronouns."""
+    """Speaker look-ups in one article, with its actors for full names and pronouns.
+
+    Each rule returns a name, None when it finds nothing, or "" when the phrase it finds
+    names nobody on purpose ('a source close to X', 'X and Y announced')."""
 
     def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]]) -> None:
         self.text = text
@@ -136,11 +165,6 @@ class Speakers:
             if e > start and s >= start - 1 and kind in ("person", "org"):
                 hit = actor
         return hit
-
-    def _place_at(self, start: int, end: int) -> bool:
-        """Is text[start:end] a mention of a place?"""
-        return any(s <= start and end <= e and kind == "place"
-                   for s, e, _, kind in self.mentions if s < end)
 
     def _pronoun(self, word: str, at: int) -> str | None:
         kind = _PERSONAL.get(_low(word))
@@ -181,11 +205,13 @@ class Speakers:
         if _low(run[-1][2]) in _UNNAMED:
             return None  # 'Officials said', 'Residents called'
         name = _name_of(run)
-        if name is None or self._place_at(run[0][0], run[-1][1]):
+        if name is None or name.lower().removeprefix("the ") in _PLACE_NAMES:
             return None  # places never speak
         actor = self._actor_at(run[0][0], run[-1][1])
         if actor is not None and actor.split()[-1].lower() == name.split()[-1].lower():
-            return actor
+            extra = name.split()[: -len(actor.split())]
+            if not (extra and re.fullmatch(r"[A-Z]\.", extra[-1])):
+                return actor  # the actors table knows the name ('Home Secretary X' -> 'X')
         return self.full_name(name, run[0][0])
 
     # --- rules ----------------------------------------------------------------------------
@@ -268,16 +294,16 @@ class Speakers:
         while j >= 0 and skipped <= 3:
             word = toks[j][2]
             low = _low(word)
-            if word in ",)":
+            if word in _APPOSITIVE:
                 # 'X, the head of Y, which ..., said': the subject opens the clause
                 lead = self._clause_subject(toks, j)
                 if lead is not None:
                     return lead
                 # skip an appositive ', the ... of X,' back to its opening comma
                 depth = j - 1
-                while depth >= 0 and toks[depth][2] not in ",(" and k - depth < 40:
+                while depth >= 0 and toks[depth][2] not in _APPOSITIVE_OPEN and k - depth < 40:
                     depth -= 1
-                if depth < 0 or toks[depth][2] not in ",(":
+                if depth < 0 or toks[depth][2] not in _APPOSITIVE_OPEN:
                     return None
                 j = depth - 1
                 continue
@@ -288,13 +314,22 @@ class Speakers:
                 while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
                     j -= 1
                 before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
+                if before and before[-1] == "of" and j > 1 and _is_cap(toks[j - 2][2]):
+                    end = j - 2  # 'Gov. X of West Virginia lauded': X, not the state
+                    j = end
+                    while j > 0 and _is_cap(toks[j - 1][2]):
+                        j -= 1
+                    before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
+                coordinated = any(_low(t[2]) == "and" for t in toks[end + 1 : k])
+                if coordinated and before and before[-1] in _PREPOSITIONS:
+                    return None  # 'the unrest in Charlotte and said': not the subject
                 if "and" in before:
-                    return None  # 'X and the Y announced': a joint voice, no one speaker
+                    return ""  # 'X and the Y announced': a joint voice, no one speaker
                 clause = j
                 while clause > 0 and toks[clause - 1][2] not in ";:.!?“”\"":
                     clause -= 1
-                if any(_low(t[2]) in _UNNAMED for t in toks[clause:j]):
-                    return None  # 'a source close to the minister said': unnamed
+                if _unnamed_before(toks[clause:j]):
+                    return ""  # 'a source close to the minister said': unnamed
                 return self.phrase(toks[j][0], toks[end][1])
             if word in ";:.!?“”\"":
                 return None
@@ -307,7 +342,7 @@ class Speakers:
         start = j
         while start > 0 and toks[start - 1][2] not in ";:.!?“”\"":
             start -= 1
-        comma = next((i for i in range(start, j + 1) if toks[i][2] in ",("), None)
+        comma = next((i for i in range(start, j + 1) if toks[i][2] in _APPOSITIVE_OPEN), None)
         if comma is None or comma == start or comma - start > 8:
             return None
         words = toks[start:comma]
