@@ -722,7 +722,8 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
 
 def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame
                    ) -> pd.DataFrame:
-    """One row per quoted segment in one paragraph, with speaker, role, kind and cue."""
+    """One row per quoted segment in one paragraph, with speaker, role, kind and cue; the
+    segments of one quote (over paragraphs, or split by its attribution) share its id."""
     text = article.text
     lookup = _Actors(actors, mentions)
     sents = _Sentences(article)
@@ -753,17 +754,18 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
 
 
 def _rows(text: str, groups: list[_Group]) -> list[dict]:
+    """One row per segment; a quote's segments share its ``quote`` id (numbered in text
+    order of their first segment) and count 1, 2, ... in ``segment``."""
     rows = []
-    for g in groups:
+    for number, g in enumerate(sorted(groups, key=lambda g: g.segs[0].start), 1):
         numbers = [s.para.number for s in g.segs]
         span = str(numbers[0]) if numbers[0] == numbers[-1] else f"{numbers[0]}-{numbers[-1]}"
-        for seg in g.segs:
+        for k, seg in enumerate(sorted(g.segs, key=lambda s: s.start), 1):
             rows.append({
+                "quote": number, "segment": k,
                 "speaker": g.speaker, "role": g.role, "text": text[seg.start : seg.end],
                 "kind": g.kind, "paragraph": seg.para.number, "paragraphs": span,
                 "start": seg.start, "end": seg.end, "cue": g.cue, "continued": seg.continued,
             })
     rows.sort(key=lambda r: r["start"])
-    for number, row in enumerate(rows, 1):
-        row["quote"] = number
     return rows

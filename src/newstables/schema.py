@@ -18,10 +18,11 @@ COLUMNS: dict[str, list[str]] = {
         "actor", "name", "kind", "role", "country", "aliases", "n_mentions", "first_paragraph",
     ],
     "mentions": ["actor", "paragraph", "start", "end", "surface"],
-    # One row per quoted segment in one paragraph; a quote that runs over several
-    # paragraphs gives one row each, the later ones with continued=True.
+    # One row per quoted segment in one paragraph. A quote that runs over several
+    # paragraphs (or is split by its attribution) keeps one `quote` id; `segment` numbers
+    # its rows 1, 2, ...; rows in a later paragraph have continued=True.
     "quotes": [
-        "quote", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start", "end",
+        "quote", "segment", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start", "end",
         "cue", "continued",
     ],
     "figures": [
