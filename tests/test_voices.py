@@ -17,7 +17,8 @@ def quotes_of(article, *rows):
         pos = start + len(text)
         para = article.paragraph_of(start)
         quote, segment = (quote, segment + 1) if continued else (quote + 1, 1)
-        out.append({"quote": quote, "segment": segment, "speaker": speaker, "role": role, "text": text,
+        out.append({"quote": quote, "segment": segment, "speaker": speaker, "role": role,
+                    "text": text,
                     "kind": "direct", "paragraph": para, "paragraphs": str(para),
                     "start": start, "end": pos, "cue": "said", "continued": continued})
     return frame("quotes", out)

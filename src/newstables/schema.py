@@ -22,8 +22,8 @@ COLUMNS: dict[str, list[str]] = {
     # paragraphs (or is split by its attribution) keeps one `quote` id; `segment` numbers
     # its rows 1, 2, ...; rows in a later paragraph have continued=True.
     "quotes": [
-        "quote", "segment", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start", "end",
-        "cue", "continued",
+        "quote", "segment", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start",
+        "end", "cue", "continued",
     ],
     "figures": [
         "figure", "value", "low", "high", "unit", "counts", "period", "approximate", "hedge",
