@@ -187,7 +187,7 @@ _DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
 # Where to look: digits and the words that can start a figure or a time expression, each
 # after a space or punctuation (the leading class lets the regex engine skip ahead fast).
 _TRIGGER = re.compile(
-    r"[\s\"'“‘(\[/—–£$€₺¥+-](?:(?P<d>[0-9]+)|(?P<w>"
+    r"[\s\"'“‘(\[/—–£$€₺¥+−-](?:(?P<d>[0-9]+)|(?P<w>"
     + _trie((_CORE_WORDS | _PERIOD_WORDS | set(_MONTHS) | set(_WEEKDAYS)) - set(_NEEDS_NEXT))
     + r"|q[1-4]|h[12]"
     + r"|an?(?=[\s-]+(?:" + _trie(_NEEDS_NEXT["a"]) + r")\b)"  # "a third", not every "a"
@@ -202,7 +202,7 @@ _SHARE_FRAC = rf"""
 _PLAIN = rf"""
       (?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{_alt(_VAGUE)})\b
         | (?:{_alt(_VAGUE_PREFIX)})\s+(?:hundred|thousand|million|billion)s?\b)
-    | (?P<cur>US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF)\s?)?
+    | (?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?
         (?P<num>{_D})(?P<suf>[^\W\d_]+)?
     | (?P<words>(?:{_NW}|an?(?=[\s-]+(?:{_BIG})\b))
         (?:(?:[\s-]+|\s+and\s+)(?:{_NW}|(?:{_BIG})\b))*)
@@ -212,12 +212,12 @@ _PLAIN = rf"""
 _CORE = re.compile(rf"(?<![\w.])(?:{_SHARE_FRAC}{_PLAIN}", re.I | re.X)
 _CORE_PLAIN = re.compile(rf"(?<![\w.])(?:{_PLAIN}", re.I | re.X)  # when a share fails
 _CORE_DIGITS = re.compile(  # most numbers: no share ("1 in 5") can start here
-    rf"(?<![\w.])(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF)\s?)?"
+    rf"(?<![\w.])(?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?"
     rf"(?P<num>{_D})(?P<suf>[^\W\d_]+)?",
     re.I,
 )
 _SHARE_AHEAD = re.compile(r"[0-9.,]*\s+(?:in|out\s+of)\s", re.I)
-_CUR_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?:USD|GBP|EUR|TRY|TL|CHF) ?)$")
+_CUR_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?:USD|GBP|EUR|TRY|TL|CHF)) ?$")
 _RIGHT_SCALE = re.compile(rf"[\s-]*(?P<sc>{_alt(_UNITS['spaced_scales'])})\b", re.I)
 _RIGHT_UNIT = re.compile(
     rf"""(?:
@@ -246,6 +246,7 @@ _POST_HEDGE = re.compile(
 )
 _RANGE_OR = re.compile(rf"\s+(?:or|to)\s+(?:{_D}|{_NW1})", re.I)
 _AGE_SPAN = re.compile(rf"(?:{_D}|{_NW1})(?:\s*(?:-|–|to|and)\s*(?:{_D}|{_NW1}))?", re.I)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "tim", "pect")
 _AGE_MORE = re.compile(  # the rest of a list of ages: "aged 24, 31 and 45"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[0-9]{1,3}(?=\s*[,;)]|\.(?![0-9])|\s+(?:and|have|has"
     r"|had|were|are|was|is|who|said|will|would)\b)", re.I)
@@ -641,7 +642,7 @@ def _digits(m: re.Match[str]) -> _Fig | None:
     fig = _Fig(m.start(), m.end(), "number", value, raw=value)
     cur = m.group("cur")
     if cur:
-        fig.unit = _CUR_SIGNS.get(cur) or _CUR_CODES.get(cur.strip().upper(), "count")
+        fig.unit = _CUR_SIGNS.get(cur.strip()) or _CUR_CODES.get(cur.strip().upper(), "count")
         fig.scaled = True
     suffix = (m.group("suf") or "").lower()
     if suffix:
@@ -777,7 +778,11 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     if not before.endswith(", "):
         return 0
     word = before[:-2].rsplit(" ", 1)[-1]
-    if not word.isalpha() or not word[:1].isupper() or word.lower() in _MONTHS \
+    words = before[:-2].split()[-2:]
+    person = len(words) == 2 and words[0].lower() in ("the", "a", "an") and word.islower() \
+        and int(m.group()) <= 110 and (word in _AGE_HOLDERS or word.endswith(_PERSON_ENDINGS))
+    # "the winger, 23, has made" (a person noun), not "in the end, 12, were"
+    if not word.isalpha() or not (word[:1].isupper() or person) or word.lower() in _MONTHS \
             or word.lower() in _STOP:  # an age follows a name: "Maureen Clegg, 71,"
         return 0
     if _AFTER_AGE.match(after):
@@ -1579,7 +1584,7 @@ def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)
             if cur:
                 p = cur.start()
-        elif p > sent.start + 3 and text[p - 4 : p - 1].isupper():
+        elif p > sent.start + 3 and (text[p - 4 : p - 1].isupper() or text[p - 2] in "$£€¥₺"):
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)
             if cur:
                 p = cur.start()
