@@ -44,7 +44,12 @@ TABLES = tuple(COLUMNS)
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly the table's columns, in order."""
-    return pd.DataFrame(list(rows), columns=COLUMNS[table])
+    columns = COLUMNS[table]
+    rows = list(rows)
+    if not rows or not isinstance(rows[0], Mapping):
+        return pd.DataFrame(rows, columns=columns)
+    # column lists build faster than a list of dicts, with the same dtypes
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns}, columns=columns)
 
 
 def is_missing(value: Any) -> bool:
