@@ -29,7 +29,8 @@ import newstables
 from newstables.figures import extract_figures
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SET = HERE / "quantities" / "dev.tsv"
+DEFAULT_SET = HERE / "quantities" / "dev.tsv"  # the set the rules were developed on
+CHECK_SET = HERE / "quantities" / "check.tsv"  # written before it was first scored
 
 Quantity = tuple[float | None, float | None, float | None]  # value, low, high
 
@@ -165,12 +166,13 @@ def seconds_per_pass(texts: Sequence[str], extract, repeat: int = 3) -> float:
     return best
 
 
-def report(items: Sequence[Item], show_errors: bool = False) -> str:
+def report(items: Sequence[Item], show_errors: bool = False, label: str = "dev.tsv") -> str:
     errors: list[str] = []
     ours = score(items, newstables_quantities, errors)
     theirs = score(items, quantulum_quantities)
     domains = sorted({i.domain for i in items})
-    lines = [f"Quantities in news sentences ({len(items)} sentences, {len(domains)} domains:"
+    lines = [f"Quantities in news sentences, {label} ({len(items)} sentences,"
+             f" {len(domains)} domains:"
              f" {', '.join(domains)}; value match, ranges as low..high)",
              ours.line("newstables"), theirs.line("quantulum3")]
     for d in domains:
@@ -186,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="a sentences .tsv")
     parser.add_argument("--errors", action="store_true", help="list missed and spurious")
     args = parser.parse_args(argv)
-    print(report(load_set(args.set), args.errors))
+    print(report(load_set(args.set), args.errors, args.set.name))
     return 0
 
 

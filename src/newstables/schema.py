@@ -48,8 +48,8 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     rows = list(rows)
     if not rows or not isinstance(rows[0], Mapping):
         return pd.DataFrame(rows, columns=columns)
-    # column lists build faster than a list of dicts, with the same dtypes
-    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns}, columns=columns)
+    # column lists, already in order, build faster than a list of dicts (same dtypes)
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns})
 
 
 def is_missing(value: Any) -> bool:
