@@ -124,3 +124,9 @@ def test_a_single_initial_is_not_a_speaker_name():
 def test_titles_and_turns_are_recognised():
     assert is_title("Rep.") and is_title("Sen") and not is_title("Okafor")
     assert starts_turn("WALLACE: Let's begin.") and not starts_turn("Note: this is")
+
+
+def test_doubled_apostrophes_mark_quotes_and_the_next_sentence_keeps_the_speaker():
+    text = ("Turnout fell. ''We will win,'' said Hana Ito, a pollster at the institute."
+            " ''The numbers are clear.''")
+    assert speakers(text) == ["Hana Ito", "Hana Ito"]

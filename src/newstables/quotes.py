@@ -569,7 +569,7 @@ def _scare_quote(text: str, seg: _Seg) -> bool:
 
 def _direct_start(text: str, lead_start: int, seg: _Seg) -> bool:
     """Does the quote open its clause: nothing before it, a colon, or 'X said,'?"""
-    lead = text[lead_start : seg.open].rstrip().rstrip("'‘")  # ''...'' marks
+    lead = text[lead_start : seg.open].rstrip().rstrip("'‘").rstrip()  # ''...'' marks
     if not lead or lead[-1] in ":—–-(.!?":
         return True
     upper = text[seg.start : seg.start + 1].isupper()
@@ -590,6 +590,7 @@ class _Sentences:
         return max(self.starts[k], floor) if k >= 0 else floor
 
 
+_NEW_SENTENCE_BEFORE = re.compile(r"[.!?][\s'‘]*$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.?$")
 
 
@@ -608,6 +609,10 @@ def _named_in_text(names: Speakers, g: _Group, sentence: int, limit: int,
         if after is not None:
             return after
     before = names.before(sentence, first.open)
+    if before is None and g.kind == "direct" and _NEW_SENTENCE_BEFORE.search(
+            names.text, max(first.para.start, first.open - 4), first.open):
+        # a quote that opens a sentence: what the lead-in attributes is the sentence before's
+        return names.previous_sentence(first.para.start, first.open)
     if before is not None or g.attributed:
         return before
     return names.previous_sentence(first.para.start, first.open)

@@ -52,6 +52,7 @@ _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\"]{1,60}?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
+_CLOSE_MARK = re.compile(r"[”\"]|''")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 
 
@@ -354,9 +355,14 @@ class Speakers:
     def previous_sentence(self, para_start: int, open_: int) -> str | None:
         """'..., Schiff said. “...”': a sentence before the quote in its paragraph that ends
         with a speaker and a speech verb (or 'X said:')."""
-        lead = self.text[para_start:open_].rstrip()
+        lead = self.text[para_start:open_].rstrip().rstrip("'‘").rstrip()  # ''...'' marks
         if not lead or lead[-1] not in ".:":
             return None
+        close = max(_CLOSE_MARK.finditer(lead), key=lambda m: m.start(), default=None)
+        if close is not None:  # '“...,” said X, who ... . “...”': the earlier quote's speaker
+            said = self.after(para_start + close.end(), para_start + len(lead))
+            if said is not None:
+                return said
         body = lead[:-1]
         m = re.search(r"[,;]\s*([^,;“”\"]{1,60}?)\s+(\w+)$", body) or re.search(
             r"(?:^|[.!?”\"]\s+)([^,;.“”\"]{1,60}?)\s+(\w+)$", body)
