@@ -39,6 +39,14 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:". Names and roles come from the actors table.
+- Speaker from the text's own words (``speakers.py``): where the article names the speaker
+  in a phrase the actors table does not hold as a mention, or gives a transcript turn
+  ("WALLACE: ..."), the name read there wins: right after the quote ("“...,” said MSNBC host
+  Jane Doe", "“...,” Rep. X (D-N.Y.), head of ..., said"), then the subject of the lead-in's
+  first speech verb, then the sentence before. A phrase that names nobody ("a source close
+  to X", "X and Y announced") leaves the quote unattributed.
+- Ids: every segment of one quote (continued over paragraphs, or split by its attribution)
+  has the quote's ``quote`` id and its own ``segment`` number (1, 2, ...).
 """
 
 from __future__ import annotations
