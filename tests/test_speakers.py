@@ -130,3 +130,18 @@ def test_doubled_apostrophes_mark_quotes_and_the_next_sentence_keeps_the_speaker
     text = ("Turnout fell. ''We will win,'' said Hana Ito, a pollster at the institute."
             " ''The numbers are clear.''")
     assert speakers(text) == ["Hana Ito", "Hana Ito"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not give up.” Mayor Lucia Ferrante said this on Friday, after the vote.",
+     "Lucia Ferrante"),
+    ("“Nobody saw it coming.” That was how the fisherman Tomas Reyes described the flood.",
+     "Tomas Reyes"),
+])
+def test_a_speaker_named_only_in_the_following_sentence(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_name_apposed_to_a_role_after_the_quote():
+    text = "“We need safe routes,” the charity's chief executive, Enver Solomon, said."
+    assert speakers(text) == ["Enver Solomon"]

@@ -250,8 +250,17 @@ class Speakers:
                 subject_end = toks[j][0]
                 between = text[toks[k][0] : subject_end]
                 if "," not in between and "(" not in between and j - k > 6:
-                    return None
-                return self.phrase(toks[k][0], subject_end)
+                    # '“...” That was how fisherman X described it': the verb's own subject
+                    return self._subject(toks, j, close) or None
+                who = self.phrase(toks[k][0], subject_end)
+                if who is None and j >= 3 and toks[j - 1][2] == ",":
+                    # '“...,” the charity's chief executive, Jane Doe, said': the apposed name
+                    i = j - 2
+                    while i >= 0 and (_is_cap(toks[i][2]) or _low(toks[i][2]) in _PARTICLES):
+                        i -= 1
+                    if i >= 0 and toks[i][2] == "," and i < j - 2:
+                        who = self.phrase(toks[i + 1][0], toks[j - 2][1])
+                return who
         return None
 
     def before(self, sent_start: int, open_: int) -> str | None:
@@ -382,7 +391,10 @@ class Speakers:
     def _sentence_end(self, pos: int, limit: int) -> int:
         for m in _SENTENCE_END.finditer(self.text, pos + 1, limit):
             word = _LAST_WORD.search(self.text, max(0, m.start() - 20), m.end())
-            if word is not None and (len(word.group(1)) == 1 or word.group(1).lower() in _TITLES):
+            abbrev = word is not None and (len(word.group(1)) == 1 or (
+                word.group(1)[0].isupper() and len(word.group(1)) <= 4
+                and word.group(1).lower() in _TITLES))
+            if abbrev:
                 continue  # 'Sen.', 'Del.', 'J.': an abbreviation, not a sentence end
             return m.end()
         return limit
