@@ -64,6 +64,7 @@ def test_physical_units(text, value, unit):
     ("Bonuses ranged from $200 to $4 million.", 200.0, 4e6),
     ("Snow depths of 30 to 50 centimetres were recorded.", 30.0, 50.0),
     ("The trial will last six to eight weeks.", 6.0, 8.0),
+    ("Lows ranged from -5 to -10 degrees.", -10.0, -5.0),
 ])
 def test_ranges_are_reported_as_low_and_high(text, low, high):
     [(value, lo, hi, _)] = quantities(text)

@@ -907,6 +907,8 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
             _adopt(a, b)
             return None
     low, high = _adopted_bounds(a, b)
+    if low is not None and high is not None and high < low < 0:
+        low, high = high, low  # "from -5 to -10 degrees"
     if low is None or high is None or not low < high:
         return None
     unit = b.unit if a.unit == "count" else a.unit
