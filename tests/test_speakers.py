@@ -145,3 +145,10 @@ def test_a_speaker_named_only_in_the_following_sentence(text, speaker):
 def test_a_name_apposed_to_a_role_after_the_quote():
     text = "“We need safe routes,” the charity's chief executive, Enver Solomon, said."
     assert speakers(text) == ["Enver Solomon"]
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    text = ("The Daily Herald published the leaked memo on Monday.\n"
+            "“The numbers are wrong,” the newspaper wrote.\n"
+            "The newspaper said the plan was “dead on arrival”.")
+    assert speakers(text) == ["Daily Herald", "Daily Herald"]

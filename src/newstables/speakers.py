@@ -32,6 +32,8 @@ _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
+_OUTLETS = frozenset(_LEX["outlets"])
+_OUTLET_WORDS = frozenset(_LEX["outlet_words"])
 _COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))
 _PLACES = json.loads((LEXICONS / "actors_places.json").read_text(encoding="utf-8"))
 # Known places never speak ('Greece said' is not a speaker); names are compared lower-case.
@@ -167,6 +169,14 @@ class Speakers:
                 hit = actor
         return hit
 
+    def _last_body(self, at: int) -> str | None:
+        """The last organisation before ``at``, or named body with an outlet word in it."""
+        for s, _, actor, kind in reversed(self.mentions):
+            if s < at and (kind == "org" or kind == "other" and any(
+                    w.lower() in _OUTLET_WORDS for w in actor.split())):
+                return actor
+        return None
+
     def _pronoun(self, word: str, at: int) -> str | None:
         kind = _PERSONAL.get(_low(word))
         if kind is None:
@@ -195,6 +205,8 @@ class Speakers:
         runs = _runs(cut)
         lows = [_low(t[2]) for t in cut]
         if not runs:
+            if len(lows) == 2 and lows[0] == "the" and lows[1] in _OUTLETS:
+                return self._last_body(cut[0][0])  # 'the newspaper wrote'
             return None
         run = runs[-1]
         if run[-1] is not cut[-1] and not (len(runs) == 1 and run[0] is cut[0] and _low(
@@ -319,6 +331,8 @@ class Speakers:
                 continue
             if low in _PERSONAL:
                 return self._pronoun(low, toks[j][0])
+            if low in _OUTLETS and j > 0 and _low(toks[j - 1][2]) == "the":
+                return self._last_body(toks[j][0])  # 'the newspaper wrote that'
             if _is_cap(word) or low in _SUFFIX:
                 end = j
                 while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
