@@ -152,3 +152,15 @@ def test_the_newspaper_is_the_outlet_named_before():
             "“The numbers are wrong,” the newspaper wrote.\n"
             "The newspaper said the plan was “dead on arrival”.")
     assert speakers(text) == ["Daily Herald", "Daily Herald"]
+
+
+def test_the_verb_right_before_the_quote_outranks_an_earlier_clause():
+    text = ("When Ines Duarte noted the deficit, Marco Bellini replied, “That is the old"
+            " budget.”")
+    assert speakers(text) == ["Marco Bellini"]
+
+
+def test_a_participle_opening_the_sentence_is_not_a_name():
+    text = ("Following a late meeting, the council issued a statement calling the vote"
+            " “a clear breach of the rules”.")
+    assert speakers(text) != ["Following"]

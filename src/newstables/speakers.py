@@ -33,6 +33,10 @@ _NOT_NAMES = frozenset(_LEX["not_names"])
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
 _OUTLETS = frozenset(_LEX["outlets"])
+# a capitalised participle opening a sentence is not a name ('Following the meeting, ...')
+_PARTICIPLE_OPENERS = frozenset(
+    "following according speaking writing commenting responding referring noting "
+    "adding describing calling citing warning saying".split())
 _OUTLET_WORDS = frozenset(_LEX["outlet_words"])
 _COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))
 _PLACES = json.loads((LEXICONS / "actors_places.json").read_text(encoding="utf-8"))
@@ -74,7 +78,9 @@ def _low(word: str) -> str:
 
 
 def _is_cap(word: str) -> bool:
-    return bool(_CAPITAL.match(word)) and word.lower().rstrip(".") not in _NOT_NAMES
+    low = word.lower().rstrip(".")
+    return bool(_CAPITAL.match(word)) and low not in _NOT_NAMES and not (
+        low.endswith("ing") and low in _PARTICIPLE_OPENERS)
 
 
 def _runs(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -290,6 +296,10 @@ class Speakers:
             run = _runs(toks[:-1])
             if run and run[-1][-1] is toks[-2] and len(toks) <= 5:
                 return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
+        if len(toks) > 2 and toks[-1][2] in ",:" and lows[-2] in _VERBS:
+            who = self._subject(toks, len(toks) - 2, sent_start)  # '..., Trump boasted, “'
+            if who:
+                return who
         for k in range(len(toks)):  # the first speech verb: the outer attribution
             if lows[k] in _VERBS:
                 who = self._subject(toks, k, sent_start)
