@@ -41,7 +41,7 @@ lab: $(STAMP)  ## open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks
 
 bench: $(STAMP)  ## measure extraction quality and speed
-	$(PY) benchmarks/extraction.py
+	$(PY) benchmarks/extraction.py $(if $(POLNEAR),--polnear $(POLNEAR))
 
 readme: $(STAMP)  ## regenerate the README's table of notebooks and parameters
 	$(PY) -m newstables readme

@@ -26,6 +26,10 @@ from typing import Any
 import newstables
 from newstables.extract.tables import extract_tables
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import polnear  # noqa: E402  (benchmarks/polnear.py)
+import quantities  # noqa: E402  (benchmarks/quantities.py)
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ARTICLES_DIR = HERE / "articles"
@@ -400,14 +404,15 @@ def per_article_ms(article: newstables.Article) -> dict[str, float]:
     """Median and 90th percentile ms of extract_tables on one article, after warm-ups."""
     for _ in range(WARMUPS):
         extract_tables(article)
-    times = []
+    times, cpu = [], []
     for _ in range(RUNS):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         extract_tables(article)
+        cpu.append((time.process_time() - c0) * 1000)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * (len(times) - 1))],
-            "runs": RUNS, "warmups": WARMUPS}
+            "cpu_ms": statistics.median(cpu), "runs": RUNS, "warmups": WARMUPS}
 
 
 def batch_rate(sources: Sequence[newstables.Article], n: int = BATCH) -> dict[str, float]:
@@ -437,8 +442,25 @@ def run_speed(ids: Sequence[str]) -> dict[str, Any]:
         "seed_words": len(seed.text.split()),
         "import": import_time_ms(),
         "per_article": per_article_ms(seed),
+        "quantulum3": quantulum_ms(seed),
         "batch": batch_rate(articles),
     }
+
+
+def quantulum_ms(article: newstables.Article, runs: int = 5) -> dict[str, float] | None:
+    """Median ms of quantulum3's quantity pass over the same article (None if not installed)."""
+    try:
+        parse = quantities.quantulum_quantities
+        parse(article.text)
+    except ImportError:
+        return None
+    times, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        parse(article.text)
+        cpu.append((time.process_time() - c0) * 1000)
+        times.append((time.perf_counter() - t0) * 1000)
+    return {"median_ms": statistics.median(times), "cpu_ms": statistics.median(cpu), "runs": runs}
 
 
 def speed_report(speed: Mapping[str, Any]) -> str:
@@ -452,9 +474,21 @@ def speed_report(speed: Mapping[str, Any]) -> str:
         f"  extract_tables, seed article  {one['median_ms']:8.2f} ms"
         f"  (median of {one['runs']} calls after {one['warmups']} warm-ups,"
         f" p90 {one['p90_ms']:.2f} ms; {speed['seed_words']} words)",
+        f"  extract_tables, CPU time      {one['cpu_ms']:8.2f} ms  (median process time of the"
+        f" same calls: the machine's other load left out)",
+        *_quantulum_line(one, speed.get("quantulum3")),
         f"  batch of {batch['articles']:,} articles      {batch['articles_per_s']:8.0f} articles/s"
         f"  ({batch['seconds']:.2f} s, {batch['mean_ms']:.2f} ms each; the 5 articles cycled)",
     ])
+
+
+def _quantulum_line(one: Mapping[str, Any], q: Mapping[str, Any] | None) -> list[str]:
+    if q is None:
+        return ["  quantulum3                    not installed (pip install quantulum3)"]
+    wall, cpu = one["median_ms"] / q["median_ms"], one["cpu_ms"] / q["cpu_ms"]
+    return [f"  quantulum3 quantities, seed   {q['median_ms']:8.2f} ms  (median of {q['runs']},"
+            f" CPU {q['cpu_ms']:.2f} ms; all our tables take {wall:.3f} of its time,"
+            f" {cpu:.3f} of its CPU time)"]
 
 
 # ---------------------------------------------------------------- main
@@ -465,6 +499,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
     parser.add_argument("--json", metavar="PATH", type=Path, help="also write the numbers as JSON")
     parser.add_argument("--skip-speed", action="store_true", help="quality only")
+    parser.add_argument("--polnear", metavar="PATH", type=Path,
+                        help="PolNeAR-format split (folder or articles.jsonl); default"
+                             " ../shared/benchmarks/polnear-dev/ when present")
     args = parser.parse_args(argv)
 
     ids = gold_ids()
@@ -480,6 +517,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verbose:
         print()
         print(verbose_report(results))
+
+    split = polnear.find_split(args.polnear)
+    print()
+    if split is None:
+        print(f"PolNeAR-format split: none at {args.polnear or polnear.DEFAULT} (skipped)")
+    else:
+        print(polnear.report(polnear.run(split), split, 3 if args.verbose else 0))
+    print()
+    try:
+        print(quantities.report(quantities.load_set(), args.verbose))
+        print(quantities.report(quantities.load_set(quantities.CHECK_SET), label="check.tsv,"
+                                " written before its first score"))
+    except ImportError:
+        print("Quantities: skipped, quantulum3 is not installed (pip install quantulum3)")
 
     speed = None
     if not args.skip_speed:

@@ -252,8 +252,11 @@ def test_year_with_a_hedge_is_a_figure() -> None:
     assert one("Some 2000 people attended.")["value"] == 2000.0
 
 
-def test_number_words_as_in_the_two_countries_are_figures() -> None:
-    assert one("It brings the two countries closer.")["value"] == 2.0
+def test_the_two_nations_is_not_a_statistic() -> None:
+    # a small number word after "the" refers back to things already named
+    assert extract_figures(article_from_text("It brings the two nations closer.")).empty
+    assert one("It brings two countries closer.")["value"] == 2.0
+    assert one("The 27 member states agreed.")["value"] == 27.0
 
 
 # ---------------------------------------------------------------- what is counted

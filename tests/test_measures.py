@@ -60,6 +60,13 @@ def test_passive_agent_is_the_lead():
     assert row["status"] == "planned"
 
 
+def test_the_establishment_of_an_instrument_by_an_agent_is_a_measure_it_leads():
+    row = only("Key to the pact is the creation of a new “centre of excellence” by the Home"
+               " Office.")
+    assert (row["instrument"], row["lead"], row["status"]) == (
+        "centre of excellence", "Home Office", "planned")
+
+
 def test_center_and_centre_spellings_and_quote_marks_are_one_instrument():
     row = only("A new “center of excellence” will be set up in Athens.")
     assert row["instrument"] == "centre of excellence"

@@ -273,7 +273,10 @@ def test_any_text_never_raises_and_spans_reproduce_text(text):
     article = article_from_text(text)
     actors, mentions = extract_actors(article)
     quotes = extract_quotes(article, actors, mentions)
-    assert list(quotes["quote"]) == list(range(1, len(quotes) + 1))
+    ids = list(dict.fromkeys(quotes["quote"]))
+    assert ids == list(range(1, len(ids) + 1))  # one id per quote, numbered in text order
+    for _, rows in quotes.groupby("quote"):
+        assert list(rows["segment"]) == list(range(1, len(rows) + 1))
     for q in quotes.itertuples():
         assert article.text[q.start : q.end] == q.text
         para = article.paragraphs[q.paragraph - 1]
@@ -289,3 +292,21 @@ def test_a_new_sentence_after_a_closed_quote_does_not_take_it_over():
     actors, mentions = extract_actors(art)
     quotes = extract_quotes(art, actors, mentions)
     assert list(quotes["speaker"]) == ["James Cleverly"]
+
+
+def test_a_quote_over_several_paragraphs_keeps_one_id_with_numbered_segments():
+    text = ("Harbour master Lise Dahl said: “We closed the port at dawn.\n"
+            "“The wind reached gale force by noon.\n"
+            "“Nobody was hurt.”\n"
+            "“The port opens tomorrow,” she said later.")
+    quotes = quotes_of(text)
+    assert quotes["quote"].tolist() == [1, 1, 1, 2]
+    assert quotes["segment"].tolist() == [1, 2, 3, 1]
+    assert quotes["paragraphs"].tolist()[:3] == ["1-3"] * 3
+    assert quotes["quote"].nunique() == 2  # a count of quotes counts quotes, not rows
+
+
+def test_a_split_quote_is_one_quote_in_two_segments():
+    quotes = quotes_of("“We will act,” said Noor Haddad, “and we will act fast.”")
+    assert quotes["quote"].tolist() == [1, 1]
+    assert quotes["segment"].tolist() == [1, 2]

@@ -31,8 +31,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
-from newstables import context, plots
-ctx = context.prepare(article, published, output_dir)
+from newstables.analyse import notebook
+ctx = notebook.prepare(article, published, output_dir)
 words = pd.DataFrame({"paragraph": [p.number for p in ctx.article.paragraphs],
                       "text": [p.text for p in ctx.article.paragraphs]})
 ctx.save_table(words, "words")

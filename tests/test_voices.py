@@ -11,12 +11,14 @@ from newstables.schema import frame
 
 def quotes_of(article, *rows):
     """Quotes table from (speaker, role, quoted text, continued) found in the article."""
-    out, pos = [], 0
-    for i, (speaker, role, text, continued) in enumerate(rows, start=1):
+    out, pos, quote, segment = [], 0, 0, 0
+    for speaker, role, text, continued in rows:
         start = article.text.find(text, pos)
         pos = start + len(text)
         para = article.paragraph_of(start)
-        out.append({"quote": i, "speaker": speaker, "role": role, "text": text,
+        quote, segment = (quote, segment + 1) if continued else (quote + 1, 1)
+        out.append({"quote": quote, "segment": segment, "speaker": speaker, "role": role,
+                    "text": text,
                     "kind": "direct", "paragraph": para, "paragraphs": str(para),
                     "start": start, "end": pos, "cue": "said", "continued": continued})
     return frame("quotes", out)

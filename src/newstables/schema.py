@@ -19,11 +19,12 @@ COLUMNS: dict[str, list[str]] = {
         "actor", "name", "kind", "role", "country", "aliases", "n_mentions", "first_paragraph",
     ],
     "mentions": ["actor", "paragraph", "start", "end", "surface"],
-    # One row per quoted segment in one paragraph; a quote that runs over several
-    # paragraphs gives one row each, the later ones with continued=True.
+    # One row per quoted segment in one paragraph. A quote that runs over several
+    # paragraphs (or is split by its attribution) keeps one `quote` id; `segment` numbers
+    # its rows 1, 2, ...; rows in a later paragraph have continued=True.
     "quotes": [
-        "quote", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start", "end",
-        "cue", "continued",
+        "quote", "segment", "speaker", "role", "text", "kind", "paragraph", "paragraphs", "start",
+        "end", "cue", "continued",
     ],
     "figures": [
         "figure", "value", "low", "high", "unit", "counts", "period", "period_start",
@@ -45,7 +46,12 @@ TABLES = tuple(COLUMNS)
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly the table's columns, in order."""
-    return pd.DataFrame(list(rows), columns=COLUMNS[table])
+    columns = COLUMNS[table]
+    rows = list(rows)
+    if not rows or not isinstance(rows[0], Mapping):
+        return pd.DataFrame(rows, columns=columns)
+    # column lists, already in order, build faster than a list of dicts (same dtypes)
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns})
 
 
 def is_missing(value: Any) -> bool:

@@ -92,9 +92,9 @@ def test_reader_page_is_titled_hides_code_and_links_both_ways(reports, visit, nb
     analyst = visit(folder / analyst_page_name(nb))
     title = reader.title
     assert title and title != "Notebook" and title == analyst.title
-    assert "ctx = context.prepare" not in reader.text and "# Parameters" not in reader.text
+    assert "ctx = notebook.prepare" not in reader.text and "# Parameters" not in reader.text
     assert "output_dir =" not in reader.text
-    assert "ctx = context.prepare" in analyst.text
+    assert "ctx = notebook.prepare" in analyst.text
     assert (folder / "index.html").as_uri() in reader.links
     assert (folder / analyst_page_name(nb)).as_uri() in reader.links
     assert (folder / reader_page_name(nb)).as_uri() in analyst.links

@@ -77,16 +77,13 @@ FULL_QUOTE_COLUMNS = [
 
 
 def full_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per quote: a quote's continued segments joined to its first, in text order."""
-    groups: list[list[dict]] = []
+    """One row per quote (its ``quote`` id): its segments joined, in text order."""
+    groups: dict[object, list[dict]] = {}
     rows = quotes.sort_values(["start", "end"], kind="stable").to_dict("records")
     for row in rows:
-        if groups and bool(row.get("continued")) is True:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
+        groups.setdefault(row.get("quote"), []).append(row)
     out = []
-    for number, group in enumerate(groups, start=1):
+    for number, group in enumerate(groups.values(), start=1):
         first = group[0]
         text = " ".join(_text(r.get("text")).strip() for r in group).strip()
         out.append({

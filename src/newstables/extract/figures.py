@@ -59,6 +59,7 @@ import pandas as pd
 from newstables import hedges, periods
 from newstables.extract.article import Article, Sentence
 from newstables.extract.figure_periods import add_periods
+from newstables.extract.numbers import anaphoric, change_by_to, is_score, negative_start
 from newstables.paths import LEXICONS
 from newstables.schema import frame
 
@@ -187,7 +188,7 @@ _DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
 # Where to look: digits and the words that can start a figure or a time expression, each
 # after a space or punctuation (the leading class lets the regex engine skip ahead fast).
 _TRIGGER = re.compile(
-    r"[\s\"'“‘(\[/—–£$€₺¥+-](?:(?P<d>[0-9]+)|(?P<w>"
+    r"[\s\"'“‘(\[/—–£$€₺¥+−-](?:(?P<d>[0-9]+)|(?P<w>"
     + _trie((_CORE_WORDS | _PERIOD_WORDS | set(_MONTHS) | set(_WEEKDAYS)) - set(_NEEDS_NEXT))
     + r"|q[1-4]|h[12]"
     + r"|an?(?=[\s-]+(?:" + _trie(_NEEDS_NEXT["a"]) + r")\b)"  # "a third", not every "a"
@@ -202,7 +203,7 @@ _SHARE_FRAC = rf"""
 _PLAIN = rf"""
       (?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{_alt(_VAGUE)})\b
         | (?:{_alt(_VAGUE_PREFIX)})\s+(?:hundred|thousand|million|billion)s?\b)
-    | (?P<cur>US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF)\s?)?
+    | (?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?
         (?P<num>{_D})(?P<suf>[^\W\d_]+)?
     | (?P<words>(?:{_NW}|an?(?=[\s-]+(?:{_BIG})\b))
         (?:(?:[\s-]+|\s+and\s+)(?:{_NW}|(?:{_BIG})\b))*)
@@ -212,12 +213,12 @@ _PLAIN = rf"""
 _CORE = re.compile(rf"(?<![\w.])(?:{_SHARE_FRAC}{_PLAIN}", re.I | re.X)
 _CORE_PLAIN = re.compile(rf"(?<![\w.])(?:{_PLAIN}", re.I | re.X)  # when a share fails
 _CORE_DIGITS = re.compile(  # most numbers: no share ("1 in 5") can start here
-    rf"(?<![\w.])(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF)\s?)?"
+    rf"(?<![\w.])(?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?"
     rf"(?P<num>{_D})(?P<suf>[^\W\d_]+)?",
     re.I,
 )
 _SHARE_AHEAD = re.compile(r"[0-9.,]*\s+(?:in|out\s+of)\s", re.I)
-_CUR_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?:USD|GBP|EUR|TRY|TL|CHF) ?)$")
+_CUR_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?:USD|GBP|EUR|TRY|TL|CHF)) ?$")
 _RIGHT_SCALE = re.compile(rf"[\s-]*(?P<sc>{_alt(_UNITS['spaced_scales'])})\b", re.I)
 _RIGHT_UNIT = re.compile(
     rf"""(?:
@@ -230,7 +231,9 @@ _RIGHT_UNIT = re.compile(
     re.I | re.X,
 )
 _OF_WORD = re.compile(r"\s+of\b", re.I)
-_TWICE_AS = re.compile(r"\s+(?:as|the|that|its|their|his|her|what|than)\b", re.I)
+_TWICE_AS = re.compile(
+    r"\s+(?:as|the|that|its|their|his|her|what|than|an?|per|daily|weekly|monthly|yearly)\b",
+    re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|which|whom)\b", re.I)
 _RIGHT_STARTS = frozenset(" \t-%+\u00a0")  # what a unit, rate or trailing hedge starts with
 _OF_CURRENCY = re.compile(rf"\s+of\s+(?P<curw>{_alt(_CUR_WORDS)})\b", re.I)
@@ -244,6 +247,10 @@ _POST_HEDGE = re.compile(
 )
 _RANGE_OR = re.compile(rf"\s+(?:or|to)\s+(?:{_D}|{_NW1})", re.I)
 _AGE_SPAN = re.compile(rf"(?:{_D}|{_NW1})(?:\s*(?:-|–|to|and)\s*(?:{_D}|{_NW1}))?", re.I)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "tim", "pect")
+_AGE_MORE = re.compile(  # the rest of a list of ages: "aged 24, 31 and 45"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[0-9]{1,3}(?=\s*[,;)]|\.(?![0-9])|\s+(?:and|have|has"
+    r"|had|were|are|was|is|who|said|will|would)\b)", re.I)
 _CLEAN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CLEAN_OR_DIGITS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _WORD = re.compile(r"[ \t]*([^\W\d_](?:[\w'’-]*\w)?)")
@@ -256,7 +263,9 @@ _AGE_DIGITS = re.compile(r"[0-9]{1,3}(?![0-9]|[,.][0-9])")  # not the "18" of "1
 _AFTER_AGE = re.compile(r"[,;)]|\.(?![0-9])|\s+(?:said|says|told|who)\b")
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])[0-9]{2}")
 _AFTER_FRACTION = re.compile(
-    r"\s+(?:of|the|its|their|his|her|our|all|these|those)\b|\s*[.,;:)!?]|\s*$", re.I
+    r"\s+(?:of|the|its|their|his|her|our|all|these|those|an?(?=\s)|more|less|fewer|higher"
+    r"|lower|bigger|smaller|larger|stronger|weaker|faster|slower|cheaper|longer|shorter"
+    r"|greater|heavier|lighter)\b|\s*[.,;:)!?]|\s*$", re.I
 )
 _SPAN_LEAD = re.compile(r"^(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?", re.I)
 _SOURCE_TRIM = re.compile(r"^(?:The|the)\s+|['’]s$")
@@ -626,7 +635,7 @@ def _digits(m: re.Match[str]) -> _Fig | None:
     fig = _Fig(m.start(), m.end(), "number", value, raw=value)
     cur = m.group("cur")
     if cur:
-        fig.unit = _CUR_SIGNS.get(cur) or _CUR_CODES.get(cur.strip().upper(), "count")
+        fig.unit = _CUR_SIGNS.get(cur.strip()) or _CUR_CODES.get(cur.strip().upper(), "count")
         fig.scaled = True
     suffix = (m.group("suf") or "").lower()
     if suffix:
@@ -673,8 +682,8 @@ def _extend_right(fig: _Fig, text: str, limit: int) -> bool:
     if fig.kind in ("number", "words", "vague"):
         um = _RIGHT_UNIT.match(text, fig.end, limit)
         if um:
-            if um.group("meas") and _AGE_AFTER.match(text, um.end(), limit):
-                return False
+            if um.group("meas") and fig.scale == 1.0 and _AGE_AFTER.match(text, um.end(), limit):
+                return False  # "34 years old" (but "66 million years old" is a quantity)
             unit = _unit_of(um, fig)
             if unit:
                 fig.unit, fig.end, fig.scaled = unit, um.end(), True
@@ -732,7 +741,10 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
             if number is not None and number <= 120 and not _PERCENT_AHEAD.match(
                 text, m.end(), sent.end
             ):
-                return m.end()
+                end = m.end()
+                while more := _AGE_MORE.match(text, end, sent.end):
+                    end = more.end()
+                return end
     if not tail and text[p : p + 1].isdigit():
         name_age = _name_age(text, p, sent)
         if name_age:
@@ -759,7 +771,11 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     if not before.endswith(", "):
         return 0
     word = before[:-2].rsplit(" ", 1)[-1]
-    if not word.isalpha() or not word[:1].isupper() or word.lower() in _MONTHS \
+    words = before[:-2].split()[-2:]
+    person = len(words) == 2 and words[0].lower() in ("the", "a", "an") and word.islower() \
+        and int(m.group()) <= 110 and (word in _AGE_HOLDERS or word.endswith(_PERSON_ENDINGS))
+    # "the winger, 23, has made" (a person noun), not "in the end, 12, were"
+    if not word.isalpha() or not (word[:1].isupper() or person) or word.lower() in _MONTHS \
             or word.lower() in _STOP:  # an age follows a name: "Maureen Clegg, 71,"
         return 0
     if _AFTER_AGE.match(after):
@@ -779,6 +795,8 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
             after = _next_word(text, fig.end, sent.end)
             if not _is_plural(after) or last in _STOP or last in _MONTHS:
                 return False
+    if anaphoric(fig.tail, fig.kind, fig.value) and not fig.scaled and fig.unit == "count":
+        return False  # "the two nations": things already named, not a statistic
     if fig.kind == "words":
         initial = not text[max(sent.start, fig.start - 4) : fig.start].strip(" \"'“‘([")
         if surface[:1].isupper() and not initial:
@@ -831,6 +849,10 @@ def _merge_ranges(figs: list[_Fig], text: str) -> list[_Fig]:
     out: list[_Fig] = []
     i = 0
     while i < len(figs):
+        if i + 1 < len(figs) and figs[i].kind == figs[i + 1].kind == "number" and is_score(
+                text, figs[i].start, figs[i].end, figs[i + 1].start, figs[i + 1].end):
+            i += 2  # "won 3-1": a score, not two quantities
+            continue
         merged = _range_of(figs[i], figs[i + 1], text) if i + 1 < len(figs) else None
         if merged is not None:
             out.append(merged)
@@ -865,7 +887,8 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
         return None
     word = (gm.group("w") or "").lower()
     lead = a.tail[-1] if a.tail and a.tail[-1] in ("between", "from") else ""
-    change = _change_before(a.tail[:-1] if lead == "from" else a.tail)
+    change = _change_before(a.tail[:-1] if lead == "from" else a.tail) or change_by_to(
+        a.tail, word)
     if word == "and" and lead != "between":
         return None
     if word == "or" and not (a.kind == b.kind and a.value < b.value <= 2 * a.value + 1):
@@ -877,6 +900,8 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
             _adopt(a, b)
             return None
     low, high = _adopted_bounds(a, b)
+    if low is not None and high is not None and high < low < 0:
+        low, high = high, low  # "from -5 to -10 degrees"
     if low is None or high is None or not low < high:
         return None
     unit = b.unit if a.unit == "count" else a.unit
@@ -909,7 +934,8 @@ def _adopt(a: _Fig, b: _Fig) -> None:
     """In "rose from 10 to 20 percent" the first number takes the second's unit and scale."""
     if a.unit == "count" and b.unit != "count":
         a.unit = b.unit
-    if a.scale == 1.0 and b.scale > 1.0 and a.raw is not None and a.kind == "number":
+    if a.scale == 1.0 and b.scale > 1.0 and a.raw is not None and a.kind == "number" and (
+            a.unit == b.unit):  # not "grew 25% to 1.3 million"
         a.scale = b.scale
         a.value = a.raw * b.scale
 
@@ -1553,7 +1579,7 @@ def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)
             if cur:
                 p = cur.start()
-        elif p > sent.start + 3 and text[p - 4 : p - 1].isupper():
+        elif p > sent.start + 3 and (text[p - 4 : p - 1].isupper() or text[p - 2] in "$£€¥₺"):
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)
             if cur:
                 p = cur.start()
@@ -1578,6 +1604,11 @@ def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple
         return None, t.end
     if not _extend_right(fig, text, sent.end):
         return None, fig.end
+    neg = negative_start(text, fig.start, sent.start) if fig.kind == "number" else None
+    if neg is not None and fig.value is not None:  # "minus 12", "-7C"
+        fig.value, fig.raw, fig.start = -fig.value, -(fig.raw or 0.0), neg
+        if tail and tail[-1][0] >= neg:
+            tail = tail[:-1]
     post = (fig.hedge, fig.hedge_kind)
     fig.hedge = fig.hedge_kind = None
     rest = _find_hedge(fig, tail)

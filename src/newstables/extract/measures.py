@@ -160,6 +160,8 @@ def _keep(found: dict[int, tuple[int, int, Any]], start: int, end: int, payload:
 _NEGATION_AFTER = re.compile(rf"[ \t]*(?:{_alt(_MARKERS['negation'])})\b")
 _NEGATION_BEFORE = re.compile(rf"\b(?:{_alt(_MARKERS['negation'])})[ \t]+$")
 _AGENT = re.compile(rf"\b(?:{_alt(_MARKERS['lead_verbs'])})\s+$")  # before " by ", lower case
+# "the establishment of a new centre by X": X leads (a noun for setting something up)
+_NOMINAL = re.compile(r"\b(?:establishment|creation|setting\s+up)\s+of\b")
 _REPORTING = re.compile(rf"\b(?:{_alt(_MARKERS['reporting'])})\b|[“\"‘]|\bthat\b")
 _PURPOSE = re.compile(  # the verb after "to" must also be lower case in the text itself
     rf"(?<![\w-])(?P<cue>{_alt(_MARKERS['purpose_cues'])})\s+(?P<word>[a-z][a-z-]*)"
@@ -329,8 +331,9 @@ def _lead(low: str, found: list[Mention], h_start: int, c_start: int, c_end: int
           subject_end: int) -> list[Mention]:
     """The agent of "established by X", else the clause's subject actors."""
     by = low.find(" by ", h_start, c_end)
+    nominal = _NOMINAL.search(low, c_start, h_start) is not None
     while by >= 0:
-        if _AGENT.search(low, max(h_start, by - 20), by + 1):
+        if _AGENT.search(low, max(h_start, by - 20), by + 1) or nominal:
             chain = _chain_forward(low, found, by + 4)
             if chain:
                 return chain

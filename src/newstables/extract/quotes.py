@@ -39,6 +39,14 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:". Names and roles come from the actors table.
+- Speaker from the text's own words (``speakers.py``): where the article names the speaker
+  in a phrase the actors table does not hold as a mention, or gives a transcript turn
+  ("WALLACE: ..."), the name read there wins: right after the quote ("“...,” said MSNBC host
+  Jane Doe", "“...,” Rep. X (D-N.Y.), head of ..., said"), then the subject of the lead-in's
+  first speech verb, then the sentence before. A phrase that names nobody ("a source close
+  to X", "X and Y announced") leaves the quote unattributed.
+- Ids: every segment of one quote (continued over paragraphs, or split by its attribution)
+  has the quote's ``quote`` id and its own ``segment`` number (1, 2, ...).
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstables.extract.article import Article, Paragraph
+from newstables.extract.speakers import Speakers, is_title, starts_turn
 from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
@@ -221,7 +230,7 @@ def _segments(article: Article) -> list[_Group]:
         quotes, left_open = _paragraph_quotes(para.text)
         for qi, (o, c, style) in enumerate(quotes):
             seg = _Seg(para, para.start + o, None if c is None else para.start + c)
-            if qi == 0 and carry is not None and o == 0:
+            if qi == 0 and carry is not None and o == 0 and not starts_turn(para.text, 1):
                 seg.continued = True
                 carry.segs.append(seg)
                 group = carry
@@ -567,7 +576,7 @@ def _scare_quote(text: str, seg: _Seg) -> bool:
 
 def _direct_start(text: str, lead_start: int, seg: _Seg) -> bool:
     """Does the quote open its clause: nothing before it, a colon, or 'X said,'?"""
-    lead = text[lead_start : seg.open].rstrip()
+    lead = text[lead_start : seg.open].rstrip().rstrip("'‘").rstrip()  # ''...'' marks
     if not lead or lead[-1] in ":—–-(.!?":
         return True
     upper = text[seg.start : seg.start + 1].isupper()
@@ -588,8 +597,44 @@ class _Sentences:
         return max(self.starts[k], floor) if k >= 0 else floor
 
 
+_NEW_SENTENCE_BEFORE = re.compile(r"[.!?][\s'‘]*$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.?$")
+
+
+def _named_in_text(names: Speakers, g: _Group, sentence: int, limit: int,
+                   lead_first: bool) -> str | None:
+    """The speaker read from the text's own name phrases (speakers.py): a transcript turn,
+    the name right after the quote, the subject of the lead-in's first speech verb, the
+    sentence before. None leaves the actor-based attribution as it is."""
+    first, last = g.segs[0], g.segs[-1]
+    turn = names.transcript(first.start, first.end)
+    if turn is not None:
+        g.kind = "direct"
+        return turn
+    if last.close is not None and not lead_first:
+        after = names.after(last.close + 1, limit)
+        if after is not None:
+            return after
+    before = names.before(sentence, first.open)
+    if before is None and g.kind == "direct" and _NEW_SENTENCE_BEFORE.search(
+            names.text, max(first.para.start, first.open - 4), first.open):
+        # a quote that opens a sentence: what the lead-in attributes is the sentence before's
+        return names.previous_sentence(first.para.start, first.open)
+    if before is not None or g.attributed:
+        return before
+    return names.previous_sentence(first.para.start, first.open)
+
+
+def _role_of(actors: _Actors, name: str) -> str | None:
+    for r in actors.rows:
+        if r[2] == name:
+            return r[4]
+    return None
+
+
 def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     text = article.text
+    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows])
     sents = _Sentences(article)
     prev_close: dict[int, int] = {}
     opens = sorted(s.open for g in groups for s in g.segs)
@@ -603,12 +648,13 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         found = None
         sentence = sents.start_of(first.open, max(first.para.start, first.open - _REACH))
         start = clause if direct else sentence
+        limit = _next_open(opens, last) if last.close is not None else last.para.end
         # “… officers.” Yerlikaya told …: a new sentence after the quote is not its attribution
         # when the lead-in names a speaker ("X said: “…”").
-        if last.close is not None and _ends_sentence(text, last.close):
+        lead_first = last.close is not None and _ends_sentence(text, last.close)
+        if lead_first:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and last.close is not None:
-            limit = _next_open(opens, last)
             found = _after(text, last.close + 1, limit, actors)
         if found is None:
             found = _before(text, start, first.open, actors, sentence)
@@ -617,6 +663,11 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
+        named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
+        if named is not None and named != g.speaker:  # "": a phrase that names nobody
+            g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
+        elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
+            g.speaker = None
         if last.close is not None and not (
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
@@ -677,13 +728,14 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                 para_no - last.segs[-1].para.number <= 1
             ):
                 g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
-        if g.kind == "direct" and g.speaker is not None:
-            last = g
+        if g.speaker is not None and (g.kind == "direct" or g.attributed):
+            last = g  # the last quote with a speaker, direct or partial
 
 
 def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame
                    ) -> pd.DataFrame:
-    """One row per quoted segment in one paragraph, with speaker, role, kind and cue."""
+    """One row per quoted segment in one paragraph, with speaker, role, kind and cue; the
+    segments of one quote (over paragraphs, or split by its attribution) share its id."""
     text = article.text
     lookup = _Actors(actors, mentions)
     sents = _Sentences(article)
@@ -714,17 +766,18 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
 
 
 def _rows(text: str, groups: list[_Group]) -> list[dict]:
+    """One row per segment; a quote's segments share its ``quote`` id (numbered in text
+    order of their first segment) and count 1, 2, ... in ``segment``."""
     rows = []
-    for g in groups:
+    for number, g in enumerate(sorted(groups, key=lambda g: g.segs[0].start), 1):
         numbers = [s.para.number for s in g.segs]
         span = str(numbers[0]) if numbers[0] == numbers[-1] else f"{numbers[0]}-{numbers[-1]}"
-        for seg in g.segs:
+        for k, seg in enumerate(sorted(g.segs, key=lambda s: s.start), 1):
             rows.append({
+                "quote": number, "segment": k,
                 "speaker": g.speaker, "role": g.role, "text": text[seg.start : seg.end],
                 "kind": g.kind, "paragraph": seg.para.number, "paragraphs": span,
                 "start": seg.start, "end": seg.end, "cue": g.cue, "continued": seg.continued,
             })
     rows.sort(key=lambda r: r["start"])
-    for number, row in enumerate(rows, 1):
-        row["quote"] = number
     return rows

@@ -1,0 +1,424 @@
+"""Speakers from the text's own name phrases, for quotes the actor-based rules leave unnamed.
+
+Rules (lexicon: ``lexicons/speakers.json``), tried in order for one quote:
+- Transcript style: the quote opens with "NAME:" ("WALLACE: Let's start...").
+- A dash after the quote at its paragraph's end: "“...” ― Jane Doe".
+- After the quote, in its sentence: "“...,” said MSNBC host Chris Matthews", "“...,” Rep.
+  Jane Doe (D-N.Y.), head of the caucus, said Friday", "“...,” he told reporters".
+- Before the quote, in its sentence: "according to X, “...”", the subject of the nearest
+  speech verb ("The Post reports that ... “...”", "Trump tells supporters to “...”"), the
+  possessor of a speech noun ("Trump's claim that “...”"), "Name: “...”".
+- The sentence just before, in the same paragraph, when it ends "..., X said." or
+  "X said:"/"X continued:".
+A name phrase is a run of capitalised words (initials, particles such as "de" and hyphens
+allowed); titles and honorifics before the name are dropped ("Senate Majority Leader Mitch
+McConnell" -> "Mitch McConnell"), and a surname on its own becomes the full name of an actor
+already named in the article ("Mr. Burman" -> "Leonard E. Burman"). A phrase whose head names
+nobody ("a source close to X", "a spokesman for Y", "officials") gives no speaker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from newstables.paths import LEXICONS
+
+_LEX = json.loads((LEXICONS / "speakers.json").read_text(encoding="utf-8"))
+_VERBS = frozenset(_LEX["verbs"])
+_NOUNS = frozenset(_LEX["nouns"])
+_TITLES = frozenset(_LEX["titles"])
+_NOT_NAMES = frozenset(_LEX["not_names"])
+_NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
+_UNNAMED = frozenset(_LEX["unnamed"])
+_OUTLETS = frozenset(_LEX["outlets"])
+# a capitalised participle opening a sentence is not a name ('Following the meeting, ...')
+_PARTICIPLE_OPENERS = frozenset(
+    "following according speaking writing commenting responding referring noting "
+    "adding describing calling citing warning saying".split())
+_OUTLET_WORDS = frozenset(_LEX["outlet_words"])
+_COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))
+_PLACES = json.loads((LEXICONS / "actors_places.json").read_text(encoding="utf-8"))
+# Known places never speak ('Greece said' is not a speaker); names are compared lower-case.
+_PLACE_NAMES = frozenset(
+    [n.lower() for n, v in _COUNTRIES.items() if not n.startswith("_")]
+    + [a.lower() for n, v in _COUNTRIES.items() if not n.startswith("_") for a in v["aliases"]]
+    + [n.lower() for n, v in _PLACES.items() if not n.startswith("_")]
+    + [a.lower() for n, v in _PLACES.items() if not n.startswith("_") for a in v[1]]
+)
+_PERSONAL = {"he": "person", "she": "person", "it": "org"}
+_PARTICLES = frozenset("de da di del della der van von bin al la le du st. st".split())
+_SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
+
+_TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|--|[,;:!?()“”\"‘—–―]")
+_APPOSITIVE = frozenset([",", ")", "--", "—", "–"])
+_APPOSITIVE_OPEN = frozenset([",", "(", "--", "—", "–"])
+_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
+_TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
+_DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\"]{1,60}?)\s*$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
+_CLOSE_MARK = re.compile(r"[”\"]|''")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+
+def is_title(name: str) -> bool:
+    """A bare title or honorific ('Rep', 'Sen.'), not a name."""
+    return name.lower().rstrip(".") in _TITLES
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _low(word: str) -> str:
+    """A token lower-cased, without a trailing full stop ('said.' -> 'said')."""
+    return word.lower().rstrip(".")
+
+
+def _is_cap(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return bool(_CAPITAL.match(word)) and low not in _NOT_NAMES and not (
+        low.endswith("ing") and low in _PARTICIPLE_OPENERS)
+
+
+def _runs(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised tokens (particles and suffixes inside a run allowed)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for k, tok in enumerate(toks):
+        word = tok[2]
+        low = word.lower()
+        inside = cur and (low in _PARTICLES or low in _SUFFIX) and k + 1 < len(toks) and (
+            _is_cap(toks[k + 1][2]) or low in _SUFFIX)
+        if _is_cap(word) or inside:
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _name_of(run: list[tuple[int, int, str]]) -> str | None:
+    """The name in a run, its titles dropped: 'Sen. Claire McCaskill' -> 'Claire McCaskill'."""
+    words = [w for _, _, w in run]
+    titled = False
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+        words, titled = words[1:], True
+    while words and words[-1].lower() in _SUFFIX:
+        words = words[:-1]
+    if not words or (len(words) == 1 and not titled and _low(words[0]) in _TITLES):
+        return None  # a bare title ('the Senator'); 'Mr. King' is a name
+    if len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
+    name = " ".join(words).rstrip(",")
+    return name.removesuffix("’s").removesuffix("'s") or None
+
+
+_PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
+_ARTICLES = frozenset("a an one two three several some senior".split())
+_LINKS = frozenset("close to of for in at with from".split())
+
+
+def _unnamed_before(toks: list[tuple[int, int, str]]) -> bool:
+    """'a source close to', 'an aide to', 'one official in': an unnamed head before a name."""
+    lows = [_low(t[2]) for t in toks]
+    return any(
+        w in _UNNAMED and k > 0 and lows[k - 1] in _ARTICLES and k + 1 < len(lows)
+        and lows[k + 1] in _LINKS
+        for k, w in enumerate(lows)
+    )
+
+
+def starts_turn(text: str, pos: int = 0) -> bool:
+    """Does ``text`` at ``pos`` open a transcript turn ('WALLACE: ...')?"""
+    m = _TRANSCRIPT.match(text, pos)
+    return m is not None and len(m.group(1).split()) <= 3
+
+
+class Speakers:
+    """Speaker look-ups in one article, with its actors for full names and pronouns.
+
+    Each rule returns a name, None when it finds nothing, or "" when the phrase it finds
+    names nobody on purpose ('a source close to X', 'X and Y announced')."""
+
+    def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]]) -> None:
+        self.text = text
+        self.mentions = sorted(mentions)  # (start, end, name, kind)
+
+    # --- names ----------------------------------------------------------------------------
+
+    def full_name(self, name: str, at: int) -> str:
+        """A surname alone becomes the full name of an earlier actor with that last word."""
+        last = name.split()[-1].lower()
+        best = None
+        for s, _, actor, kind in self.mentions:
+            if s > at:
+                break
+            words = actor.split()
+            if kind == "person" and words and words[-1].lower() == last and len(words) >= len(
+                    name.split()):
+                best = actor
+        return best or name
+
+    def _actor_at(self, start: int, end: int) -> str | None:
+        """The actor whose mention ends inside [start, end] last (person first)."""
+        hit = None
+        for s, e, actor, kind in self.mentions:
+            if s >= end:
+                break
+            if e > start and s >= start - 1 and kind in ("person", "org"):
+                hit = actor
+        return hit
+
+    def _last_body(self, at: int) -> str | None:
+        """The last organisation before ``at``, or named body with an outlet word in it."""
+        for s, _, actor, kind in reversed(self.mentions):
+            if s < at and (kind == "org" or kind == "other" and any(
+                    w.lower() in _OUTLET_WORDS for w in actor.split())):
+                return actor
+        return None
+
+    def _pronoun(self, word: str, at: int) -> str | None:
+        kind = _PERSONAL.get(_low(word))
+        if kind is None:
+            return None
+        for s, _, actor, k in reversed(self.mentions):
+            if s < at and k == kind:
+                return actor
+        return None
+
+    def phrase(self, start: int, end: int) -> str | None:
+        """The speaker named by the phrase text[start:end]: a name, a pronoun, or None."""
+        toks = [t for t in _tokens(self.text, start, end) if t[2] not in "“”\"‘"]
+        if not toks:
+            return None
+        if _low(toks[0][2]) in _PERSONAL:
+            return self._pronoun(_low(toks[0][2]), toks[0][0])
+        # stop the phrase at a comma, bracket or a word that ends a noun phrase
+        cut = []
+        for tok in toks:
+            low = _low(tok[2])
+            if tok[2] in ",;:()!?—–―" or (cut and low in _NP_STOPS and not _is_cap(tok[2])):
+                break
+            cut.append(tok)
+        if not cut:
+            return None
+        runs = _runs(cut)
+        lows = [_low(t[2]) for t in cut]
+        if not runs:
+            if len(lows) == 2 and lows[0] == "the" and lows[1] in _OUTLETS:
+                return self._last_body(cut[0][0])  # 'the newspaper wrote'
+            return None
+        run = runs[-1]
+        if run[-1] is not cut[-1] and not (len(runs) == 1 and run[0] is cut[0] and _low(
+                cut[len(run)][2]) in _VERBS):
+            return None  # the name modifies a head noun: 'a British minister', 'Trump aides'
+        unnamed_at = max((k for k, w in enumerate(lows) if w in _UNNAMED), default=-1)
+        if unnamed_at >= 0 and cut[unnamed_at][0] > run[0][0]:
+            return None  # 'a White House official', 'Clinton aides'
+        if _low(run[-1][2]) in _UNNAMED:
+            return None  # 'Officials said', 'Residents called'
+        name = _name_of(run)
+        if name is None or name.lower().removeprefix("the ") in _PLACE_NAMES:
+            return None  # places never speak
+        actor = self._actor_at(run[0][0], run[-1][1])
+        if actor is not None and actor.split()[-1].lower() == name.split()[-1].lower():
+            extra = name.split()[: -len(actor.split())]
+            if not (extra and re.fullmatch(r"[A-Z]\.", extra[-1])):
+                return actor  # the actors table knows the name ('Home Secretary X' -> 'X')
+        return self.full_name(name, run[0][0])
+
+    # --- rules ----------------------------------------------------------------------------
+
+    def transcript(self, q_start: int, q_end: int) -> str | None:
+        """'WALLACE: Let's start...' inside the quote."""
+        m = _TRANSCRIPT.match(self.text, q_start, q_end)
+        if m is None or len(m.group(1).split()) > 3:
+            return None
+        return self.full_name(m.group(1).title(), m.start(1))
+
+    def after(self, close: int, limit: int) -> str | None:
+        """After the closing mark: '“...,” said X' / '“...,” X, who ..., said' / '― X'."""
+        text = self.text
+        tail_end = self._sentence_end(close, limit)
+        dash = _DASH_AFTER.match(text[close:limit])
+        if dash is not None and limit - close < 80:
+            return self.phrase(close + dash.start(1), close + dash.end(1))
+        toks = [t for t in _tokens(text, close, tail_end) if t[2] not in "“”\"‘"]
+        k = 0
+        while k < len(toks) and toks[k][2] in ",;:—–":
+            k += 1
+        if k >= len(toks):
+            return None
+        if _low(toks[k][2]) in _VERBS:  # '“...,” said X'
+            j = k + 1
+            while j < len(toks) and _low(toks[j][2]) in ("the", "a", "an"):
+                j += 1
+            if j < len(toks):
+                return self.phrase(toks[j][0], tail_end)
+            return None
+        # '“...,” X (...), head of ..., said': a verb within the sentence after the phrase
+        for j in range(k, min(len(toks), k + 45)):
+            if _low(toks[j][2]) in _VERBS:
+                subject_end = toks[j][0]
+                between = text[toks[k][0] : subject_end]
+                if "," not in between and "(" not in between and j - k > 6:
+                    # '“...” That was how fisherman X described it': the verb's own subject
+                    return self._subject(toks, j, close) or None
+                who = self.phrase(toks[k][0], subject_end)
+                if who is None and j >= 3 and toks[j - 1][2] == ",":
+                    # '“...,” the charity's chief executive, Jane Doe, said': the apposed name
+                    i = j - 2
+                    while i >= 0 and (_is_cap(toks[i][2]) or _low(toks[i][2]) in _PARTICLES):
+                        i -= 1
+                    if i >= 0 and toks[i][2] == "," and i < j - 2:
+                        who = self.phrase(toks[i + 1][0], toks[j - 2][1])
+                return who
+        return None
+
+    def before(self, sent_start: int, open_: int) -> str | None:
+        """In the lead-in: 'according to X, “', 'X reports that “', 'X's claim that “'."""
+        text = self.text
+        sent_start = self._last_sentence_start(sent_start, open_)
+        toks = [t for t in _tokens(text, sent_start, open_) if t[2] not in "“”\"‘"]
+        if not toks:
+            return None
+        lows = [_low(t[2]) for t in toks]
+        for k in range(len(toks) - 2, -1, -1):
+            if lows[k] == "according" and lows[k + 1] == "to" and k + 2 < len(toks):
+                return self.phrase(toks[k + 2][0], open_)
+        if lows[-1] == ":" and len(toks) > 1 and lows[-2] not in _VERBS:
+            run = _runs(toks[:-1])
+            if run and run[-1][-1] is toks[-2] and len(toks) <= 5:
+                return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
+        if len(toks) > 2 and toks[-1][2] in ",:" and lows[-2] in _VERBS:
+            who = self._subject(toks, len(toks) - 2, sent_start)  # '..., Trump boasted, “'
+            if who:
+                return who
+        for k in range(len(toks)):  # the first speech verb: the outer attribution
+            if lows[k] in _VERBS:
+                who = self._subject(toks, k, sent_start)
+                if who is None and k + 1 < len(toks):  # '..., said X: “'
+                    who = self.phrase(toks[k + 1][0], open_) if _is_cap(toks[k + 1][2]) else None
+                if who is not None:
+                    return who
+        for k in range(len(toks) - 1, 0, -1):  # 'Trump's claim that “...”'
+            if lows[k] in _NOUNS and (re.search(r"[’']s$", toks[k - 1][2])
+                                      or lows[k - 1] in ("his", "her", "its")):
+                run = _runs(toks[max(0, k - 5) : k])
+                if run and run[-1][-1] is toks[k - 1]:
+                    return self.phrase(run[-1][0][0], toks[k - 1][1])
+                if toks[k - 1][2].lower() in ("his", "her", "its"):
+                    return self._pronoun({"his": "he", "her": "she", "its": "it"}[
+                        toks[k - 1][2].lower()], toks[k - 1][0])
+        return None
+
+    def _subject(self, toks: list[tuple[int, int, str]], k: int, floor: int) -> str | None:
+        """The name or pronoun before the verb at ``toks[k]`` in its clause (appositives
+        and up to three other words between allowed)."""
+        j = k - 1
+        skipped = 0
+        while j >= 0 and skipped <= 3:
+            word = toks[j][2]
+            low = _low(word)
+            if word in _APPOSITIVE:
+                # 'X, the head of Y, which ..., said': the subject opens the clause
+                lead = self._clause_subject(toks, j)
+                if lead is not None:
+                    return lead
+                # skip an appositive ', the ... of X,' back to its opening comma
+                depth = j - 1
+                while depth >= 0 and toks[depth][2] not in _APPOSITIVE_OPEN and k - depth < 40:
+                    depth -= 1
+                if depth < 0 or toks[depth][2] not in _APPOSITIVE_OPEN:
+                    return None
+                j = depth - 1
+                continue
+            if low in _PERSONAL:
+                return self._pronoun(low, toks[j][0])
+            if low in _OUTLETS and j > 0 and _low(toks[j - 1][2]) == "the":
+                return self._last_body(toks[j][0])  # 'the newspaper wrote that'
+            if _is_cap(word) or low in _SUFFIX:
+                end = j
+                while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
+                    j -= 1
+                before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
+                if before and before[-1] == "of" and j > 1 and _is_cap(toks[j - 2][2]):
+                    end = j - 2  # 'Gov. X of West Virginia lauded': X, not the state
+                    j = end
+                    while j > 0 and _is_cap(toks[j - 1][2]):
+                        j -= 1
+                    before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
+                coordinated = any(_low(t[2]) == "and" for t in toks[end + 1 : k])
+                if coordinated and before and before[-1] in _PREPOSITIONS:
+                    return None  # 'the unrest in Charlotte and said': not the subject
+                if "and" in before:
+                    return ""  # 'X and the Y announced': a joint voice, no one speaker
+                clause = j
+                while clause > 0 and toks[clause - 1][2] not in ";:.!?“”\"":
+                    clause -= 1
+                if _unnamed_before(toks[clause:j]):
+                    return ""  # 'a source close to the minister said': unnamed
+                return self.phrase(toks[j][0], toks[end][1])
+            if word in ";:.!?“”\"":
+                return None
+            skipped += 1
+            j -= 1
+        return None
+
+    def _clause_subject(self, toks: list[tuple[int, int, str]], j: int) -> str | None:
+        """The name that opens the clause ending at ``toks[j]``, before its first comma."""
+        start = j
+        while start > 0 and toks[start - 1][2] not in ";:.!?“”\"":
+            start -= 1
+        comma = next((i for i in range(start, j + 1) if toks[i][2] in _APPOSITIVE_OPEN), None)
+        if comma is None or comma == start or comma - start > 8:
+            return None
+        words = toks[start:comma]
+        if not all(_is_cap(w) or _low(w) in _PARTICLES or _low(w) in _SUFFIX
+                   or (k == 0 and _low(w) == "the") for k, (_, _, w) in enumerate(words)):
+            return None  # 'Commenting on the figures, X said': not a name before the comma
+        return self.phrase(toks[start][0], toks[comma - 1][1])
+
+    def previous_sentence(self, para_start: int, open_: int) -> str | None:
+        """'..., Schiff said. “...”': a sentence before the quote in its paragraph that ends
+        with a speaker and a speech verb (or 'X said:')."""
+        lead = self.text[para_start:open_].rstrip().rstrip("'‘").rstrip()  # ''...'' marks
+        if not lead or lead[-1] not in ".:":
+            return None
+        close = max(_CLOSE_MARK.finditer(lead), key=lambda m: m.start(), default=None)
+        if close is not None:  # '“...,” said X, who ... . “...”': the earlier quote's speaker
+            said = self.after(para_start + close.end(), para_start + len(lead))
+            if said is not None:
+                return said
+        body = lead[:-1]
+        m = re.search(r"[,;]\s*([^,;“”\"]{1,60}?)\s+(\w+)$", body) or re.search(
+            r"(?:^|[.!?”\"]\s+)([^,;.“”\"]{1,60}?)\s+(\w+)$", body)
+        if m is None or m.group(2).lower() not in _VERBS:
+            return None
+        return self.phrase(m.start(1) + para_start, m.end(1) + para_start)
+
+    def _last_sentence_start(self, start: int, end: int) -> int:
+        """Where the last sentence in text[start:end] begins."""
+        pos = start
+        while True:
+            nxt = self._sentence_end(pos - 1, end)
+            if nxt >= end:
+                return pos
+            pos = nxt
+
+    def _sentence_end(self, pos: int, limit: int) -> int:
+        for m in _SENTENCE_END.finditer(self.text, pos + 1, limit):
+            word = _LAST_WORD.search(self.text, max(0, m.start() - 20), m.end())
+            abbrev = word is not None and (len(word.group(1)) == 1 or (
+                word.group(1)[0].isupper() and len(word.group(1)) <= 4
+                and word.group(1).lower() in _TITLES))
+            if abbrev:
+                continue  # 'Sen.', 'Del.', 'J.': an abbreviation, not a sentence end
+            return m.end()
+        return limit

@@ -1,0 +1,166 @@
+"""Speakers in real-news shapes: who said each quote, read from the article's own words."""
+
+import pytest
+
+from newstables import article_from_text
+from newstables.extract.actors import extract_actors
+from newstables.extract.quotes import extract_quotes
+from newstables.extract.speakers import is_title, starts_turn
+
+
+def speakers(text: str) -> list[str | None]:
+    """The speaker of each quote row, in order (missing as None)."""
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    quotes = extract_quotes(article, actors, mentions)
+    return [s if isinstance(s, str) else None for s in quotes["speaker"].tolist()]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The harbour will reopen next week,” said Mr. Okonkwo.", "Okonkwo"),
+    ("“We are ready for the storm,” said Tamsin Rowe, who runs the shelter.", "Tamsin Rowe"),
+    ("“Prices are falling,” Priya Raman told reporters on Tuesday.", "Priya Raman"),
+    ("“The count is not over,” said Sen. Harold Abernathy (R-Ohio).", "Harold Abernathy"),
+    ("“Nobody was hurt,” Gov. Maria Delgado, a former prosecutor, said Friday.",
+     "Maria Delgado"),
+    ("“It was a fair trial,” said the Rev. Samuel Osei, of Grace Chapel.", "Samuel Osei"),
+    ("“The plan is dead,” said Senate Minority Leader Ruth Calloway.", "Ruth Calloway"),
+    ("“Our reporters were there,” the Daily Clarion wrote.", "Daily Clarion"),
+])
+def test_attribution_after_the_quote(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_surname_after_the_quote_takes_the_full_name_named_earlier():
+    text = ("Councillor Eamon Fitzgerald opened the meeting.\n"
+            "“We cannot wait,” said Mr. Fitzgerald.")
+    assert speakers(text) == ["Eamon Fitzgerald"]
+
+
+def test_a_name_with_appositive_commas_before_the_verb():
+    text = ("“The levee held,” Oren Blackwood, the chief engineer of the county, who has worked"
+            " there for a decade, said on Monday.")
+    assert speakers(text) == ["Oren Blackwood"]
+
+
+def test_organisations_speak():
+    text = "The Home Office said the scheme would go ahead, calling it “a fair system for all”."
+    assert speakers(text) == ["Home Office"]
+
+
+def test_according_to_names_the_speaker():
+    text = "According to Dana Whitfield, “the river has never been this high.”"
+    assert speakers(text) == ["Dana Whitfield"]
+
+
+def test_colon_introduced_quote():
+    assert speakers("Rafael Ortiz put it simply: “We won.”") == ["Rafael Ortiz"]
+
+
+def test_the_subject_of_the_first_speech_verb_owns_a_partial_quote():
+    text = ("Lena Brandt said the mayor was “completely wrong” when he claimed the budget"
+            " was balanced.")
+    assert speakers(text) == ["Lena Brandt"]
+
+
+def test_a_possessive_claim_names_the_speaker():
+    text = "Fact-checkers looked at Tobias Grant's claim that crime had “doubled overnight.”"
+    assert speakers(text) == ["Tobias Grant"]
+
+
+def test_pronoun_and_the_minister_carry_across_paragraphs():
+    text = ("Finance Minister Aiko Tanaka presented the budget on Monday.\n"
+            "“This is a budget for growth,” she said.\n"
+            "“Nobody will pay more tax,” the minister added.")
+    assert speakers(text) == ["Aiko Tanaka", "Aiko Tanaka"]
+
+
+def test_speaker_named_in_the_sentence_before_the_quote():
+    text = ("The talks may stall while the envoy travels, Pavel Novak said. “The other side"
+            " has not answered our letter in weeks.”")
+    assert speakers(text) == ["Pavel Novak"]
+
+
+def test_a_second_quote_after_an_attributed_one_keeps_the_speaker():
+    text = ("Voters “want change now,” said Imogen Hale, who ran the poll. “They told us so"
+            " in every town we visited.”")
+    assert speakers(text) == ["Imogen Hale", "Imogen Hale"]
+
+
+def test_nested_quotes_belong_to_the_outer_speaker():
+    text = ("“He told me, ‘Keep the gate shut,’ and I did,” said Marcus Webb.")
+    assert speakers(text) == ["Marcus Webb"]
+
+
+def test_headline_quote_names_its_speaker():
+    text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
+    assert speakers(text) == ["Yusuf Demir"]
+
+
+def test_transcript_turns_name_their_speakers():
+    text = ("\"HARPER: Will you run again?\n"
+            "\"LINDQVIST: I have not decided, and I will not decide this week.\"")
+    assert speakers(text) == ["Harper", "Lindqvist"]
+
+
+def test_a_dash_after_the_quote_names_the_writer():
+    text = "“The service was slow but the staff were kind to my mother.” ― Rosa Jimenez"
+    assert speakers(text) == ["Rosa Jimenez"]
+
+
+def test_unnamed_sources_and_joint_voices_name_no_one():
+    text = ("“We expect a deal soon,” a source close to Chancellor Ingrid Vogel said.\n"
+            "Norway and the European Union announced a pact to “protect the fisheries for"
+            " good.”\n"
+            "Officials called the plan “a workable compromise”.")
+    assert speakers(text) == [None, None, None]
+
+
+def test_a_single_initial_is_not_a_speaker_name():
+    text = "“We found common ground,” said John Q. Abernathy, a former adviser."
+    assert speakers(text) == ["John Q. Abernathy"]
+
+
+def test_titles_and_turns_are_recognised():
+    assert is_title("Rep.") and is_title("Sen") and not is_title("Okafor")
+    assert starts_turn("WALLACE: Let's begin.") and not starts_turn("Note: this is")
+
+
+def test_doubled_apostrophes_mark_quotes_and_the_next_sentence_keeps_the_speaker():
+    text = ("Turnout fell. ''We will win,'' said Hana Ito, a pollster at the institute."
+            " ''The numbers are clear.''")
+    assert speakers(text) == ["Hana Ito", "Hana Ito"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not give up.” Mayor Lucia Ferrante said this on Friday, after the vote.",
+     "Lucia Ferrante"),
+    ("“Nobody saw it coming.” That was how the fisherman Tomas Reyes described the flood.",
+     "Tomas Reyes"),
+])
+def test_a_speaker_named_only_in_the_following_sentence(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_name_apposed_to_a_role_after_the_quote():
+    text = "“We need safe routes,” the charity's chief executive, Enver Solomon, said."
+    assert speakers(text) == ["Enver Solomon"]
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    text = ("The Daily Herald published the leaked memo on Monday.\n"
+            "“The numbers are wrong,” the newspaper wrote.\n"
+            "The newspaper said the plan was “dead on arrival”.")
+    assert speakers(text) == ["Daily Herald", "Daily Herald"]
+
+
+def test_the_verb_right_before_the_quote_outranks_an_earlier_clause():
+    text = ("When Ines Duarte noted the deficit, Marco Bellini replied, “That is the old"
+            " budget.”")
+    assert speakers(text) == ["Marco Bellini"]
+
+
+def test_a_participle_opening_the_sentence_is_not_a_name():
+    text = ("Following a late meeting, the council issued a statement calling the vote"
+            " “a clear breach of the rules”.")
+    assert speakers(text) != ["Following"]
