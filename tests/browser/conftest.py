@@ -42,6 +42,20 @@ def missing_browser() -> str:
     return ""
 
 
+def require_browser() -> None:
+    """Skip the calling test module in one line where no browser can run; fail under CI."""
+    reason = missing_browser()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+        pytest.skip(f"browser tests skipped: {reason}", allow_module_level=True)
+
+
+def launch(playwright):
+    """The system's Chromium, headless, with nothing of its own reaching out."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+
+
 @dataclass
 class Visit:
     """What happened while a page loaded: everything the suite fails on."""
@@ -75,7 +89,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        chromium = launch(p)
         yield chromium
         chromium.close()
 

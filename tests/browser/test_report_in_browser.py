@@ -1,7 +1,6 @@
 """Reports as a reader opens them in a real browser, offline: nothing requested from outside,
 no script runs, every chart renders, and the index leads to every page, chart and table."""
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,13 +11,9 @@ from newstables import paths
 from newstables.run.notebook_pages import analyst_page_name, reader_page_name
 from newstables.run.runner import notebooks_in
 
-from .conftest import SCREENSHOT, missing_browser
+from .conftest import SCREENSHOT, require_browser
 
-REASON = missing_browser()
-if REASON:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {REASON}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
+require_browser()
 
 ARTICLES = ("turkiye-uk-deal-2023", "hostile-article")
 NOTEBOOKS = notebooks_in()
