@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newstables.runner import notebooks_in
+from newstables.run.runner import notebooks_in
 
 from .conftest import launch, require_browser
 
