@@ -1,0 +1,315 @@
+"""What a figure counts: the noun phrase after it, of-phrases, shares of a total, the
+subject before a change, with the verb that says what happened to them.
+"""
+
+from __future__ import annotations
+
+from newstables.extract.article import Sentence
+from newstables.extract.figure_grammar import (
+    _CHANGE,
+    _CHANGE_AFTER,
+    _CHANGE_NOUN,
+    _COLLECTIVE,
+    _CURRENCIES,
+    _HARD_VERBS,
+    _IN_OF,
+    _IRREGULAR_PAST,
+    _LEVEL_VERBS,
+    _NP_MODIFIERS,
+    _NP_PREPOSITIONS,
+    _OBJ_EXCLUDE,
+    _OF,
+    _OF_THEM,
+    _PARTICIPLES,
+    _PASSIVE,
+    _PRONOUNS,
+    _SOFT_VERBS,
+    _STOP,
+    _WORD_RUN,
+    _Fig,
+)
+from newstables.extract.figure_ranges import _change_before
+from newstables.extract.number_reading import _is_plural, _next_word
+
+# ---------------------------------------------------------------- what is counted
+
+
+def _tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    """The run of up to 7 words at ``pos`` (no punctuation between them): (word, start, end)."""
+    m = _WORD_RUN.match(text, pos, limit)
+    if m is None:
+        return []
+    out: list[tuple[str, int, int]] = []
+    run, at = m.group(), m.start()
+    for word in run.split():
+        start = run.find(word, at - m.start()) + m.start()
+        at = start + len(word)
+        out.append((word, start, at))
+    return out
+
+
+def _np_able(w: str) -> bool:
+    """Whether a lower-case word can be part of a noun phrase."""
+    return (w not in _STOP or w in _NP_MODIFIERS) and w not in _HARD_VERBS
+
+
+def _soft(w: str) -> bool:
+    """A lower-case modifier or verb-like word: in a noun phrase only before another word."""
+    return (
+        w in _NP_MODIFIERS
+        or w in _SOFT_VERBS
+        or (len(w) > 4 and w.endswith(("ed", "ing")) and not _is_plural(w))
+    )
+
+
+def _noun_phrase(
+    text: str, pos: int, limit: int, singular_ok: bool = False, participle: bool = False
+) -> tuple[str, int] | None:
+    """The noun phrase starting at ``pos``: words up to its plural head ("irregular migrants")."""
+    toks = _tokens(text, pos, limit)
+    kept: list[int] = []
+    head = None
+    words = [word.lower() for word, _, _ in toks]
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not _np_able(w):
+            break
+        if _soft(w) and not _is_plural(w):
+            if not nxt or not _np_able(nxt) or nxt in _SOFT_VERBS:
+                break
+            kept.append(i)
+            continue
+        kept.append(i)
+        if _is_plural(w):
+            head = i
+            if w in _COLLECTIVE and nxt and _is_plural(nxt) and _np_able(nxt):
+                head = i + 1
+            break
+        if len(kept) >= 4:
+            break
+    if head is None:
+        if not singular_ok or not kept or _soft(words[kept[-1]]):
+            return None
+        head = kept[min(len(kept), 3) - 1]
+    first = kept[0] if kept else head
+    while first < head and words[first] in ("more", "fewer", "less"):
+        first += 1
+    end = toks[head][2]
+    phrase = " ".join(text[toks[first][1] : end].split())
+    if participle and head + 1 < len(toks):
+        nxt = words[head + 1]
+        gap = text[end : toks[head + 1][1]]
+        if nxt.endswith("ed") and nxt not in _OBJ_EXCLUDE and not gap.strip():
+            phrase += " " + nxt
+            end = toks[head + 1][2]
+    return phrase, end
+
+
+def _of_phrase(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    om = _OF.match(text, pos, limit)
+    if not om:
+        return None
+    return _noun_phrase(text, om.end(), limit, singular_ok=True, participle=True)
+
+
+def _with_verb(phrase: str, fig: _Fig, np_end: int, text: str, sent: Sentence) -> str:
+    """Add the verb that says what happened: "deported 124,441 migrants", "were caught"."""
+    words = list(fig.tail)
+    if words[-3:] == ["a", "total", "of"]:
+        words = words[:-3]
+    elif len(words) >= 2 and words[-2] in ("a", "an") and words[-1] in (
+        "additional", "further", "extra", "record", "estimated", "total"
+    ):
+        words = words[:-2]
+    verb = words[-1] if words else ""
+    if verb and verb not in _STOP:
+        if (len(verb) > 4 and verb.endswith("ed") or verb in _IRREGULAR_PAST) and (
+            verb not in _OBJ_EXCLUDE
+        ):
+            return f"{phrase} {verb}"
+    pm = _PASSIVE.match(text, np_end, sent.end)
+    if pm:
+        part = pm.group("p").lower()
+        if (part.endswith("ed") or part in _PARTICIPLES) and part not in _OBJ_EXCLUDE:
+            obj = (pm.group("o") or "").lower()
+            after = text[pm.end() : pm.end() + 1]
+            if obj and obj not in _STOP and not _soft(obj) and not _is_plural(obj) and (
+                after in ("", " ", ",", ".", ";")
+            ):
+                return f"{phrase} {part} {obj}"
+            return f"{phrase} {part}"
+    return phrase
+
+
+def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | None:
+    """What the figure counts, from the words after it, before it, or the figures before it."""
+    lim = sent.end
+    if fig.unit in ("percent", "percentage points", "share"):
+        return _share_counts(fig, text, sent, before)
+    money = fig.unit in _CURRENCIES
+    if fig.unit != "count" and not money:
+        found = _of_phrase(text, fig.end, lim)
+        return found[0] if found else None
+    if fig.kind in ("vague", "frac"):
+        them = _of_them(fig, text, lim, before)
+        if them:
+            return them
+        found = _of_phrase(text, fig.end, lim)
+        if found:
+            return found[0]
+    found = _noun_phrase(text, fig.end, lim, singular_ok=money)
+    if found:
+        return found[0] if money else _with_verb(found[0], fig, found[1], text, sent)
+    if money:
+        im = _IN_OF.match(text, fig.end, lim)
+        found = _noun_phrase(text, im.end(), lim, singular_ok=True) if im else None
+        if found:
+            return found[0]
+        found = _worth(fig, text) or _subject(fig, text)
+        fig.needs_noun = found is None
+        return found
+    found = _of_phrase(text, fig.end, lim)
+    if found:
+        return found[0]
+    numbered = _number_of(fig, text, sent) or _changed_by(fig, text)
+    if numbered:
+        return numbered
+    subject = _subject(fig, text)
+    if subject:
+        return subject
+    fig.needs_noun = True
+    return None
+
+
+def _of_them(fig: _Fig, text: str, lim: int, before: list[_Fig]) -> str | None:
+    """ "45% of them": what the figure before counts."""
+    if before and _OF_THEM.match(text, fig.end, lim):
+        for other in reversed(before[-8:]):
+            if other.counts:
+                return other.counts
+    return None
+
+
+def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | None:
+    """What a percentage or share is of: "40% of claims", "a 20% rise in arrivals", "up 161%"."""
+    lim = sent.end
+    them = _of_them(fig, text, lim, before)
+    if them:
+        return them
+    found = _of_phrase(text, fig.end, lim)
+    if found:
+        return found[0]
+    cm = _CHANGE_NOUN.match(text, fig.end, lim)
+    if cm:
+        found = _noun_phrase(text, cm.end(), lim, singular_ok=True, participle=True)
+        if found:
+            return found[0]
+    found = _noun_phrase(text, fig.end, lim)
+    if found and (fig.unit == "share" or _next_word(text, fig.end, lim) in _NP_MODIFIERS):
+        return found[0]
+    changed = _changed_by(fig, text)
+    if changed:
+        return changed
+    paren = text[max(sent.start, fig.span_start - 2) : fig.span_start].rstrip().endswith("(")
+    if before and (paren or _change_before(fig.tail) or _CHANGE_AFTER.match(text, fig.end, lim)):
+        for other in reversed(before[-8:]):
+            if other.counts:
+                return other.counts
+    return _subject(fig, text)
+
+
+def _number_of(fig: _Fig, text: str, sent: Sentence) -> str | None:
+    """ "the number of irregular migrants deported since 2016 to 449,326" -> the noun."""
+    lo = max(sent.start, fig.span_start - 150)
+    low = text[lo : fig.span_start].lower()
+    at = low.rfind(" of ")
+    while at > 0:
+        word = low[:at].rsplit(None, 1)[-1] if low[:at].split() else ""
+        if word in ("number", "numbers", "total", "tally", "count", "toll", "figure"):
+            pos = lo + at + 4
+            if low[at + 4 : at + 8] == "the ":
+                pos += 4
+            found = _noun_phrase(text, pos, fig.span_start, singular_ok=True, participle=True)
+            return found[0] if found else None
+        at = low.rfind(" of ", 0, at)
+    return None
+
+
+def _run_before(words: list[str], end: int) -> int:
+    """Where the run of content words ending before index ``end`` starts (at most 4 words)."""
+    first = end
+    while first > 0 and end - first < 4:
+        w = words[first - 1]
+        if not _np_able(w) or w in _PRONOUNS or w in _CHANGE or w in _SOFT_VERBS:
+            break
+        if len(w) > 4 and w.endswith("ed") and first < end:
+            break  # "deported ... migrants": a verb before the noun phrase
+        first -= 1
+    return first
+
+
+def _changed_by(fig: _Fig, text: str) -> str | None:
+    """ "cut net migration by 300,000", "reduce crossings by 20%" -> the thing changed."""
+    if fig.tail[-1:] != ("by",) or len(fig.tail) < 2:
+        return None
+    words = list(fig.tail[:-1])
+    first = _run_before(words, len(words))
+    if first == len(words) or first == 0 or not (
+        words[first - 1] in _CHANGE or words[first - 1] in _SOFT_VERBS
+        or words[first - 1].endswith("ed")
+    ):
+        return None
+    return _np_before(fig, len(words), text)
+
+
+def _np_before(fig: _Fig, n: int, text: str) -> str | None:
+    """The noun phrase ending the first ``n`` tail words, with one prepositional phrase
+    ("Arrivals to the Greek islands", "The grant rate at initial decision")."""
+    words = list(fig.tail[:n])
+    first = _run_before(words, len(words))
+    if first == len(words):
+        return None
+    k = first - 1
+    if k > 0 and words[k] == "the":
+        k -= 1
+    if k > 0 and words[k] in _NP_PREPOSITIONS:
+        before = _run_before(words, k)
+        if before < k:
+            first = before
+    start, last = fig.tail_at[first], n - 1
+    return " ".join(text[start : fig.tail_at[last] + len(words[last])].split())
+
+
+def _subject(fig: _Fig, text: str) -> str | None:
+    """ "Crossings topped 10,000", "The death toll rose to 50" -> the subject noun phrase."""
+    words = list(fig.tail)
+    for filler in (["a", "total", "of"], ["a", "new", "record", "of"], ["a", "new", "record"],
+                   ["a", "record", "of"], ["a", "record"], ["an", "estimated"]):
+        if words[-len(filler) :] == filler:
+            del words[-len(filler) :]
+            break
+    if words and words[-1] in ("to", "at", "by", "of", "around", "for", "from"):
+        words.pop()
+    if words and words[-1] in ("up", "down"):
+        words.pop()
+    if not words or words[-1] not in _LEVEL_VERBS:
+        return None
+    words.pop()
+    if words and words[-1] in ("has", "have", "had"):
+        words.pop()
+    return _np_before(fig, len(words), text)
+
+
+def _worth(fig: _Fig, text: str) -> str | None:
+    """ "a deal worth £3m", "funding of £3 million" -> the thing the money is for."""
+    words = list(fig.tail)
+    if words[-2:] == ["valued", "at"]:
+        n = len(words) - 2
+    elif words and words[-1] in ("worth", "of", "totalling", "totaling", "costing", "at"):
+        n = len(words) - 1
+    else:
+        return None
+    found = _np_before(fig, n, text)
+    return None if found is None or found.lower() in ("total", "sum") else found
+
+

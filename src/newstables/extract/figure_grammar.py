@@ -1,0 +1,386 @@
+"""The figures extractor's vocabulary and patterns: number words, units, scales, currencies,
+rates, period and source words (lexicons figures_*.json), the trigger and number regexes,
+and the records a figure is read into.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from newstables import hedges, periods
+from newstables.lexicon import alternation as _alt
+from newstables.lexicon import load_json, trie
+
+_NUMW = load_json("figures_number_words.json")
+_UNITS = load_json("figures_units.json")
+_CTX = load_json("figures_context.json")
+_CAL = load_json("figures_periods.json")
+
+
+def _trie(words: Any) -> str:
+    return trie(words, lower=False)
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _CTX[key])
+
+
+# ---------------------------------------------------------------- lexicons
+
+_UNIT_WORDS: dict[str, int] = _NUMW["units"]
+_TEN_WORDS: dict[str, int] = _NUMW["tens"]
+_SCALE_WORDS: dict[str, int] = _NUMW["scales"]
+_FRACTIONS: dict[str, int] = _NUMW["fractions"]
+_MULTIPLIERS: dict[str, int] = _NUMW["multipliers"]
+_VAGUE: dict[str, list[float]] = _NUMW["vague"]
+_VAGUE_PREFIX: dict[str, list[float]] = _NUMW["vague_prefixes"]
+_HEDGE_BEFORE: dict[str, str] = {k.rstrip("."): v for k, v in hedges.BEFORE.items()}
+_HEDGE_AFTER: dict[str, str] = hedges.AFTER
+_HEDGE_LAST = frozenset(phrase.split()[-1] for phrase in _HEDGE_BEFORE)
+_CUR_SIGNS: dict[str, str] = _UNITS["currency_signs"]
+_CUR_CODES: dict[str, str] = _UNITS["currency_codes"]
+_CUR_WORDS: dict[str, str] = _UNITS["currency_words"]
+_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
+_PERCENT: dict[str, str] = _UNITS["percent"]
+_MEASURES: dict[str, str] = _UNITS["measures"]
+_ATTACHED: dict[str, str] = _UNITS["attached"]
+_MONTHS: dict[str, int] = periods.MONTHS
+_WEEKDAYS: dict[str, int] = {k.lower(): v for k, v in periods.WEEKDAYS.items()}
+_RATES: dict[str, str] = _CAL["rates"]
+
+_STOP = _words("stopwords")
+_NP_MODIFIERS = _words("np_modifiers")
+_HARD_VERBS = _words("hard_verbs")
+_SOFT_VERBS = _words("soft_verbs")
+_OBJ_EXCLUDE = _words("object_verb_exclusions")
+_IRREGULAR_PAST = _words("irregular_past")
+_PARTICIPLES = _words("participles")
+_COLLECTIVE = _words("collective_nouns")
+_IRREGULAR_PLURALS = _words("irregular_plurals")
+_NOT_PLURAL = _words("not_plural")
+_PRONOUNS = _words("pronouns")
+
+_LABELS = _words("labels")
+_CHANGE = _words("change_words")
+_LEVEL_VERBS = _words("level_verbs")
+_AGE_HOLDERS = _words("age_holders")
+_PERIOD_STARTS = frozenset(w.lower() for w in _CAL["period_starts"])
+_PERIOD_WORDS = frozenset(w.lower() for w in _CAL["period_triggers"])
+_NOUN_TRIGGERS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days",
+                            "decade", "decades", "hour", "hours", "quarter", "half", "night"])
+_REPORT_DATE = frozenset(_CAL["report_date_verbs"])
+_COMPARISON = frozenset(_CAL["comparison_markers"])
+_CORE_WORDS = frozenset(
+    [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
+)
+_AFTER_A = frozenset([*_SCALE_WORDS, *_FRACTIONS, "few", "couple"])
+_NEEDS_NEXT = {
+    "a": _AFTER_A,
+    "an": _AFTER_A,
+    "many": frozenset(["hundred", "hundreds", "thousand", "thousands", "million", "millions"]),
+    "several": frozenset(["hundred", "hundreds", "thousand", "thousands", "million", "millions"]),
+}
+_CLAUSE_STARTERS = frozenset(
+    ["and", "but", "while", "whilst", "whereas", "although", "though", "as", "when", "where",
+     "which", "that", "so", "yet", "then", "also", "only", "just", "while", "since", "because"]
+)
+_NP_PREPOSITIONS = frozenset(["to", "in", "on", "at", "from", "of", "into", "for", "across"])
+_CURRENCIES = frozenset([*_CUR_SIGNS.values(), *_CUR_CODES.values(), *_CUR_WORDS.values()])
+_DOTTED = frozenset(["approx", "c", "est", "no", "vol", "ref", "fig", "art", "sec", "vs"])
+
+# ---------------------------------------------------------------- regex pieces
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals (and, in Latin Extended-A, their small letters)
+_D = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_NW = rf"(?:{_trie([*_UNIT_WORDS, *_TEN_WORDS])})\b"
+_ONE_TO_NINE = _trie(w for w, v in _UNIT_WORDS.items() if 1 <= v <= 9)
+_NW1 = rf"(?:(?:{_trie(_TEN_WORDS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?|(?:{_trie(_UNIT_WORDS)}))\b"
+_WORDISH = r"[a-z]+(?:-[a-z]+)?"  # a number word in a time expression, checked when resolved
+_BIG = _alt(_SCALE_WORDS)
+# Time expressions are matched on the lower-cased text (faster than re.I); that a month or
+# weekday is capitalised in the text is checked when the expression is resolved.
+_MONTH = rf"(?:{_trie(_MONTHS)})\b\.?"
+_WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})\b"
+_CAPITALISED = ("yto_m", "since_m", "mr_a", "mr_b", "date_m", "date_m2", "my_m", "wd", "q_k")
+_YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9%]|[,./-][0-9])"  # only ever after a space in _PERIOD
+_DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
+
+
+
+# Where to look: digits and the words that can start a figure or a time expression, each
+# after a space or punctuation (the leading class lets the regex engine skip ahead fast).
+_TRIGGER = re.compile(
+    r"[\s\"'“‘(\[/—–£$€₺¥+−-](?:(?P<d>[0-9]+)|(?P<w>"
+    + _trie((_CORE_WORDS | _PERIOD_WORDS | set(_MONTHS) | set(_WEEKDAYS)) - set(_NEEDS_NEXT))
+    + r"|q[1-4]|h[12]"
+    + r"|an?(?=[\s-]+(?:" + _trie(_NEEDS_NEXT["a"]) + r")\b)"  # "a third", not every "a"
+    + r"|(?:many|several)(?=\s+(?:" + _trie(_NEEDS_NEXT["many"]) + r")\b)"
+    + r")\b)"
+)
+_SHARE_FRAC = rf"""
+      (?P<share>(?:{_D}|{_NW1})\s+(?:in|out\s+of)\s+(?:every\s+)?(?!(?:1[89]|20)[0-9]{{2}}\b)
+        (?:{_D}|{_NW1})(?!\w|,[0-9]))
+    | (?P<frac>(?:an?|{_NW1})[\s-]+(?:{_alt(_FRACTIONS)})\b)
+    |"""
+_PLAIN = rf"""
+      (?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{_alt(_VAGUE)})\b
+        | (?:{_alt(_VAGUE_PREFIX)})\s+(?:hundred|thousand|million|billion)s?\b)
+    | (?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?
+        (?P<num>{_D})(?P<suf>[^\W\d_]+)?
+    | (?P<words>(?:{_NW}|an?(?=[\s-]+(?:{_BIG})\b))
+        (?:(?:[\s-]+|\s+and\s+)(?:{_NW}|(?:{_BIG})\b))*)
+    | (?P<half>half)\b
+    | (?P<mult>twice|thrice)\b
+    )"""
+_CORE = re.compile(rf"(?<![\w.])(?:{_SHARE_FRAC}{_PLAIN}", re.I | re.X)
+_CORE_PLAIN = re.compile(rf"(?<![\w.])(?:{_PLAIN}", re.I | re.X)  # when a share fails
+_CORE_DIGITS = re.compile(  # most numbers: no share ("1 in 5") can start here
+    rf"(?<![\w.])(?P<cur>(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?-i:USD|GBP|EUR|TRY|TL|CHF))\s?)?"
+    rf"(?P<num>{_D})(?P<suf>[^\W\d_]+)?",
+    re.I,
+)
+_SHARE_AHEAD = re.compile(r"[0-9.,]*\s+(?:in|out\s+of)\s", re.I)
+_CUR_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|[£$€₺¥]|(?:USD|GBP|EUR|TRY|TL|CHF)) ?$")
+_RIGHT_SCALE = re.compile(rf"[\s-]*(?P<sc>{_alt(_UNITS['spaced_scales'])})\b", re.I)
+_RIGHT_UNIT = re.compile(
+    rf"""(?:
+      (?P<pct>\s?%|\s*(?:{_alt(k for k in _PERCENT if k != '%')})\b)
+    | \s+(?P<curw>{_alt(_CUR_WORDS)})\b
+    | (?P<fold>[\s-]?fold)\b
+    | \s+(?P<times>times)\b
+    | [\s-](?P<meas>{_alt(_MEASURES)})\b
+    )""",
+    re.I | re.X,
+)
+_OF_WORD = re.compile(r"\s+of\b", re.I)
+_TWICE_AS = re.compile(
+    r"\s+(?:as|the|that|its|their|his|her|what|than|an?|per|daily|weekly|monthly|yearly)\b",
+    re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|which|whom)\b", re.I)
+_RIGHT_STARTS = frozenset(" \t-%+\u00a0")  # what a unit, rate or trailing hedge starts with
+_OF_CURRENCY = re.compile(rf"\s+of\s+(?P<curw>{_alt(_CUR_WORDS)})\b", re.I)
+_HYPHEN_RATE = re.compile(r"-an?-(?P<u>day|night|week|month|year)\b", re.I)
+_AGE_AFTER = re.compile(r"[\s-]*olds?\b", re.I)
+_FRAC_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(?P<sc>million|billion|thousand|dozen)\b", re.I)
+_POST_HEDGE = re.compile(
+    r"(?P<h>-odd\b|-plus\b|\+(?!\w)|\s+(?:or\s+so|or\s+more|or\s+fewer|or\s+less|or\s+over"
+    r"|or\s+under|plus|odd)\b(?!\s*[0-9]))",
+    re.I,
+)
+_RANGE_OR = re.compile(rf"\s+(?:or|to)\s+(?:{_D}|{_NW1})", re.I)
+_AGE_SPAN = re.compile(rf"(?:{_D}|{_NW1})(?:\s*(?:-|–|to|and)\s*(?:{_D}|{_NW1}))?", re.I)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "tim", "pect")
+_AGE_MORE = re.compile(  # the rest of a list of ages: "aged 24, 31 and 45"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)[0-9]{1,3}(?=\s*[,;)]|\.(?![0-9])|\s+(?:and|have|has"
+    r"|had|were|are|was|is|who|said|will|would)\b)", re.I)
+_CLEAN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CLEAN_OR_DIGITS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = re.compile(r"[ \t]*([^\W\d_](?:[\w'’-]*\w)?)")
+_LETTERS = re.compile(r"[a-z]+")
+_SHARE_SPLIT = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.I)
+_LAST_WORD_SPLIT = re.compile(r"[\s-]+(?=[^\s-]+$)")
+_PERCENT_AHEAD = re.compile(r"\s*(?:%|per\s*cent|percent)", re.I)
+_LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)](?=\s)")
+_AGE_DIGITS = re.compile(r"[0-9]{1,3}(?![0-9]|[,.][0-9])")  # not the "18" of "18,412"
+_AFTER_AGE = re.compile(r"[,;)]|\.(?![0-9])|\s+(?:said|says|told|who)\b")
+_YEAR_LIKE = re.compile(r"(?:1[89]|2[01])[0-9]{2}")
+_AFTER_FRACTION = re.compile(
+    r"\s+(?:of|the|its|their|his|her|our|all|these|those|an?(?=\s)|more|less|fewer|higher"
+    r"|lower|bigger|smaller|larger|stronger|weaker|faster|slower|cheaper|longer|shorter"
+    r"|greater|heavier|lighter)\b|\s*[.,;:)!?]|\s*$", re.I
+)
+_SPAN_LEAD = re.compile(r"^(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?", re.I)
+_SOURCE_TRIM = re.compile(r"^(?:The|the)\s+|['’]s$")
+_WORD_RUN = re.compile(r"(?:[ \t]*[^\W\d_](?:[\w'’-]*\w)?(?![\w'’-])){1,7}")
+_RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<w>to|and|or|till|until))\s*", re.I)
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:increase|rise|drop|fall|decline|jump|reduction|cut|surge|hike|growth|more|fewer"
+    r"|less|higher|lower|up|down|above|below)\b",
+    re.I,
+)
+_OF = re.compile(
+    r"\s+of\s+(?:(?:the|all|these|those|its|their|his|her|our|your|this|that)\s+)?", re.I
+)
+_IN_OF = re.compile(r"\s+(?:in|of|for|on)\s+(?:(?:the|new|extra|additional)\s+)?", re.I)
+_CHANGE_NOUN = re.compile(
+    r"\s+(?:rise|increase|fall|drop|decline|jump|reduction|cut|surge|hike|growth|decrease)"
+    r"\s+(?:in|of)\s+(?:(?:the|all)\s+)?",
+    re.I,
+)
+_PASSIVE = re.compile(
+    r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|will\s+be|would\s+be)"
+    r"\s+(?:[a-z]+ly\s+)?(?P<p>[a-z]+)(?:[ \t]+(?P<o>[a-z]+))?",
+    re.I,
+)
+# Matched at a number's first character: clock times, "34-year-old", phone numbers, dates
+# and codes with slashes or dashes, year ranges, street numbers.
+_PROTECT_AT = re.compile(
+    "|".join(
+        [
+            r"[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)",
+            r"[0-9]{1,2}:[0-9]{2}\b",
+            r"[0-9]{1,2}\s+o['’]clock\b",
+            r"[0-9]{4}\s*(?:GMT|BST|UTC|CET|EST|hrs)\b",
+            rf"(?:[0-9]{{1,3}}|{_NW1})[\s-]+(?:years?|yrs?|months?|weeks?|days?)[\s-]+olds?\b",
+            r"\+?[0-9]{1,4}[ -]\(?0?[0-9]{2,4}\)?[ -][0-9]{3,4}[ -][0-9]{3,4}\b",
+            r"0[0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{3,4}\b",
+            r"[0-9]{1,4}/[0-9]{1,4}(?:/[0-9]{1,4})?\b",
+            r"[0-9]{4}-[0-9]{2}-[0-9]{2}\b",
+            r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b",
+            r"(?:1[89]|20)[0-9]{2}\s*[-–]\s*(?:(?:1[89]|20)[0-9]{2}|[0-9]{2})\b(?!\s*%)",
+            r"[0-9]{1,4}\s+(?-i:[A-Z][a-z]+)\s+(?-i:Street|Road|Avenue|Lane|Square|Place)\b",
+        ]
+    ),
+    re.I,
+)
+
+# ---------------------------------------------------------------- periods
+
+_PERIOD = re.compile(
+    rf"""
+      (?P<iso>(?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9](?![0-9]))
+    | (?P<ago>(?:a|one)\s+year\s+(?:earlier|ago|before|previously)
+        | the\s+(?:previous|preceding|prior)\s+year | the\s+year\s+before)
+    | (?P<yto>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:year|12\s+months|twelve\s+months)
+        \s+(?:to|ending(?:\s+in)?|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<yto_m>{_MONTH})
+        (?:\s+(?P<yto_y>{_YEAR}))?)
+    | (?P<qh>(?:(?:in|during|for|over|across)\s+)?(?:the\s+)?
+        (?P<qh_n>first|second|third|fourth|final|last)
+        \s+(?P<qh_u>quarter|half|(?:{_WORDISH}|[0-9]{{1,2}})\s+months)\b
+        (?:\s+of\s+(?:(?P<qh_this>the\s+year|this\s+year)|(?P<qh_last>last\s+year)
+        |(?P<qh_y>{_YEAR})))?)
+    | (?P<q>(?P<q_k>[qh])(?P<q_n>[1-4])\s+(?P<q_y>{_YEAR}))
+    | (?P<since>since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?
+        (?:(?P<since_m>{_MONTH})(?:\s+(?P<since_my>{_YEAR}))?|(?P<since_y>{_YEAR})
+        |(?P<since_this>(?:the|this)\s+year)|(?P<since_last>last\s+year)))
+    | (?P<yr>between\s+(?P<yr_a>{_YEAR})\s+and\s+(?P<yr_b>{_YEAR})
+        | from\s+(?P<yr_c>{_YEAR})\s+(?:to|until|till|through)\s+(?P<yr_d>{_YEAR})
+        | (?:(?:in|during|for|between|from)\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?
+          (?P<yr_e>(?:1[89]|20)[0-9]{{2}})\s*[-–/]\s*(?P<yr_f>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9%]))
+    | (?P<mr>(?:between|from)\s+(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ay>{_YEAR}))?
+        \s+(?:and|to|until|till|through)\s+(?P<mr_b>{_MONTH})(?:\s+(?P<mr_by>{_YEAR}))?)
+    | (?P<date>(?:on\s+)?(?:(?:{_DAY}\s*[-–]\s*)?(?P<date_d>{_DAY})\s+(?:of\s+)?(?P<date_m>{_MONTH})
+        | (?P<date_m2>{_MONTH})\s+(?P<date_d2>{_DAY})(?![0-9]|,[0-9]))(?:,?\s+(?P<date_y>{_YEAR}))?)
+    | (?P<my>(?:(?P<my_pre>in|during|for|throughout|by|of|until|till|last|this|early|late|mid
+        |end\s+of|start\s+of|beginning\s+of)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+(?P<my_y>{_YEAR}))?)
+    | (?P<span>(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?
+        (?:past|last|previous|next|coming|first|final|recent)\s+(?:(?:{_WORDISH}|[0-9]+|few|several
+        |couple\s+of)\s+)?(?:years|months|weeks|days|decades|hours|decade)\b
+        | (?:over|within|across)\s+(?:{_WORDISH}|[0-9]+)\s+(?:years|months|weeks|days|decades)\b
+        | in\s+recent\s+(?:years|months|weeks|days)
+        | (?:{_WORDISH}|[0-9]{{1,2}})\s+(?:years|months|weeks|days|decades)\s+(?:earlier|ago|before
+          |later|previously)\b)
+    | (?P<rel>(?:so\s+far\s+)?(?P<rel_w>this|last|next|past|previous|coming)\s+
+        (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
+    | (?P<day>(?:yesterday|today)\b|(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+    | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+
+        (?:the\s+(?:whole\s+|entire\s+|calendar\s+|financial\s+|fiscal\s+)?year\s+(?:of\s+)?
+        |(?:fiscal|financial|calendar)\s+(?:year\s+)?)?
+        (?:(?:early|late|mid)[\s-]+)?(?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
+    | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
+    | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
+    """,
+    re.X,
+)
+
+# ---------------------------------------------------------------- sources
+
+_CAPW = rf"[{_UPPER}][\w'’&.-]*"
+_ORG = (
+    rf"{_CAPW}(?:[ \t]+(?:(?:of|for|and|on|de|du|&)[ \t]+(?:the[ \t]+)?)?{_CAPW})*"
+    r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:agency|ministry|office|department|authority|service|"
+    r"watchdog|charity|commission|council|institute|body|coastguard|police))?"
+)
+_INST = _alt(_CTX["institutions"])
+_SRC_NOUNS = _alt(_CTX["source_nouns"])
+_REPORT = _alt(_CTX["report_verbs"])
+_REPORT_WORDS = frozenset(w.lower() for w in _CTX["report_verbs"])
+_SOURCE_NOUN_WORDS = frozenset(w.lower() for w in _CTX["source_nouns"])
+_SOURCE_CUE = re.compile(
+    r"[^a-z0-9](?P<c>according|" + _trie(_REPORT_WORDS | _SOURCE_NOUN_WORDS) + r")\b"
+)
+_SOURCES = [
+    re.compile(
+        rf"[Aa]ccording\s+to\s+(?:the\s+)?(?:(?:latest|new|recent|official|provisional|"
+        rf"unpublished|annual|government|quarterly|monthly|published)\s+)*(?:(?:{_SRC_NOUNS})"
+        rf"\s+(?:from|by|of|published\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?)?"
+        rf"(?P<src>{_ORG}|(?:{_INST})\b)"
+    ),
+    re.compile(
+        rf"\b(?i:{_SRC_NOUNS})\s+(?:from|by|of|published\s+by|released\s+by|compiled\s+by|"
+        rf"issued\s+by)\s+(?:the\s+)?(?P<src>{_ORG}|(?:{_INST})\b)"
+    ),
+    re.compile(
+        rf"[,”\"’']\s*(?:said|says|according\s+to|announced|reported)\s+(?:the\s+)?"
+        rf"(?P<src>{_ORG}|(?:{_INST})\b)"
+    ),
+    re.compile(
+        rf"(?P<src>{_ORG}|(?<=[Tt]he\s)(?:{_INST}))\s+(?:(?:{_SRC_NOUNS})\s+)?"
+        rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:{_REPORT})\b"
+    ),
+]
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(slots=True)
+class _Fig:
+    start: int  # the number's first character (the span may start earlier, at a hedge)
+    end: int  # end of the number with its scale, unit and trailing hedge
+    kind: str  # number, words, share, frac, vague, mult, range
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str = "count"
+    raw: float | None = None  # the number before its scale
+    scale: float = 1.0
+    hedge: str | None = None
+    hedge_kind: str | None = None
+    hedge_start: int | None = None
+    scaled: bool = False  # has a scale word, a currency or a unit
+    counts: str | None = None
+    subject: bool = True  # not the object of a verb: may lend its noun to a bare number
+    needs_noun: bool = False
+    period: str | None = None
+    source: str | None = None
+    paragraph: int = 0
+    tail: tuple[str, ...] = ()  # the words just before the span, up to punctuation
+    tail_at: tuple[int, ...] = ()  # where they start
+    rate: str | None = None  # "£8 million-a-day" -> "per day"
+
+    @property
+    def span_start(self) -> int:
+        return self.hedge_start if self.hedge_start is not None else self.start
+
+
+class _Period(NamedTuple):
+    start: int
+    end: int
+    value: str
+    usable: bool  # not a comparison base or a report date
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    text: str
+    low: str  # lower-cased, same length as text
+
+
+class _Trigger(NamedTuple):
+    start: int
+    end: int
+    word: str  # lower-cased
+    digits: bool
+
+
+def _triggers(doc: _Doc) -> list[_Trigger]:
+    """Digits and trigger words, in text order (a space is put before the text for the regex)."""
+    return [
+        _Trigger(m.start(), m.end() - 1, m.group()[1:], m.lastgroup == "d")
+        for m in _TRIGGER.finditer(" " + doc.low)
+    ]
+
+

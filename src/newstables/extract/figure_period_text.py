@@ -1,0 +1,302 @@
+"""The period a figure's own words give (its period column): time words near the number
+resolved against the publication date, comparison bases and report dates left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from newstables import periods
+from newstables.extract.figure_grammar import (
+    _CAPITALISED,
+    _COMPARISON,
+    _MONTHS,
+    _NOUN_TRIGGERS,
+    _PERIOD,
+    _PERIOD_STARTS,
+    _PERIOD_WORDS,
+    _RATES,
+    _REPORT_DATE,
+    _SPAN_LEAD,
+    _TEN_WORDS,
+    _UNIT_WORDS,
+    _WEEKDAYS,
+    _Doc,
+    _Fig,
+    _Period,
+    _Trigger,
+)
+from newstables.extract.number_reading import _single_value, _tail
+
+# ---------------------------------------------------------------- periods
+
+
+def _month_year(month: int, year: int | None, pub: dt.date | None) -> str | None:
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year if month <= pub.month else pub.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _month(name: str | None) -> int | None:
+    return _MONTHS.get(name.rstrip(".").lower()) if name else None
+
+
+def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
+    """The period a matched time expression names, or None if it names none."""
+    g = m.group
+    surface = " ".join(m.group().split())
+    kind = m.lastgroup
+    year = pub.year if pub else None
+    if kind == "iso":
+        try:
+            return dt.date.fromisoformat(surface).isoformat()
+        except ValueError:
+            return None
+    if kind == "ago":
+        return str(year - 1) if year else surface
+    if kind == "yto":
+        end = _month_year(_month(g("yto_m")) or 1, int(g("yto_y")) if g("yto_y") else None, pub)
+        if end is None:
+            return surface
+        ey, em = int(end[:4]), int(end[5:])
+        sy, sm = (ey, 1) if em == 12 else (ey - 1, em + 1)
+        return f"{sy:04d}-{sm:02d}/{end}"
+    if kind == "qh":
+        return _quarter(m, year, surface)
+    if kind == "mr":
+        a = _month_year(_month(g("mr_a")) or 1, _int(g("mr_ay") or g("mr_by")), pub)
+        b = _month_year(_month(g("mr_b")) or 1, _int(g("mr_by")), pub)
+        return f"{a}/{b}" if a and b else surface
+    if kind == "q":
+        return f"{g('q_y')}-{g('q_k').upper()}{g('q_n')}"
+    if kind == "since":
+        return _since(m, pub, surface)
+    if kind == "yr":
+        a = g("yr_a") or g("yr_c") or g("yr_e")
+        b = g("yr_b") or g("yr_d") or g("yr_f")
+        return f"{a}/{a[:2] + b if len(b) == 2 else b}"
+    if kind == "date":
+        return _date(m, year, surface)
+    if kind == "my":
+        return _month_period(m, pub, surface)
+    if kind == "span":
+        return _SPAN_LEAD.sub("", surface).lower()
+    if kind == "rel":
+        return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
+    if kind == "day":
+        return _day(m, pub, surface)
+    if kind == "iny":
+        return g("iny_y") or g("iny_y2")
+    if kind == "season":
+        return _season(g("season_w").lower(), g("season_s").lower(), pub, surface)
+    if kind == "rate":
+        return _RATES.get(" ".join(surface.lower().split()))
+    return None
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
+    """ "the second quarter of 2024" -> "2024-Q2"; "the first six months of 2024" -> H1."""
+    g = m.group
+    which = g("qh_n").lower()
+    n = periods.QUARTER_WORDS.get(which, 1)
+    y = int(g("qh_y")) if g("qh_y") else (year - 1 if g("qh_last") and year else year)
+    if y is None:
+        return surface
+    unit = " ".join(g("qh_u").lower().split())
+    if unit == "quarter":
+        return f"{y}-Q{n}"
+    if unit == "half":
+        return f"{y}-H{min(n, 2)}"
+    months = int(_single_value(unit.rsplit(" ", 1)[0]) or 0)
+    if not 1 <= months <= 12:
+        return surface
+    if months in (3, 6) and which in ("first", "last", "final"):
+        return f"{y}-{'Q' if months == 3 else 'H'}{1 if which == 'first' else 12 // months}"
+    if which == "first":
+        return f"{y}-01/{y}-{months:02d}"
+    return f"{y}-{13 - months:02d}/{y}-12"
+
+
+def _date(m: re.Match[str], year: int | None, surface: str) -> str | None:
+    g = m.group
+    day = int((g("date_d") or g("date_d2") or "0").rstrip("stndrh"))
+    month = _month(g("date_m") or g("date_m2")) or 1
+    y = int(g("date_y")) if g("date_y") else year
+    if y is None:
+        return surface
+    try:
+        return dt.date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
+    g = m.group
+    if not g("my_pre") and not g("my_y"):
+        return None  # a bare "May" may be a name
+    pre = (g("my_pre") or "").lower()
+    month = _month(g("my_m")) or 1
+    y = int(g("my_y")) if g("my_y") else None
+    if pre == "last" and y is None and pub:
+        y = pub.year if month < pub.month else pub.year - 1
+    return _month_year(month, y, pub) or surface
+
+
+def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
+    g = m.group
+    if pub is None:
+        return surface
+    end_month = f"{pub.year:04d}-{pub.month:02d}"
+    if g("since_y"):
+        return f"{g('since_y')}/{pub.year}"
+    if g("since_m"):
+        month = _month(g("since_m")) or 1
+        start = _month_year(month, int(g("since_my")) if g("since_my") else None, pub)
+        return f"{start}/{end_month}"
+    y = pub.year - 1 if g("since_last") else pub.year
+    return f"{y}-01/{end_month}"
+
+
+def _relative(which: str, unit: str, pub: dt.date | None, surface: str) -> str:
+    if pub is None or which in ("past", "coming"):
+        return surface
+    step = {"this": 0, "last": -1, "previous": -1, "next": 1}[which]
+    if unit == "year":
+        return str(pub.year + step)
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+
+def _day(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
+    if pub is None:
+        return surface
+    word = surface.lower()
+    if word == "yesterday":
+        return (pub - dt.timedelta(days=1)).isoformat()
+    if word == "today":
+        return pub.isoformat()
+    back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
+    if word.startswith("last") and back == 0:
+        back = 7
+    return (pub - dt.timedelta(days=back)).isoformat()
+
+
+def _season(which: str, season: str, pub: dt.date | None, surface: str) -> str:
+    if pub is None:
+        return surface
+    step = {"this": 0, "last": -1, "next": 1}[which]
+    return f"{'autumn' if season == 'fall' else season} {pub.year + step}"
+
+
+def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
+    """False for a comparison base ("compared with 2021") or a report date ("said on Monday");
+    ``words`` are the words before ``start`` if known."""
+    if words is None:
+        words = [w for _, w in _tail(doc.low, max(0, start - 60), start, 6)]
+    if words[-1:] == ["as"] and doc.low.startswith("of", start):
+        return True  # "as of June"
+    if words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE:
+        return False
+    if words and words[-1] == "the":
+        words.pop()
+    if words and words[-1] in ("of", "in"):
+        words.pop()
+    if words and words[-1] in ("period", "time", "month", "quarter", "week", "levels", "level",
+                               "figures", "figure", "numbers", "those"):
+        words.pop()
+        if words and words[-1] == "same":
+            words.pop()
+        if words and words[-1] == "the":
+            words.pop()
+    return not (" ".join(words[-2:]) in _COMPARISON or (words and words[-1] in _COMPARISON))
+
+
+def _periods(
+    doc: _Doc, triggers: list[_Trigger], pub: dt.date | None, lo: int = 0
+) -> list[_Period]:
+    """Every time expression found from ``triggers`` (none before ``lo``), with its period."""
+    out: list[_Period] = []
+    done = lo
+    for t in triggers:
+        if t.start < done or not _period_trigger(t, doc):
+            continue
+        tail = _tail(doc.low, max(done, t.start - 60), t.start, 8, digits=True)
+        starts = [
+            s for s, w in tail
+            if w in _PERIOD_STARTS or w[:1].isdigit() or w in _UNIT_WORDS or w in _TEN_WORDS
+        ]
+        if t.word not in _NOUN_TRIGGERS or doc.low.startswith(("year to", "year end"), t.start):
+            starts.append(t.start)  # "year", "days"... start no expression but "year to June"
+        best: tuple[re.Match[str], str] | None = None
+        for i in range(len(starts) - 1, -1, -1):  # nearest start first: fewest tries
+            found = _period_at(doc, starts[i], t.start, pub)
+            if found:
+                best = found  # and while an earlier start extends it ("9 August 2023")
+            elif best:
+                break
+        if best:
+            m, value = best
+            before = [w for s, w in tail if s < m.start()]
+            usable = _usable(doc, m.start(), before if len(before) >= 5 else None)
+            out.append(_Period(m.start(), m.end(), value, usable))
+            done = m.end()
+    return out
+
+
+def _period_at(
+    doc: _Doc, start: int, trigger: int, pub: dt.date | None
+) -> tuple[re.Match[str], str] | None:
+    """The time expression starting at ``start`` that covers ``trigger``, with its period."""
+    m = _PERIOD.match(doc.low, start)
+    if m is None or m.end() <= trigger:
+        return None
+    if any(m.group(g) and not doc.text[m.start(g)].isupper() for g in _CAPITALISED):
+        return None  # "may", "march", "sun" are no months or weekdays in lower case
+    try:
+        value = _resolve(m, pub)
+    except (ValueError, OverflowError):  # a date off the calendar's ends
+        return None
+    return (m, value) if value is not None else None  # a bare "May" is no period
+
+
+def _period_trigger(t: _Trigger, doc: _Doc) -> bool:
+    if t.digits:
+        return len(t.word) == 4 and t.word[:2] in ("18", "19", "20")
+    if t.word in _PERIOD_WORDS or t.word[:1] in ("q", "h") and t.word[1:].isdigit():
+        return True
+    return (t.word in _MONTHS or t.word in _WEEKDAYS) and doc.text[t.start].isupper()
+
+
+def _pick_period(
+    fig: _Fig, periods: list[_Period], starts: list[int], span: tuple[int, int], next_start: int,
+    text: str,
+) -> str | None:
+    """The first usable period after the figure in its clause (before the next figure), else
+    the nearest one before it; ``span`` bounds the sentence's periods in ``periods``."""
+    lo, hi = span
+    i = bisect.bisect_left(starts, fig.end, lo, hi)
+    while i < hi and starts[i] < next_start:
+        p = periods[i]
+        if p.usable and not any(c in text[fig.end : p.start] for c in ";:—–("):
+            return p.value
+        i += 1
+    k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
+    while k >= lo:
+        p = periods[k]
+        if p.usable and p.end <= fig.span_start:
+            return p.value
+        k -= 1
+    return None
+
+
