@@ -1,0 +1,349 @@
+"""``corpus extract``: every table of every article of a corpus, as Parquet, on Dask workers.
+
+The output folder holds one Parquet dataset per table (``articles``, ``paragraphs``,
+``sentences``, ``actors``, ``mentions``, ``quotes``, ``figures``, ``events``, ``measures``,
+and ``claims`` with ``--claims``), every row keyed by its ``article`` id, and ``manifest``:
+one row per article with its sha256, publication date, status (ok/error), the error and its
+partition. A partition is a run of articles in source order; a worker writes each of its
+files under a temporary name and renames it, the manifest file last, so a partition is
+either complete or absent. A rerun skips the articles the manifest records with the same
+sha256 and date, and redoes a partition whose article changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import os
+import sys
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+
+from newstables.cluster import LOCAL, check_cluster, connect, worker_count
+from newstables.corpus_sources import Document, read_source, to_article
+from newstables.errors import NewstablesError
+from newstables.schema import TABLES
+
+MANIFEST = "manifest"
+MANIFEST_COLUMNS = ["article", "source", "sha256", "published", "status", "error", "partition"]
+ARTICLE_COLUMNS = ["article", "title", "outlet", "url", "published", "language", "sha256",
+                   "source", "n_paragraphs", "n_sentences", "n_words"]
+CLAIMS = "claims"
+LOG = "corpus.log"
+
+# Column types where a partition's values alone cannot tell (all missing, or mixed).
+_INTEGER = {"paragraph", "start", "end", "n_words", "sentence", "actor", "n_mentions",
+            "first_paragraph", "quote", "figure", "event", "measure", "n_paragraphs",
+            "n_sentences"}
+_FLOAT = {"value", "low", "high", "series_value", "difference", "relative_difference"}
+_BOOLEAN = {"continued", "approximate", "independent"}
+
+
+def table_names(claims: bool = False) -> tuple[str, ...]:
+    """The datasets a corpus folder holds, manifest aside."""
+    return ("articles", *TABLES, *((CLAIMS,) if claims else ()))
+
+
+@dataclass(frozen=True)
+class Partition:
+    name: str
+    documents: tuple[Document, ...]
+
+
+@dataclass
+class CorpusResult:
+    documents: int = 0  # in the source
+    skipped: int = 0  # done already, with the same sha256
+    extracted: int = 0  # extracted by this run
+    errors: list[tuple[str, str]] | None = None  # (article, error) for the source's bad ones
+    seconds: float = 0.0
+
+
+def plan_partitions(docs: Sequence[Document], size: int) -> list[Partition]:
+    """Runs of ``size`` documents in source order, each named by its first position and a
+    hash of its members (the same documents always make the same partition)."""
+    parts = []
+    for i in range(0, len(docs), size):
+        chunk = tuple(docs[i:i + size])
+        digest = hashlib.sha256("\n".join(f"{d.id}\t{d.sha256}\t{d.published}"
+                                          for d in chunk).encode()).hexdigest()[:10]
+        parts.append(Partition(f"part-{chunk[0].position:07d}-{digest}", chunk))
+    return parts
+
+
+# --- on a worker ---------------------------------------------------------------------------
+
+def _articles_row(doc: Document, article) -> dict[str, Any]:
+    meta = article.metadata
+    return {
+        "article": article.id, "title": article.title, "outlet": meta.get("outlet"),
+        "url": meta.get("url"), "published": meta.get("published"),
+        "language": meta.get("language"), "sha256": doc.sha256, "source": doc.origin,
+        "n_paragraphs": len(article.paragraphs), "n_sentences": len(article.sentences),
+        "n_words": sum(len(p.text.split()) for p in article.paragraphs),
+    }
+
+
+def _extract_one(doc: Document, claims: bool) -> dict[str, pd.DataFrame]:
+    from newstables.tables import extract_tables
+
+    article = to_article(doc)
+    tables = extract_tables(article).as_dict()
+    if claims:
+        from newstables.compare import match_figures
+
+        tables[CLAIMS] = match_figures(article, tables["figures"])
+    tables = {name: df.assign(article=article.id)[["article", *df.columns]]
+              for name, df in tables.items()}
+    tables["articles"] = pd.DataFrame([_articles_row(doc, article)], columns=ARTICLE_COLUMNS)
+    return tables
+
+
+def _is_null(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or (
+        value is pd.NA or value is pd.NaT)
+
+
+def _arrow(df: pd.DataFrame):
+    """A pyarrow Table with one fixed type per column: int64, float64, bool or string."""
+    import pyarrow as pa
+
+    arrays, names = [], []
+    for column in df.columns:
+        values = [None if _is_null(v) else v for v in df[column].tolist()]
+        dtype = df[column].dtype
+        if column in _BOOLEAN or pd.api.types.is_bool_dtype(dtype):
+            kind, convert = pa.bool_(), bool
+        elif column in _INTEGER or pd.api.types.is_integer_dtype(dtype):
+            kind, convert = pa.int64(), int
+        elif column in _FLOAT or pd.api.types.is_float_dtype(dtype):
+            kind, convert = pa.float64(), float
+        else:
+            kind, convert = pa.string(), str
+        arrays.append(pa.array([None if v is None else convert(v) for v in values], type=kind))
+        names.append(column)
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def _write_atomically(df: pd.DataFrame, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    pq.write_table(_arrow(df), tmp, compression="zstd")
+    os.replace(tmp, path)
+
+
+def extract_partition(out: str, partition: Partition, claims: bool = False) -> dict[str, Any]:
+    """Extract every article of ``partition`` and write its files under ``out`` (a Dask
+    task). A bad article is recorded in the manifest with its reason; the others are kept."""
+    t0 = time.perf_counter()
+    names = table_names(claims)
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    manifest = []
+    for doc in partition.documents:
+        error = ""
+        try:
+            for name, df in _extract_one(doc, claims).items():
+                frames[name].append(df)
+        except NewstablesError as exc:
+            error = str(exc)
+        except Exception as exc:  # an extractor's bug must not cost the other articles
+            error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        manifest.append({"article": doc.id, "source": doc.origin, "sha256": doc.sha256,
+                         "published": doc.published, "status": "error" if error else "ok",
+                         "error": error, "partition": partition.name})
+    root = Path(out)
+    for name in names:
+        if frames[name]:
+            df = pd.concat(frames[name], ignore_index=True)
+        else:
+            df = pd.DataFrame(columns=_empty_columns(name))
+        _write_atomically(df, root / name / f"{partition.name}.parquet")
+    _write_atomically(pd.DataFrame(manifest, columns=MANIFEST_COLUMNS),
+                      root / MANIFEST / f"{partition.name}.parquet")
+    ok = sum(row["status"] == "ok" for row in manifest)
+    return {"partition": partition.name, "ok": ok, "errors": len(manifest) - ok,
+            "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def _empty_columns(name: str) -> list[str]:
+    from newstables.schema import COLUMNS
+
+    if name == "articles":
+        return ARTICLE_COLUMNS
+    if name == CLAIMS:
+        from newstables.compare import CLAIM_COLUMNS
+
+        return ["article", *CLAIM_COLUMNS]
+    return ["article", *COLUMNS[name]]
+
+
+# --- on the client -------------------------------------------------------------------------
+
+def read_manifest(out: str | Path) -> pd.DataFrame:
+    """Every article recorded under ``out``: MANIFEST_COLUMNS, in partition order."""
+    files = sorted((Path(out) / MANIFEST).glob("part-*.parquet"))
+    if not files:
+        return pd.DataFrame(columns=MANIFEST_COLUMNS)
+    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+
+
+def _remove_partition(out: Path, name: str) -> None:
+    (out / MANIFEST / f"{name}.parquet").unlink(missing_ok=True)  # uncommit first
+    for folder in out.iterdir():
+        if folder.is_dir():
+            (folder / f"{name}.parquet").unlink(missing_ok=True)
+
+
+def clean_unfinished(out: Path) -> int:
+    """Remove temporary files and the files of partitions that have no manifest file (a run
+    stopped while writing them); returns how many files went."""
+    committed = {p.stem for p in (out / MANIFEST).glob("part-*.parquet")}
+    removed = 0
+    for folder in (p for p in out.iterdir() if p.is_dir()):
+        for path in folder.glob(".part-*.parquet.tmp-*"):
+            path.unlink(missing_ok=True)
+            removed += 1
+        if folder.name == MANIFEST:
+            continue
+        for path in folder.glob("part-*.parquet"):
+            if path.stem not in committed:
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def _pending(docs: list[Document], out: Path, claims: bool) -> tuple[list[Document], int]:
+    """The documents still to extract, after dropping partitions an edit made stale."""
+    manifest = read_manifest(out)
+    if claims and manifest.size and not (out / CLAIMS).is_dir():
+        raise NewstablesError(f"{out} was written without --claims; use a new folder for claims")
+    recorded = {row.article: row for row in manifest.itertuples(index=False)}
+    stale = {recorded[d.id].partition for d in docs
+             if d.id in recorded and (recorded[d.id].sha256, recorded[d.id].published)
+             != (d.sha256, d.published)}
+    if claims:  # partitions written before claims were asked for lack them
+        have = {p.stem for p in (out / CLAIMS).glob("part-*.parquet")}
+        stale |= set(manifest["partition"]) - have
+    for name in sorted(stale):
+        _remove_partition(out, name)
+    done = {row.article for row in manifest.itertuples(index=False)
+            if row.partition not in stale}
+    pending = [d for d in docs if d.id not in done]
+    return pending, len(docs) - len(pending)
+
+
+class _Reporter:
+    """A progress bar on a terminal; a line per partition in the log (and on stderr
+    when it is not a terminal)."""
+
+    def __init__(self, out: Path, total: int, stream: TextIO, quiet: bool) -> None:
+        self.log = (out / LOG).open("a", encoding="utf-8")
+        self.stream, self.quiet = stream, quiet
+        self.bar = None
+        if not quiet and hasattr(stream, "isatty") and stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=stream, dynamic_ncols=True)
+
+    def line(self, text: str) -> None:
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.log.write(f"{stamp} {text}\n")
+        self.log.flush()
+        if self.bar is not None:
+            self.bar.write(text, file=self.stream)
+        elif not self.quiet:
+            print(text, file=self.stream, flush=True)
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        self.log.close()
+
+
+def extract_corpus(
+    source: str | Path,
+    out: str | Path,
+    cluster: str = LOCAL,
+    workers: int | None = None,
+    partition_size: int = 50,
+    claims: bool = False,
+    quiet: bool = False,
+    stream: TextIO = sys.stderr,
+) -> CorpusResult:
+    """Extract every article of ``source`` into Parquet datasets under ``out``, on a Dask
+    cluster (``local`` or a scheduler address); skip what a previous run finished."""
+    t0 = time.perf_counter()
+    check_cluster(cluster, workers)
+    if partition_size < 1:
+        raise NewstablesError(f"--partition-size must be at least 1, not {partition_size}")
+    docs = read_source(source)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise NewstablesError(f"--out {out} is a file, not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    clean_unfinished(out)
+    pending, skipped = _pending(docs, out, claims)
+    result = CorpusResult(documents=len(docs), skipped=skipped)
+    reporter = _Reporter(out, len(pending), stream, quiet)
+    try:
+        reporter.line(f"corpus {source}: {len(docs)} articles, {skipped} done already, "
+                      f"{len(pending)} to extract")
+        parts = plan_partitions(pending, partition_size)
+        if parts:
+            result.extracted = _run_partitions(parts, out.resolve(), cluster, workers, claims,
+                                               reporter)
+    finally:
+        reporter.close()
+    manifest = read_manifest(out)
+    ids = {d.id for d in docs}
+    bad = manifest[(manifest["status"] != "ok") & manifest["article"].isin(ids)]
+    result.errors = list(zip(bad["article"], bad["error"], strict=True))
+    result.seconds = round(time.perf_counter() - t0, 2)
+    return result
+
+
+def _run_partitions(parts: list[Partition], out: Path, cluster: str, workers: int | None,
+                    claims: bool, reporter: _Reporter) -> int:
+    from distributed import as_completed
+
+    extracted = 0
+    with connect(cluster, workers) as client:
+        window = 2 * worker_count(client)  # enough queued work, not the whole corpus at once
+        queue = list(reversed(parts))
+        sizes = {p.name: len(p.documents) for p in parts}
+        token = uuid.uuid4().hex[:8]  # a fresh key: never a result cached from an earlier run
+
+        def submit():
+            part = queue.pop()
+            return client.submit(extract_partition, str(out), part, claims,
+                                 key=f"corpus-extract-{part.name}-{token}", retries=1)
+
+        running = as_completed([submit() for _ in range(min(window, len(queue)))])
+        for future in running:
+            try:
+                done = future.result()
+            except Exception as exc:  # the task failed on every worker it was given
+                detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise NewstablesError(f"{future.key}: {detail}") from None
+            finally:
+                future.release()
+            extracted += sizes[done["partition"]]
+            reporter.line(f"partition {done['partition']}: {done['ok']} ok, {done['errors']} "
+                          f"error(s), {done['seconds']:.1f} s")
+            reporter.advance(sizes[done["partition"]])
+            if queue:
+                running.add(submit())
+    return extracted
