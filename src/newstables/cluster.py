@@ -35,12 +35,11 @@ def connect(cluster: str = LOCAL, workers: int | None = None,
             connect_timeout: float = 10, workers_timeout: float = 120) -> Iterator[Client]:
     """A client on a new local cluster of ``workers`` processes (default: one per core), or
     on the scheduler at ``cluster``, waiting until ``workers`` (default 1) have joined."""
-    import dask
     from distributed import Client, LocalCluster
 
     check_cluster(cluster, workers)
     if cluster == LOCAL:
-        with dask.config.set({"distributed.worker.daemon": False}), LocalCluster(
+        with LocalCluster(
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
             dashboard_address=None, silence_logs=logging.ERROR,
         ) as local, Client(local) as client:
