@@ -91,7 +91,7 @@ def run_on_cluster(
     from distributed import as_completed
 
     from newstables.report import write_collection_index
-    from newstables.runner import check_parameters, notebooks_in
+    from newstables.runner import article_notebooks, check_parameters, notebooks_in
 
     if jobs is not None and jobs < 1:
         raise NewstablesError(f"--jobs must be at least 1, not {jobs}")
@@ -99,7 +99,7 @@ def run_on_cluster(
         raise NewstablesError(f"--timeout must be a positive number of seconds, not {timeout:g}")
     parse_date(published)
     folder = Path(notebooks).resolve() if notebooks else paths.NOTEBOOKS
-    check_parameters(notebooks_in(folder), dict(extra or {}))
+    check_parameters(article_notebooks(notebooks_in(folder)), dict(extra or {}))
     todo = _articles(articles, published)
     out_root = (Path(out) if out is not None else paths.REPORTS).resolve()
     out_root.mkdir(parents=True, exist_ok=True)

@@ -274,9 +274,9 @@ class _Reporter:
 
 
 def extract_corpus(
-    source: str | Path,
+    source: str | Path | Sequence[str | Path],
     out: str | Path,
-    cluster: str = LOCAL,
+    cluster: str | None = LOCAL,
     workers: int | None = None,
     partition_size: int = 50,
     claims: bool = False,
@@ -284,9 +284,11 @@ def extract_corpus(
     stream: TextIO = sys.stderr,
 ) -> CorpusResult:
     """Extract every article of ``source`` into Parquet datasets under ``out``, on a Dask
-    cluster (``local`` or a scheduler address); skip what a previous run finished."""
+    cluster (``local`` or a scheduler address; ``None``: in this process, one partition after
+    another); skip what a previous run finished."""
     t0 = time.perf_counter()
-    check_cluster(cluster, workers)
+    if cluster is not None:
+        check_cluster(cluster, workers)
     if partition_size < 1:
         raise NewstablesError(f"--partition-size must be at least 1, not {partition_size}")
     docs = read_source(source)
@@ -299,10 +301,15 @@ def extract_corpus(
     result = CorpusResult(documents=len(docs), skipped=skipped)
     reporter = _Reporter(out, len(pending), stream, quiet)
     try:
-        reporter.line(f"corpus {source}: {len(docs)} articles, {skipped} done already, "
+        reporter.line(f"corpus {_named(source)}: {len(docs)} articles, {skipped} done already, "
                       f"{len(pending)} to extract")
         parts = plan_partitions(pending, partition_size)
-        if parts:
+        if parts and cluster is None:
+            for part in parts:
+                _report(reporter, extract_partition(str(out.resolve()), part, claims),
+                        len(part.documents))
+                result.extracted += len(part.documents)
+        elif parts:
             result.extracted = _run_partitions(parts, out.resolve(), cluster, workers, claims,
                                                reporter)
     finally:
@@ -313,6 +320,18 @@ def extract_corpus(
     result.errors = list(zip(bad["article"], bad["error"], strict=True))
     result.seconds = round(time.perf_counter() - t0, 2)
     return result
+
+
+def _named(source: str | Path | Sequence[str | Path]) -> str:
+    if isinstance(source, str | Path):
+        return str(source)
+    return f"{len(source)} files"
+
+
+def _report(reporter: _Reporter, done: dict[str, Any], size: int) -> None:
+    reporter.line(f"partition {done['partition']}: {done['ok']} ok, {done['errors']} "
+                  f"error(s), {done['seconds']:.1f} s")
+    reporter.advance(size)
 
 
 def _run_partitions(parts: list[Partition], out: Path, cluster: str, workers: int | None,
@@ -341,9 +360,7 @@ def _run_partitions(parts: list[Partition], out: Path, cluster: str, workers: in
             finally:
                 future.release()
             extracted += sizes[done["partition"]]
-            reporter.line(f"partition {done['partition']}: {done['ok']} ok, {done['errors']} "
-                          f"error(s), {done['seconds']:.1f} s")
-            reporter.advance(sizes[done["partition"]])
+            _report(reporter, done, sizes[done["partition"]])
             if queue:
                 running.add(submit())
     return extracted

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,21 @@ class Document:
         return str(value) if value not in (None, "") else ""
 
 
-def read_source(source: str | Path) -> list[Document]:
-    """Every document of ``source`` (a folder or a ``.jsonl`` file), in source order.
+def read_source(source: str | Path | Sequence[str | Path]) -> list[Document]:
+    """Every document of ``source`` (a folder, a ``.jsonl`` file, or a list of ``.txt``
+    files), in source order.
 
     Raises NewstablesError only when the source itself is missing or empty; two documents
     with one id make the second an error.
     """
+    if not isinstance(source, str | Path):
+        missing = [str(p) for p in source if not Path(p).is_file()]
+        if missing:
+            raise NewstablesError(f"article file not found: {missing[0]}")
+        docs = list(_files([Path(p) for p in source]))
+        if not docs:
+            raise NewstablesError("no article given")
+        return _unique(docs)
     path = Path(source)
     if path.is_dir():
         docs = list(_folder(path))
@@ -56,6 +65,10 @@ def read_source(source: str | Path) -> list[Document]:
             raise NewstablesError(f"no document in {path}")
     else:
         raise NewstablesError(f"corpus source not found: {path}")
+    return _unique(docs)
+
+
+def _unique(docs: list[Document]) -> list[Document]:
     seen: dict[str, str] = {}
     for i, doc in enumerate(docs):
         if doc.id in seen:
@@ -67,7 +80,11 @@ def read_source(source: str | Path) -> list[Document]:
 
 
 def _folder(folder: Path) -> Iterator[Document]:
-    for position, path in enumerate(sorted(folder.glob("*.txt"))):
+    return _files(sorted(folder.glob("*.txt")))
+
+
+def _files(files: Sequence[Path]) -> Iterator[Document]:
+    for position, path in enumerate(files):
         try:
             raw = path.read_bytes()
         except OSError as exc:

@@ -65,6 +65,12 @@ def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     return found
 
 
+def article_notebooks(notebooks: Sequence[Path]) -> list[Path]:
+    """The notebooks a run executes per article: a corpus notebook (parameter ``corpus``)
+    compares many articles and is run on its own."""
+    return [nb for nb in notebooks if "corpus" not in notebook_parameters(nb)]
+
+
 def notebook_parameters(notebook: Path) -> dict[str, dict]:
     """The parameters a notebook declares, from papermill's inspection of its parameters cell
     (read once per version of the file: the runner checks them, then passes each its own)."""
@@ -312,7 +318,7 @@ def run_collection(
     if timeout is not None and timeout <= 0:
         raise NewstablesError(f"--timeout must be a positive number of seconds, not {timeout:g}")
     parse_date(published)
-    notebooks = list(notebooks) if notebooks is not None else notebooks_in()
+    notebooks = article_notebooks(notebooks if notebooks is not None else notebooks_in())
     extra = check_parameters(notebooks, extra)
     out_root = Path(out) if out is not None else paths.REPORTS
     runs: list[ArticleRun] = []
