@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from newstables import paths
+from newstables import kernel_pool, paths
 from newstables.article import ARTICLE_ID, Article, load_article, parse_date
 from newstables.errors import NewstablesError
 from newstables.report import write_article_index, write_collection_index
@@ -339,6 +339,7 @@ def run_collection(
     out_root.mkdir(parents=True, exist_ok=True)
 
     jobs = max(1, jobs or os.cpu_count() or 1)
+    kernel_pool.start()  # before the workers start: they inherit its address
     progress = Progress(len(runs) * len(notebooks), quiet=quiet)
     for run in runs:
         _run_article(run, notebooks, extra, jobs, timeout, progress)
