@@ -223,3 +223,17 @@ def test_partition_size_must_be_positive(tmp_path):
     with pytest.raises(NewstablesError, match="partition-size"):
         extract_corpus(write_corpus(tmp_path / "src", 1), tmp_path / "o", partition_size=0)
     assert not os.path.exists(tmp_path / "o")
+
+
+def test_asking_for_claims_later_adds_them_to_every_partition(tmp_path):
+    source, out = write_corpus(tmp_path / "src", 4), tmp_path / "out"
+    extract_corpus(source, out, cluster=None, partition_size=2, quiet=True)
+    assert not (out / "claims").exists()
+    again = extract_corpus(source, out, cluster=None, partition_size=2, claims=True,
+                           quiet=True)
+    assert again.extracted == 4
+    assert set(dataset(out, "claims")["article"]) == {f"a{i:04d}" for i in range(4)}
+    # a later run without --claims keeps the claims dataset complete
+    write_corpus(source, 1, start=4)
+    extract_corpus(source, out, cluster=None, partition_size=2, quiet=True)
+    assert "a0004" in set(dataset(out, "claims")["article"])

@@ -224,8 +224,6 @@ def clean_unfinished(out: Path) -> int:
 def _pending(docs: list[Document], out: Path, claims: bool) -> tuple[list[Document], int]:
     """The documents still to extract, after dropping partitions an edit made stale."""
     manifest = read_manifest(out)
-    if claims and manifest.size and not (out / CLAIMS).is_dir():
-        raise NewstablesError(f"{out} was written without --claims; use a new folder for claims")
     recorded = {row.article: row for row in manifest.itertuples(index=False)}
     stale = {recorded[d.id].partition for d in docs
              if d.id in recorded and (recorded[d.id].sha256, recorded[d.id].published)
@@ -297,6 +295,7 @@ def extract_corpus(
         raise NewstablesError(f"--out {out} is a file, not a folder")
     out.mkdir(parents=True, exist_ok=True)
     clean_unfinished(out)
+    claims = claims or (out / CLAIMS).is_dir()  # a folder with claims keeps them complete
     pending, skipped = _pending(docs, out, claims)
     result = CorpusResult(documents=len(docs), skipped=skipped)
     reporter = _Reporter(out, len(pending), stream, quiet)
