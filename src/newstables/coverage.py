@@ -5,6 +5,7 @@ over time. Every query orders its rows completely, so the same corpus gives the 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,7 @@ def default_sources() -> list[Path]:
 
 def prepare_corpus(corpus: str = "", output_dir: str | Path = "") -> Path:
     """The corpus folder to read: ``corpus`` as given, or (empty) the default articles
-    extracted here, with claims, into ``output_dir/corpus`` (finished articles are kept)."""
+    extracted anew here, with claims, into ``output_dir/corpus``."""
     if corpus:
         folder = Path(corpus)
         if not (folder / MANIFEST).is_dir():
@@ -31,6 +32,7 @@ def prepare_corpus(corpus: str = "", output_dir: str | Path = "") -> Path:
                                   "python -m newstables corpus extract SOURCE --out DIR")
         return folder
     folder = Path(output_dir) / "corpus"
+    shutil.rmtree(folder, ignore_errors=True)  # always today's extractors on today's articles
     extract_corpus(default_sources(), folder, cluster=None, claims=True, quiet=True)
     return folder
 
