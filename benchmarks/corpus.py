@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from newstables import load_article, paths
+from newstables.cluster import LOCAL, connect
 from newstables.corpus import extract_corpus, read_manifest
 
 BASES = [paths.SEED_ARTICLE, *sorted((paths.ROOT / "benchmarks" / "articles").glob("*.txt"))]
@@ -59,14 +60,9 @@ def _peak_rss_mib() -> float:
 def corpus_seconds(corpus: Path, out: Path, workers: int) -> tuple[float, list[float]]:
     """`corpus extract` on a new local cluster (its start-up included); the seconds and each
     worker's peak resident memory (MiB)."""
-    import logging
-
-    from distributed import Client, LocalCluster
-
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        extract_corpus(corpus, out, cluster=cluster.scheduler_address, quiet=True)
+    with connect(LOCAL, workers) as client:
+        extract_corpus(corpus, out, cluster=client.scheduler.address, quiet=True)
         seconds = time.perf_counter() - t0
         peaks = sorted(client.run(_peak_rss_mib).values())
     return seconds, peaks

@@ -35,11 +35,14 @@ def connect(cluster: str = LOCAL, workers: int | None = None,
             connect_timeout: float = 10, workers_timeout: float = 120) -> Iterator[Client]:
     """A client on a new local cluster of ``workers`` processes (default: one per core), or
     on the scheduler at ``cluster``, waiting until ``workers`` (default 1) have joined."""
+    import dask
     from distributed import Client, LocalCluster
 
     check_cluster(cluster, workers)
     if cluster == LOCAL:
-        with LocalCluster(
+        # Dask's statistical profiler samples every task's stack 100 times a second and keeps
+        # an hour of history: a cost per task, and memory that grows with a long run.
+        with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
             dashboard_address=None, silence_logs=logging.ERROR,
         ) as local, Client(local) as client:

@@ -92,6 +92,7 @@ def _articles_row(doc: Document, article) -> dict[str, Any]:
 
 
 def _extract_one(doc: Document, claims: bool) -> dict[str, pd.DataFrame]:
+    """Every table of one document, plus its row of ``articles``."""
     from newstables.tables import extract_tables
 
     article = to_article(doc)
@@ -100,10 +101,46 @@ def _extract_one(doc: Document, claims: bool) -> dict[str, pd.DataFrame]:
         from newstables.compare import match_figures
 
         tables[CLAIMS] = match_figures(article, tables["figures"])
-    tables = {name: df.assign(article=article.id)[["article", *df.columns]]
-              for name, df in tables.items()}
     tables["articles"] = pd.DataFrame([_articles_row(doc, article)], columns=ARTICLE_COLUMNS)
     return tables
+
+
+class _Table:
+    """One table's rows of a partition, gathered column by column (no DataFrame per
+    article), with the kind of each column: int, float, bool or str."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.columns = {c: [] for c in columns}
+        self.kinds: dict[str, str] = {}
+
+    def add(self, article: str, df: pd.DataFrame, keyed: bool) -> None:
+        if keyed:
+            self.columns["article"].extend([article] * len(df))
+        for column in df.columns:
+            self.columns.setdefault(column, []).extend(df[column].tolist())
+            dtype = df[column].dtype
+            if column not in self.kinds and len(df):
+                if pd.api.types.is_bool_dtype(dtype):
+                    self.kinds[column] = "bool"
+                elif pd.api.types.is_integer_dtype(dtype):
+                    self.kinds[column] = "int"
+                elif pd.api.types.is_float_dtype(dtype):
+                    self.kinds[column] = "float"
+
+    def arrow(self):
+        """A pyarrow Table with one fixed type per column."""
+        import pyarrow as pa
+
+        types = {"bool": (pa.bool_(), bool), "int": (pa.int64(), int),
+                 "float": (pa.float64(), float), "str": (pa.string(), str)}
+        arrays = []
+        for column, values in self.columns.items():
+            kind = ("bool" if column in _BOOLEAN else "int" if column in _INTEGER
+                    else "float" if column in _FLOAT else self.kinds.get(column, "str"))
+            arrow_type, convert = types[kind]
+            arrays.append(pa.array([None if _is_null(v) else convert(v) for v in values],
+                                   type=arrow_type))
+        return pa.Table.from_arrays(arrays, names=list(self.columns))
 
 
 def _is_null(value: Any) -> bool:
@@ -111,33 +148,12 @@ def _is_null(value: Any) -> bool:
         value is pd.NA or value is pd.NaT)
 
 
-def _arrow(df: pd.DataFrame):
-    """A pyarrow Table with one fixed type per column: int64, float64, bool or string."""
-    import pyarrow as pa
-
-    arrays, names = [], []
-    for column in df.columns:
-        values = [None if _is_null(v) else v for v in df[column].tolist()]
-        dtype = df[column].dtype
-        if column in _BOOLEAN or pd.api.types.is_bool_dtype(dtype):
-            kind, convert = pa.bool_(), bool
-        elif column in _INTEGER or pd.api.types.is_integer_dtype(dtype):
-            kind, convert = pa.int64(), int
-        elif column in _FLOAT or pd.api.types.is_float_dtype(dtype):
-            kind, convert = pa.float64(), float
-        else:
-            kind, convert = pa.string(), str
-        arrays.append(pa.array([None if v is None else convert(v) for v in values], type=kind))
-        names.append(column)
-    return pa.Table.from_arrays(arrays, names=names)
-
-
-def _write_atomically(df: pd.DataFrame, path: Path) -> None:
+def _write_atomically(table, path: Path) -> None:
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    pq.write_table(_arrow(df), tmp, compression="zstd")
+    pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
 
 
@@ -145,32 +161,29 @@ def extract_partition(out: str, partition: Partition, claims: bool = False) -> d
     """Extract every article of ``partition`` and write its files under ``out`` (a Dask
     task). A bad article is recorded in the manifest with its reason; the others are kept."""
     t0 = time.perf_counter()
-    names = table_names(claims)
-    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
-    manifest = []
+    tables = {name: _Table(_empty_columns(name)) for name in table_names(claims)}
+    manifest = _Table(MANIFEST_COLUMNS)
     for doc in partition.documents:
         error = ""
         try:
-            for name, df in _extract_one(doc, claims).items():
-                frames[name].append(df)
+            extracted = _extract_one(doc, claims)
         except NewstablesError as exc:
             error = str(exc)
         except Exception as exc:  # an extractor's bug must not cost the other articles
             error = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        manifest.append({"article": doc.id, "source": doc.origin, "sha256": doc.sha256,
-                         "published": doc.published, "status": "error" if error else "ok",
-                         "error": error, "partition": partition.name})
-    root = Path(out)
-    for name in names:
-        if frames[name]:
-            df = pd.concat(frames[name], ignore_index=True)
         else:
-            df = pd.DataFrame(columns=_empty_columns(name))
-        _write_atomically(df, root / name / f"{partition.name}.parquet")
-    _write_atomically(pd.DataFrame(manifest, columns=MANIFEST_COLUMNS),
-                      root / MANIFEST / f"{partition.name}.parquet")
-    ok = sum(row["status"] == "ok" for row in manifest)
-    return {"partition": partition.name, "ok": ok, "errors": len(manifest) - ok,
+            for name, df in extracted.items():
+                tables[name].add(doc.id, df, keyed=name != "articles")
+        row = {"article": doc.id, "source": doc.origin, "sha256": doc.sha256,
+               "published": doc.published, "status": "error" if error else "ok",
+               "error": error, "partition": partition.name}
+        manifest.add(doc.id, pd.DataFrame([row], columns=MANIFEST_COLUMNS), keyed=False)
+    root = Path(out)
+    for name, table in tables.items():
+        _write_atomically(table.arrow(), root / name / f"{partition.name}.parquet")
+    _write_atomically(manifest.arrow(), root / MANIFEST / f"{partition.name}.parquet")
+    ok = manifest.columns["status"].count("ok")
+    return {"partition": partition.name, "ok": ok, "errors": len(partition.documents) - ok,
             "seconds": round(time.perf_counter() - t0, 2)}
 
 
