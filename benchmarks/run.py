@@ -1,16 +1,19 @@
-"""Time `python -m newstables run` on the seed against its floor, and print the ratio.
+"""Time `python -m newstables run` against papermill's floor, and print the ratios.
 
-The floor is papermill executing as many notebooks as the collection has, one after
-another, each of which only imports the libraries the collection imports. A ratio at or
-below 1.0 means the whole run (extraction, analysis, HTML, report) costs no more than
-starting that many kernels and importing the libraries in sequence.
+Two floors, measured in the same run: papermill executing as many notebooks as the
+collection has, one after another, each of which only imports the libraries the collection
+imports (the seed's whole-collection ratio); and papermill executing one such notebook (the
+floor per article). Seconds per article are measured for runs of 1 and of 100 articles
+(variants of the seed and the benchmark articles), with the kernel pool on and, with
+--pool-off, off.
 
-    .venv/bin/python benchmarks/run.py [--jobs N] [--repeat K]
+    .venv/bin/python benchmarks/run.py [--jobs N] [--repeat K] [--articles 1,100] [--pool-off]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -23,8 +26,8 @@ import nbformat
 import papermill
 from nbformat.v4 import new_code_cell, new_notebook
 
-from newstables import paths
-from newstables.run.runner import notebooks_in
+from newstables import load_article, paths
+from newstables.run.runner import article_notebooks, notebooks_in
 
 IMPORTS = """
 import matplotlib.pyplot as plt
@@ -51,6 +54,32 @@ def floor_seconds(count: int, folder: Path) -> float:
     return time.perf_counter() - t0
 
 
+def write_articles(folder: Path, count: int) -> Path:
+    """``count`` articles: the seed and the benchmark articles, under new ids."""
+    bases = [paths.SEED_ARTICLE, *sorted((paths.ROOT / "benchmarks" / "articles").glob("*.txt"))]
+    folder.mkdir(parents=True)
+    for i in range(count):
+        base = load_article(bases[i % len(bases)])
+        name = f"{base.id}-v{i:03d}"
+        (folder / f"{name}.txt").write_text(base.text, encoding="utf-8")
+        meta = {k: v for k, v in base.metadata.items() if k != "sha256"}
+        (folder / f"{name}.json").write_text(json.dumps({**meta, "id": name}), encoding="utf-8")
+    return folder
+
+
+def per_article_seconds(count: int, jobs: int | None, folder: Path, pool: bool) -> float:
+    """Seconds per article of `run` over ``count`` articles."""
+    articles = write_articles(folder / f"articles-{count}-{pool}", count)
+    command = [sys.executable, "-m", "newstables", "run", "--article", str(articles),
+               "--out", str(folder / f"reports-{count}-{pool}"), "--quiet"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    env = {**os.environ, "NEWSTABLES_KERNEL_POOL": "on" if pool else "off"}
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True, cwd=paths.ROOT, env=env)
+    return (time.perf_counter() - t0) / count
+
+
 def run_seconds(jobs: int | None, folder: Path) -> float:
     """The real collection on the seed, as a user runs it."""
     command = [sys.executable, "-m", "newstables", "run", "--article", str(paths.SEED_ARTICLE),
@@ -66,8 +95,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, help="passed to run --jobs (default: its default)")
     parser.add_argument("--repeat", type=int, default=2, help="timed repetitions (median)")
+    parser.add_argument("--articles", default="1,100",
+                        help="article counts for seconds per article (comma-separated)")
+    parser.add_argument("--pool-off", action="store_true",
+                        help="also time each article count with the kernel pool off")
     args = parser.parse_args()
-    count = len(notebooks_in())
+    count = len(article_notebooks(notebooks_in()))
     floors, runs = [], []
     with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
         folder = Path(tmp)
@@ -82,6 +115,15 @@ def main() -> int:
     print(f"floor (papermill, sequential)   {floor:6.1f} s  ({floor / count:.2f} s a notebook)")
     print(f"newstables run on the seed      {run:6.1f} s")
     print(f"ratio run / floor               {run / floor:6.2f}")
+    one = floor / count
+    print(f"floor per article (papermill, one import-only notebook)  {one:6.2f} s")
+    with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
+        for n in (int(a) for a in args.articles.split(",")):
+            for pool in (True, False) if args.pool_off else (True,):
+                each = per_article_seconds(n, args.jobs, Path(tmp), pool)
+                label = "pool on " if pool else "pool off"
+                print(f"run, {n:>3} article(s), {label}  {each:6.2f} s an article  "
+                      f"({each / one:.2f} x the floor)", flush=True)
     return 0
 
 

@@ -27,3 +27,28 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A local Dask cluster of two single-threaded worker processes on this machine."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+            Client(cluster) as client:
+        client.wait_for_workers(2, timeout=120)
+        yield cluster, client
+
+
+def kill_a_worker(client) -> int:
+    """SIGKILL one worker process (its nanny starts a new one); returns its pid."""
+    import os
+    import signal
+
+    pids = client.run(os.getpid)
+    pid = pids[sorted(pids)[0]]
+    os.kill(pid, signal.SIGKILL)
+    return pid

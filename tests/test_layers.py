@@ -20,7 +20,7 @@ def layer_of_file(path: Path, package: Path = PACKAGE) -> int:
     rel = path.relative_to(package).parts
     if rel[0] in ("extract", "analyse", "run"):
         return LAYERS[rel[0]]
-    if rel[0] in ("cli.py", "__main__.py"):
+    if rel[0] == "__main__.py" or rel[0].startswith("cli"):
         return LAYERS["cli"]
     return LAYERS["base"]
 

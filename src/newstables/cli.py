@@ -1,4 +1,4 @@
-"""Command line: ``python -m newstables {extract,run,refresh,readme}``.
+"""Command line: ``python -m newstables {extract,run,corpus,refresh,readme}``.
 
 Exit status: 0 success; 1 a notebook failed; 2 bad input (one line on stderr); 75 another run
 holds the report; 130 interrupted.
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newstables import __version__, paths
+from newstables.cli_corpus import add_corpus_parser
 from newstables.errors import NewstablesError
 from newstables.run.locks import BusyError
 
@@ -23,6 +24,8 @@ EPILOG = """examples:
   python -m newstables extract --batch docs.jsonl > tables.jsonl
   python -m newstables run --article seeds/turkiye-uk-deal-2023.txt --jobs 2
   python -m newstables run --article incoming/ --out reports/daily
+  python -m newstables run --article incoming/ --out /shared/reports --cluster tcp://host:8786
+  python -m newstables corpus extract incoming/ --out corpus/ --workers 2
 """
 
 
@@ -109,6 +112,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from newstables.run.runner import notebooks_in, run_collection
 
     articles = args.article or [str(paths.SEED_ARTICLE)]
+    if args.cluster:
+        return _run_on_cluster(articles, args)
     runs = run_collection(
         articles,
         notebooks=notebooks_in(Path(args.notebooks)) if args.notebooks else None,
@@ -138,6 +143,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"newstables: error: {run.article.id}: {run.error} (kept in {kept}/)",
               file=sys.stderr)
     return 1 if failed else 0
+
+
+def _run_on_cluster(articles: list[str], args: argparse.Namespace) -> int:
+    from newstables.run.cluster_run import run_on_cluster
+
+    done = run_on_cluster(articles, args.cluster, workers=args.workers, published=args.published,
+                          out=args.out, jobs=args.jobs, timeout=args.timeout,
+                          extra=_parse_parameters(args.parameter), notebooks=args.notebooks,
+                          quiet=args.quiet)
+    for item in done:
+        if item.status != "ok":
+            print(f"newstables: error: {item.id}: {item.error}", file=sys.stderr)
+    return 1 if any(item.status != "ok" for item in done) else 0
 
 
 def _shown(path: Path) -> str:
@@ -221,7 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-current", action="store_true",
                    help="skip an article whose report was made from the same text, notebooks "
                    "and parameters (for schedulers)")
+    p.add_argument("--cluster", metavar="local|ADDRESS", help="run each article as a task on "
+                   "a Dask cluster: 'local' starts one here, an address such as tcp://host:8786 "
+                   "uses a running scheduler (--out must be a path every worker shares)")
+    p.add_argument("--workers", type=int, metavar="N", help="with --cluster local: worker "
+                   "processes (default: the number of cores); with an address, wait for N")
     p.set_defaults(func=cmd_run)
+    add_corpus_parser(sub)
 
     p = sub.add_parser("refresh", help="re-execute the committed notebooks in place (make "
                        "notebooks)")

@@ -43,6 +43,15 @@ COLUMNS: dict[str, list[str]] = {
 
 TABLES = tuple(COLUMNS)
 
+# A corpus folder (``corpus extract``): one Parquet dataset per table, plus these.
+CORPUS_MANIFEST = "manifest"
+CORPUS_CLAIMS = "claims"
+
+
+def corpus_datasets(claims: bool = False) -> tuple[str, ...]:
+    """The datasets a corpus folder holds, manifest aside."""
+    return ("articles", *TABLES, *((CORPUS_CLAIMS,) if claims else ()))
+
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly the table's columns, in order."""

@@ -51,4 +51,11 @@ def kernel_manager_class():
 
         cleanup_resources = _async_cleanup_resources
 
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            from newstables.run import kernel_pool
+
+            if kernel_pool.address():  # fork a fresh kernel from the warm kernel parent
+                self.provisioner.__class__ = kernel_pool.provisioner_class()
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
     return IPCKernelManager

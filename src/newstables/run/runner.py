@@ -32,6 +32,7 @@ from newstables import paths
 from newstables.errors import NewstablesError
 from newstables.extract.article import Article, load_article, parse_date
 from newstables.extract.tables import extract_tables
+from newstables.run import kernel_pool
 from newstables.run.freshness import fingerprint, is_current
 from newstables.run.locks import FileLock, report_lock
 from newstables.run.pages import write_article_index, write_collection_index
@@ -76,6 +77,12 @@ def notebooks_in(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     if not found:
         raise NewstablesError(f"no notebooks (NN-name.ipynb) found in {folder}")
     return found
+
+
+def article_notebooks(notebooks: Sequence[Path]) -> list[Path]:
+    """The notebooks a run executes per article: a corpus notebook (parameter ``corpus``)
+    compares many articles and is run on its own."""
+    return [nb for nb in notebooks if "corpus" not in notebook_parameters(nb)]
 
 
 def notebook_parameters(notebook: Path) -> dict[str, dict]:
@@ -352,7 +359,7 @@ def run_collection(
         loaded.append((source, article))
     if not loaded:
         return []
-    notebooks = list(notebooks) if notebooks is not None else notebooks_in()
+    notebooks = article_notebooks(notebooks if notebooks is not None else notebooks_in())
     extra = check_parameters(notebooks, extra)
     _make_out(out_root)
 
@@ -373,6 +380,8 @@ def run_collection(
                 run.status = "current"
             else:
                 pending.append((run, inputs))
+        if pending:
+            kernel_pool.start()  # before the workers start: they inherit its address
         progress = Progress(len(pending) * len(notebooks), quiet=quiet)
         for run, inputs in pending:
             _run_article(run, notebooks, extra, jobs, timeout, progress, inputs)

@@ -1,0 +1,165 @@
+"""Compare a corpus's coverage with DuckDB over the Parquet datasets ``corpus extract`` wrote:
+statistics that recur across articles, voices across outlets, verdicts per outlet, coverage
+over time. Every query orders its rows completely, so the same corpus gives the same tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from newstables.schema import CORPUS_CLAIMS as CLAIMS
+from newstables.schema import CORPUS_MANIFEST as MANIFEST
+from newstables.schema import corpus_datasets as table_names
+
+UNKNOWN_OUTLET = "(outlet unknown)"
+
+
+def connect(folder: str | Path):
+    """A DuckDB connection with one view per dataset in ``folder`` (``claims`` if present)."""
+    import duckdb
+
+    folder = Path(folder)
+    con = duckdb.connect()
+    for name in (*table_names(claims=(folder / CLAIMS).is_dir()), MANIFEST):
+        files = folder / name / "*.parquet"
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_quoted(files)}', "
+                    "union_by_name = true)")
+    return con
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def has_claims(con) -> bool:
+    names = {row[0] for row in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+    return CLAIMS in names
+
+
+def overview(con) -> pd.DataFrame:
+    """One row per article: outlet, date, size and what was extracted from it."""
+    return con.sql(f"""
+        SELECT a.article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, a.published,
+               a.n_paragraphs AS paragraphs, a.n_words AS words,
+               (SELECT count(*) FROM figures f WHERE f.article = a.article) AS figures,
+               (SELECT count(DISTINCT q.quote) FROM quotes q WHERE q.article = a.article)
+                   AS quotes,
+               (SELECT count(DISTINCT q.speaker) FROM quotes q WHERE q.article = a.article
+                   AND coalesce(q.speaker, '') <> '') AS speakers
+        FROM articles a
+        ORDER BY a.published NULLS LAST, a.article
+    """).df()
+
+
+def manifest_status(con) -> pd.DataFrame:
+    """Articles per manifest status, with the errors' reasons."""
+    return con.sql("""
+        SELECT status, count(*) AS articles,
+               string_agg(CASE WHEN error <> '' THEN article || ': ' || error END, '; '
+                          ORDER BY article) AS errors
+        FROM manifest GROUP BY status ORDER BY status
+    """).df()
+
+
+def recurring_statistics(con) -> pd.DataFrame:
+    """Statements of one statistic (the same reference series and period) in two or more
+    articles: what each article stated, its value and hedge, and the series value."""
+    if not has_claims(con):
+        return pd.DataFrame(columns=["series_title", "period", "article", "outlet", "published",
+                                     "claim", "value", "hedge", "series_value", "verdict",
+                                     "paragraph"])
+    return con.sql(f"""
+        WITH stated AS (
+            SELECT c.series, c.series_title,
+                   regexp_replace(c.claim_period, ' \\(.*\\)$', '') AS period,
+                   c.article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, a.published,
+                   c.claim, c.value, coalesce(c.hedge, '') AS hedge, c.series_value,
+                   c.verdict, c.paragraph
+            FROM claims c JOIN articles a USING (article)
+            WHERE coalesce(c.series, '') <> '' AND c.claim_period NOT LIKE '% vs %'
+        ), recurring AS (
+            SELECT series, period FROM stated GROUP BY series, period
+            HAVING count(DISTINCT article) >= 2
+        )
+        SELECT s.series_title, s.period, s.article, s.outlet, s.published, s.claim, s.value,
+               s.hedge, s.series_value, s.verdict, s.paragraph
+        FROM stated s JOIN recurring r USING (series, period)
+        ORDER BY s.series_title, s.period, s.published NULLS LAST, s.article, s.paragraph
+    """).df()
+
+
+def drift(recurring: pd.DataFrame) -> pd.DataFrame:
+    """One row per recurring statistic: how many articles and outlets state it, the range of
+    the stated values, their spread (largest over smallest, minus one) and the hedges used."""
+    rows = []
+    for (title, period), group in recurring.groupby(["series_title", "period"], sort=True):
+        values = group["value"].dropna()
+        low, high = (values.min(), values.max()) if len(values) else (None, None)
+        hedges = sorted({h for h in group["hedge"] if h}) or ["(none)"]
+        rows.append({
+            "statistic": title, "period": period, "articles": group["article"].nunique(),
+            "outlets": group["outlet"].nunique(), "stated": " · ".join(group["claim"]),
+            "lowest": low, "highest": high,
+            "spread": (high / low - 1) if low not in (None, 0) else None,
+            "hedges": ", ".join(hedges),
+            "series_value": group["series_value"].dropna().iloc[0]
+            if group["series_value"].notna().any() else None,
+        })
+    return pd.DataFrame(rows, columns=["statistic", "period", "articles", "outlets", "stated",
+                                       "lowest", "highest", "spread", "hedges", "series_value"])
+
+
+def speakers(con) -> pd.DataFrame:
+    """Who is quoted: quotes, words, articles and outlets per named speaker, most quoted first."""
+    return con.sql(f"""
+        SELECT q.speaker, min(q.role) AS role,
+               count(DISTINCT q.article || '/' || q.quote) AS quotes,
+               CAST(sum(length(string_split(trim(q.text), ' '))) AS BIGINT) AS words,
+               count(DISTINCT q.article) AS articles,
+               count(DISTINCT coalesce(a.outlet, '{UNKNOWN_OUTLET}')) AS outlets,
+               string_agg(DISTINCT coalesce(a.outlet, '{UNKNOWN_OUTLET}'), '; '
+                          ORDER BY coalesce(a.outlet, '{UNKNOWN_OUTLET}')) AS outlet_names
+        FROM quotes q JOIN articles a USING (article)
+        WHERE coalesce(q.speaker, '') <> ''
+        GROUP BY q.speaker
+        ORDER BY quotes DESC, words DESC, q.speaker
+    """).df()
+
+
+def verdicts_by_outlet(con) -> pd.DataFrame:
+    """Per outlet: figures stated, those a reference series covers, and their verdicts."""
+    if not has_claims(con):
+        return pd.DataFrame(columns=["outlet", "articles", "figures", "matched", "consistent",
+                                     "inconsistent", "cannot check"])
+    return con.sql(f"""
+        SELECT coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet,
+               count(DISTINCT c.article) AS articles, count(*) AS figures,
+               count(*) FILTER (WHERE coalesce(c.series, '') <> '') AS matched,
+               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
+                                AND c.verdict = 'consistent') AS consistent,
+               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
+                                AND c.verdict = 'inconsistent') AS inconsistent,
+               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
+                                AND c.verdict NOT IN ('consistent', 'inconsistent'))
+                   AS "cannot check"
+        FROM claims c JOIN articles a USING (article)
+        GROUP BY 1 ORDER BY 1
+    """).df()
+
+
+def coverage_by_month(con) -> pd.DataFrame:
+    """Articles, outlets, figures and quotes per month of publication."""
+    return con.sql(f"""
+        SELECT strftime(CAST(a.published AS DATE), '%Y-%m') AS month,
+               count(*) AS articles,
+               count(DISTINCT coalesce(a.outlet, '{UNKNOWN_OUTLET}')) AS outlets,
+               CAST(sum((SELECT count(*) FROM figures f WHERE f.article = a.article)) AS BIGINT)
+                   AS figures,
+               CAST(sum((SELECT count(DISTINCT q.quote) FROM quotes q
+                         WHERE q.article = a.article)) AS BIGINT) AS quotes
+        FROM articles a
+        WHERE a.published IS NOT NULL AND a.published <> ''
+        GROUP BY 1 ORDER BY 1
+    """).df()

@@ -1,0 +1,62 @@
+"""Kernels forked from a warm parent: a fresh kernel for every notebook, gone when it ends."""
+
+import os
+
+import nbformat
+import papermill
+import psutil
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from newstables.run import kernel_pool
+from newstables.run.kernels import kernel_manager_class
+
+REPORTS = """
+import os, sys
+print(os.getpid(), os.getppid(), "leftover" in globals(), "pandas" in sys.modules)
+leftover = 1
+"""
+
+
+@pytest.fixture
+def pool():
+    path = kernel_pool.start()
+    assert path is not None
+    yield kernel_pool._parent.pid
+    kernel_pool.stop()
+
+
+def execute(tmp_path, name: str) -> list[str]:
+    nb = new_notebook(cells=[new_code_cell(REPORTS)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    papermill.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / name),
+                               kernel_name="python3", progress_bar=False,
+                               kernel_manager_class=kernel_manager_class())
+    return nbformat.read(tmp_path / name, as_version=4).cells[0].outputs[0]["text"].split()
+
+
+def test_each_notebook_gets_a_fresh_kernel_forked_from_the_warm_parent(tmp_path, pool):
+    first = execute(tmp_path, "one.ipynb")
+    second = execute(tmp_path, "two.ipynb")
+    assert first[1] == second[1] == str(pool)  # forked by the kernel parent
+    assert first[0] != second[0]  # a new kernel each time
+    assert first[2] == second[2] == "False"  # nothing left from the notebook before
+    assert first[3] == "True"  # the libraries were imported before the fork
+    assert not psutil.pid_exists(int(first[0])) and not psutil.pid_exists(int(second[0]))
+
+
+def test_the_pool_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(kernel_pool.ENV, "off")
+    assert kernel_pool.start() is None
+    _, parent, *_ = execute(tmp_path, "plain.ipynb")
+    assert int(parent) == os.getpid()  # started by this process, not forked by a parent
+
+
+def test_stop_ends_the_kernel_parent():
+    kernel_pool.start()
+    parent = kernel_pool._parent.pid
+    kernel_pool.stop()
+    assert not psutil.pid_exists(parent) or psutil.Process(parent).status() == "zombie"
+    assert kernel_pool.address() is None
