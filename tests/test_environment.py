@@ -14,6 +14,10 @@ def pyproject():
     return tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
+# conda-forge names that differ from PyPI's
+CONDA_NAMES = {"python-duckdb": "duckdb"}
+
+
 def conda_dependencies() -> set[str]:
     names, section = set(), None
     for line in (paths.ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
@@ -21,7 +25,7 @@ def conda_dependencies() -> set[str]:
             section = line.split(":")[0]
         m = re.match(r"^  - ([A-Za-z0-9_.\-]+)", line)
         if section == "dependencies" and m and m.group(1) not in {"python", "pip"}:
-            names.add(_name(m.group(1)))
+            names.add(_name(CONDA_NAMES.get(m.group(1), m.group(1))))
     return names
 
 
