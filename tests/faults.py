@@ -62,9 +62,22 @@ def command_line(pid: int) -> str:
         return ""
 
 
+def parent_of(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+POOL = "newstables.run.kernel_pool"
+
+
 def kernels_of(pid: int) -> list[int]:
+    """The kernels below ``pid``: started from ipykernel, or forked by the kernel parent (a
+    copy of it, so its command line, whose parent is the kernel parent)."""
     return [p for p in descendants(pid)
-            if any(entry in command_line(p) for entry in ("ipc_kernel", "ipykernel"))]
+            if any(entry in command_line(p) for entry in ("ipc_kernel", "ipykernel"))
+            or (POOL in command_line(p) and POOL in command_line(parent_of(p)))]
 
 
 def listening_tcp_inodes() -> set[str]:

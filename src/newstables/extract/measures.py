@@ -341,7 +341,10 @@ def _lead(low: str, found: list[Mention], h_start: int, c_start: int, c_end: int
     return _subject(low, found, c_start, subject_end)
 
 
-_COUNTRIES = frozenset(k for k in load_json("actors_countries.json") if not k.startswith("_"))
+# Countries by canonical name and by alias ("U.K.", "Turkey"): the places that can be a party.
+_COUNTRIES = frozenset(
+    name for key, entry in load_json("actors_countries.json").items() if not key.startswith("_")
+    for name in (key, *entry.get("aliases", [])))
 
 
 def _is_party(mention: Mention) -> bool:

@@ -226,6 +226,10 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the for
     code = 1
     try:
         os.setsid()
+        _stop_with_parent()  # the kernel parent ends with the runner; its kernels with it
+        from newstables.run.ipc_kernel import use_ipc_pipe
+
+        use_ipc_pipe(os.path.dirname(os.path.abspath(request["connection_file"])))
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         env = {k: str(v) for k, v in (request.get("env") or {}).items()}
