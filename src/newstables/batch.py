@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from newstables import Article, article_from_text
+from newstables.article import Article, article_from_text
 from newstables.errors import NewstablesError
 from newstables.textio import decode_text
 

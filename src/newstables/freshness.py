@@ -8,19 +8,21 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from newstables.article import Article
+
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def fingerprint(source: Path, notebooks: Sequence[Path], published: str,
+def fingerprint(source: Path, notebooks: Sequence[Path], article: Article,
                 extra: dict[str, object]) -> dict:
     """What a report is made from: the article text's sha256, each notebook's sha256, the
     publication date and the parameters given."""
     return {
         "article_sha256": _sha256(source),
         "notebooks": {nb.name: _sha256(nb) for nb in notebooks},
-        "published": published,
+        "published": article.published.isoformat() if article.published else "",
         "parameters": {name: extra[name] for name in sorted(extra)},
     }
 

@@ -366,8 +366,7 @@ def run_collection(
         jobs = max(1, jobs or os.cpu_count() or 1)
         pending = []
         for run in runs:
-            published_on = run.article.published.isoformat() if run.article.published else ""
-            inputs = fingerprint(run.source, notebooks, published_on, extra)
+            inputs = fingerprint(run.source, notebooks, run.article, extra)
             if skip_current and is_current(run.target, inputs):
                 run.status = "current"
             else:
