@@ -119,9 +119,13 @@ def test_sigterm_while_kernels_start_stops_everything_and_keeps_the_report(
     assert not list(out.glob(".tiny.run-*"))
 
 
-def test_no_process_of_a_run_listens_on_a_tcp_port(runs, tmp, tmp_path, article, slow):
+def test_no_process_of_a_run_listens_on_a_tcp_port(runs, tmp, tmp_path, article):
     out = tmp_path / "reports"
-    run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", slow,
+    both_slow = tmp_path / "both-slow"
+    both_slow.mkdir()
+    for name in ("01-slow.ipynb", "02-slow.ipynb"):
+        make_notebook(both_slow, name, SLOW)
+    run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", both_slow,
                 "--jobs", "2")
     wait_for(lambda: len(kernels_of(run.proc.pid)) == 2, 120, "both kernels")
     time.sleep(2)  # the kernels have bound every socket by now
@@ -138,7 +142,7 @@ def test_two_runs_of_one_article_at_once_leave_one_report_and_all_failed_history
     history = out / "tiny" / "failed" / "20240101T000000Z"
     history.mkdir(parents=True)
     (history / "run.json").write_text('{"status": "failed"}')
-    make_notebook(fast, "02-pause.ipynb", "import time\ntime.sleep(3)")
+    make_notebook(fast, "02-pause.ipynb", "import time\ntime.sleep(8)")
     both = [start(runs, tmp, "--article", article, "--out", out, "--notebooks", fast,
                   "--wait", "120") for _ in range(2)]
     wait_for(lambda: kernels_of(both[0].proc.pid) or kernels_of(both[1].proc.pid), 120,
