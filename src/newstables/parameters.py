@@ -39,6 +39,8 @@ RANGES: dict[str, Range] = {
     "frontex_start_year": YEARS,
     "context_months": Range(0, 1200, "a number of months"),
     "closeup_months": Range(0, 1200, "a number of months"),
+    "min_articles": Range(1, 1_000_000, "a number of articles"),
+    "max_speakers": Range(0, 1_000_000, "a number of speakers; 0 means all"),
 }
 FINITE = Range(-1e300, 1e300, "a finite number")
 _ARTICLES = {"int": "an integer", "float": "a number", "bool": "true or false"}
