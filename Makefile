@@ -58,7 +58,7 @@ airflow-env: .airflow-venv/.installed  ## a throwaway Airflow environment the ex
 
 .airflow-venv/.installed: examples/airflow/requirements.txt
 	rm -rf .airflow-venv && $(PYTHON) -m venv .airflow-venv
-	.airflow-venv/bin/pip install --quiet --disable-pip-version-check -r examples/airflow/requirements.txt
+	.airflow-venv/bin/pip install --quiet --disable-pip-version-check --no-deps -r examples/airflow/requirements.txt
 	@touch $@
 
 clean:  ## remove .venv and reports/

@@ -3,6 +3,7 @@ starts, and make sure none outlives a test."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -62,22 +63,23 @@ def command_line(pid: int) -> str:
         return ""
 
 
-def parent_of(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0
+def started(out: Path, article_id: str, notebook: str) -> bool:
+    """Whether a run has begun executing ``notebook`` (its executed copy exists: papermill
+    writes it just before it starts the kernel)."""
+    return bool(list(out.glob(f".{article_id}.run-*/{notebook}")))
 
 
-POOL = "newstables.run.kernel_pool"
-
-
-def kernels_of(pid: int) -> list[int]:
-    """The kernels below ``pid``: started from ipykernel, or forked by the kernel parent (a
-    copy of it, so its command line, whose parent is the kernel parent)."""
-    return [p for p in descendants(pid)
-            if any(entry in command_line(p) for entry in ("ipc_kernel", "ipykernel"))
-            or (POOL in command_line(p) and POOL in command_line(parent_of(p)))]
+def running(out: Path, article_id: str, notebook: str) -> bool:
+    """Whether a kernel is executing a cell of ``notebook`` in a run now."""
+    for executed in out.glob(f".{article_id}.run-*/{notebook}"):
+        try:
+            cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            continue
+        if any(c.get("metadata", {}).get("papermill", {}).get("status") == "running"
+               for c in cells):
+            return True
+    return False
 
 
 def listening_tcp_inodes() -> set[str]:

@@ -131,3 +131,17 @@ def test_the_daily_task_on_an_empty_incoming_folder_succeeds(airflow):
     out = airflow_cli(env, "tasks", "test", "newstables_daily", "run_incoming", "2026-01-02")
     assert task_state(out) == "success", out.stdout[-3000:]
     assert "nothing to run" in out.stdout + out.stderr
+
+
+def test_the_daily_task_reports_a_new_article_then_skips_it_while_current(airflow):
+    env, root = airflow
+    for suffix in (".txt", ".json"):
+        shutil.copy(paths.SEED_ARTICLE.with_suffix(suffix), root / "incoming")
+    first = airflow_cli(env, "tasks", "test", "newstables_daily", "run_incoming", "2026-01-04")
+    assert task_state(first) == "success", first.stdout[-3000:]
+    report = root / "reports" / paths.SEED_ID
+    record = json.loads((report / "run.json").read_text())
+    assert record["status"] == "ok" and record["parameters"]["published"] == "2023-08-09"
+    again = airflow_cli(env, "tasks", "test", "newstables_daily", "run_incoming", "2026-01-05")
+    assert task_state(again) == "success" and "current:" in again.stdout + again.stderr
+    assert json.loads((report / "run.json").read_text()) == record

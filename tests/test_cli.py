@@ -180,3 +180,24 @@ def test_an_empty_incoming_folder_is_a_quiet_day(tmp_path):
     out = run_cli("--article", str(tmp_path / "incoming"), "--out", str(tmp_path / "reports"))
     assert out.returncode == 0 and out.stderr.count(b"\n") == 1
     assert b"nothing to run" in out.stderr
+
+
+def test_batch_reports_a_document_the_extractors_fail_on_and_goes_on(tmp_path, monkeypatch,
+                                                                     capsys):
+    from newstables import cli as command_line
+
+    real = command_line._extract_one
+
+    def fails_on_b(article):
+        if article.id == "b":
+            raise IndexError("list index out of range\nsecond line")
+        return real(article)
+
+    monkeypatch.setattr(command_line, "_extract_one", fails_on_b)
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps({"id": i, "text": "Text."}) for i in "abc") + "\n")
+    assert command_line.main(["extract", "--batch", str(docs)]) == 2
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "c"]
+    assert err.splitlines()[0] == ("newstables: error: docs.jsonl line 2: extraction failed: "
+                                   "IndexError: list index out of range")

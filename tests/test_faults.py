@@ -8,16 +8,16 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from faults import (
     Run,
     alive,
-    kernels_of,
     listening_tcp_inodes,
+    running,
     socket_inodes,
+    started,
     wait_for,
 )
 from test_runner import make_notebook
@@ -87,11 +87,11 @@ def test_after_kill_9_no_process_of_the_run_lives_and_the_next_run_cleans_up(
 ):
     out = tmp_path / "reports"
     run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", slow)
-    wait_for(lambda: kernels_of(run.proc.pid), 120, "a kernel of the run")
-    started = run.processes()
+    wait_for(lambda: running(out, "tiny", "02-slow.ipynb"), 120, "a kernel running a cell")
+    processes = run.processes()
     run.proc.send_signal(signal.SIGKILL)
     run.proc.wait(timeout=30)
-    wait_for(lambda: not [p for p in started if alive(p)], 10,
+    wait_for(lambda: not [p for p in processes if alive(p)], 10,
              "the run's workers and kernels to end")
     assert list(out.glob(".tiny.run-*")) and list(tmp.glob("newstables-run-*"))
 
@@ -109,22 +109,28 @@ def test_sigterm_while_kernels_start_stops_everything_and_keeps_the_report(
     out = tmp_path / "reports"
     before = good_report(runs, tmp, article, fast, out)
     run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", slow)
-    wait_for(lambda: kernels_of(run.proc.pid), 120, "a kernel starting")
+    wait_for(lambda: started(out, "tiny", "02-slow.ipynb"), 120, "a kernel starting")
     run.proc.send_signal(signal.SIGTERM)
-    started = run.processes()
+    processes = run.processes()
     code, err = run.finish(timeout=60)
     assert code == 130 and err.count("\n") == 1, err
-    wait_for(lambda: not [p for p in started if alive(p)], 10, "every process of the run to end")
+    wait_for(lambda: not [p for p in processes if alive(p)], 10,
+             "every process of the run to end")
     assert files_of(out / "tiny") == before
     assert not list(out.glob(".tiny.run-*"))
 
 
-def test_no_process_of_a_run_listens_on_a_tcp_port(runs, tmp, tmp_path, article, slow):
+def test_no_process_of_a_run_listens_on_a_tcp_port(runs, tmp, tmp_path, article):
     out = tmp_path / "reports"
-    run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", slow,
+    both_slow = tmp_path / "both-slow"
+    both_slow.mkdir()
+    for name in ("01-slow.ipynb", "02-slow.ipynb"):
+        make_notebook(both_slow, name, SLOW)
+    run = start(runs, tmp, "--article", article, "--out", out, "--notebooks", both_slow,
                 "--jobs", "2")
-    wait_for(lambda: len(kernels_of(run.proc.pid)) == 2, 120, "both kernels")
-    time.sleep(2)  # the kernels have bound every socket by now
+    both = ("01-slow.ipynb", "02-slow.ipynb")
+    wait_for(lambda: all(running(out, "tiny", nb) for nb in both), 120,
+             "both kernels running a cell")  # every socket is bound by then
     listening = listening_tcp_inodes()
     for pid in {run.proc.pid, *run.processes()}:
         assert not socket_inodes(pid) & listening, f"process {pid} listens on TCP"
@@ -138,11 +144,10 @@ def test_two_runs_of_one_article_at_once_leave_one_report_and_all_failed_history
     history = out / "tiny" / "failed" / "20240101T000000Z"
     history.mkdir(parents=True)
     (history / "run.json").write_text('{"status": "failed"}')
-    make_notebook(fast, "02-pause.ipynb", "import time\ntime.sleep(3)")
+    make_notebook(fast, "02-pause.ipynb", "import time\ntime.sleep(8)")
     both = [start(runs, tmp, "--article", article, "--out", out, "--notebooks", fast,
                   "--wait", "120") for _ in range(2)]
-    wait_for(lambda: kernels_of(both[0].proc.pid) or kernels_of(both[1].proc.pid), 120,
-             "one run to start its kernels")
+    wait_for(lambda: started(out, "tiny", "02-pause.ipynb"), 120, "one run to start")
     refused = start(runs, tmp, "--article", article, "--out", out, "--notebooks", fast)
     code, err = refused.finish()
     assert code == 75 and err.count("\n") == 1 and "another run" in err, err

@@ -88,8 +88,15 @@ def _extract_batch(path: Path, published: str | None) -> int:
             print(f"newstables: error: {where}: {article}", file=sys.stderr, flush=True)
             bad += 1
             continue
-        line = {"id": article.id, **_extract_one(article)}
-        sys.stdout.write(json.dumps(line, ensure_ascii=False, allow_nan=False) + "\n")
+        try:
+            line = {"id": article.id, **_extract_one(article)}
+            text = json.dumps(line, ensure_ascii=False, allow_nan=False)
+        except Exception as exc:  # noqa: BLE001 - one document's failure is that line's error
+            print(f"newstables: error: {where}: extraction failed: {type(exc).__name__}: {exc}"
+                  .splitlines()[0], file=sys.stderr, flush=True)
+            bad += 1
+            continue
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()  # a later failure cannot take back what is written
     if bad:
         print(f"newstables: error: {bad} bad line(s) in {path.name}; every other line was "
