@@ -22,7 +22,8 @@ from typing import Any
 
 from newstables import paths
 from newstables.errors import NewstablesError
-from newstables.extract.article import ARTICLE_ID, load_article, parse_date
+from newstables.extract.article import load_article, parse_date
+from newstables.ids import check_article_id
 from newstables.run.cluster import connect
 
 _PR_SET_PDEATHSIG = 1
@@ -63,9 +64,7 @@ def _articles(sources: Sequence[str | Path], published: str | None) -> list[Clus
     seen: dict[str, Path] = {}
     for source in expand_articles(sources):
         article = load_article(source, published=published)
-        if not ARTICLE_ID.fullmatch(article.id):
-            raise NewstablesError(f"{source}: article id {article.id!r} names its report folder,"
-                                  " so it must be letters, digits, '.', '-' or '_'")
+        check_article_id(article.id, str(source))  # it names the report folder
         if article.id in seen:
             raise NewstablesError(
                 f"two articles share the id {article.id!r}: {seen[article.id]} and {source}")
