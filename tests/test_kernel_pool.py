@@ -60,3 +60,21 @@ def test_stop_ends_the_kernel_parent():
     kernel_pool.stop()
     assert not psutil.pid_exists(parent) or psutil.Process(parent).status() == "zombie"
     assert kernel_pool.address() is None
+
+
+def test_a_kernel_ends_when_the_process_that_asked_for_it_is_gone(tmp_path, pool):
+    import subprocess
+    import time
+
+    from jupyter_client.connect import write_connection_file
+
+    owner = subprocess.Popen(["sleep", "1"])
+    connection_file, _ = write_connection_file(str(tmp_path / "kernel.json"))
+    kernel = kernel_pool.fork_kernel(kernel_pool.address(), connection_file, str(tmp_path),
+                                     {**os.environ, "JPY_PARENT_PID": str(owner.pid)})
+    assert psutil.pid_exists(kernel)
+    owner.wait()
+    deadline = time.monotonic() + 20
+    while psutil.pid_exists(kernel) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not psutil.pid_exists(kernel)

@@ -181,8 +181,8 @@ def provisioner_class():
                 return await super().launch_kernel(cmd, **kwargs)
             connection_file = cmd[cmd.index("-f") + 1]
             cwd = kwargs.get("cwd")
-            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None,
-                              kwargs.get("env"))
+            env = {**(kwargs.get("env") or os.environ), "JPY_PARENT_PID": str(os.getpid())}
+            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None, env)
             self.process = ForkedKernel(pid)
             self.pid = self.pgid = pid  # the kernel leads its own process group
             self.cwd = cwd
@@ -242,6 +242,9 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the for
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        owner = int(env.get("JPY_PARENT_PID") or 0)
+        if owner > 1:
+            _exit_with(owner)
         from ipykernel.kernelapp import IPKernelApp
 
         sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
@@ -253,6 +256,24 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the for
         code = 1
     finally:
         os._exit(code)
+
+
+def _exit_with(owner: int, interval: float = 1.0) -> None:  # pragma: no cover - in a kernel
+    """End this kernel when the process that asked for it (the notebook's worker) is gone, as
+    ipykernel does for the process that starts a kernel the usual way."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="owner-watch", daemon=True).start()
 
 
 if __name__ == "__main__":
