@@ -57,6 +57,8 @@ def test_a_speaker_quoted_by_two_outlets_counts_both(con):
 def test_verdicts_and_coverage_are_counted_per_outlet_and_month(con):
     verdicts = coverage.verdicts_by_outlet(con).set_index("outlet")
     assert verdicts.loc["Wire A", "matched"] == 1 and verdicts.loc["Paper B", "articles"] == 1
+    groups = [name for name, _ in coverage.VERDICT_GROUPS]
+    assert (verdicts[groups].sum(axis=1) == verdicts["matched"]).all()  # every verdict counted
     monthly = coverage.coverage_by_month(con)
     assert monthly["month"].tolist() == ["2023-05", "2023-06"]
     assert monthly["articles"].tolist() == [1, 2]

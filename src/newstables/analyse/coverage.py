@@ -128,22 +128,34 @@ def speakers(con) -> pd.DataFrame:
     """).df()
 
 
+# The claim verdicts (``analyse.comparison``) in the groups a per-outlet table shows.
+VERDICT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("consistent", ("consistent",)),
+    ("inconsistent", ("inconsistent",)),
+    ("matches reports", ("matches press reports", "matches other sources")),
+    ("differs from reports", ("differs from press reports", "differs from other sources")),
+    ("order of magnitude", ("order of magnitude matches", "order of magnitude differs")),
+    ("circular", ("circular",)),
+    ("not comparable", ("not comparable",)),
+    ("cannot check", ("cannot check",)),
+)
+
+
 def verdicts_by_outlet(con) -> pd.DataFrame:
-    """Per outlet: figures stated, those a reference series covers, and their verdicts."""
+    """Per outlet: figures stated, those matched to a reference series, and their verdicts,
+    grouped as ``VERDICT_GROUPS`` (official consistent/inconsistent apart from reports)."""
+    groups = [name for name, _ in VERDICT_GROUPS]
     if not has_claims(con):
-        return pd.DataFrame(columns=["outlet", "articles", "figures", "matched", "consistent",
-                                     "inconsistent", "cannot check"])
+        return pd.DataFrame(columns=["outlet", "articles", "figures", "matched", *groups])
+    counts = ",\n".join(
+        "count(*) FILTER (WHERE coalesce(c.series, '') <> '' AND c.verdict IN ("
+        + ", ".join(f"'{v}'" for v in verdicts) + f')) AS "{name}"'
+        for name, verdicts in VERDICT_GROUPS)
     return con.sql(f"""
         SELECT coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet,
                count(DISTINCT c.article) AS articles, count(*) AS figures,
                count(*) FILTER (WHERE coalesce(c.series, '') <> '') AS matched,
-               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
-                                AND c.verdict = 'consistent') AS consistent,
-               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
-                                AND c.verdict = 'inconsistent') AS inconsistent,
-               count(*) FILTER (WHERE coalesce(c.series, '') <> ''
-                                AND c.verdict NOT IN ('consistent', 'inconsistent'))
-                   AS "cannot check"
+               {counts}
         FROM claims c JOIN articles a USING (article)
         GROUP BY 1 ORDER BY 1
     """).df()
