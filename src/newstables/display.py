@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newstables.hedges import fmt
+from newstables.schema import is_missing
 
 MISSING = ""  # how an empty cell is shown, everywhere
 MAX_TEXT = 160  # characters of a text cell before it is shortened (at a word boundary)
@@ -27,19 +28,9 @@ PLAIN_COLUMNS = frozenset({
 SHARE_COLUMNS = {"share": "{:.0%}", "relative_difference": "{:+.1%}"}
 
 
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    if isinstance(value, str):
-        return not value.strip()
-    return False
-
-
 def cell(value: Any, column: str = "") -> str:
     """One cell as text."""
-    if _is_missing(value):
+    if is_missing(value) or value is pd.NaT:
         return MISSING
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -39,18 +39,6 @@ def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), month_end(year, month)
 
 
-def parse_iso_date(text: Any) -> dt.date | None:
-    """A ``YYYY-MM-DD`` date, or None for anything else (blank, NaN, malformed)."""
-    if not isinstance(text, str | dt.date) or not str(text).strip():
-        return None
-    if isinstance(text, dt.date):
-        return text
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class Period:
     """When a claim is about: kind is year, quarter, month, day, range, ytd, since, end,
@@ -278,7 +266,7 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
     return tuple(found)
 
 
-def _iso_span(text: str) -> tuple[str, dt.date, dt.date] | None:
+def iso_span(text: str) -> tuple[str, dt.date, dt.date] | None:
     """(kind, first day, last day) of "2023", "2023-08", "2023-08-07", "2023-Q1", "2023-H2"."""
     m = _ISO_PART.match(text.strip())
     if not m:
@@ -305,7 +293,7 @@ def _iso_span(text: str) -> tuple[str, dt.date, dt.date] | None:
 def _iso_period(text: str) -> Period | None:
     """An ISO period or interval "start/end", as the figures table writes them."""
     parts = text.split("/")
-    spans = [_iso_span(p) for p in parts]
+    spans = [iso_span(p) for p in parts]
     if len(parts) > 2 or any(s is None for s in spans):
         return None
     if len(spans) == 1:

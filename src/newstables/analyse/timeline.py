@@ -19,7 +19,7 @@ import pandas as pd
 
 from newstables.display import shorten
 from newstables.extract.article import Article
-from newstables.periods import as_date, format_span
+from newstables.periods import as_date, format_span, iso_span
 from newstables.reference import load_reference
 
 COLUMNS = [
@@ -30,8 +30,6 @@ UNRESOLVED_COLUMNS = ["event", "expression", "granularity", "paragraph", "descri
 LABEL_LIMIT = 60
 _MIN_LABEL = 25  # a clause shorter than this says too little on its own ("On Monday")
 
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_YEAR = re.compile(r"\d{4}")
 # Clause breaks inside a description: commas and colons (not inside "45,700" or "9:30"),
 # semicolons, brackets, spaced dashes.
 _BREAK = re.compile(r"\s*(?:(?<!\d)[,:]|[,:](?!\d)|[;()\[\]]|\s[-–—]+\s)\s*")
@@ -66,17 +64,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def parse_reference_date(value: Any) -> tuple[dt.date, dt.date, str] | None:
     """(start, end, granularity) of a reference date: YYYY-MM-DD, YYYY-MM (a month) or YYYY."""
     text = str(value).strip() if value is not None else ""
-    day = as_date(text)
-    if day is not None:
-        return day, day, "day"
-    m = _ISO_MONTH.fullmatch(text)
-    if m is not None and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1:
-        year, month = int(m[1]), int(m[2])
-        last = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, 1), dt.date(year, month, last), "month"
-    if _ISO_YEAR.fullmatch(text) and int(text) >= 1:
-        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), "year"
-    return None
+    span = iso_span(text) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text) else None
+    if span is None:
+        return None
+    granularity, start, end = span
+    return start, end, granularity
 
 
 def kind_of(start: dt.date | None, end: dt.date | None) -> str:

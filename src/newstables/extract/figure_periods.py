@@ -155,8 +155,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
 def period_from_columns(row: dict[str, Any], published: dt.date | None,
                         prefix: str = "period") -> Period | None:
     """The Period a figures row's columns describe (the inverse of ``period_columns``)."""
-    start = periods.parse_iso_date(row.get(f"{prefix}_start"))
-    end = periods.parse_iso_date(row.get(f"{prefix}_end"))
+    start = periods.as_date(row.get(f"{prefix}_start"))
+    end = periods.as_date(row.get(f"{prefix}_end"))
     kind = row.get(f"{prefix}_kind", "range") if prefix == "period" else "range"
     if end is None or kind == "none":
         return None
