@@ -40,7 +40,9 @@ name. Actors are numbered by first mention; aliases are the other surfaces, sort
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -502,8 +504,50 @@ def _build(article: Article, cands: list[_Cand]) -> tuple[list[dict], list[dict]
     return actor_rows, mention_rows
 
 
-def extract_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The actors table (one row per actor) and the mentions table (one row per mention)."""
+# A mention as the extractors after actors read it: start, end, actor name, kind, role.
+Mentioned = tuple[int, int, str, str, "str | None"]
+
+
+def _mentioned(actor_rows: Iterable[Mapping[str, Any]], mention_rows: Iterable[Mapping[str, Any]],
+               size: int) -> list[Mentioned]:
+    """Mentions with their actor's name, kind and role, sorted by offset. Rows with an
+    unknown actor, a blank name or offsets outside the text are left out."""
+    info: dict[Any, tuple[str, str, str | None]] = {}
+    for a in actor_rows:
+        name, kind, role = a.get("name"), a.get("kind"), a.get("role")
+        if isinstance(name, str) and name:
+            info[a.get("actor")] = (name, kind if isinstance(kind, str) else "",
+                                    role if isinstance(role, str) else None)
+    out: list[Mentioned] = []
+    for m in mention_rows:
+        actor = info.get(m.get("actor"))
+        if actor is None:
+            continue
+        try:
+            start, end = int(m.get("start")), int(m.get("end"))
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if 0 <= start < end <= size:
+            out.append((start, end, *actor))
+    out.sort()
+    return out
+
+
+def read_mentioned(actors: pd.DataFrame | None, mentions: pd.DataFrame | None,
+                   size: int) -> list[Mentioned]:
+    """``_mentioned`` of the actors and mentions tables (any of their columns may be
+    missing, or the tables empty)."""
+    def rows(df: pd.DataFrame | None) -> list[dict[str, Any]]:
+        if df is None or df.empty:
+            return []
+        names = list(df.columns)
+        columns = [df[n].tolist() for n in names]
+        return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+    return _mentioned(rows(actors), rows(mentions), size)
+
+
+def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Mentioned]]:
+    """The actors and mentions tables, and the mentions as the later extractors read them."""
     cands: list[_Cand] = []
     for s in article.sentences:
         toks, headline, caps, roles = _tokens(article.text, s.start, s.end)
@@ -511,4 +555,11 @@ def extract_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
         _sentence_country(found, toks)
         cands.extend(found)
     actor_rows, mention_rows = _build(article, _resolve_singles(cands))
-    return frame("actors", actor_rows), frame("mentions", mention_rows)
+    return (frame("actors", actor_rows), frame("mentions", mention_rows),
+            _mentioned(actor_rows, mention_rows, len(article.text)))
+
+
+def extract_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actors table (one row per actor) and the mentions table (one row per mention)."""
+    actors, mentions, _ = find_actors(article)
+    return actors, mentions

@@ -41,6 +41,7 @@ from typing import Any
 
 import pandas as pd
 
+from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article, Sentence
 from newstables.lexicon import load_json
 from newstables.schema import frame
@@ -201,44 +202,6 @@ Mention = tuple[int, int, str, str]  # start, end, name, kind
 
 
 # ---------------------------------------------------------------- inputs
-def _columns(df: pd.DataFrame | None, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    """The rows of ``df`` restricted to ``names`` (all present), as plain tuples; [] if not."""
-    if df is None or len(df) == 0 or not set(names) <= set(df.columns):
-        return []
-    return list(zip(*(df[name].tolist() for name in names), strict=True))
-
-
-def _actor_index(actors: pd.DataFrame | None) -> dict[Any, tuple[str, str]]:
-    """actor id -> (name, kind), tolerant of empty or partial frames."""
-    names = ("actor", "name", "kind") if actors is not None and "kind" in actors else (
-        "actor", "name")
-    return {
-        row[0]: (row[1], row[2] if len(row) > 2 and isinstance(row[2], str) else "")
-        for row in _columns(actors, names)
-        if isinstance(row[1], str) and row[1]
-    }
-
-
-def _mention_list(mentions: pd.DataFrame | None, index: dict[Any, tuple[str, str]],
-                  size: int) -> list[Mention]:
-    """Mentions with their actor's name and kind, sorted by offset."""
-    if not index:
-        return []
-    out: list[Mention] = []
-    for a, s, e in _columns(mentions, ("actor", "start", "end")):
-        actor = index.get(a)
-        if actor is None:
-            continue
-        try:
-            start, end = int(s), int(e)
-        except (TypeError, ValueError, OverflowError):
-            continue
-        if 0 <= start < end <= size:
-            out.append((start, end, actor[0], actor[1]))
-    out.sort()
-    return out
-
-
 # ---------------------------------------------------------------- clauses and markers
 def _clauses(low: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of a sentence: cut at ; : dashes, and at ", and/but" before a new verb."""
@@ -518,9 +481,12 @@ def _instrument_hits(article: Article, low: str,
     return hits
 
 
-def extract_measures(article: Article, actors: pd.DataFrame,
-                     mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per committed instrument (deal, centre, deployment, meeting...) in the article."""
+def extract_measures(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
+                     mentioned: list[Mentioned] | None = None) -> pd.DataFrame:
+    """One row per committed instrument (deal, centre, deployment, meeting...) in the article.
+
+    ``mentioned`` is the mentions as ``actors.find_actors`` gives them, if at hand; without
+    it they are read from the two tables."""
     text = article.text
     low = article.folded
     keys = _word_keys(low)
@@ -529,7 +495,9 @@ def extract_measures(article: Article, actors: pd.DataFrame,
     if not hits_by_sentence:
         return frame("measures", rows)
     marker_entries = _entries(_MARKERS_KEYED, keys, low)
-    mention_list = _mention_list(mentions, _actor_index(actors), len(text))
+    if mentioned is None:
+        mentioned = read_mentioned(actors, mentions, len(text))
+    mention_list = [m[:4] for m in mentioned]
     starts = [m[0] for m in mention_list]
     for i, hits in sorted(hits_by_sentence.items()):
         sentence = article.sentences[i]

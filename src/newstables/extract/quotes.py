@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article, Paragraph
 from newstables.extract.speakers import Speakers, is_title, starts_turn
 from newstables.lexicon import load_json
@@ -273,23 +274,9 @@ def _keep_unclosed(text: str, seg: _Seg) -> bool:
 class _Actors:
     """Mentions with their actors, for speaker look-ups by offset."""
 
-    def __init__(self, actors: pd.DataFrame, mentions: pd.DataFrame) -> None:
-        info: dict[int, tuple[str, str, str | None]] = {}
-        if len(actors) and {"actor", "name", "kind", "role"} <= set(actors.columns):
-            for a, name, kind, role in zip(
-                actors["actor"].tolist(), actors["name"].tolist(), actors["kind"].tolist(),
-                actors["role"].tolist(), strict=True,
-            ):
-                info[a] = (str(name), str(kind), role if isinstance(role, str) else None)
-        rows = []
-        if len(mentions) and {"actor", "start", "end"} <= set(mentions.columns):
-            for a, s, e in zip(mentions["actor"].tolist(), mentions["start"].tolist(),
-                               mentions["end"].tolist(), strict=True):
-                if a in info:
-                    rows.append((int(s), int(e), *info[a]))
-        rows.sort()
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
+    def __init__(self, mentioned: list[Mentioned]) -> None:
+        self.rows = list(mentioned)
+        self.starts = [r[0] for r in self.rows]
 
     def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
@@ -732,12 +719,17 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
             last = g  # the last quote with a speaker, direct or partial
 
 
-def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame
-                   ) -> pd.DataFrame:
+def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
+                   mentioned: list[Mentioned] | None = None) -> pd.DataFrame:
     """One row per quoted segment in one paragraph, with speaker, role, kind and cue; the
-    segments of one quote (over paragraphs, or split by its attribution) share its id."""
+    segments of one quote (over paragraphs, or split by its attribution) share its id.
+
+    ``mentioned`` is the mentions as ``actors.find_actors`` gives them, if at hand; without
+    it they are read from the two tables."""
     text = article.text
-    lookup = _Actors(actors, mentions)
+    if mentioned is None:
+        mentioned = read_mentioned(actors, mentions, len(text))
+    lookup = _Actors(mentioned)
     sents = _Sentences(article)
     groups: list[_Group] = []
     for g in _segments(article):

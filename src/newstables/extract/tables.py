@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables.extract.actors import extract_actors
+from newstables.extract.actors import find_actors
 from newstables.extract.article import Article, count_words
 from newstables.extract.events import extract_events
 from newstables.extract.figures import extract_figures
@@ -54,14 +54,14 @@ def sentences_table(article: Article) -> pd.DataFrame:
 
 def extract_tables(article: Article) -> ArticleTables:
     """Every table of one article (columns in ``newstables.schema``)."""
-    actors, mentions = extract_actors(article)
+    actors, mentions, mentioned = find_actors(article)
     return ArticleTables(
         paragraphs=paragraphs_table(article),
         sentences=sentences_table(article),
         actors=actors,
         mentions=mentions,
-        quotes=extract_quotes(article, actors, mentions),
+        quotes=extract_quotes(article, actors, mentions, mentioned),
         figures=extract_figures(article),
         events=extract_events(article),
-        measures=extract_measures(article, actors, mentions),
+        measures=extract_measures(article, actors, mentions, mentioned),
     )
