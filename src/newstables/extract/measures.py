@@ -36,7 +36,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import pandas as pd
@@ -126,23 +126,42 @@ def _entries(keyed: tuple[dict[str, Entries], Entries], keys: set[str], low: str
 
 def _find(entries: Entries, low: str, start: int, end: int) -> list[tuple[int, int, Any]]:
     """(start, end, payload) of every match in ``low[start:end]``; the longest at a position."""
-    found: dict[int, tuple[int, int, Any]] = {}
+    return _find_in(entries, low, [(start, end)])[0]
+
+
+def _find_in(entries: Entries, low: str, spans: list[tuple[int, int]]
+             ) -> list[list[tuple[int, int, Any]]]:
+    """``_find`` in each of ``spans`` (sorted, not overlapping), each stem looked for once
+    over them all."""
+    found: list[dict[int, tuple[int, int, Any]]] = [{} for _ in spans]
+    if not spans:
+        return []
+    starts = [a for a, _ in spans]
+    first, last = spans[0][0], spans[-1][1]
     for stem, patterns in entries:
         if not stem:
-            for pattern, payload in patterns:
-                for m in pattern.finditer(low, start, end):
-                    _keep(found, m.start(), m.end(), payload)
+            for k, (start, end) in enumerate(spans):
+                for pattern, payload in patterns:
+                    for m in pattern.finditer(low, start, end):
+                        _keep(found[k], m.start(), m.end(), payload)
             continue
         word_start = stem[0].isalnum()
-        pos = low.find(stem, start, end)
+        pos = low.find(stem, first, last)
         while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            end = spans[k][1]
+            if pos + len(stem) > end:  # between spans, or running out of one
+                if k + 1 == len(spans):
+                    break
+                pos = low.find(stem, max(pos + 1, starts[k + 1]), last)
+                continue
             if not word_start or pos == 0 or not low[pos - 1].isalnum():
                 for pattern, payload in patterns:
                     m = pattern.match(low, pos, end)
                     if m is not None:
-                        _keep(found, pos, m.end(), payload)
-            pos = low.find(stem, pos + 1, end)
-    return [found[k] for k in sorted(found)]
+                        _keep(found[k], pos, m.end(), payload)
+            pos = low.find(stem, pos + 1, last)
+    return [[f[k] for k in sorted(f)] for f in found]
 
 
 def _rank(payload: Any) -> int:
@@ -224,16 +243,21 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _markers(low: str, entries: Entries, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, status) of commitment markers in ``low[start:end]``; 'negated' if denied."""
-    found = []
-    for m_start, m_end, status in _find(entries, low, start, end):
-        denied = _NEGATION_AFTER.match(low, m_end) or _NEGATION_BEFORE.search(
-            low, max(start, m_start - 12), m_start)
-        if denied and status != "negated":
-            status = "negated"
-        found.append((m_start, m_end, status))
-    return found
+def _markers(low: str, entries: Entries, spans: list[tuple[int, int]]
+             ) -> list[list[tuple[int, int, str]]]:
+    """For each of ``spans`` (sorted sentences), (start, end, status) of the commitment
+    markers in it; 'negated' if denied."""
+    out = []
+    for (start, _), matches in zip(spans, _find_in(entries, low, spans), strict=True):
+        found = []
+        for m_start, m_end, status in matches:
+            denied = _NEGATION_AFTER.match(low, m_end) or _NEGATION_BEFORE.search(
+                low, max(start, m_start - 12), m_start)
+            if denied and status != "negated":
+                status = "negated"
+            found.append((m_start, m_end, status))
+        out.append(found)
+    return out
 
 
 def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str]:
@@ -499,10 +523,11 @@ def extract_measures(article: Article, actors: pd.DataFrame, mentions: pd.DataFr
         mentioned = read_mentioned(actors, mentions, len(text))
     mention_list = [m[:4] for m in mentioned]
     starts = [m[0] for m in mention_list]
-    for i, hits in sorted(hits_by_sentence.items()):
-        sentence = article.sentences[i]
+    hit_sentences = sorted(hits_by_sentence)
+    spans = [(article.sentences[i].start, article.sentences[i].end) for i in hit_sentences]
+    for i, markers in zip(hit_sentences, _markers(low, marker_entries, spans), strict=True):
+        sentence, hits = article.sentences[i], hits_by_sentence[i]
         found = _inside(mention_list, starts, sentence.start, sentence.end)
-        markers = _markers(low, marker_entries, sentence.start, sentence.end)
         for row in _sentence_rows(text, low, markers, sentence, hits, found):
             rows.append((len(rows) + 1, row["instrument"], row["description"], row["lead"],
                          row["partners"], row["purpose"], row["status"], row["paragraph"],
