@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from newstables import article_from_text
 from newstables.extract.actors import extract_actors
+from newstables.schema import is_missing
 
 
 def actors_of(text: str):
@@ -221,3 +222,23 @@ def test_a_name_followed_by_who_is_a_person():
     actors, _ = extract_actors(art)
     kinds = dict(zip(actors["name"], actors["kind"], strict=True))
     assert kinds["Marta Lindqvist"] == "person"
+
+
+def test_a_generic_body_takes_its_sentences_country_but_not_a_destination():
+    actors, _ = actors_of("Greece's coastguard and the Interior Ministry said the boats were"
+                          " turned back.")
+    assert row(actors, "Interior Ministry")["country"] == "Greece"
+    actors, _ = actors_of("Some 5,000 people returned to the camps in northern Iraq, the"
+                          " Interior Ministry said.")
+    assert is_missing(row(actors, "Interior Ministry")["country"])
+    actors, _ = actors_of("Families were flown to Pakistan, the Interior Ministry said.")
+    assert is_missing(row(actors, "Interior Ministry")["country"])
+
+
+def test_a_body_of_two_countries_keeps_its_whole_name_and_no_one_country():
+    actors, mentions = actors_of("Talks will resume at the U.S.-Mexico Border Commission"
+                                 " in June.")
+    body = row(actors, "U.S.-Mexico Border Commission")
+    assert is_missing(body["country"])
+    named = set(actors.loc[actors["kind"] == "place", "name"])
+    assert {"United States", "Mexico"} <= named

@@ -110,7 +110,8 @@ _OFFSET_WORDS = frozenset(
     | {w for k in _LEX for w in k if w[:1].islower()}
 )
 _REL = trie(_RELEVANT)
-_CAP = rf"[{_UPPER}]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+)?"
+# A capitalised word, an abbreviation ('U.K.') and a compound of them ('U.K.-Türkiye')
+_CAP = rf"[{_UPPER}]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?"
 # One pass finds what the rules look at: capitalised words, the relevant lower-case words
 # and punctuation outside words. The words no rule looks at (and numbers) before each of
 # them are consumed in the same match ('skip'), without a Python step per word.

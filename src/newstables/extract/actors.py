@@ -40,6 +40,7 @@ name. Actors are numbered by first mention; aliases are the other surfaces, sort
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -319,7 +320,9 @@ class _Sentence:
                 country = country or hit[1].country
                 rest = hit[0]
             elif toks[rest].parts:
-                country = country or toks[rest].parts[0][2].country
+                named = {entry.country for _, _, entry in toks[rest].parts}
+                if len(named) == 1:  # 'U.K.-Türkiye Migration Dialogue' is no one country's
+                    country = country or named.pop()
                 rest += 1
             else:
                 break
@@ -427,12 +430,28 @@ def _org_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if w not in ("the", "of", "for", "and")))
 
 
-def _sentence_country(cands: list[_Cand], toks: list[_Tok]) -> None:
-    """Give a generic organisation without a country the one country its sentence names."""
+# A place after these words is where something happens or goes ('returns to the safe zones
+# in northern Syria'), not whose a body is.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|across|near|inside|within|through|towards?|via|at|out\s+of)"
+    r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|rural|occupied|war-torn))?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_country(cands: list[_Cand], toks: list[_Tok], text: str, start: int) -> None:
+    """Give a generic organisation without a country the one country its sentence names
+    (as a place that is not a destination or a location, or as an adjective)."""
     generic = [c for c in cands if c.kind == "org" and c.country is None and not c.lexical]
     if not generic:
         return
-    countries = {c.name for c in cands if c.kind == "place" and c.country == c.name}
+    countries = {
+        c.name for c in cands
+        if c.kind == "place" and c.country == c.name
+        and not _LOCATIVE_BEFORE.search(text, max(start, c.start - 40), c.start)
+    }
     countries.update(_ADJECTIVES[t.base] for t in toks if t.cap and t.base in _ADJECTIVES)
     if len(countries) != 1:
         return
@@ -552,7 +571,7 @@ def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Ment
     for s in article.sentences:
         toks, headline, caps, roles = _tokens(article.text, s.start, s.end)
         found = _Sentence(article.text, toks, caps, roles).run(headline)
-        _sentence_country(found, toks)
+        _sentence_country(found, toks, article.text, s.start)
         cands.extend(found)
     actor_rows, mention_rows = _build(article, _resolve_singles(cands))
     return (frame("actors", actor_rows), frame("mentions", mention_rows),
