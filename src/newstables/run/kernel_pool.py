@@ -126,9 +126,12 @@ def address() -> str | None:
     return path if enabled() and path.endswith(".sock") and os.path.exists(path) else None
 
 
-def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | None) -> int:
-    """Ask the kernel parent at ``path`` for a kernel on ``connection_file``; its pid."""
-    request = {"connection_file": connection_file, "cwd": cwd, "env": env or {}}
+def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | None,
+                options: list[str] | None = None) -> int:
+    """Ask the kernel parent at ``path`` for a kernel on ``connection_file`` (with the kernel
+    command's ``--Class.trait=value`` ``options``); its pid."""
+    request = {"connection_file": connection_file, "cwd": cwd, "env": env or {},
+               "options": list(options or [])}
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(30)
         conn.connect(path)
@@ -199,9 +202,10 @@ def provisioner_class():
             if path is None or "-f" not in cmd:
                 return await super().launch_kernel(cmd, **kwargs)
             connection_file = cmd[cmd.index("-f") + 1]
+            options = [a for a in cmd[cmd.index("-f") + 2:] if a.startswith("--")]
             cwd = kwargs.get("cwd")
             env = {**(kwargs.get("env") or os.environ), "JPY_PARENT_PID": str(os.getpid())}
-            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None, env)
+            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None, env, options)
             self.process = ForkedKernel(pid)
             self.pid = self.pgid = pid  # the kernel leads its own process group
             self.cwd = cwd
@@ -266,7 +270,8 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the for
             _exit_with(owner)
         from ipykernel.kernelapp import IPKernelApp
 
-        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"],
+                    *[str(a) for a in request.get("options") or [] if str(a).startswith("--")]]
         IPKernelApp.launch_instance(argv=sys.argv[1:])
         code = 0
     except SystemExit as exc:

@@ -447,6 +447,9 @@ def _run_articles(
     workers = Workers()
     workers.start_server()  # the fork server and the kernel parent start side by side
     kernel_pool.wait_ready()
+    # The libraries the report pages need load while the first notebooks run, not after.
+    loader = threading.Thread(target=_load_page_libraries, name="page-libraries")
+    loader.start()
     ahead = 1 + jobs // len(notebooks)  # articles queued behind the one being finished
     pool = ThreadPoolExecutor(max_workers=jobs)
     flight: deque[_Article] = deque()
@@ -472,8 +475,18 @@ def _run_articles(
         raise
     finally:
         pool.shutdown(wait=True)
+        loader.join()
         if on_main:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _load_page_libraries() -> None:
+    """Import what writing an article's index takes (nbformat, Pillow, the summary's section
+    titles)."""
+    import nbformat  # noqa: F401
+    from PIL import Image  # noqa: F401
+
+    import newstables.analyse.summary  # noqa: F401
 
 
 def _start_article(
