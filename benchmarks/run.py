@@ -3,9 +3,9 @@
 Two floors, measured in the same run: papermill executing as many notebooks as the
 collection has, one after another, each of which only imports the libraries the collection
 imports (the seed's whole-collection ratio); and papermill executing one such notebook (the
-floor per article). Seconds per article are measured for runs of 1 and of 100 articles
-(variants of the seed and the benchmark articles), with the kernel pool on and, with
---pool-off, off.
+floor per article, measured again after the article runs, since other work on the machine
+changes it). Seconds per article are measured for runs of 1 and of 100 articles (variants of
+the seed and the benchmark articles), with the kernel pool on and, with --pool-off, off.
 
     .venv/bin/python benchmarks/run.py [--jobs N] [--repeat K] [--articles 1,100] [--pool-off]
 """
@@ -27,7 +27,7 @@ import papermill
 from nbformat.v4 import new_code_cell, new_notebook
 
 from newstables import load_article, paths
-from newstables.run.runner import article_notebooks, notebooks_in
+from newstables.run.runner import article_notebooks, default_jobs, notebooks_in
 
 IMPORTS = """
 import matplotlib.pyplot as plt
@@ -113,7 +113,7 @@ def main() -> int:
     print(f"notebooks in the collection     {count}")
     print(f"cores                           {os.cpu_count()}")
     print(f"load average (1 min) at start   {load_at_start:6.2f}")
-    print(f"jobs                            {args.jobs or os.cpu_count()}")
+    print(f"jobs                            {args.jobs or default_jobs()}")
     print(f"floor (papermill, sequential)   {floor:6.1f} s  ({floor / count:.2f} s a notebook)")
     print(f"newstables run on the seed      {run:6.1f} s")
     print(f"ratio run / floor               {run / floor:6.2f}")
