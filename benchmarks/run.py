@@ -3,9 +3,9 @@
 Two floors, measured in the same run: papermill executing as many notebooks as the
 collection has, one after another, each of which only imports the libraries the collection
 imports (the seed's whole-collection ratio); and papermill executing one such notebook (the
-floor per article). Seconds per article are measured for runs of 1 and of 100 articles
-(variants of the seed and the benchmark articles), with the kernel pool on and, with
---pool-off, off.
+floor per article, measured again after the article runs, since other work on the machine
+changes it). Seconds per article are measured for runs of 1 and of 100 articles (variants of
+the seed and the benchmark articles), with the kernel pool on and, with --pool-off, off.
 
     .venv/bin/python benchmarks/run.py [--jobs N] [--repeat K] [--articles 1,100] [--pool-off]
 """
@@ -27,7 +27,7 @@ import papermill
 from nbformat.v4 import new_code_cell, new_notebook
 
 from newstables import load_article, paths
-from newstables.run.runner import article_notebooks, notebooks_in
+from newstables.run.runner import article_notebooks, default_jobs, notebooks_in
 
 IMPORTS = """
 import matplotlib.pyplot as plt
@@ -101,6 +101,7 @@ def main() -> int:
                         help="also time each article count with the kernel pool off")
     args = parser.parse_args()
     count = len(article_notebooks(notebooks_in()))
+    load_at_start = os.getloadavg()[0]  # other work on the machine slows both sides
     floors, runs = [], []
     with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
         folder = Path(tmp)
@@ -111,7 +112,8 @@ def main() -> int:
     floor, run = statistics.median(floors), statistics.median(runs)
     print(f"notebooks in the collection     {count}")
     print(f"cores                           {os.cpu_count()}")
-    print(f"jobs                            {args.jobs or os.cpu_count()}")
+    print(f"load average (1 min) at start   {load_at_start:6.2f}")
+    print(f"jobs                            {args.jobs or default_jobs()}")
     print(f"floor (papermill, sequential)   {floor:6.1f} s  ({floor / count:.2f} s a notebook)")
     print(f"newstables run on the seed      {run:6.1f} s")
     print(f"ratio run / floor               {run / floor:6.2f}")
@@ -124,6 +126,10 @@ def main() -> int:
                 label = "pool on " if pool else "pool off"
                 print(f"run, {n:>3} article(s), {label}  {each:6.2f} s an article  "
                       f"({each / one:.2f} x the floor)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
+        after = floor_seconds(count, Path(tmp)) / count  # the machine's load may have changed
+    print(f"floor per article, measured again after the runs  {after:6.2f} s")
+    print(f"load average (1 min) at the end {os.getloadavg()[0]:6.2f}")
     return 0
 
 

@@ -29,13 +29,19 @@ from pathlib import Path
 
 ENV = "NEWSTABLES_KERNEL_POOL"
 # What the notebooks import; the kernel parent imports it once, before any fork.
+# What a kernel imports as it starts (ipykernel's debugger) and what the notebooks import, or
+# pandas and matplotlib import when a notebook shows a table or saves a chart as SVG.
 PRELOAD = (
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "matplotlib_inline.backend_inline",
-    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "matplotlib.ticker",
-    "matplotlib.dates", "newstables", "newstables.analyse.notebook", "newstables.extract.tables",
-    "newstables.charts", "newstables.analyse.comparison", "newstables.reference",
-    "newstables.analyse.arithmetic", "newstables.analyse.deal", "newstables.analyse.voices",
-    "newstables.analyse.timeline", "newstables.analyse.summary",
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython",
+    "IPython.core.logger", "matplotlib_inline.backend_inline",
+    "numpy", "pandas", "pandas.io.formats.html", "pandas.io.formats.csvs", "matplotlib",
+    "matplotlib.pyplot", "matplotlib.ticker", "matplotlib.dates",
+    "matplotlib.backends.backend_svg", "newstables", "newstables.analyse.notebook",
+    "newstables.extract.tables", "newstables.charts", "newstables.charts.network",
+    "newstables.charts.timeline", "newstables.reference_charts",
+    "newstables.analyse.comparison", "newstables.reference", "newstables.analyse.arithmetic",
+    "newstables.analyse.deal", "newstables.analyse.voices", "newstables.analyse.timeline",
+    "newstables.analyse.summary",
 )
 _parent: subprocess.Popen | None = None
 _folder: str | None = None
@@ -48,11 +54,16 @@ def enabled() -> bool:
 def start(timeout: float = 60) -> str | None:
     """Start this process's kernel parent once; its socket path (also in ``$ENV``), or None
     when the pool is off. Call before the worker processes start, so they inherit ``$ENV``."""
+    launch()
+    return wait_ready(timeout)
+
+
+def launch() -> None:
+    """Start the kernel parent without waiting for it, and set ``$ENV`` to the socket it will
+    listen on (processes started from now on inherit it); :func:`wait_ready` waits."""
     global _parent, _folder
-    if not enabled():
-        return None
-    if _parent is not None and _parent.poll() is None:
-        return os.environ[ENV]
+    if not enabled() or (_parent is not None and _parent.poll() is None):
+        return
     _folder = tempfile.mkdtemp(prefix="newstables-kernels-")
     os.chmod(_folder, 0o700)
     path = os.path.join(_folder, "parent.sock")
@@ -62,14 +73,22 @@ def start(timeout: float = 60) -> str | None:
         env={**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
         preexec_fn=_stop_with_parent,
     )
+    os.environ[ENV] = path
+    atexit.register(stop)
+
+
+def wait_ready(timeout: float = 60) -> str | None:
+    """The launched kernel parent's socket path once it listens; None when the pool is off
+    or the parent did not start (kernels then start the usual way)."""
+    if _parent is None:
+        return None
+    path = os.environ.get(ENV, "")
     deadline = time.monotonic() + timeout
     while not os.path.exists(path):
         if _parent.poll() is not None or time.monotonic() > deadline:
             stop()
             return None  # plain kernels then
-        time.sleep(0.05)
-    os.environ[ENV] = path
-    atexit.register(stop)
+        time.sleep(0.02)
     return path
 
 
@@ -107,9 +126,12 @@ def address() -> str | None:
     return path if enabled() and path.endswith(".sock") and os.path.exists(path) else None
 
 
-def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | None) -> int:
-    """Ask the kernel parent at ``path`` for a kernel on ``connection_file``; its pid."""
-    request = {"connection_file": connection_file, "cwd": cwd, "env": env or {}}
+def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | None,
+                options: list[str] | None = None) -> int:
+    """Ask the kernel parent at ``path`` for a kernel on ``connection_file`` (with the kernel
+    command's ``--Class.trait=value`` ``options``); its pid."""
+    request = {"connection_file": connection_file, "cwd": cwd, "env": env or {},
+               "options": list(options or [])}
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(30)
         conn.connect(path)
@@ -180,9 +202,10 @@ def provisioner_class():
             if path is None or "-f" not in cmd:
                 return await super().launch_kernel(cmd, **kwargs)
             connection_file = cmd[cmd.index("-f") + 1]
+            options = [a for a in cmd[cmd.index("-f") + 2:] if a.startswith("--")]
             cwd = kwargs.get("cwd")
             env = {**(kwargs.get("env") or os.environ), "JPY_PARENT_PID": str(os.getpid())}
-            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None, env)
+            pid = fork_kernel(path, connection_file, str(cwd) if cwd else None, env, options)
             self.process = ForkedKernel(pid)
             self.pid = self.pgid = pid  # the kernel leads its own process group
             self.cwd = cwd
@@ -247,7 +270,8 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the for
             _exit_with(owner)
         from ipykernel.kernelapp import IPKernelApp
 
-        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"],
+                    *[str(a) for a in request.get("options") or [] if str(a).startswith("--")]]
         IPKernelApp.launch_instance(argv=sys.argv[1:])
         code = 0
     except SystemExit as exc:

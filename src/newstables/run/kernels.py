@@ -14,6 +14,9 @@ import tempfile
 # The kernel entry point ipykernel's spec names, and ours that keeps its pipe off TCP.
 IPYKERNEL_ENTRY = ["-m", "ipykernel_launcher"]
 IPC_ENTRY = ["-m", "newstables.run.ipc_kernel"]
+# A kernel that runs one notebook keeps no input history: IPython would write every cell of
+# every run into the user's history database (an SQLite commit a cell, a file that only grows).
+KERNEL_OPTIONS = ["--HistoryManager.enabled=False"]
 
 
 def ipc_command(cmd: list[str]) -> list[str]:
@@ -42,7 +45,7 @@ def kernel_manager_class():
             self.connection_file = os.path.join(folder, "connection.json")
 
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-            return ipc_command(super().format_kernel_cmd(extra_arguments))
+            return [*ipc_command(super().format_kernel_cmd(extra_arguments)), *KERNEL_OPTIONS]
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             await super()._async_cleanup_resources(restart=restart)

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -139,6 +140,14 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def default_jobs() -> int:
+    """Notebooks run at once unless told: one more than the cores, because each notebook
+    spends about half a second waiting with no core busy (its worker starting, the kernel's
+    ``kernel_info`` reply and 0.2 s of quiet on IOPub before the first cell, the kernel's
+    shutdown)."""
+    return (os.cpu_count() or 1) + 1
+
+
 def _fork_context():
     """Workers fork from a server that has imported papermill and nbconvert once."""
     context = multiprocessing.get_context("forkserver")
@@ -154,6 +163,12 @@ class Workers:
         self.procs: set = set()
         self.stopping = False
         self.context = _fork_context()
+
+    def start_server(self) -> None:
+        """Start the fork server now rather than at the first notebook."""
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
     def run(self, notebook: Path, output: Path, parameters: dict, timeout: float | None,
             shown: dict | None = None, report: Path | None = None) -> str:
@@ -372,7 +387,7 @@ def run_collection(
             lock.acquire(wait)
         for run in runs:
             clear_leftovers(out_root, run.article.id)
-        jobs = max(1, jobs or os.cpu_count() or 1)
+        jobs = max(1, jobs or default_jobs())
         pending = []
         for run in runs:
             inputs = fingerprint(run.source, notebooks, run.article, extra)
@@ -380,11 +395,9 @@ def run_collection(
                 run.status = "current"
             else:
                 pending.append((run, inputs))
-        if pending:
-            kernel_pool.start()  # before the workers start: they inherit its address
         progress = Progress(len(pending) * len(notebooks), quiet=quiet)
-        for run, inputs in pending:
-            _run_article(run, notebooks, extra, jobs, timeout, progress, inputs)
+        if pending:
+            _run_articles(pending, notebooks, extra, jobs, timeout, progress)
         progress.close()
     finally:
         for lock in locks:
@@ -413,16 +426,88 @@ def _interrupts_deferred() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def _run_article(
-    run: ArticleRun,
+@dataclass
+class _Article:
+    """An article whose notebooks are queued or running, and its staging folder."""
+
+    run: ArticleRun
+    staging: Path
+    shown: dict
+    inputs: dict
+    started: dt.datetime
+    futures: list = field(default_factory=list)
+    begun: bool = False  # whether a notebook of it has started
+
+
+def _run_articles(
+    pending: Sequence[tuple[ArticleRun, dict]],
     notebooks: Sequence[Path],
     extra: dict[str, object],
     jobs: int,
     timeout: float | None,
     progress: Progress,
-    inputs: dict | None = None,
 ) -> None:
-    started = dt.datetime.now(dt.UTC)
+    """Every article's notebooks through one set of ``jobs`` workers, in article order. The
+    next article's notebooks are queued behind the current one's, so a worker that is free
+    while an article finishes (its last notebooks, its report written and swapped in) takes
+    a notebook of the next article instead of waiting."""
+    kernel_pool.launch()  # its address first: the fork server below inherits it
+    workers = Workers()
+    workers.start_server()  # the fork server and the kernel parent start side by side
+    kernel_pool.wait_ready()
+    # The libraries the report pages need load while the first notebooks run, not after.
+    loader = threading.Thread(target=_load_page_libraries, name="page-libraries")
+    loader.start()
+    ahead = 1 + jobs // len(notebooks)  # articles queued behind the one being finished
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    flight: deque[_Article] = deque()
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGTERM)
+    if on_main:  # a kill stops the run the way Ctrl-C does
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        for run, inputs in pending:
+            flight.append(_start_article(run, notebooks, extra, timeout, progress, workers,
+                                         pool, inputs))
+            while len(flight) > ahead:
+                _finish_article(flight[0])
+                flight.popleft()
+        while flight:
+            _finish_article(flight[0])
+            flight.popleft()
+    except BaseException:
+        workers.stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for article in flight:
+            discard(article.staging, article.run.target)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+        loader.join()
+        if on_main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _load_page_libraries() -> None:
+    """Import what writing an article's index takes (nbformat, Pillow, the summary's section
+    titles)."""
+    import nbformat  # noqa: F401
+    from PIL import Image  # noqa: F401
+
+    import newstables.analyse.summary  # noqa: F401
+
+
+def _start_article(
+    run: ArticleRun,
+    notebooks: Sequence[Path],
+    extra: dict[str, object],
+    timeout: float | None,
+    progress: Progress,
+    workers: Workers,
+    pool: ThreadPoolExecutor,
+    inputs: dict | None = None,
+) -> _Article:
+    """Make the article's staging folder, write its tables and queue its notebooks."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{run.target.name}.run-", dir=run.target.parent))
     except OSError as exc:
@@ -439,9 +524,12 @@ def _run_article(
              "output_dir": shown_path(run.target, run.target)}
     places = places_of(parameters, shown)
     run.results = [NotebookResult(nb.stem) for nb in notebooks]
-    workers = Workers()
+    article = _Article(run, staging, shown, inputs or {}, dt.datetime.now(dt.UTC))
 
     def one(nb: Path, result: NotebookResult) -> None:
+        with workers.lock:
+            if not article.begun:  # the article's run starts with its first notebook
+                article.begun, article.started = True, dt.datetime.now(dt.UTC)
         label = f"{run.article.id}/{nb.stem}"
         progress.start(label)
         t0 = time.perf_counter()
@@ -454,26 +542,22 @@ def _run_article(
         result.seconds = round(time.perf_counter() - t0, 2)
         progress.finish(label, result)
 
-    on_main = threading.current_thread() is threading.main_thread()
-    previous = signal.getsignal(signal.SIGTERM)
-    if on_main:  # a kill stops the run the way Ctrl-C does
-        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    pool = ThreadPoolExecutor(max_workers=jobs)
     try:
         write_tables(run.article, staging)
-        pairs = zip(notebooks, run.results, strict=True)
-        for future in [pool.submit(one, nb, result) for nb, result in pairs]:
-            future.result()
     except BaseException:
-        workers.stop_all()
-        pool.shutdown(wait=True, cancel_futures=True)
         discard(staging, run.target)
         raise
-    finally:
-        pool.shutdown(wait=True)
-        if on_main:
-            signal.signal(signal.SIGTERM, previous)
+    pairs = zip(notebooks, run.results, strict=True)
+    article.futures = [pool.submit(one, nb, result) for nb, result in pairs]
+    return article
 
+
+def _finish_article(article: _Article) -> None:
+    """Wait for the article's notebooks; record the run, then swap the report in (or keep
+    the failed run beside it)."""
+    for future in article.futures:
+        future.result()
+    run, staging, shown, started = article.run, article.staging, article.shown, article.started
     ended = dt.datetime.now(dt.UTC)
     failed = [r for r in run.results if r.status != "ok"]
     run.status = "failed" if failed else "ok"
@@ -487,7 +571,7 @@ def _run_article(
         "status": run.status,
         "error": run.error,
         "parameters": shown,
-        "inputs": inputs or {},
+        "inputs": article.inputs,
         "started": started.isoformat(timespec="seconds"),
         "ended": ended.isoformat(timespec="seconds"),
         "seconds": round((ended - started).total_seconds(), 2),
