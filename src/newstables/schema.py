@@ -83,25 +83,28 @@ def frame(table: str, rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> pd.D
 _INDEX = {table: pd.Index(columns) for table, columns in COLUMNS.items()}
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default string dtype
 _NONE = type(None)
+_INTS, _BOOLS = frozenset({int}), frozenset({bool})
+_STRS, _STRS_OR_NONE = frozenset({str}), frozenset({str, _NONE})
+_NUMBERS_OR_NONE, _INTS_OR_NONE = frozenset({float, int, _NONE}), frozenset({int, _NONE})
 
 
 def _typed(values: list[Any]) -> Any:
     """``values`` as the array pandas would infer, for one plain kind; None otherwise."""
     kinds = set(map(type, values))
-    if kinds == {int}:
-        try:
-            return np.array(values, dtype=np.int64)
-        except OverflowError:
-            return None
-    if kinds == {str} or kinds == {str, _NONE}:
+    if kinds == _STRS or kinds == _STRS_OR_NONE:
         try:
             return ArrowStringArray(pa.chunked_array([pa.array(values, pa.large_string())]),
                                     dtype=_STR)
         except (pa.ArrowException, UnicodeError):
             return None
-    if kinds == {bool}:
+    if kinds == _INTS:
+        try:
+            return np.array(values, dtype=np.int64)
+        except OverflowError:
+            return None
+    if kinds == _BOOLS:
         return np.array(values, dtype=bool)
-    if float in kinds and kinds <= {float, int, _NONE} or kinds == {int, _NONE}:
+    if float in kinds and kinds <= _NUMBERS_OR_NONE or kinds == _INTS_OR_NONE:
         return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
     return None
 
