@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 COLUMNS: dict[str, list[str]] = {
@@ -75,9 +76,11 @@ def frame(table: str, rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> pd.D
     arrays = [_typed(v) for v in values]
     if any(a is None for a in arrays):
         return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=columns)
-    # every array is already of its final dtype: skip pandas' per-column inference
-    return pd.DataFrame._from_arrays(arrays, columns=_INDEX[table],
-                                     index=pd.RangeIndex(len(rows)), verify_integrity=False)
+    # every array is already of its final dtype: one block a column, no inference
+    blocks = [(a.reshape(1, -1) if isinstance(a, np.ndarray) else a, np.array([i]))
+              for i, a in enumerate(arrays)]
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(rows)),
+                                        columns=_INDEX[table])
 
 
 _INDEX = {table: pd.Index(columns) for table, columns in COLUMNS.items()}
