@@ -4,9 +4,11 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstables import NewstablesError, article_from_text, load_article
-from newstables.extract.article import split_sentences
+from newstables.extract.article import WORD, count_words, split_sentences
 
 
 def test_seed_loads_with_metadata_and_checked_hash(seed):
@@ -108,3 +110,15 @@ def test_matching_sha256_loads(write_article):
 def test_non_iso_or_impossible_dates_are_refused(write_article, date):
     with pytest.raises(NewstablesError, match="date"):
         load_article(write_article("Text."), published=date)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    list("aZü9_ -'’.,;:!?“”‘\"()[]\t\n\u00a0\u2028—")) | st.characters(), max_size=60))
+def test_word_count_is_the_number_of_word_matches(text):
+    assert count_words(text) == len(WORD.findall(text))
+
+
+def test_word_count_keeps_numbers_and_joined_words_whole():
+    text = "“We deported 124,441 people,” Türkiye’s cross-border minister said."
+    assert count_words(text) == 8
