@@ -79,8 +79,9 @@ def frame(table: str, rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> pd.D
     # every array is already of its final dtype: one block a column, no inference
     blocks = [(a.reshape(1, -1) if isinstance(a, np.ndarray) else a, np.array([i]))
               for i, a in enumerate(arrays)]
+    # a copy of the table's column index: a caller that names it changes only its own frame
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(rows)),
-                                        columns=_INDEX[table])
+                                        columns=_INDEX[table].copy())
 
 
 _INDEX = {table: pd.Index(columns) for table, columns in COLUMNS.items()}

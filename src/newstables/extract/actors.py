@@ -556,13 +556,14 @@ def read_mentioned(actors: pd.DataFrame | None, mentions: pd.DataFrame | None,
                    size: int) -> list[Mentioned]:
     """``_mentioned`` of the actors and mentions tables (any of their columns may be
     missing, or the tables empty)."""
-    def rows(df: pd.DataFrame | None) -> list[dict[str, Any]]:
+    def rows(df: pd.DataFrame | None, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
         if df is None or df.empty:
             return []
-        names = list(df.columns)
+        names = [n for n in wanted if n in df.columns]
         columns = [df[n].tolist() for n in names]
         return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-    return _mentioned(rows(actors), rows(mentions), size)
+    return _mentioned(rows(actors, ("actor", "name", "kind", "role")),
+                      rows(mentions, ("actor", "start", "end")), size)
 
 
 def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Mentioned]]:

@@ -151,12 +151,9 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
         found = _of_phrase(text, fig.end, lim)
         return found[0] if found else None
     if fig.kind in ("vague", "frac"):
-        them = _of_them(fig, text, lim, before)
-        if them:
-            return them
-        found = _of_phrase(text, fig.end, lim)
+        found = _of_them_or_phrase(fig, text, lim, before)
         if found:
-            return found[0]
+            return found
     found = _noun_phrase(text, fig.end, lim, singular_ok=money)
     if found:
         return found[0] if money else _with_verb(found[0], fig, found[1], text, sent)
@@ -190,15 +187,21 @@ def _of_them(fig: _Fig, text: str, lim: int, before: list[_Fig]) -> str | None:
     return None
 
 
-def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | None:
-    """What a percentage or share is of: "40% of claims", "a 20% rise in arrivals", "up 161%"."""
-    lim = sent.end
+def _of_them_or_phrase(fig: _Fig, text: str, lim: int, before: list[_Fig]) -> str | None:
+    """ "45% of them" (what the figure before counts), else "45% of claims"."""
     them = _of_them(fig, text, lim, before)
     if them:
         return them
     found = _of_phrase(text, fig.end, lim)
+    return found[0] if found else None
+
+
+def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | None:
+    """What a percentage or share is of: "40% of claims", "a 20% rise in arrivals", "up 161%"."""
+    lim = sent.end
+    found = _of_them_or_phrase(fig, text, lim, before)
     if found:
-        return found[0]
+        return found
     cm = _CHANGE_NOUN.match(text, fig.end, lim)
     if cm:
         found = _noun_phrase(text, cm.end(), lim, singular_ok=True, participle=True)
