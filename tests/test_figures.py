@@ -207,6 +207,16 @@ def test_a_change_from_one_number_to_another_is_two_figures_not_a_range() -> Non
     ]
 
 
+def test_a_change_verb_with_its_object_before_from_to_gives_two_figures() -> None:
+    rows = figures("The plan will increase the number of night buses on the route from 12 to 30.")
+    assert [(r["text"], r["value"], r["low"]) for r in rows] == [
+        ("12", 12.0, None), ("30", 30.0, None)
+    ]
+    # without a change verb it is a range
+    [row] = figures("Fares on the night buses on the route run from 12 to 30 euros.")
+    assert (row["low"], row["high"]) == (12.0, 30.0)
+
+
 def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
     rows = figures("The average stay was 28 days, up from 21.")
     assert [(r["value"], r["unit"]) for r in rows] == [(28.0, "days"), (21.0, "days")]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newstables.extract.figure_grammar import _CHANGE, _HEDGE_BEFORE, _HEDGE_LAST, _RANGE_GAP, _Fig
 from newstables.extract.numbers import change_by_to, is_score
 
@@ -54,6 +56,20 @@ def _change_before(words: tuple[str, ...] | list[str]) -> bool:
     return bool(w) and w[-1] in _CHANGE
 
 
+# A change verb and its object before "from X to Y": "increase the number of joint
+# investigations from 20 to 40" gives two values, not a range.
+_CHANGED_OBJECT = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CHANGE))})\s+(?:the|its|their|his|her|our|this|that)\s"
+    r"[^.,;:!?\d]*$"
+)
+
+
+def _change_of_object(text: str, at: int) -> bool:
+    """Whether the words before ``at`` (in its clause, 100 characters back) are a change
+    verb and its object."""
+    return _CHANGED_OBJECT.search(text[max(0, at - 100) : at].lower()) is not None
+
+
 def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
     if a.kind not in ("number", "words") or b.kind not in ("number", "words"):
         return None
@@ -67,7 +83,7 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
     word = (gm.group("w") or "").lower()
     lead = a.tail[-1] if a.tail and a.tail[-1] in ("between", "from") else ""
     change = _change_before(a.tail[:-1] if lead == "from" else a.tail) or change_by_to(
-        a.tail, word)
+        a.tail, word) or (lead == "from" and _change_of_object(text, a.tail_at[-1]))
     if word == "and" and lead != "between":
         return None
     if word == "or" and not (a.kind == b.kind and a.value < b.value <= 2 * a.value + 1):
