@@ -164,3 +164,24 @@ def test_a_participle_opening_the_sentence_is_not_a_name():
     text = ("Following a late meeting, the council issued a statement calling the vote"
             " “a clear breach of the rules”.")
     assert speakers(text) != ["Following"]
+
+
+@pytest.mark.parametrize("text", [
+    "Small groups of marchers circled the square while chanting, “Open the border now.”",
+    "Another critic, a law professor, said the bill was “a gift to the smugglers.”",
+    "The Ohio governor said council members were wrong to talk about “a crisis at the port.”",
+])
+def test_a_capitalised_word_modifying_a_noun_is_not_the_speaker(text):
+    assert speakers(text) == [None]
+
+
+def test_a_name_before_an_adverb_or_auxiliary_still_speaks():
+    assert speakers("Ms. Ivanova also told the committee that the fund was “nearly empty.”") == [
+        "Ivanova"]
+    assert speakers("Mayor Tobias Renn has called the plan “a waste of money.”") == [
+        "Tobias Renn"]
+
+
+def test_a_body_before_which_speaks():
+    text = "For figures they turned to the Lagos Port Authority which reported “4,100 idle boxes”."
+    assert speakers(text) == ["Lagos Port Authority"]

@@ -32,6 +32,7 @@ _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
+_BEFORE_VERB = frozenset(_LEX["before_verb"])
 _OUTLETS = frozenset(_LEX["outlets"])
 # a capitalised participle opening a sentence is not a name ('Following the meeting, ...')
 _PARTICIPLE_OPENERS = frozenset(
@@ -138,6 +139,15 @@ def starts_turn(text: str, pos: int = 0) -> bool:
     """Does ``text`` at ``pos`` open a transcript turn ('WALLACE: ...')?"""
     m = _TRANSCRIPT.match(text, pos)
     return m is not None and len(m.group(1).split()) <= 3
+
+
+def _modified_head(word: str) -> bool:
+    """Is ``word``, right after a capitalised run and before the speech verb, a head noun
+    the run modifies ('Indiana governor', 'Small groups'), not an adverb, an auxiliary or a
+    verb in -ed ('the Security Council issued a statement calling')?"""
+    low = word.lower()
+    return word[:1].islower() and word.isalpha() and not low.endswith(("ly", "ed")) and (
+        low not in _BEFORE_VERB)
 
 
 class Speakers:
@@ -303,7 +313,8 @@ class Speakers:
         for k in range(len(toks)):  # the first speech verb: the outer attribution
             if lows[k] in _VERBS:
                 who = self._subject(toks, k, sent_start)
-                if who is None and k + 1 < len(toks):  # '..., said X: “'
+                if who is None and k + 1 < len(toks) and (k == 0 or toks[k - 1][2] in ",;:—–"):
+                    # '..., said X: “' (a verb with a subject before it names no one after it)
                     who = self.phrase(toks[k + 1][0], open_) if _is_cap(toks[k + 1][2]) else None
                 if who is not None:
                     return who
@@ -347,6 +358,8 @@ class Speakers:
                 end = j
                 while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
                     j -= 1
+                if end + 1 < k and _modified_head(toks[end + 1][2]):
+                    return None  # 'The Indiana governor said': the name modifies a noun
                 before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
                 if before and before[-1] == "of" and j > 1 and _is_cap(toks[j - 2][2]):
                     end = j - 2  # 'Gov. X of West Virginia lauded': X, not the state
