@@ -185,3 +185,14 @@ def test_a_name_before_an_adverb_or_auxiliary_still_speaks():
 def test_a_body_before_which_speaks():
     text = "For figures they turned to the Lagos Port Authority which reported “4,100 idle boxes”."
     assert speakers(text) == ["Lagos Port Authority"]
+
+
+def test_a_clause_after_the_quote_that_is_not_an_attribution_names_no_one_there():
+    # a subordinate clause after the quote: its subject did not say it
+    text = ("The clip shows Mayor Dana Ortiz saying at the hearing, “That is my job,” "
+            "when Councillor Raj Patel pressed her.")
+    assert speakers(text) == ["Dana Ortiz"]
+    # '... suggests that X': X is inside the reported clause
+    text = ("Lena Brandt said in her report that the advertisement “plainly and wrongly” "
+            "suggests that Harwick and its officers support the plan.")
+    assert speakers(text) == ["Lena Brandt"]

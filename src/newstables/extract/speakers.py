@@ -120,6 +120,8 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
     return name.removesuffix("’s").removesuffix("'s") or None
 
 
+_SUBORDINATORS = frozenset(
+    "when while as because after before if since although though unless".split())
 _PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
 _ARTICLES = frozenset("a an one two three several some senior".split())
 _LINKS = frozenset("close to of for in at with from".split())
@@ -265,7 +267,11 @@ class Speakers:
             k += 1
         if k >= len(toks):
             return None
+        if _low(toks[k][2]) in _SUBORDINATORS:
+            return None  # '“...,” when Clinton blasted him': another clause, not an attribution
         if _low(toks[k][2]) in _VERBS:  # '“...,” said X'
+            if k + 1 < len(toks) and _low(toks[k + 1][2]) == "that":
+                return None  # '“...” suggests that X ...': X is in the reported clause
             j = k + 1
             while j < len(toks) and _low(toks[j][2]) in ("the", "a", "an"):
                 j += 1
