@@ -196,3 +196,9 @@ def test_a_clause_after_the_quote_that_is_not_an_attribution_names_no_one_there(
     text = ("Lena Brandt said in her report that the advertisement “plainly and wrongly” "
             "suggests that Harwick and its officers support the plan.")
     assert speakers(text) == ["Lena Brandt"]
+
+
+def test_a_title_as_speaker_is_the_one_person_who_holds_it():
+    text = ("Home Secretary vows to “close the route” as arrivals rise\n"
+            "Home Secretary Karin Holm said the route would be closed.")
+    assert speakers(text) == ["Karin Holm"]

@@ -44,7 +44,8 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   ("WALLACE: ..."), the name read there wins: right after the quote ("“...,” said MSNBC host
   Jane Doe", "“...,” Rep. X (D-N.Y.), head of ..., said"), then the subject of the lead-in's
   first speech verb, then the sentence before. A phrase that names nobody ("a source close
-  to X", "X and Y announced") leaves the quote unattributed.
+  to X", "X and Y announced") leaves the quote unattributed. A title read as the speaker
+  ("Home Secretary vows to “...”") becomes the one person the article gives that role.
 - Ids: every segment of one quote (continued over paragraphs, or split by its attribution)
   has the quote's ``quote`` id and its own ``segment`` number (1, 2, ...).
 """
@@ -277,6 +278,8 @@ class _Actors:
     def __init__(self, mentioned: list[Mentioned]) -> None:
         self.rows = list(mentioned)
         self.starts = [r[0] for r in self.rows]
+        self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
+        self._names: set[str] = set()
 
     def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
@@ -289,11 +292,25 @@ class _Actors:
 
         self.rows = [r for r in self.rows if not quoted(r[0])]
         self.starts = [r[0] for r in self.rows]
+        self._holders = None
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
         return [r for r in self.rows[lo:hi] if r[1] <= end]
+
+    def role_holder(self, title: str) -> str | None:
+        """The one person whose role is ``title`` ('Home Secretary'), when ``title`` is no
+        actor's name; None otherwise."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = {}
+            for r in self.rows:
+                if r[3] == "person" and r[4]:
+                    holders.setdefault(r[4].lower(), set()).add(r[2])
+            self._holders = holders
+            self._names = {r[2] for r in self.rows}
+        found = self._holders.get(title.lower(), ())
+        return next(iter(found)) if len(found) == 1 and title not in self._names else None
 
     def last_role_before(self, offset: int, noun: str) -> tuple[str, str | None] | None:
         """The last person mentioned before ``offset`` whose role holds ``noun``."""
@@ -655,6 +672,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
         elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
             g.speaker = None
+        if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
+            g.speaker, g.role = holder, g.speaker  # 'Home Secretary vows to “...”'
+
         if last.close is not None and not (
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
