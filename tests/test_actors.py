@@ -242,3 +242,10 @@ def test_a_body_of_two_countries_keeps_its_whole_name_and_no_one_country():
     assert is_missing(body["country"])
     named = set(actors.loc[actors["kind"] == "place", "name"])
     assert {"United States", "Mexico"} <= named
+
+
+def test_a_name_that_starts_with_a_place_word_is_not_a_place_by_it():
+    actors, _ = actors_of("Park Min-jun met protesters in Bridge Street, near Lake Tana.")
+    assert row(actors, "Park Min-jun")["kind"] == "person"
+    assert row(actors, "Bridge Street")["kind"] == "place"
+    assert row(actors, "Lake Tana")["kind"] == "place"

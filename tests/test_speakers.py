@@ -170,6 +170,8 @@ def test_a_participle_opening_the_sentence_is_not_a_name():
     "Small groups of marchers circled the square while chanting, “Open the border now.”",
     "Another critic, a law professor, said the bill was “a gift to the smugglers.”",
     "The Ohio governor said council members were wrong to talk about “a crisis at the port.”",
+    # 'said X' names the speaker only when the quote follows X, not X's own clause
+    "The Ohio governor said the Labour Party was to blame for “a crisis at the port.”",
 ])
 def test_a_capitalised_word_modifying_a_noun_is_not_the_speaker(text):
     assert speakers(text) == [None]
@@ -202,3 +204,12 @@ def test_a_title_as_speaker_is_the_one_person_who_holds_it():
     text = ("Home Secretary vows to “close the route” as arrivals rise\n"
             "Home Secretary Karin Holm said the route would be closed.")
     assert speakers(text) == ["Karin Holm"]
+
+
+def test_a_speaker_read_from_the_text_keeps_the_cue_verb():
+    text = ("South Korean President Park Geun-hye said Kim's mental state is "
+            "“spiraling out of control.”")
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    [row] = extract_quotes(article, actors, mentions).to_dict("records")
+    assert (row["speaker"], row["cue"]) == ("Park Geun-hye", "said")

@@ -89,6 +89,9 @@ from newstables.extract.roles import (
 )
 from newstables.schema import frame
 
+_PLACE_OPENERS = frozenset({"Sea", "Island", "Islands", "Isle", "Port", "River", "Lake", "Bay",
+                            "Gulf", "Strait", "Straits", "Channel", "City", "County", "Camp"})
+
 # --- capitalised runs --------------------------------------------------------------------
 
 
@@ -269,7 +272,10 @@ class _Sentence:
             return
         org = max((k for k in range(a, b) if toks[k].base in _ORG_HEADS), default=-1)
         other = any(t.base in _OTHER_HEADS for t in words)
-        place = any(t.base in _PLACE_HEADS for t in words)
+        # a place head opens a place's name only in some ('Lake Victoria', 'Port Said'); a
+        # name that starts with another ('Park Geun-hye', 'Bridge Street') is not a place by it
+        place = any(t.base in _PLACE_HEADS and (k or len(words) == 1 or t.base in _PLACE_OPENERS)
+                    for k, t in enumerate(words))
         heads_only = all(t.base in _ALL_HEADS or not t.cap for t in words)
         if (org >= 0 or other or place) and not heads_only:
             kind = "org" if org >= 0 else "other" if other else "place"

@@ -509,9 +509,14 @@ def _inverted_before(text: str, pos: int, end: int, actors: _Actors, kinds: tupl
                      ) -> tuple[str | None, str | None] | None:
     """'said X:' just before the quote: an actor right after the cue."""
     found = actors.within(pos, end)
-    if found and text[pos : found[0][0]].strip(" ,") in ("", "the", "The"):
+    if found and text[pos : found[0][0]].strip(" ,") in ("", "the", "The") and (
+            _INVERTED_TAIL.fullmatch(text, found[0][1], end)):
         return _pick(found[:1], kinds, last=False)
     return None
+
+
+# After 'said X': the quote, a colon or comma, or an apposition ('said X, the minister, “').
+_INVERTED_TAIL = re.compile(r"\s*(?:[,(][^“”\"]*)?[:,]?\s*[\"“‘']?")
 
 
 # --- labels, kinds ---------------------------------------------------------------------------
@@ -670,6 +675,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
         if named is not None and named != g.speaker:  # "": a phrase that names nobody
             g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
+            if named and g.cue is None:
+                g.cue = _cue_near(text, start, first.open, last.close, limit)
         elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
             g.speaker = None
         if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
@@ -679,6 +686,15 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
             prev_close[last.para.number] = last.close + 1
+
+
+def _cue_near(text: str, lead: int, open_: int, close: int | None, limit: int) -> str | None:
+    """The cue verb of a quote whose speaker the text names: the last one in its lead-in,
+    else the first one after it."""
+    m = max(_CUE_RE.finditer(text, lead, open_), key=lambda c: c.start(), default=None)
+    if m is None and close is not None:
+        m = _CUE_RE.search(text, close + 1, limit)
+    return " ".join(m.group().lower().split()) if m is not None else None
 
 
 def _ends_sentence(text: str, close: int) -> bool:
