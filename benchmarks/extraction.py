@@ -453,12 +453,15 @@ def batch_rate(sources: Sequence[newstables.Article], n: int = BATCH) -> dict[st
 
 
 def run_speed(ids: Sequence[str]) -> dict[str, Any]:
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     cpu = pin_to_one_core()
     articles = [newstables.load_article(article_path(i)) for i in ids]
     seed = articles[ids.index(SEED_ID)] if SEED_ID in ids else articles[0]
     timed = per_article_ms(seed)
+    load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return {
         "cpu": cpu,
+        "load": {"start": load_start, "end": load_end, "cores": os.cpu_count()},
         "seed_words": len(seed.text.split()),
         "import": import_time_ms(),
         "per_article": timed["ours"],
@@ -484,7 +487,17 @@ def speed_report(speed: Mapping[str, Any]) -> str:
         *_quantulum_line(one, speed.get("quantulum3")),
         f"  batch of {batch['articles']:,} articles      {batch['articles_per_s']:8.0f} articles/s"
         f"  ({batch['seconds']:.2f} s, {batch['mean_ms']:.2f} ms each; the 5 articles cycled)",
+        *_load_line(speed.get("load")),
     ])
+
+
+def _load_line(load: Mapping[str, Any] | None) -> list[str]:
+    """The machine's load while the calls were timed: other work on the same cores slows
+    them, so a figure taken under load says less than one taken on an idle machine."""
+    if not load or load.get("start") is None:
+        return []
+    return [f"  machine load (1-minute average) {load['start']:.2f} before the timed calls,"
+            f" {load['end']:.2f} after, on {load['cores']} cores"]
 
 
 def _quantulum_line(one: Mapping[str, Any], q: Mapping[str, Any] | None) -> list[str]:

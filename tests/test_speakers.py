@@ -213,3 +213,11 @@ def test_a_speaker_read_from_the_text_keeps_the_cue_verb():
     actors, mentions = extract_actors(article)
     [row] = extract_quotes(article, actors, mentions).to_dict("records")
     assert (row["speaker"], row["cue"]) == ("Park Geun-hye", "said")
+
+
+def test_a_headline_quote_then_a_colon_names_its_speaker_after_it():
+    text = ("‘We will hold the line’: Danish minister rejects quota plan\n"
+            "Denmark's immigration minister, Kaare Dybvad, rejected the plan on Monday.")
+    assert speakers(text)[0] == "Kaare Dybvad"
+    text = "“No more delays”: Sadiq Khan demands a date for the new line\nHe spoke on Monday."
+    assert speakers(text)[0] == "Sadiq Khan"

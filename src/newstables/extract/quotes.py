@@ -36,7 +36,9 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   or a generic phrase: "the ministry" -> the last organisation with that word, "the group" ->
   the last organisation, "the minister" -> the last person whose role says minister, "a Home
   Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
-  phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
+  phrase. "Name: “...”" (headline style) names its speaker, and so does
+  "“...”: X does Y" at a paragraph's start (X a name, or a title such as "Greek minister" held by
+  a person the article names). A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:". Names and roles come from the actors table.
 - Speaker from the text's own words (``speakers.py``): where the article names the speaker
@@ -320,6 +322,13 @@ class _Actors:
                 return r[2], r[4]
         return None
 
+    def first_role_after(self, offset: int, noun: str) -> tuple[str, str | None] | None:
+        """The first person mentioned after ``offset`` whose role holds ``noun``."""
+        for r in self.rows[bisect.bisect_left(self.starts, offset):]:
+            if r[3] == "person" and r[4] is not None and noun in r[4].lower():
+                return r[2], r[4]
+        return None
+
     def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
                     ) -> tuple[str, str | None] | None:
         hi = bisect.bisect_left(self.starts, offset)
@@ -497,6 +506,30 @@ def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution 
     return None
 
 
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]*")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _headline_after(text: str, seg: _Seg, actors: _Actors) -> _Attribution | None:
+    """'‘We will not be bullied’: Greek minister defies EU': a quote that opens its paragraph,
+    a colon, then who said it: a name, or a title held by a person the article names."""
+    if seg.close is None or text[seg.para.start : seg.open].strip():
+        return None
+    m = _COLON_AFTER.match(text, seg.close + 1, seg.para.end)
+    if m is None or m.end() == seg.para.end:
+        return None
+    pos = m.end()
+    found = actors.within(pos, min(seg.para.end, pos + 60))
+    if found and found[0][3] in _SPEAKER_KINDS and text[pos : found[0][0]].strip() in (
+            "", "the", "The"):
+        return _Attribution(found[0][2], found[0][4], None, True)
+    for word in _WORD.findall(text, pos, min(seg.para.end, pos + 40))[:3]:
+        if word.lower() in _PERSON_NOUNS:
+            hit = actors.first_role_after(pos, word.lower())
+            return _Attribution(hit[0], hit[1], None, True) if hit else None
+    return None
+
+
 def _clause_start(text: str, start: int, cue: int) -> int:
     """Where the subject of a cue at ``cue`` can begin: after a ';' or closing mark."""
     k = cue
@@ -669,6 +702,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
+        if found is None and len(g.segs) == 1:
+            found = _headline_after(text, first, actors)
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
