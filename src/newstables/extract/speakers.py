@@ -14,7 +14,11 @@ A name phrase is a run of capitalised words (initials, particles such as "de" an
 allowed); titles and honorifics before the name are dropped ("Senate Majority Leader Mitch
 McConnell" -> "Mitch McConnell"), and a surname on its own becomes the full name of an actor
 already named in the article ("Mr. Burman" -> "Leonard E. Burman"). A phrase whose head names
-nobody ("a source close to X", "a spokesman for Y", "officials") gives no speaker.
+nobody ("a source close to X", "a spokesman for Y", "officials") gives no speaker, and so
+does a capitalised word that modifies the head noun before the verb ("The Indiana governor
+said", "Small groups of protesters chanting"). After the quote, a subordinate clause
+("“...,” when X pressed her") or a verb with a "that" clause ("“...” suggests that X ...")
+is not an attribution.
 """
 
 from __future__ import annotations
