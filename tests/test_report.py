@@ -1,5 +1,6 @@
 """A report a reader opens: the index, the notebook pages, and what gets published."""
 
+import base64
 import json
 import os
 import re
@@ -42,7 +43,7 @@ pd.DataFrame({"section": ["quotes"], "finding": [f"{ctx.article.title} has "
 fig, ax = plt.subplots()
 ax.bar(words["paragraph"], words["text"].str.len())
 ax.set_title("Characters per paragraph")
-ctx.save_figure(fig, "words")
+saved = ctx.show_figure(fig, "words")
 words
 '''
 
@@ -115,6 +116,13 @@ def test_index_shows_charts_as_titled_thumbnails_linking_to_the_full_image(made)
     assert ('<a href="figures/words.png"><img src="figures/thumbnails/words.png" '
             'alt="Characters per paragraph"></a>') in html
     assert (made / "reports" / "deal" / "figures" / "thumbnails" / "words.png").is_file()
+
+
+def test_both_pages_show_each_chart_inline_as_the_saved_png(made):
+    report = made / "reports" / "deal"
+    png = base64.b64encode((report / "figures" / "words.png").read_bytes()).decode()
+    for page in ("01-count-words.html", "01-count-words.code.html"):
+        assert f'src="data:image/png;base64,{png}"' in (report / page).read_text()
 
 
 def test_index_lists_tables_with_title_row_count_and_link(made):

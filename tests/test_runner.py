@@ -287,3 +287,48 @@ def test_a_report_path_taken_by_a_file_is_refused(write_article, collection, tmp
     with pytest.raises(NewstablesError, match="is not a report folder"):
         run(path, collection, out)
     assert (out / "cron.log").read_text() == "log lines\n"
+
+
+SEES_ITSELF = """
+import json
+from pathlib import Path
+on_disk = json.loads((Path(output_dir) / "02-watch.ipynb").read_text())
+code = [c for c in on_disk["cells"] if c["cell_type"] == "code"]
+print("earlier output:", "".join(code[2]["outputs"][0]["text"]).strip())
+print("this cell:", code[3]["metadata"]["papermill"]["status"])
+"""
+
+
+def test_while_a_cell_runs_its_executed_notebook_holds_every_earlier_output(
+    article, collection, tmp_path
+):
+    nb = new_notebook(cells=[new_code_cell(PARAMETERS), new_code_cell('print("counted")'),
+                             nbformat.v4.new_markdown_cell("Then the notebook looks at itself."),
+                             new_code_cell(SEES_ITSELF)])
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, collection / "02-watch.ipynb")
+    out = tmp_path / "reports"
+    (result,) = run(article, collection, out)
+    assert result.status == "ok", result.error
+    executed = nbformat.read(out / "tiny" / "02-watch.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for o in executed.cells[-1].outputs)
+    assert printed == "earlier output: counted\nthis cell: running\n"
+
+
+def test_a_timed_out_notebook_is_kept_with_the_outputs_before_the_cell_it_was_running(
+    article, collection, tmp_path
+):
+    nb = new_notebook(cells=[new_code_cell(PARAMETERS), new_code_cell('print("counted")'),
+                             new_code_cell("import time\ntime.sleep(120)")])
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, collection / "02-hangs.ipynb")
+    out = tmp_path / "reports"
+    (result,) = run(article, collection, out, timeout=15)
+    assert "timed out after 15 s in cell 4 (import time)" in result.error
+    (kept,) = (out / "tiny" / "failed").iterdir()
+    executed = nbformat.read(kept / "02-hangs.ipynb", as_version=4)
+    assert [o.get("text") for o in executed.cells[2].outputs] == ["counted\n"]

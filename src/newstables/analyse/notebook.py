@@ -27,6 +27,11 @@ class NotebookContext:
         """Write the chart as ``figures/<name>.png`` and ``.svg`` under the output folder."""
         return charts.save_figure(fig, self.output_dir, name)
 
+    def show_figure(self, fig, name: str) -> list[Path]:
+        """Save the chart as :meth:`save_figure` does and show the saved PNG in the notebook;
+        the figure is closed, so it is drawn once per file and not again for the notebook."""
+        return charts.show_figure(fig, self.output_dir, name)
+
     def shown(self, path: Path) -> str:
         """A path as the reader should see it: relative to the output folder."""
         return Path(path).relative_to(self.output_dir).as_posix()

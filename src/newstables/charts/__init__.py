@@ -13,6 +13,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 INK = "#222222"
 MUTED = "#767676"
@@ -59,15 +60,55 @@ def add_source(fig: Figure, source: str) -> None:
 
 
 def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` under ``output_dir``; deterministic."""
+    """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` under ``output_dir``; deterministic.
+
+    Both files show the area ``savefig.bbox = "tight"`` gives at the PNG's resolution, worked
+    out once (``tight_bbox``), so each file draws the chart once.
+    """
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     title = chart_title(fig)
-    fig.savefig(png, metadata={"Software": None, **({"Title": title} if title else {})})
-    fig.savefig(svg, metadata={"Date": None, "Creator": None,
-                               **({"Title": title} if title else {})})
+    area = tight_bbox(fig)
+    fig.savefig(png, bbox_inches=area,
+                metadata={"Software": None, **({"Title": title} if title else {})})
+    fig.savefig(svg, bbox_inches=area, metadata={"Date": None, "Creator": None,
+                                                 **({"Title": title} if title else {})})
     return [png, svg]
+
+
+def tight_bbox(fig: Figure) -> Bbox:
+    """The area (inches) that ``savefig(bbox_inches="tight")`` saves at ``savefig.dpi``:
+    the chart's ink and labels with ``savefig.pad_inches`` around them."""
+    dpi = mpl.rcParams["savefig.dpi"]
+    shown = fig.dpi
+    if dpi != "figure":
+        fig.set_dpi(dpi)  # text is measured at the resolution the PNG is drawn at
+    try:
+        fig.draw_without_rendering()  # places ticks, labels and layout, as savefig does
+        return fig.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
+    finally:
+        fig.set_dpi(shown)
+
+
+def show_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
+    """Save ``fig`` as :func:`save_figure` does, show the saved PNG in the notebook at the
+    size the figure has on screen, and close the figure (so it is not drawn again)."""
+    saved = save_figure(fig, output_dir, name)
+    show_png(saved[0], screen_dpi=fig.dpi)
+    plt.close(fig)
+    return saved
+
+
+def show_png(png: Path, screen_dpi: float) -> None:
+    """Display a PNG written at ``savefig.dpi`` as wide as a figure drawn at ``screen_dpi``."""
+    from IPython.display import Image, display
+
+    data = Path(png).read_bytes()
+    pixels = int.from_bytes(data[16:20], "big")  # the IHDR chunk's width
+    dpi = mpl.rcParams["savefig.dpi"]
+    scale = 1.0 if dpi == "figure" else screen_dpi / float(dpi)
+    display(Image(data=data, format="png", width=round(pixels * scale)))
 
 
 def chart_title(fig: Figure) -> str:

@@ -7,6 +7,7 @@ without every worker paying those imports again.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import threading
@@ -27,11 +28,62 @@ def describe_failure(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
 
 
+@functools.cache
+def engine() -> str:
+    """The name of papermill's nbclient engine as the workers run it (registered once): it
+    saves the executed notebook when a code cell starts, so a run that hangs or is stopped
+    shows the cell it was running with every output before it, and when the notebook ends
+    (papermill also saves when any cell ends and when a markdown cell starts; the next save
+    holds that state, since nothing runs in between)."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class Manager(NotebookExecutionManager):
+        holding = False
+
+        def save(self, **kwargs):
+            if not self.holding:
+                super().save(**kwargs)
+
+        def cell_start(self, cell, cell_index=None, **kwargs):
+            self.holding = cell.cell_type != "code"
+            try:
+                super().cell_start(cell, cell_index, **kwargs)
+            finally:
+                self.holding = False
+
+        def cell_complete(self, cell, cell_index=None, **kwargs):
+            self.holding = True
+            try:
+                super().cell_complete(cell, cell_index, **kwargs)
+            finally:
+                self.holding = False
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True,
+                             log_output=False, autosave_cell_every=30, **kwargs):
+            # papermill's Engine.execute_notebook, with the manager above
+            manager = Manager(nb, output_path=output_path, progress_bar=progress_bar,
+                              log_output=log_output, autosave_cell_every=autosave_cell_every)
+            manager.notebook_start()
+            try:
+                cls.execute_managed_notebook(manager, kernel_name, log_output=log_output,
+                                             **kwargs)
+            finally:
+                manager.cleanup_pbar()
+                manager.notebook_complete()
+            return manager.nb
+
+    papermill_engines.register("newstables", Engine)
+    return "newstables"
+
+
 def warm_up() -> None:
     """Load the HTML templates now (the fork server calls this, so workers inherit them)."""
     from newstables.run.notebook_pages import warm_up as load_templates
 
     load_templates()
+    engine()
 
 
 def execute(
@@ -50,6 +102,7 @@ def execute(
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             progress_bar=False, cwd=str(cwd), kernel_manager_class=kernel_manager_class(),
+            engine_name=engine(),
         )
     finally:
         if shown is not None and output.is_file():

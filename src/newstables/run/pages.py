@@ -206,8 +206,10 @@ def make_thumbnail(png: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / png.name
     with Image.open(png) as image:
+        if image.mode == "RGBA" and image.getextrema()[3] == (255, 255):
+            image = image.convert("RGB")  # opaque: resizing without alpha is cheaper
         image.thumbnail(THUMBNAIL_SIZE)
-        image.save(target, format="PNG", optimize=True)
+        image.save(target, format="PNG")
     return target
 
 

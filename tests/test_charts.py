@@ -1,0 +1,75 @@
+"""Charts: saved as PNG and SVG of the same area, byte for byte the same each time, and
+shown in a notebook as the PNG saved."""
+
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from newstables import charts  # noqa: E402
+
+
+@pytest.fixture
+def chart():
+    with matplotlib.rc_context():
+        charts.use_house_style()
+        fig, ax = plt.subplots()
+        ax.bar([1, 2, 3], [120, 45, 300])
+        ax.set_title("Words per paragraph")
+        ax.set_xlabel("Paragraph")
+        charts.add_source(fig, "an outlet, 1 March 2024")  # below the axes, outside the figure
+        yield fig
+        plt.close(fig)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_png_is_what_a_tight_savefig_writes(chart, tmp_path):
+    png, _ = charts.save_figure(chart, tmp_path, "words")
+    tight = io.BytesIO()
+    chart.savefig(tight, format="png", bbox_inches="tight",
+                  metadata={"Software": None, "Title": "Words per paragraph"})
+    assert png.read_bytes() == tight.getvalue()
+
+
+def test_svg_covers_the_area_of_the_png(chart, tmp_path):
+    png, svg = charts.save_figure(chart, tmp_path, "words")
+    pixels = png_size(png.read_bytes())
+    points = [float(re.search(rf'<svg[^>]* {side}="([\d.]+)pt"', svg.read_text())[1])
+              for side in ("width", "height")]
+    for pt, px in zip(points, pixels, strict=True):
+        assert abs(pt / 72 - px / 150) < 1 / 150  # inches, within one pixel of the PNG
+
+
+def test_saving_twice_gives_the_same_bytes(chart, tmp_path):
+    first = [p.read_bytes() for p in charts.save_figure(chart, tmp_path / "a", "words")]
+    second = [p.read_bytes() for p in charts.save_figure(chart, tmp_path / "b", "words")]
+    assert first == second
+
+
+def test_the_figure_keeps_its_screen_resolution_after_saving(chart, tmp_path):
+    dpi = chart.dpi
+    charts.save_figure(chart, tmp_path, "words")
+    assert chart.dpi == dpi
+
+
+def test_show_figure_shows_the_saved_png_at_screen_size_and_closes_the_figure(
+    chart, tmp_path, monkeypatch
+):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    png, svg = charts.show_figure(chart, tmp_path, "words")
+    (image,) = shown
+    assert image.data == png.read_bytes() and svg.is_file()
+    width, _ = png_size(image.data)
+    assert image.width == round(width * 100 / 150)  # figure.dpi against savefig.dpi
+    assert not plt.fignum_exists(chart.number)
