@@ -95,20 +95,24 @@ def show_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     """Save ``fig`` as :func:`save_figure` does, show the saved PNG in the notebook at the
     size the figure has on screen, and close the figure (so it is not drawn again)."""
     saved = save_figure(fig, output_dir, name)
-    show_png(saved[0], screen_dpi=fig.dpi)
+    show_png(saved[0], screen_dpi=fig.dpi, alt=chart_title(fig))
     plt.close(fig)
     return saved
 
 
-def show_png(png: Path, screen_dpi: float) -> None:
-    """Display a PNG written at ``savefig.dpi`` as wide as a figure drawn at ``screen_dpi``."""
+def show_png(png: Path, screen_dpi: float, alt: str = "") -> None:
+    """Display a PNG written at ``savefig.dpi`` as wide as a figure drawn at ``screen_dpi``,
+    with ``alt`` (the chart's title) as its alternative text on the report's pages."""
     from IPython.display import Image, display
 
     data = Path(png).read_bytes()
     pixels = int.from_bytes(data[16:20], "big")  # the IHDR chunk's width
     dpi = mpl.rcParams["savefig.dpi"]
     scale = 1.0 if dpi == "figure" else screen_dpi / float(dpi)
-    display(Image(data=data, format="png", width=round(pixels * scale)))
+    image = Image(data=data, format="png", width=round(pixels * scale))
+    if alt:
+        image.metadata["alt"] = alt
+    display(image)
 
 
 def chart_title(fig: Figure) -> str:

@@ -56,18 +56,21 @@ def _change_before(words: tuple[str, ...] | list[str]) -> bool:
     return bool(w) and w[-1] in _CHANGE
 
 
-# A change verb and its object before "from X to Y": "increase the number of joint
-# investigations from 20 to 40" gives two values, not a range.
-_CHANGED_OBJECT = re.compile(
-    rf"\b(?:{'|'.join(sorted(_CHANGE))})\s+(?:the|its|their|his|her|our|this|that)\s"
-    r"[^.,;:!?\d]*$"
+# A change verb and a count of something before "from X to Y": "increase the number of joint
+# investigations from 20 to 40" gives two values, not a range ("expand the scheme for people
+# aged from 18 to 25" stays a range).
+_CHANGED_COUNT = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CHANGE))})\s+(?:the|its|their)\s+"
+    r"(?:number|amount|share|proportion|size|level|rate|total)\s+of\s[^.,;:!?\d]*$"
 )
 
 
-def _change_of_object(text: str, at: int) -> bool:
-    """Whether the words before ``at`` (in its clause, 100 characters back) are a change
-    verb and its object."""
-    return _CHANGED_OBJECT.search(text[max(0, at - 100) : at].lower()) is not None
+def _change_of_count(text: str, at: int) -> bool:
+    """Whether the words before ``at`` (up to 100 characters, no punctuation between) are a
+    change verb and the count it changes, with no "aged" or "between" right before ``at``."""
+    before = text[max(0, at - 100) : at].lower()
+    return _CHANGED_COUNT.search(before) is not None and not before.rstrip().endswith(
+        ("aged", "ages"))
 
 
 def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
@@ -83,7 +86,7 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
     word = (gm.group("w") or "").lower()
     lead = a.tail[-1] if a.tail and a.tail[-1] in ("between", "from") else ""
     change = _change_before(a.tail[:-1] if lead == "from" else a.tail) or change_by_to(
-        a.tail, word) or (lead == "from" and _change_of_object(text, a.tail_at[-1]))
+        a.tail, word) or (lead == "from" and _change_of_count(text, a.tail_at[-1]))
     if word == "and" and lead != "between":
         return None
     if word == "or" and not (a.kind == b.kind and a.value < b.value <= 2 * a.value + 1):

@@ -37,8 +37,7 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   the last organisation, "the minister" -> the last person whose role says minister, "a Home
   Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
   phrase. "Name: “...”" (headline style) names its speaker, and so does
-  "“...”: X does Y" at a paragraph's start (X a name, or a title such as "Greek minister" held by
-  a person the article names). A direct quote with no
+  "“...”: X does Y" at a paragraph's start when X is a name. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:". Names and roles come from the actors table.
 - Speaker from the text's own words (``speakers.py``): where the article names the speaker
@@ -172,13 +171,6 @@ class _Actors:
         """The last person mentioned before ``offset`` whose role holds ``noun``."""
         hi = bisect.bisect_left(self.starts, offset)
         for r in reversed(self.rows[:hi]):
-            if r[3] == "person" and r[4] is not None and noun in r[4].lower():
-                return r[2], r[4]
-        return None
-
-    def first_role_after(self, offset: int, noun: str) -> tuple[str, str | None] | None:
-        """The first person mentioned after ``offset`` whose role holds ``noun``."""
-        for r in self.rows[bisect.bisect_left(self.starts, offset):]:
             if r[3] == "person" and r[4] is not None and noun in r[4].lower():
                 return r[2], r[4]
         return None
@@ -361,12 +353,11 @@ def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution 
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*")
-_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _headline_after(text: str, seg: _Seg, actors: _Actors) -> _Attribution | None:
-    """'‘We will not be bullied’: Greek minister defies EU': a quote that opens its paragraph,
-    a colon, then who said it: a name, or a title held by a person the article names."""
+    """'‘We will not be bullied’: Kairidis defies EU': a quote that opens its paragraph, a
+    colon, then the name of who said it."""
     if seg.close is None or text[seg.para.start : seg.open].strip():
         return None
     m = _COLON_AFTER.match(text, seg.close + 1, seg.para.end)
@@ -377,10 +368,6 @@ def _headline_after(text: str, seg: _Seg, actors: _Actors) -> _Attribution | Non
     if found and found[0][3] in _SPEAKER_KINDS and text[pos : found[0][0]].strip() in (
             "", "the", "The"):
         return _Attribution(found[0][2], found[0][4], None, True)
-    for word in _LETTERS.findall(text, pos, min(seg.para.end, pos + 40))[:3]:
-        if word.lower() in _PERSON_NOUNS:
-            hit = actors.first_role_after(pos, word.lower())
-            return _Attribution(hit[0], hit[1], None, True) if hit else None
     return None
 
 

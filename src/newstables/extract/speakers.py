@@ -125,7 +125,7 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
 
 
 _SUBORDINATORS = frozenset(
-    "when while as because after before if since although though unless".split())
+    "when while because after before if since although though unless".split())
 _PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
 _ARTICLES = frozenset("a an one two three several some senior".split())
 _LINKS = frozenset("close to of for in at with from".split())

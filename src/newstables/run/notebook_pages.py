@@ -175,61 +175,6 @@ def tidy_outputs(nb) -> None:
                 data["text/html"] = tidy_table_html(html)
 
 
-NO_ALT = "No description has been provided for this image"  # nbconvert's words
-_TAG = re.compile(r"<(div|img)\b([^>]*?)(/?)>")
-_CLASS = re.compile(r'\bclass="([^"]*)"')
-_FOCUSABLE = {"jp-Cell-inputWrapper", "jp-OutputArea-output"}
-
-
-def finish_page(html: str) -> str:
-    """What nbconvert's HTML exporter does to a page after its template, without parsing
-    the page again: an image without alternative text gets nbconvert's, and each cell's
-    input and output can take the keyboard's focus (so a wide table scrolls)."""
-
-    def finish(m: re.Match) -> str:
-        name, attributes, close = m.groups()
-        if name == "img":
-            if re.search(r"\salt=", attributes):
-                return m.group(0)
-            return f'<img{attributes} alt="{NO_ALT}"{close}>'
-        classes = _CLASS.search(attributes)
-        focusable = classes and _FOCUSABLE & set(classes.group(1).split())
-        if not focusable or "tabindex=" in attributes:
-            return m.group(0)
-        return f'<div{attributes} tabindex="0"{close}>'
-
-    return _TAG.sub(finish, html)
-
-
-@functools.cache
-def _exporter_class():
-    from nbconvert import HTMLExporter
-    from nbconvert.exporters.templateexporter import TemplateExporter
-    from nbconvert.filters.highlight import Highlight2HTML
-    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-
-    class PageExporter(HTMLExporter):
-        """nbconvert's HTML exporter, with its last step (alternative text, focusable cells)
-        done by :func:`finish_page` instead of a parse of the whole page with BeautifulSoup,
-        which cost more than the template."""
-
-        def from_notebook_node(self, nb, resources=None, **kw):
-            # HTMLExporter.from_notebook_node up to the template, as nbconvert 7 has it
-            langinfo = nb.metadata.get("language_info", {})
-            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
-            highlight_code = self.filters.get(
-                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
-            resources = self._init_resources(resources)
-            filter_data_type = WidgetsDataTypeFilter(
-                notebook_metadata=self._nb_metadata, parent=self, resources=resources)
-            self.register_filter("highlight_code", highlight_code)
-            self.register_filter("filter_data_type", filter_data_type)
-            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-            return finish_page(html), resources
-
-    return PageExporter
-
-
 @functools.cache
 def _exporter(reader: bool):
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -242,7 +187,9 @@ def _exporter(reader: bool):
         config.HTMLExporter.exclude_input = True
         config.HTMLExporter.exclude_input_prompt = True
         config.HTMLExporter.exclude_output_prompt = True
-    exporter = _exporter_class()(config=config)
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(config=config)
     if reader:
         remove = TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_FOR_READERS))
         exporter.register_preprocessor(remove, enabled=True)
