@@ -212,9 +212,12 @@ def test_a_change_verb_with_its_object_before_from_to_gives_two_figures() -> Non
     assert [(r["text"], r["value"], r["low"]) for r in rows] == [
         ("12", 12.0, None), ("30", 30.0, None)
     ]
-    # without a change verb it is a range
-    [row] = figures("Fares on the night buses on the route run from 12 to 30 euros.")
-    assert (row["low"], row["high"]) == (12.0, 30.0)
+    # without a change verb and a count it is a range
+    for text in ("Fares on the night buses on the route run from 12 to 30 euros.",
+                 "The council will expand the scheme for young people aged from 12 to 30.",
+                 "Police will increase the patrols in towns with populations from 12 to 30."):
+        [row] = figures(text)
+        assert (row["low"], row["high"]) == (12.0, 30.0), text
 
 
 def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:

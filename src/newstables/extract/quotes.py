@@ -36,8 +36,7 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   or a generic phrase: "the ministry" -> the last organisation with that word, "the group" ->
   the last organisation, "the minister" -> the last person whose role says minister, "a Home
   Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
-  phrase. "Name: “...”" (headline style) names its speaker, and so does
-  "“...”: X does Y" at a paragraph's start when X is a name. A direct quote with no
+  phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:". Names and roles come from the actors table.
 - Speaker from the text's own words (``speakers.py``): where the article names the speaker
@@ -352,25 +351,6 @@ def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution 
     return None
 
 
-_COLON_AFTER = re.compile(r"[ \t]*:[ \t]*")
-
-
-def _headline_after(text: str, seg: _Seg, actors: _Actors) -> _Attribution | None:
-    """'‘We will not be bullied’: Kairidis defies EU': a quote that opens its paragraph, a
-    colon, then the name of who said it."""
-    if seg.close is None or text[seg.para.start : seg.open].strip():
-        return None
-    m = _COLON_AFTER.match(text, seg.close + 1, seg.para.end)
-    if m is None or m.end() == seg.para.end:
-        return None
-    pos = m.end()
-    found = actors.within(pos, min(seg.para.end, pos + 60))
-    if found and found[0][3] in _SPEAKER_KINDS and text[pos : found[0][0]].strip() in (
-            "", "the", "The"):
-        return _Attribution(found[0][2], found[0][4], None, True)
-    return None
-
-
 def _clause_start(text: str, start: int, cue: int) -> int:
     """Where the subject of a cue at ``cue`` can begin: after a ';' or closing mark."""
     k = cue
@@ -543,8 +523,6 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
-        if found is None and len(g.segs) == 1:
-            found = _headline_after(text, first, actors)
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
