@@ -141,13 +141,19 @@ def test_bad_article_or_date_is_rejected_before_execution(write_article, collect
     assert not (tmp_path / "reports").exists()
 
 
-def test_two_runs_give_byte_identical_tables(article, collection, tmp_path):
+def test_two_runs_give_byte_identical_tables_and_pages(article, collection, tmp_path):
     run(article, collection, tmp_path / "a")
     run(article, collection, tmp_path / "b")
     tables_a = sorted((tmp_path / "a" / "tiny" / "tables").iterdir())
     assert tables_a
     for table in tables_a:
         assert table.read_bytes() == (tmp_path / "b" / "tiny" / "tables" / table.name).read_bytes()
+    # the notebook pages too (the cell papermill injects has a fixed id, not a random one)
+    pages_a = sorted((tmp_path / "a" / "tiny").glob("*.html"))
+    assert len(pages_a) > 1
+    for page in pages_a:
+        if page.name != "index.html":  # the index states when the run was made
+            assert page.read_bytes() == (tmp_path / "b" / "tiny" / page.name).read_bytes()
 
 
 def test_a_folder_of_articles_gets_a_report_each_and_a_top_index(collection, tmp_path):

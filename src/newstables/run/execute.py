@@ -62,7 +62,11 @@ def engine() -> str:
         @classmethod
         def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True,
                              log_output=False, autosave_cell_every=30, **kwargs):
-            # papermill's Engine.execute_notebook, with the manager above
+            # papermill's Engine.execute_notebook, with the manager above; the cell papermill
+            # injects gets a fixed id instead of a random one (same inputs, same notebook)
+            for cell in nb.cells:
+                if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+                    cell["id"] = "injected-parameters"
             manager = Manager(nb, output_path=output_path, progress_bar=progress_bar,
                               log_output=log_output, autosave_cell_every=autosave_cell_every)
             manager.notebook_start()
