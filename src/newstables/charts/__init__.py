@@ -13,6 +13,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
 INK = "#222222"
@@ -55,8 +56,15 @@ def use_house_style() -> None:
 
 
 def add_source(fig: Figure, source: str) -> None:
-    """Write a source line under the chart."""
-    fig.text(0.01, -0.02, f"Source: {source}", ha="left", va="top", fontsize=9, color=MUTED)
+    """Write a source line under the chart: below everything the axes draw (tick labels and
+    axis labels included), wherever the layout puts them."""
+    def below_axes(renderer) -> Bbox:
+        boxes = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
+        return Bbox.union([b for b in boxes if b is not None]) if boxes else fig.bbox
+
+    fig.add_artist(Annotation(
+        f"Source: {source}", xy=(0, 0), xycoords=below_axes, xytext=(0, -6),
+        textcoords="offset points", ha="left", va="top", fontsize=9, color=MUTED))
 
 
 def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
