@@ -114,3 +114,15 @@ def test_published_files_hold_no_machine_path(reports):
             text = path.read_text(encoding="utf-8")
             for needle in forbidden:
                 assert needle not in text, f"{needle} in {path.relative_to(reports)}"
+
+
+def test_pages_fit_a_phone_screen_without_scrolling_sideways(reports, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        for name in ["index.html"] + [reader_page_name(nb) for nb in NOTEBOOKS]:
+            page.goto((reports / "turkiye-uk-deal-2023" / name).as_uri(), wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{name} is {width} px wide on a 390 px screen"
+    finally:
+        context.close()

@@ -50,6 +50,7 @@ table { border-collapse: collapse; width: 100%; }
 td, th { padding: .35rem .7rem; text-align: left; vertical-align: top;
          border-bottom: 1px solid #e4e4e4; }
 th { font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+@media (max-width: 30rem) { td, th { padding: .3rem .35rem; overflow-wrap: anywhere; } }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
           gap: 1.2rem; }
 figure { margin: 0; } figure img { width: 100%; height: auto; border: 1px solid #e4e4e4; }
