@@ -61,6 +61,7 @@ import pandas as pd
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
 from newstables.extract.quote_marks import (
+    _WORD,
     _Group,
     _keep_unclosed,
     _Seg,
@@ -110,7 +111,6 @@ _NP_STOP = frozenset(
     "his her our my your to of in on at by for with from as than then when while if after "
     "before asked".split()
 )
-_WORD = re.compile(r"[^\W_][\w’'-]*")
 # Words that end a noun phrase: a determiner before one of them is not the quote's.
 _BREAKERS = frozenset(
     "to that would will is was are were be been being has have had can could should may "
