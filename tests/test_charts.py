@@ -73,3 +73,49 @@ def test_show_figure_shows_the_saved_png_at_screen_size_and_closes_the_figure(
     width, _ = png_size(image.data)
     assert image.width == round(width * 100 / 150)  # figure.dpi against savefig.dpi
     assert not plt.fignum_exists(chart.number)
+
+
+def panels(layout: str):
+    fig, (left, right) = plt.subplots(1, 2, layout="constrained" if layout == "constrained"
+                                      else None)
+    left.barh(["a much longer label", "b"], [3, 5])
+    right.plot([2019, 2020, 2021], [10, 40, 25])
+    right.set_xlabel("Year")
+    fig.suptitle("Two panels")
+    if layout == "tight_layout":
+        fig.tight_layout()
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+@pytest.mark.parametrize("layout", ["constrained", "tight_layout"])
+def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
+    with matplotlib.rc_context():
+        charts.use_house_style()
+        ours, theirs = panels(layout), panels(layout)  # a layout engine starts from the last
+        png, _ = charts.save_figure(ours, tmp_path, "panels")
+        tight = io.BytesIO()
+        theirs.savefig(tight, format="png", bbox_inches="tight",
+                       metadata={"Software": None, "Title": "Two panels"})
+        assert png.read_bytes() == tight.getvalue()
+        assert ours.get_layout_engine() is not None  # given back after saving
+        plt.close(ours)
+        plt.close(theirs)
+
+
+def test_the_source_line_sits_below_rotated_tick_labels_and_the_axis_label():
+    with matplotlib.rc_context():
+        charts.use_house_style()
+        fig, ax = plt.subplots()
+        ax.bar(["a long category name", "another long one"], [1, 2])
+        ax.tick_params(axis="x", labelrotation=90)
+        ax.set_xlabel("Category")
+        charts.add_source(fig, "an outlet")
+        (line,) = fig.artists
+        with charts.laid_out(fig):
+            renderer = fig._get_renderer()
+            fig.set_dpi(150)
+            lowest = min(t.get_window_extent(renderer).y0
+                         for t in [ax.xaxis.label, *ax.get_xticklabels()])
+            assert line.get_window_extent(renderer).y1 < lowest
+        plt.close(fig)

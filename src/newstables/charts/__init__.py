@@ -6,6 +6,8 @@ byte-identical files.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,48 +57,95 @@ def use_house_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
-def add_source(fig: Figure, source: str) -> None:
-    """Write a source line under the chart: below everything the axes draw (tick labels and
-    axis labels included), wherever the layout puts them."""
-    def below_axes(renderer) -> Bbox:
-        boxes = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
-        return Bbox.union([b for b in boxes if b is not None]) if boxes else fig.bbox
+class SourceLine(Annotation):
+    """The chart's source line: 6 pt below everything the axes draw (tick labels and axis
+    labels included), wherever the layout puts them."""
 
-    fig.add_artist(Annotation(
-        f"Source: {source}", xy=(0, 0), xycoords=below_axes, xytext=(0, -6),
-        textcoords="offset points", ha="left", va="top", fontsize=9, color=MUTED))
+    def __init__(self, fig: Figure, source: str) -> None:
+        super().__init__(f"Source: {source}", xy=(0, 0), xycoords=self.below_axes,
+                         xytext=(0, -6), textcoords="offset points", ha="left", va="top",
+                         fontsize=9, color=MUTED)
+        self._fig = fig
+
+    def below_axes(self, renderer) -> Bbox:
+        boxes = [ax.get_tightbbox(renderer) for ax in self._fig.axes if ax.get_visible()]
+        boxes = [b for b in boxes if b is not None]
+        return Bbox.union(boxes) if boxes else self._fig.bbox
+
+    @contextmanager
+    def pinned(self, renderer) -> Iterator[None]:
+        """Within the block, the line stays where it is for the layout ``renderer`` drew, in
+        figure coordinates: the axes are not measured again at each drawing."""
+        box = self.below_axes(renderer)
+        self.xy = tuple(self._fig.transFigure.inverted().transform((box.x0, box.y0)))
+        self.xycoords = self._fig.transFigure  # moves with the area savefig crops to
+        try:
+            yield
+        finally:
+            self.xy, self.xycoords = (0, 0), self.below_axes
+
+
+def add_source(fig: Figure, source: str) -> None:
+    """Write a source line under the chart (a :class:`SourceLine`)."""
+    fig.add_artist(SourceLine(fig, source))
 
 
 def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` under ``output_dir``; deterministic.
 
-    Both files show the area ``savefig.bbox = "tight"`` gives at the PNG's resolution, worked
-    out once (``tight_bbox``), so each file draws the chart once.
+    The chart is laid out once; both files show the area ``savefig.bbox = "tight"`` gives at
+    the PNG's resolution, and each file draws the chart once.
     """
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     title = chart_title(fig)
-    area = tight_bbox(fig)
-    fig.savefig(png, bbox_inches=area,
-                metadata={"Software": None, **({"Title": title} if title else {})})
-    fig.savefig(svg, bbox_inches=area, metadata={"Date": None, "Creator": None,
-                                                 **({"Title": title} if title else {})})
+    with laid_out(fig) as area:
+        fig.savefig(png, bbox_inches=area,
+                    metadata={"Software": None, **({"Title": title} if title else {})})
+        fig.savefig(svg, bbox_inches=area, metadata={"Date": None, "Creator": None,
+                                                     **({"Title": title} if title else {})})
     return [png, svg]
 
 
 def tight_bbox(fig: Figure) -> Bbox:
     """The area (inches) that ``savefig(bbox_inches="tight")`` saves at ``savefig.dpi``:
     the chart's ink and labels with ``savefig.pad_inches`` around them."""
+    with laid_out(fig) as area:
+        return area
+
+
+@contextmanager
+def laid_out(fig: Figure) -> Iterator[Bbox]:
+    """Lay ``fig`` out at ``savefig.dpi`` (ticks, labels, layout engine) and yield the area
+    ``savefig(bbox_inches="tight")`` would save; within the block, source lines stay where
+    that layout put them (:meth:`SourceLine.pinned`)."""
     dpi = mpl.rcParams["savefig.dpi"]
     shown = fig.dpi
-    if dpi != "figure":
-        fig.set_dpi(dpi)  # text is measured at the resolution the PNG is drawn at
-    try:
-        fig.draw_without_rendering()  # places ticks, labels and layout, as savefig does
-        return fig.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
-    finally:
-        fig.set_dpi(shown)
+    sources = [a for a in fig.artists if isinstance(a, SourceLine) and a.get_visible()]
+    with ExitStack() as pins:
+        if dpi != "figure":
+            fig.set_dpi(dpi)  # text is measured at the resolution the PNG is drawn at
+        try:
+            renderer = fig._get_renderer()
+            for line in sources:  # placed after the layout, under the axes as drawn
+                line.set_visible(False)
+            try:
+                with renderer._draw_disabled():  # what draw_without_rendering does
+                    fig.draw(renderer)
+            finally:
+                for line in sources:
+                    line.set_visible(True)
+            for line in sources:
+                pins.enter_context(line.pinned(renderer))
+            area = fig.get_tightbbox(renderer).padded(mpl.rcParams["savefig.pad_inches"])
+        finally:
+            fig.set_dpi(shown)
+        engine = fig.get_layout_engine()
+        if engine is not None:  # laid out already: savefig would otherwise draw once more
+            fig.set_layout_engine(None)
+            pins.callback(fig.set_layout_engine, engine)
+        yield area
 
 
 def show_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
