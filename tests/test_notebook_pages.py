@@ -131,6 +131,12 @@ def test_images_have_alternative_text_and_cells_take_the_keyboards_focus(tmp_pat
         metadata={"image/png": {"width": 600, "alt": "Arrivals <by> month"}})]))
     nb.cells.append(new_code_cell("show(other)", execution_count=5, outputs=[new_output(
         "display_data", data={"image/png": PNG, "text/plain": "image"})]))
+    nb.cells.append(new_code_cell("print(x); 1 / 0", execution_count=6, outputs=[
+        new_output("stream", name="stdout", text="some text\n"),
+        new_output("stream", name="stderr", text="a warning\n"),
+        new_output("error", ename="ZeroDivisionError", evalue="division by zero",
+                   traceback=["ZeroDivisionError: division by zero"])]))
+    nb.cells.append(new_markdown_cell("## A section\n\nSome prose."))
     nbformat.write(nb, notebook)
     for page in render_pages(notebook):
         html = page.read_text(encoding="utf-8")
@@ -138,8 +144,19 @@ def test_images_have_alternative_text_and_cells_take_the_keyboards_focus(tmp_pat
         assert 'alt="Arrivals &lt;by&gt; month"' in img and img.count("alt=") == 1
         assert 'alt="No description has been provided for this image"' in other  # nbconvert's
         assert f"base64,{PNG}" in img and "width=600" in img.replace('"', "")
-        outputs = re.findall(r'<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*>', html)
-        assert outputs and all('tabindex="0"' in div for div in outputs)
+        outputs = re.findall(r'<div\b[^>]*\bjp-OutputArea-output\b[^>]*>', html)
+        assert len(outputs) == 6 and all('tabindex="0"' in div for div in outputs)
+        # markdown cells' text is focusable on both pages, as nbconvert makes it
+        inputs = re.findall(r'<div class="jp-Cell-inputWrapper"[^>]*>', html)
+        assert len(inputs) >= 2 and all('tabindex="0"' in div for div in inputs)
     analyst = render_pages(notebook)[1].read_text(encoding="utf-8")
     inputs = re.findall(r'<div class="jp-Cell-inputWrapper"[^>]*>', analyst)
-    assert inputs and all('tabindex="0"' in div for div in inputs)
+    assert len(inputs) == 8 and all('tabindex="0"' in div for div in inputs)
+
+
+def test_markup_in_an_output_is_left_as_the_notebook_wrote_it(tmp_path):
+    own = ('<div class="jp-Cell-inputWrapper"><div class="box"><img src="x.png"></div>'
+           '<p title="a>b">kept</p></div>')
+    notebook = executed_notebook(tmp_path, outputs_html=own)
+    for page in render_pages(notebook):
+        assert own in page.read_text(encoding="utf-8")
