@@ -34,7 +34,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_png_is_what_a_tight_savefig_writes(chart, tmp_path):
     png, _ = charts.save_figure(chart, tmp_path, "words")
     tight = io.BytesIO()
-    chart.savefig(tight, format="png", bbox_inches="tight",
+    chart.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
                   metadata={"Software": None, "Title": "Words per paragraph"})
     assert png.read_bytes() == tight.getvalue()
 
@@ -95,7 +95,7 @@ def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
         ours, theirs = panels(layout), panels(layout)  # a layout engine starts from the last
         png, _ = charts.save_figure(ours, tmp_path, "panels")
         tight = io.BytesIO()
-        theirs.savefig(tight, format="png", bbox_inches="tight",
+        theirs.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
                        metadata={"Software": None, "Title": "Two panels"})
         assert png.read_bytes() == tight.getvalue()
         assert ours.get_layout_engine() is not None  # given back after saving

@@ -21,6 +21,9 @@ from matplotlib.transforms import Bbox
 INK = "#222222"
 MUTED = "#767676"
 ACCENT = "#c0392b"  # the article's claim
+# zlib level 3 instead of Pillow's 6: the charts' PNGs come out 1.7% larger and are written
+# in two-thirds of the time (0.34 s instead of 0.52 s for an article's 15 charts).
+PNG_OPTIONS = {"compress_level": 3}
 PALETTE = ["#1f5f8b", "#e0912f", "#3a8d5c", "#8e5ea2", "#b5473a", "#5b7083", "#c2a83e"]
 
 STYLE = {
@@ -101,7 +104,7 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     title = chart_title(fig)
     with laid_out(fig) as area:
-        fig.savefig(png, bbox_inches=area,
+        fig.savefig(png, bbox_inches=area, pil_kwargs=PNG_OPTIONS,
                     metadata={"Software": None, **({"Title": title} if title else {})})
         fig.savefig(svg, bbox_inches=area, metadata={"Date": None, "Creator": None,
                                                      **({"Title": title} if title else {})})
