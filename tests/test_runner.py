@@ -244,7 +244,24 @@ def test_a_timed_out_notebook_names_the_cell_it_was_running(article, collection,
     make_notebook(collection, "02-hangs.ipynb", "import time\ntime.sleep(120)")
     (result,) = run(article, collection, tmp_path / "reports", timeout=15)
     assert result.status == "failed"
-    assert "02-hangs.ipynb failed in timed out after 15 s in cell 3 (import time)" in result.error
+    assert "02-hangs.ipynb failed: timed out after 15 s in cell 3 (import time)" in result.error
+
+
+def test_a_notebook_whose_kernel_dies_names_the_cell_it_was_running(
+    article, collection, tmp_path
+):
+    path = make_notebook(collection, "02-dies.ipynb",
+                         "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(new_code_cell("print('never runs')"))
+    nbformat.write(nb, path)
+    (result,) = run(article, collection, tmp_path / "reports")
+    assert result.status == "failed"
+    assert re.search(r"02-dies\.ipynb failed: \w*DeadKernel\w*: .* in cell 3 "
+                     r"\(import os, signal\)$", result.error), result.error
+    (kept,) = (tmp_path / "reports" / "tiny" / "failed").iterdir()
+    cells = nbformat.read(kept / "02-dies.ipynb", as_version=4).cells
+    assert [c.metadata.papermill["status"] for c in cells[-2:]] == ["failed", "pending"]
 
 
 def test_an_empty_folder_of_articles_is_a_run_of_nothing(collection, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -26,6 +27,12 @@ def describe_failure(exc: BaseException) -> str:
         return f"cell {exc.exec_count or exc.cell_index + 1}: {exc.ename}: {exc.evalue}".strip()
     lines = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
+
+
+def _names_its_cell(exc: BaseException) -> bool:
+    from papermill.exceptions import PapermillExecutionError
+
+    return isinstance(exc, PapermillExecutionError)
 
 
 @functools.cache
@@ -52,6 +59,11 @@ def engine() -> str:
                 self.holding = False
 
         def cell_complete(self, cell, cell_index=None, **kwargs):
+            if sys.exc_info()[1] is not None:
+                # papermill ends the cell while an error other than the cell's own is on its
+                # way out (the kernel died, the worker is being stopped): the cell is marked
+                # failed, not completed, so the cells after it stay pending.
+                cell.metadata.papermill["status"] = self.FAILED
             self.holding = True
             try:
                 super().cell_complete(cell, cell_index, **kwargs)
@@ -118,18 +130,24 @@ def execute(
 def running_cell(executed: Path) -> str:
     """" in cell N (first line)" for the cell papermill marked running in a partly executed
     notebook; " before any cell ran" when none had started (the kernel was starting)."""
+    return _cell_marked(executed, "running") or " before any cell ran"
+
+
+def _cell_marked(executed: Path, status: str) -> str:
+    """" in cell N (first line)" for the first cell whose papermill status is ``status``;
+    "" when there is none, or no notebook to read yet."""
     import nbformat
 
     try:
         nb = nbformat.read(executed, as_version=4)
     except Exception:  # noqa: BLE001 - not written yet, or half-written
-        return " before any cell ran"
+        return ""
     for index, cell in enumerate(nb.cells):
-        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
+        if cell.get("metadata", {}).get("papermill", {}).get("status") == status:
             first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
             shown = first if len(first) <= 60 else first[:59] + "…"
             return f" in cell {index + 1} ({shown})" if shown else f" in cell {index + 1}"
-    return " before any cell ran"
+    return ""
 
 
 def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
@@ -170,7 +188,10 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn,
     except KeyboardInterrupt:
         message = "interrupted"
     except Exception as exc:  # the worker's whole job is to report this as one line
-        message = describe_failure(exc)[:2000]
+        message = describe_failure(exc)
+        if not _names_its_cell(exc):  # the kernel died mid-cell, say, as marked in the notebook
+            message += _cell_marked(Path(output), "failed")
+        message = message[:2000]
     try:
         conn.send(message)
     except OSError:

@@ -563,7 +563,7 @@ def _finish_article(article: _Article) -> None:
     run.status = "failed" if failed else "ok"
     if failed:
         first = failed[0]
-        run.error = f"{first.name}.ipynb failed in {first.error}"
+        run.error = f"{first.name}.ipynb failed: {first.error}"
     record = {
         "article": run.article.id,
         "title": run.article.title,
