@@ -245,6 +245,9 @@ def test_a_timed_out_notebook_names_the_cell_it_was_running(article, collection,
     (result,) = run(article, collection, tmp_path / "reports", timeout=15)
     assert result.status == "failed"
     assert "02-hangs.ipynb failed: timed out after 15 s in cell 3 (import time)" in result.error
+    (kept,) = (tmp_path / "reports" / "tiny" / "failed").iterdir()
+    hung = nbformat.read(kept / "02-hangs.ipynb", as_version=4).cells[-1]
+    assert hung.metadata.papermill["status"] == "failed"
 
 
 def test_a_notebook_whose_kernel_dies_names_the_cell_it_was_running(
