@@ -92,6 +92,15 @@ def test_nested_quotes_belong_to_the_outer_speaker():
     assert speakers(text) == ["Marcus Webb"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Lena Voss told Reuters: “The border stays open.”", "Lena Voss"),
+    ("Voss told the Tribune: “The border stays open.”", "Voss"),
+    ("The Interior Ministry told the BBC: “The border stays open.”", "Interior Ministry"),
+])
+def test_the_one_told_before_a_colon_is_the_listener_not_the_speaker(text, speaker):
+    assert speakers(text) == [speaker]
+
+
 def test_headline_quote_names_its_speaker():
     text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
     assert speakers(text) == ["Yusuf Demir"]

@@ -312,7 +312,8 @@ class Speakers:
         for k in range(len(toks) - 2, -1, -1):
             if lows[k] == "according" and lows[k + 1] == "to" and k + 2 < len(toks):
                 return self.phrase(toks[k + 2][0], open_)
-        if lows[-1] == ":" and len(toks) > 1 and lows[-2] not in _VERBS:
+        if (lows[-1] == ":" and len(toks) > 1
+                and not any(low in _VERBS for low in lows[:-1])):  # not 'X told Reuters: “'
             run = _runs(toks[:-1])
             if run and run[-1][-1] is toks[-2] and len(toks) <= 5:
                 return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
