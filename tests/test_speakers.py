@@ -101,6 +101,15 @@ def test_the_one_told_before_a_colon_is_the_listener_not_the_speaker(text, speak
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize("text", [
+    "One survivor, a teenager from Eritrea, told the Guardian: “We thought we would drown.”",
+    "The crew and their families have had hard words, telling Reuters that “nobody came.”",
+    "A second official, who asked not to be named, informed Reuters: “The port is closed.”",
+])
+def test_an_unnamed_speaker_telling_a_named_outlet_stays_unnamed(text):
+    assert speakers(text) == [None]
+
+
 def test_headline_quote_names_its_speaker():
     text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
     assert speakers(text) == ["Yusuf Demir"]

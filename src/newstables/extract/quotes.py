@@ -68,7 +68,7 @@ from newstables.extract.quote_marks import (
     _segments,
     _trim,
 )
-from newstables.extract.speakers import Speakers, is_title
+from newstables.extract.speakers import Speakers, is_listener_verb, is_title
 from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
@@ -329,7 +329,7 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
             who = _pick(found, kinds, last=False)
         if who is None and cue.group().lower().startswith("according"):
             who = _resolve_np(text, cue.end(), end, actors, kinds, last=False)
-        if who is None:
+        if who is None and not is_listener_verb(cue.group().split()[0]):
             who = _inverted_before(text, cue.end(), end, actors, kinds)
         if who is not None:
             gap = text[cue.end() : end].strip(" ,")

@@ -38,6 +38,7 @@ _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
 _BEFORE_VERB = frozenset(_LEX["before_verb"])
 _OUTLETS = frozenset(_LEX["outlets"])
+_LISTENER_VERBS = frozenset(_LEX["listener_verbs"])
 # a capitalised participle opening a sentence is not a name ('Following the meeting, ...')
 _PARTICIPLE_OPENERS = frozenset(
     "following according speaking writing commenting responding referring noting "
@@ -139,6 +140,12 @@ def _unnamed_before(toks: list[tuple[int, int, str]]) -> bool:
         and lows[k + 1] in _LINKS
         for k, w in enumerate(lows)
     )
+
+
+def is_listener_verb(word: str) -> bool:
+    """'told', 'informed'...: a speech verb whose object is the one spoken to, never the
+    speaker ('X told Reuters: “...”')."""
+    return _low(word) in _LISTENER_VERBS
 
 
 def starts_turn(text: str, pos: int = 0) -> bool:
@@ -324,7 +331,8 @@ class Speakers:
         for k in range(len(toks)):  # the first speech verb: the outer attribution
             if lows[k] in _VERBS:
                 who = self._subject(toks, k, sent_start)
-                if who is None and k + 1 < len(toks) and (k == 0 or toks[k - 1][2] in ",;:—–"):
+                if (who is None and k + 1 < len(toks) and not is_listener_verb(lows[k])
+                        and (k == 0 or toks[k - 1][2] in ",;:—–")):
                     # '..., said X: “' (a verb with a subject before it names no one after it)
                     who = self.phrase(toks[k + 1][0], open_) if _is_cap(toks[k + 1][2]) else None
                 if who is not None:
