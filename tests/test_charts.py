@@ -93,12 +93,13 @@ def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
     with matplotlib.rc_context():
         charts.use_house_style()
         ours, theirs = panels(layout), panels(layout)  # a layout engine starts from the last
+        engine = ours.get_layout_engine()
         png, _ = charts.save_figure(ours, tmp_path, "panels")
         tight = io.BytesIO()
         theirs.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
                        metadata={"Software": None, "Title": "Two panels"})
         assert png.read_bytes() == tight.getvalue()
-        assert ours.get_layout_engine() is not None  # given back after saving
+        assert ours.get_layout_engine() is engine  # given back after saving
         plt.close(ours)
         plt.close(theirs)
 
@@ -113,9 +114,31 @@ def test_the_source_line_sits_below_rotated_tick_labels_and_the_axis_label():
         charts.add_source(fig, "an outlet")
         (line,) = fig.artists
         with charts.laid_out(fig):
+            fig.set_dpi(150)  # measured as the PNG is drawn
             renderer = fig._get_renderer()
-            fig.set_dpi(150)
             lowest = min(t.get_window_extent(renderer).y0
                          for t in [ax.xaxis.label, *ax.get_xticklabels()])
             assert line.get_window_extent(renderer).y1 < lowest
+            fig.set_dpi(100)
         plt.close(fig)
+
+
+@pytest.mark.parametrize("rc", ["figure.autolayout", "figure.constrained_layout.use"])
+def test_a_chart_with_a_colorbar_saves_as_a_tight_savefig_does_under_rc_layouts(rc, tmp_path):
+    def heat():
+        fig, ax = plt.subplots(layout="constrained")
+        fig.colorbar(ax.imshow([[1, 2], [3, 4]]))
+        ax.set_title("Heat")
+        charts.add_source(fig, "an outlet")
+        return fig
+
+    with matplotlib.rc_context({rc: True}):
+        charts.use_house_style()
+        ours, theirs = heat(), heat()
+        png, _ = charts.save_figure(ours, tmp_path, "heat")
+        tight = io.BytesIO()
+        theirs.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
+                       metadata={"Software": None, "Title": "Heat"})
+        assert png.read_bytes() == tight.getvalue()
+        plt.close(ours)
+        plt.close(theirs)

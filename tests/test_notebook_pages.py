@@ -160,3 +160,50 @@ def test_markup_in_an_output_is_left_as_the_notebook_wrote_it(tmp_path):
     notebook = executed_notebook(tmp_path, outputs_html=own)
     for page in render_pages(notebook):
         assert own in page.read_text(encoding="utf-8")
+
+
+def test_pages_are_what_nbconverts_own_exporter_writes(tmp_path):
+    """The exporter skips HTMLExporter's BeautifulSoup pass because the template writes what
+    that pass adds: the same page, once BeautifulSoup has normalised its markup."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets.config import Config
+
+    from newstables.run import notebook_pages as pages
+
+    notebook = executed_notebook(tmp_path, markdown="A **finding**, $5 to $10.")
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells += [
+        new_code_cell("show(chart)", execution_count=4, outputs=[new_output(
+            "display_data", data={"image/png": PNG, "text/plain": "image"},
+            metadata={"image/png": {"width": 600, "alt": "Arrivals by month"}})]),
+        new_code_cell("show(other)", execution_count=5, outputs=[new_output(
+            "display_data", data={"image/png": PNG, "text/plain": "image"})]),
+        new_code_cell("print(x); 1 / 0", execution_count=6, outputs=[
+            new_output("stream", name="stdout", text="some text\n"),
+            new_output("stream", name="stderr", text="a warning\n"),
+            new_output("error", ename="ZeroDivisionError", evalue="division by zero",
+                       traceback=["ZeroDivisionError: division by zero"])]),
+        new_markdown_cell("## A section\n\nSome prose with a [link](https://example.org)."),
+    ]
+    pages.tidy_outputs(nb)
+    for reader in (True, False):
+        config = Config()
+        config.HTMLExporter.extra_template_basedirs = [str(pages.TEMPLATES)]
+        config.HTMLExporter.template_name = "newstables"
+        if reader:
+            config.HTMLExporter.exclude_input = True
+            config.HTMLExporter.exclude_input_prompt = True
+            config.HTMLExporter.exclude_output_prompt = True
+        theirs_exporter = HTMLExporter(config=config)
+        if reader:
+            theirs_exporter.register_preprocessor(
+                TagRemovePreprocessor(remove_cell_tags=set(pages.HIDDEN_FOR_READERS)),
+                enabled=True)
+        shown = pages.for_readers(nb) if reader else nb
+        resources = pages._resources(notebook.name, reader, "Read the quotes")
+        theirs, _ = theirs_exporter.from_notebook_node(shown, resources=resources)
+        ours, _ = pages._exporter(reader).from_notebook_node(
+            shown, resources=pages._resources(notebook.name, reader, "Read the quotes"))
+        assert str(BeautifulSoup(ours, features="html.parser")) == theirs

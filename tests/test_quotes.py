@@ -268,8 +268,8 @@ TEXT = st.one_of(
 @settings(max_examples=200, deadline=None)
 @given(TEXT)
 def test_any_text_never_raises_and_spans_reproduce_text(text):
-    if not text.strip():
-        return
+    if not text.removeprefix("\ufeff").strip():
+        return  # no article: a clear error, tested elsewhere
     article = article_from_text(text)
     actors, mentions = extract_actors(article)
     quotes = extract_quotes(article, actors, mentions)

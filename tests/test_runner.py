@@ -267,6 +267,24 @@ def test_a_notebook_whose_kernel_dies_names_the_cell_it_was_running(
     assert [c.metadata.papermill["status"] for c in cells[-2:]] == ["failed", "pending"]
 
 
+def test_cells_run_while_an_error_is_being_handled_are_marked_completed(
+    article, collection, tmp_path
+):
+    import papermill
+
+    from newstables.run.execute import engine
+
+    source = make_notebook(tmp_path, "retry.ipynb", "x = 1")
+    try:
+        raise ValueError("a first attempt failed")
+    except ValueError:  # a retry in an error handler: that error is not the cells'
+        papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"),
+                                   parameters={"article": str(article)}, kernel_name="python3",
+                                   progress_bar=False, engine_name=engine())
+    cells = nbformat.read(tmp_path / "out.ipynb", as_version=4).cells
+    assert {c.metadata.papermill["status"] for c in cells} == {"completed"}
+
+
 def test_an_empty_folder_of_articles_is_a_run_of_nothing(collection, tmp_path):
     (tmp_path / "incoming").mkdir()
     assert run(tmp_path / "incoming", collection, tmp_path / "reports") == []

@@ -111,13 +111,6 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     return [png, svg]
 
 
-def tight_bbox(fig: Figure) -> Bbox:
-    """The area (inches) that ``savefig(bbox_inches="tight")`` saves at ``savefig.dpi``:
-    the chart's ink and labels with ``savefig.pad_inches`` around them."""
-    with laid_out(fig) as area:
-        return area
-
-
 @contextmanager
 def laid_out(fig: Figure) -> Iterator[Bbox]:
     """Lay ``fig`` out at ``savefig.dpi`` (ticks, labels, layout engine) and yield the area
@@ -145,8 +138,13 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
         finally:
             fig.set_dpi(shown)
         engine = fig.get_layout_engine()
-        if engine is not None:  # laid out already: savefig would otherwise draw once more
-            fig.set_layout_engine(None)
+        if engine is not None:  # laid out already: savefig would otherwise lay it out again
+            # With no layout asked for by rcParams, no engine: savefig then draws the chart
+            # once, not twice. Else a placeholder, as savefig itself does (an rcParams layout
+            # would come back whenever savefig puts its own setting back).
+            automatic = (mpl.rcParams["figure.autolayout"]
+                         or mpl.rcParams["figure.constrained_layout.use"])
+            fig.set_layout_engine("none" if automatic else None)
             pins.callback(fig.set_layout_engine, engine)
         yield area
 

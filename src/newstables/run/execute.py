@@ -19,20 +19,21 @@ from pathlib import Path
 ORPHAN_GRACE = 3.0
 
 
+class StoppedInCell(Exception):
+    """The run stopped inside a cell for a reason that is not the cell's own error (the
+    kernel died): the message names the reason and the cell."""
+
+
 def describe_failure(exc: BaseException) -> str:
     """One line: the failing cell and the exception line."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
         return f"cell {exc.exec_count or exc.cell_index + 1}: {exc.ename}: {exc.evalue}".strip()
+    if isinstance(exc, StoppedInCell):
+        return str(exc)
     lines = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {lines[-1] if lines else ''}".strip().rstrip(":")
-
-
-def _names_its_cell(exc: BaseException) -> bool:
-    from papermill.exceptions import PapermillExecutionError
-
-    return isinstance(exc, PapermillExecutionError)
 
 
 @functools.cache
@@ -46,6 +47,7 @@ def engine() -> str:
 
     class Manager(NotebookExecutionManager):
         holding = False
+        handling = None  # an exception the caller was already handling when the run began
 
         def save(self, **kwargs):
             if not self.holding:
@@ -59,7 +61,7 @@ def engine() -> str:
                 self.holding = False
 
         def cell_complete(self, cell, cell_index=None, **kwargs):
-            if sys.exc_info()[1] is not None:
+            if sys.exc_info()[1] not in (None, self.handling):
                 # papermill ends the cell while an error other than the cell's own is on its
                 # way out (the kernel died, the worker is being stopped): the cell is marked
                 # failed, not completed, so the cells after it stay pending.
@@ -81,6 +83,7 @@ def engine() -> str:
                     cell["id"] = "injected-parameters"
             manager = Manager(nb, output_path=output_path, progress_bar=progress_bar,
                               log_output=log_output, autosave_cell_every=autosave_cell_every)
+            manager.handling = sys.exc_info()[1]
             manager.notebook_start()
             try:
                 cls.execute_managed_notebook(manager, kernel_name, log_output=log_output,
@@ -109,6 +112,7 @@ def execute(
     """Execute ``notebook`` into ``output`` over IPC sockets; record the parameters as
     ``shown`` (paths as the report shows them); render its pages; raise on failure."""
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     from newstables.run.kernels import kernel_manager_class
     from newstables.run.notebook_pages import render_pages
@@ -120,6 +124,13 @@ def execute(
             progress_bar=False, cwd=str(cwd), kernel_manager_class=kernel_manager_class(),
             engine_name=engine(),
         )
+    except PapermillExecutionError:
+        raise  # names its cell
+    except Exception as exc:
+        where = _cell_marked(output, "failed")  # the cell the engine marked (the kernel died)
+        if not where:
+            raise
+        raise StoppedInCell(describe_failure(exc)[:1800] + where) from exc
     finally:
         if shown is not None and output.is_file():
             record_parameters(output, notebook, shown, report or output.parent,
@@ -188,10 +199,7 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn,
     except KeyboardInterrupt:
         message = "interrupted"
     except Exception as exc:  # the worker's whole job is to report this as one line
-        message = describe_failure(exc)
-        if not _names_its_cell(exc):  # the kernel died mid-cell, say, as marked in the notebook
-            message += _cell_marked(Path(output), "failed")
-        message = message[:2000]
+        message = describe_failure(exc)[:2000]
     try:
         conn.send(message)
     except OSError:
