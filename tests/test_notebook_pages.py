@@ -168,7 +168,6 @@ def test_pages_are_what_nbconverts_own_exporter_writes(tmp_path):
     from bs4 import BeautifulSoup
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
-    from traitlets.config import Config
 
     from newstables.run import notebook_pages as pages
 
@@ -185,25 +184,21 @@ def test_pages_are_what_nbconverts_own_exporter_writes(tmp_path):
             new_output("stream", name="stderr", text="a warning\n"),
             new_output("error", ename="ZeroDivisionError", evalue="division by zero",
                        traceback=["ZeroDivisionError: division by zero"])]),
+        new_code_cell("len(rows)", execution_count=7, outputs=[new_output(
+            "execute_result", execution_count=7, data={"text/plain": "42"})]),
         new_markdown_cell("## A section\n\nSome prose with a [link](https://example.org)."),
     ]
     pages.tidy_outputs(nb)
     for reader in (True, False):
-        config = Config()
-        config.HTMLExporter.extra_template_basedirs = [str(pages.TEMPLATES)]
-        config.HTMLExporter.template_name = "newstables"
+        exporter = pages._exporter(reader)
+        plain = HTMLExporter(config=exporter.config)  # the same template and options
         if reader:
-            config.HTMLExporter.exclude_input = True
-            config.HTMLExporter.exclude_input_prompt = True
-            config.HTMLExporter.exclude_output_prompt = True
-        theirs_exporter = HTMLExporter(config=config)
-        if reader:
-            theirs_exporter.register_preprocessor(
+            plain.register_preprocessor(
                 TagRemovePreprocessor(remove_cell_tags=set(pages.HIDDEN_FOR_READERS)),
                 enabled=True)
         shown = pages.for_readers(nb) if reader else nb
-        resources = pages._resources(notebook.name, reader, "Read the quotes")
-        theirs, _ = theirs_exporter.from_notebook_node(shown, resources=resources)
-        ours, _ = pages._exporter(reader).from_notebook_node(
+        theirs, _ = plain.from_notebook_node(
+            shown, resources=pages._resources(notebook.name, reader, "Read the quotes"))
+        ours, _ = exporter.from_notebook_node(
             shown, resources=pages._resources(notebook.name, reader, "Read the quotes"))
         assert str(BeautifulSoup(ours, features="html.parser")) == theirs
