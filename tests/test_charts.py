@@ -31,12 +31,17 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
+def tight_png(fig) -> bytes:
+    """What ``savefig(bbox_inches="tight")`` writes, with save_figure's PNG options."""
+    tight = io.BytesIO()
+    fig.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
+                metadata={"Software": None, "Title": charts.chart_title(fig)})
+    return tight.getvalue()
+
+
 def test_png_is_what_a_tight_savefig_writes(chart, tmp_path):
     png, _ = charts.save_figure(chart, tmp_path, "words")
-    tight = io.BytesIO()
-    chart.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
-                  metadata={"Software": None, "Title": "Words per paragraph"})
-    assert png.read_bytes() == tight.getvalue()
+    assert png.read_bytes() == tight_png(chart)
 
 
 def test_svg_covers_the_area_of_the_png(chart, tmp_path):
@@ -95,10 +100,7 @@ def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
         ours, theirs = panels(layout), panels(layout)  # a layout engine starts from the last
         engine = ours.get_layout_engine()
         png, _ = charts.save_figure(ours, tmp_path, "panels")
-        tight = io.BytesIO()
-        theirs.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
-                       metadata={"Software": None, "Title": "Two panels"})
-        assert png.read_bytes() == tight.getvalue()
+        assert png.read_bytes() == tight_png(theirs)
         assert ours.get_layout_engine() is engine  # given back after saving
         plt.close(ours)
         plt.close(theirs)
@@ -136,9 +138,6 @@ def test_a_chart_with_a_colorbar_saves_as_a_tight_savefig_does_under_rc_layouts(
         charts.use_house_style()
         ours, theirs = heat(), heat()
         png, _ = charts.save_figure(ours, tmp_path, "heat")
-        tight = io.BytesIO()
-        theirs.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
-                       metadata={"Software": None, "Title": "Heat"})
-        assert png.read_bytes() == tight.getvalue()
+        assert png.read_bytes() == tight_png(theirs)
         plt.close(ours)
         plt.close(theirs)

@@ -123,20 +123,30 @@ PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA
        "rkJggg==")
 
 
+def every_output_kind() -> list:
+    """Cells with a titled and an untitled image, streams, an error, a plain-text result and
+    a markdown cell."""
+    return [
+        new_code_cell("show(chart)", execution_count=4, outputs=[new_output(
+            "display_data", data={"image/png": PNG, "text/plain": "image"},
+            metadata={"image/png": {"width": 600, "alt": "Arrivals <by> month"}})]),
+        new_code_cell("show(other)", execution_count=5, outputs=[new_output(
+            "display_data", data={"image/png": PNG, "text/plain": "image"})]),
+        new_code_cell("print(x); 1 / 0", execution_count=6, outputs=[
+            new_output("stream", name="stdout", text="some text\n"),
+            new_output("stream", name="stderr", text="a warning\n"),
+            new_output("error", ename="ZeroDivisionError", evalue="division by zero",
+                       traceback=["ZeroDivisionError: division by zero"])]),
+        new_code_cell("len(rows)", execution_count=7, outputs=[new_output(
+            "execute_result", execution_count=7, data={"text/plain": "42"})]),
+        new_markdown_cell("## A section\n\nSome prose with a [link](https://example.org)."),
+    ]
+
+
 def test_images_have_alternative_text_and_cells_take_the_keyboards_focus(tmp_path):
     notebook = executed_notebook(tmp_path)
     nb = nbformat.read(notebook, as_version=4)
-    nb.cells.append(new_code_cell("show(chart)", execution_count=4, outputs=[new_output(
-        "display_data", data={"image/png": PNG, "text/plain": "image"},
-        metadata={"image/png": {"width": 600, "alt": "Arrivals <by> month"}})]))
-    nb.cells.append(new_code_cell("show(other)", execution_count=5, outputs=[new_output(
-        "display_data", data={"image/png": PNG, "text/plain": "image"})]))
-    nb.cells.append(new_code_cell("print(x); 1 / 0", execution_count=6, outputs=[
-        new_output("stream", name="stdout", text="some text\n"),
-        new_output("stream", name="stderr", text="a warning\n"),
-        new_output("error", ename="ZeroDivisionError", evalue="division by zero",
-                   traceback=["ZeroDivisionError: division by zero"])]))
-    nb.cells.append(new_markdown_cell("## A section\n\nSome prose."))
+    nb.cells += every_output_kind()
     nbformat.write(nb, notebook)
     for page in render_pages(notebook):
         html = page.read_text(encoding="utf-8")
@@ -145,13 +155,13 @@ def test_images_have_alternative_text_and_cells_take_the_keyboards_focus(tmp_pat
         assert 'alt="No description has been provided for this image"' in other  # nbconvert's
         assert f"base64,{PNG}" in img and "width=600" in img.replace('"', "")
         outputs = re.findall(r'<div\b[^>]*\bjp-OutputArea-output\b[^>]*>', html)
-        assert len(outputs) == 6 and all('tabindex="0"' in div for div in outputs)
+        assert len(outputs) == 7 and all('tabindex="0"' in div for div in outputs)
         # markdown cells' text is focusable on both pages, as nbconvert makes it
         inputs = re.findall(r'<div class="jp-Cell-inputWrapper"[^>]*>', html)
         assert len(inputs) >= 2 and all('tabindex="0"' in div for div in inputs)
     analyst = render_pages(notebook)[1].read_text(encoding="utf-8")
     inputs = re.findall(r'<div class="jp-Cell-inputWrapper"[^>]*>', analyst)
-    assert len(inputs) == 8 and all('tabindex="0"' in div for div in inputs)
+    assert len(inputs) == 9 and all('tabindex="0"' in div for div in inputs)
 
 
 def test_markup_in_an_output_is_left_as_the_notebook_wrote_it(tmp_path):
@@ -173,21 +183,7 @@ def test_pages_are_what_nbconverts_own_exporter_writes(tmp_path):
 
     notebook = executed_notebook(tmp_path, markdown="A **finding**, $5 to $10.")
     nb = nbformat.read(notebook, as_version=4)
-    nb.cells += [
-        new_code_cell("show(chart)", execution_count=4, outputs=[new_output(
-            "display_data", data={"image/png": PNG, "text/plain": "image"},
-            metadata={"image/png": {"width": 600, "alt": "Arrivals by month"}})]),
-        new_code_cell("show(other)", execution_count=5, outputs=[new_output(
-            "display_data", data={"image/png": PNG, "text/plain": "image"})]),
-        new_code_cell("print(x); 1 / 0", execution_count=6, outputs=[
-            new_output("stream", name="stdout", text="some text\n"),
-            new_output("stream", name="stderr", text="a warning\n"),
-            new_output("error", ename="ZeroDivisionError", evalue="division by zero",
-                       traceback=["ZeroDivisionError: division by zero"])]),
-        new_code_cell("len(rows)", execution_count=7, outputs=[new_output(
-            "execute_result", execution_count=7, data={"text/plain": "42"})]),
-        new_markdown_cell("## A section\n\nSome prose with a [link](https://example.org)."),
-    ]
+    nb.cells += every_output_kind()
     pages.tidy_outputs(nb)
     for reader in (True, False):
         exporter = pages._exporter(reader)
