@@ -17,6 +17,7 @@ import atexit
 import ctypes
 import errno
 import functools
+import gc
 import json
 import os
 import signal
@@ -221,6 +222,10 @@ def _serve(path: str) -> None:
 
     for name in PRELOAD:
         importlib.import_module(name)
+    # What is imported now stays out of the kernels' garbage collections: a collection would
+    # otherwise visit, and so copy into each forked kernel, the pages of every object here.
+    gc.collect()
+    gc.freeze()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked kernels are reaped at once
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

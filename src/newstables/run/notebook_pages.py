@@ -210,6 +210,8 @@ def _exporter(reader: bool):
     config = Config()
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     config.HTMLExporter.template_name = "newstables"
+    # The notebook is validated once, after the preprocessors, not after each of them.
+    config.HTMLExporter.optimistic_validation = True
     if reader:
         config.HTMLExporter.exclude_input = True
         config.HTMLExporter.exclude_input_prompt = True

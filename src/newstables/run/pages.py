@@ -207,10 +207,10 @@ def make_thumbnail(png: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / png.name
     with Image.open(png) as image:
-        if image.mode == "RGBA" and image.getextrema()[3] == (255, 255):
+        if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
             image = image.convert("RGB")  # opaque: resizing without alpha is cheaper
         image.thumbnail(THUMBNAIL_SIZE)
-        image.save(target, format="PNG")
+        image.save(target, format="PNG", compress_level=3)  # as the charts (charts.PNG_OPTIONS)
     return target
 
 

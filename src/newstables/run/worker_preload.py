@@ -2,6 +2,7 @@
 that has papermill imported and nbconvert's HTML templates loaded, instead of paying for
 them once per notebook."""
 
+import gc
 import sys
 
 # jsonschema, under nbformat, imports rfc3987_syntax where it is installed (JupyterLab's
@@ -14,3 +15,8 @@ import papermill  # noqa: E402, F401 - imported for the workers that fork from h
 from newstables.run.execute import warm_up  # noqa: E402
 
 warm_up()
+
+# Kept out of the workers' garbage collections, so forked workers share these pages instead
+# of copying them (see kernel_pool, which does the same for kernels).
+gc.collect()
+gc.freeze()
