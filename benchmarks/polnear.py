@@ -57,6 +57,12 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
     return sum((a & b).values()) / max(sum(a.values()), sum(b.values()))
 
 
+def named(speaker: object) -> str | None:
+    """A predicted speaker, or None for none (the quotes table's missing value, NaN, is not
+    a speaker: it is true in a test of truth, so it is turned into None first)."""
+    return speaker if isinstance(speaker, str) and speaker.strip() else None
+
+
 def last_name(speaker: object) -> str | None:
     """The speaker's last name token, normalised by the split's convention."""
     if not isinstance(speaker, str):
@@ -131,22 +137,25 @@ def score_article(doc: dict[str, Any], quotes: list[dict[str, Any]], tally: Tall
     for i, j in matches:
         g, p = required[i], quotes[j]
         kind = g.get("speaker_kind") or "none"
+        speaker = named(p.get("speaker"))
         if kind == "name":
-            right = last_name(p.get("speaker")) == last_name(g.get("speaker"))
+            right = last_name(speaker) == last_name(g.get("speaker"))
         elif kind == "nominal":
             # right when we name an entity from the gold phrase or, like the gold, no name
             source = {last_name(w) for w in str(g.get("speaker_source") or "").split()}
-            right = not p.get("speaker") or last_name(p.get("speaker")) in source
+            right = speaker is None or last_name(speaker) in source
+        elif kind == "pronoun":
+            right = speaker is not None  # resolved to some speaker at all
         else:
-            right = bool(p.get("speaker"))  # a pronoun: resolved to some speaker at all
+            right = speaker is None  # the gold names no speaker
         tally.kind_total[kind] += 1
         tally.kind_right[kind] += right
         if kind == "name" and not right:
-            cat = error_category(g, p.get("speaker"), doc["text"])
+            cat = error_category(g, speaker, doc["text"])
             tally.errors[cat] += 1
             tally.examples.setdefault(cat, []).append(
                 f"{doc['id']}: gold {g.get('speaker')!r} ({g.get('speaker_source')!r}),"
-                f" predicted {p.get('speaker')!r}: “{' '.join(str(g['text']).split())[:80]}”"
+                f" predicted {speaker!r}: “{' '.join(str(g['text']).split())[:80]}”"
             )
     for i, q in enumerate(required):
         if i not in {a for a, _ in matches}:
@@ -186,7 +195,8 @@ def report(tally: Tally, path: Path, n_examples: int = 0) -> str:
         n = tally.kind_total[kind]
         if n:
             what = {"name": "last name equal", "pronoun": "resolved to a speaker",
-                    "nominal": "no name or a name from the phrase", "none": ""}[kind]
+                    "nominal": "no name or a name from the phrase",
+                    "none": "no speaker, as the gold"}[kind]
             lines.append(f"  speaker accuracy, {kind:<8} {tally.kind_right[kind] / n:.3f}"
                          f"  ({tally.kind_right[kind]}/{n}; {what})")
     lines.append("  errors by category: " + ", ".join(

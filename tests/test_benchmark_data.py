@@ -198,3 +198,30 @@ def test_greedy_matching_is_one_to_one() -> None:
     g = [{"value": 5.0, "low": None, "high": None, "paragraph": 1, "surface": "5"}] * 2
     p = [{"value": 5.0, "paragraph": 1}]
     assert bench.evaluate(g, p, bench.figure_score).counts.tp == 1
+
+
+# ------------------------------------------------ the PolNeAR scorer in benchmarks/polnear.py
+
+
+def test_polnear_scorer_reads_a_missing_speaker_as_none_for_every_speaker_kind() -> None:
+    """The quotes table marks a missing speaker as NaN, which is true in a test of truth: a
+    quote left without a speaker must count as wrong for a pronoun's gold and right for a
+    nominal's and for a gold that names no one."""
+    load_benchmark()
+    polnear = sys.modules["polnear"]
+    texts = ["We will act now", "The plan is working well", "Nobody came for us", "It was cold"]
+    doc = {"id": "t", "text": " ".join(texts), "quotes": [
+        {"text": texts[0], "speaker": "Anna Berg", "speaker_kind": "name"},
+        {"text": texts[1], "speaker": "Anna Berg", "speaker_kind": "pronoun"},
+        {"text": texts[2], "speaker_source": "one survivor", "speaker_kind": "nominal"},
+        {"text": texts[3], "speaker_kind": "none"},
+    ]}
+    missing = frame("quotes", [{"quote": i + 1, "text": t} for i, t in enumerate(texts)])
+    assert missing["speaker"].isna().all()
+    tally = polnear.Tally()
+    polnear.score_article(doc, missing.to_dict("records"), tally)
+    assert dict(tally.kind_right) == {"name": 0, "pronoun": 0, "nominal": 1, "none": 1}
+    named = missing.assign(speaker="Anna Berg")
+    tally = polnear.Tally()
+    polnear.score_article(doc, named.to_dict("records"), tally)
+    assert dict(tally.kind_right) == {"name": 1, "pronoun": 1, "nominal": 0, "none": 0}

@@ -244,3 +244,41 @@ def test_a_headline_quote_then_a_colon_names_its_speaker_after_it():
 
 def test_as_x_put_it_after_a_quote_is_an_attribution():
     assert speakers("“The boats will stop,” as Mayor Jo Reyes put it last week.") == ["Jo Reyes"]
+
+
+def cues(text: str) -> list[str | None]:
+    """The speech verb of each quote row, in order (missing as None)."""
+    article = article_from_text(text)
+    actors, mentions = extract_actors(article)
+    quotes = extract_quotes(article, actors, mentions)
+    return [c if isinstance(c, str) else None for c in quotes["cue"].tolist()]
+
+
+@pytest.mark.parametrize("lead", [
+    "One survivor, a teenager from Eritrea, told the Guardian: “We were in the sea for hours.”",
+    "A woman who crossed in the spring said: “We were in the sea for hours.”",
+])
+def test_he_or_she_after_an_unnamed_speaker_goes_on_the_unnamed_speaker(lead):
+    text = ("Coastguard chief Pavlos Dimas said 40 people had been rescued.\n"
+            f"{lead}\n“Nobody came for us until the morning,” she added.")
+    assert speakers(text) == [None, None]
+    assert cues(text)[1] == "added" and cues(text)[0] in ("told", "said")
+
+
+def test_he_after_a_spokesman_goes_on_the_body_he_speaks_for():
+    text = ("Home Secretary Alma Kerr visited the port on Friday.\n"
+            "A Home Office spokesman said: “The scheme is working.”\n"
+            "“We will not be deterred,” he said.")
+    assert speakers(text) == ["Home Office", "Home Office"]
+
+
+def test_she_after_a_quote_goes_on_its_speaker_not_the_person_named_inside_it():
+    text = ("Rosa Lind says Mark Evans’s “latest outburst is reckless.” "
+            "She says it shows Evans is “unfit to lead the council.”")
+    assert speakers(text) == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_a_capitalised_states_in_a_name_is_not_a_speech_verb():
+    text = ("Foreign Minister Ilse Brandt said the United States would work with its allies to"
+            " take “firm steps” in response, and she urged talks to resume.")
+    assert speakers(text) == ["Ilse Brandt"]

@@ -134,6 +134,9 @@ class _Actors:
         self.starts = [r[0] for r in self.rows]
         self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
         self._names: set[str] = set()
+        # The quotes attributed so far to someone 'he' or 'she' can be, in text order: (where
+        # the quote opens, speaker, role); speaker None for someone unnamed ('One survivor').
+        self.spoken: list[tuple[int, str | None, str | None]] = []
 
     def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
@@ -173,6 +176,24 @@ class _Actors:
             if r[3] == "person" and r[4] is not None and noun in r[4].lower():
                 return r[2], r[4]
         return None
+
+    def is_person(self, name: str | None) -> bool:
+        return name is not None and any(r[2] == name and r[3] == "person" for r in self.rows)
+
+    def said(self, offset: int, speaker: str | None, role: str | None) -> None:
+        """Record a quote attributed at ``offset`` (for the pronouns after it)."""
+        bisect.insort(self.spoken, (offset, speaker, role), key=lambda r: r[0])
+
+    def last_person_before(self, offset: int) -> _Who:
+        """Whom 'he' or 'she' at ``offset`` refers to: the last person mentioned, unless a
+        quote was attributed after that mention, whose speaker is then meant ('“…,” he
+        added' goes on the quote before it, named or not)."""
+        hi = bisect.bisect_left(self.starts, offset)
+        mention = next((r for r in reversed(self.rows[:hi]) if r[3] == "person"), None)
+        k = bisect.bisect_left(self.spoken, offset, key=lambda r: r[0])
+        if k and (mention is None or self.spoken[k - 1][0] > mention[0]):
+            return self.spoken[k - 1][1:]
+        return (mention[2], mention[4]) if mention else (None, None)
 
     def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
                     ) -> tuple[str, str | None] | None:
@@ -244,6 +265,28 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     return None
 
 
+def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tuple[str, ...]
+                  ) -> _Who | None:
+    """The speaker when the clause before a cue opens with a short generic noun phrase that
+    an apposition or relative clause separates from the cue ('One survivor, a teenager from
+    Eritrea, told', 'A woman who crossed last year said'): who that phrase names, often
+    nobody (None, None); None when the clause does not open that way."""
+    words = _words(text, clause, cue)
+    head = len(words)
+    for k, w in enumerate(words[:5]):
+        if w[2].lower() in ("who", "whose", "whom", "which", "that") or k and text[
+                words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):
+            head = k
+            break
+    if not 0 < head < len(words) or words[head - 1][2].lower() not in _SPEAKER_NOUNS:
+        return None
+    k = head - 1
+    if k > 3 or (k and words[0][2].lower() not in _INDEFINITE | _ARTICLES):
+        return None  # not a determiner and a noun: a name is the other rules' to read
+    found = [r for r in actors.within(words[0][0], words[k][1]) if r[3] in kinds]
+    return _generic(text, words, k, actors, found)
+
+
 def _anonymous(words: list[tuple[int, int, str]]) -> bool:
     """Is there 'a source'/'an aide'... within the last words before a cue?"""
     return any(
@@ -254,7 +297,7 @@ def _anonymous(words: list[tuple[int, int, str]]) -> bool:
 
 def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
     if p in ("he", "she"):
-        return actors.last_before(offset, ("person",)) or (None, None)
+        return actors.last_person_before(offset)
     if p == "it":
         return actors.last_before(offset, ("org",)) or (None, None)
     return None, None
@@ -331,6 +374,8 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
             who = _resolve_np(text, cue.end(), end, actors, kinds, last=False)
         if who is None and not is_listener_verb(cue.group().split()[0]):
             who = _inverted_before(text, cue.end(), end, actors, kinds)
+        if who is None:  # 'One survivor, a teenager from Eritrea, told …': the clause's subject
+            who = _subject_head(text, clause, cue.start(), actors, kinds)
         if who is not None:
             gap = text[cue.end() : end].strip(" ,")
             adjacent = not gap or gap.endswith(":")
@@ -497,7 +542,7 @@ def _role_of(actors: _Actors, name: str) -> str | None:
 
 def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     text = article.text
-    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows])
+    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.spoken)
     sents = _Sentences(article)
     prev_close: dict[int, int] = {}
     opens = sorted(s.open for g in groups for s in g.segs)
@@ -535,6 +580,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker = None
         if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
             g.speaker, g.role = holder, g.speaker  # 'Home Secretary vows to “...”'
+        if g.attributed and (actors.is_person(g.speaker) or direct and (
+                g.speaker is None or g.role in _SPOKES)):  # someone 'he' or 'she' can be
+            actors.said(first.open, g.speaker, g.role)
 
         if last.close is not None and not (
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)

@@ -154,6 +154,17 @@ def starts_turn(text: str, pos: int = 0) -> bool:
     return m is not None and len(m.group(1).split()) <= 3
 
 
+def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> bool:
+    """Is ``toks[k]`` a speech verb? A capitalised one after a capitalised word is part of a
+    name ('the United States would'), unless the words around are all capitalised (a
+    headline: 'Minister Says')."""
+    if lows[k] not in _VERBS:
+        return False
+    if k and _is_cap(toks[k][2]) and _is_cap(toks[k - 1][2]):
+        return all(_is_cap(w) for _, _, w in toks if w[:1].isalpha() and len(w) > 3)
+    return True
+
+
 def _modified_head(word: str) -> bool:
     """Is ``word``, right after a capitalised run and before the speech verb, a head noun
     the run modifies ('Indiana governor', 'Small groups'), not an adverb, an auxiliary or a
@@ -169,9 +180,13 @@ class Speakers:
     Each rule returns a name, None when it finds nothing, or "" when the phrase it finds
     names nobody on purpose ('a source close to X', 'X and Y announced')."""
 
-    def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]]) -> None:
+    def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]],
+                 spoken: Sequence[tuple[int, str | None, str | None]] = ()) -> None:
         self.text = text
         self.mentions = sorted(mentions)  # (start, end, name, kind)
+        # (offset, speaker, role) of the quotes attributed so far, in text order; the caller
+        # adds to it as it goes (speaker None: someone unnamed).
+        self.spoken = spoken
 
     # --- names ----------------------------------------------------------------------------
 
@@ -207,13 +222,19 @@ class Speakers:
         return None
 
     def _pronoun(self, word: str, at: int) -> str | None:
+        """The actor 'he', 'she' or 'it' at ``at`` refers to: the last one of its kind
+        mentioned; for 'he' and 'she', the speaker of a quote attributed after that mention
+        if there is one ("" when that speaker is unnamed)."""
         kind = _PERSONAL.get(_low(word))
         if kind is None:
             return None
-        for s, _, actor, k in reversed(self.mentions):
-            if s < at and k == kind:
-                return actor
-        return None
+        mention = next(((s, actor) for s, _, actor, k in reversed(self.mentions)
+                        if s < at and k == kind), None)
+        if kind == "person":
+            quoted = [r for r in self.spoken if r[0] < at]
+            if quoted and (mention is None or quoted[-1][0] > mention[0]):
+                return quoted[-1][1] or ""
+        return mention[1] if mention else None
 
     def phrase(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase text[start:end]: a name, a pronoun, or None."""
@@ -324,12 +345,12 @@ class Speakers:
             run = _runs(toks[:-1])
             if run and run[-1][-1] is toks[-2] and len(toks) <= 5:
                 return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
-        if len(toks) > 2 and toks[-1][2] in ",:" and lows[-2] in _VERBS:
+        if len(toks) > 2 and toks[-1][2] in ",:" and _speech_verb(toks, lows, len(toks) - 2):
             who = self._subject(toks, len(toks) - 2, sent_start)  # '..., Trump boasted, “'
             if who:
                 return who
         for k in range(len(toks)):  # the first speech verb: the outer attribution
-            if lows[k] in _VERBS:
+            if _speech_verb(toks, lows, k):
                 who = self._subject(toks, k, sent_start)
                 if (who is None and k + 1 < len(toks) and not is_listener_verb(lows[k])
                         and (k == 0 or toks[k - 1][2] in ",;:—–")):
