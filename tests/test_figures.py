@@ -239,6 +239,8 @@ def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
         "A 34-year-old man and a woman aged 18-65 were held.",
         "Maureen Clegg, 71, said it was wrong.",
         "Article 31 of the Convention, Rule 39 and Section 3 apply.",
+        "Regulation 604/2013 governs the transfers.",
+        "The House passed HR 3421 on Tuesday; the plant meets ISO 9001.",
         "COVID-19 hit the G7 countries and 5G masts.",
         "Call 0800 123 4567 or +44 20 7946 0000 now.",
         "It was the third attempt and the 2nd boat this week.",
@@ -250,6 +252,12 @@ def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
 )
 def test_years_dates_times_ages_labels_and_ordinals_are_not_figures(text: str) -> None:
     assert texts(text) == []
+
+
+def test_an_upper_case_word_before_a_count_is_not_taken_for_a_code() -> None:
+    got = texts("They paid USD 300 each. The IOM 300 deaths were recorded. "
+                "POLICE ARREST 12 MIGRANTS AT DOVER. The SNP 48, Labour 37.")
+    assert got == ["USD 300", "300", "12", "48", "37"]
 
 
 def test_list_numbering_is_not_a_figure() -> None:

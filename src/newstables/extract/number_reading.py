@@ -332,7 +332,9 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     before = tail[-2][1] if len(tail) > 1 else ""
     if last in _LABELS and text[p : p + 1].isdigit():
         if last != "no" or text[tail[-1][0]] == "N":
-            return p + 1
+            return _IDENTIFIER.match(text, p, sent.end).end()  # 'Regulation 604/2013'
+    if tail and text[p : p + 1].isdigit() and _is_code_name(text, tail[-1][0], p, sent.end):
+        return _IDENTIFIER.match(text, p, sent.end).end()  # 'HR 3421', 'ISO 9001'
     age = last in ("aged", "age", "ages") or (before, last) in (("age", "of"), ("aged", "between"))
     if not age and last in ("under", "over", "below", "above", "than") and before:
         age = before in _AGE_HOLDERS or before in ("younger", "older", "aged")
@@ -357,6 +359,29 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
         if m:
             return m.end()
     return 0
+
+
+# A label's number with what is joined to it: '604/2013', '8.2', '12-B'.
+_IDENTIFIER = re.compile(r"[0-9]+(?:[./-][0-9A-Za-z]+)*")
+# An upper-case code of two to five letters ('HR', 'SB', 'ISO', 'H.R.') and a plain number
+# right after it that ends the clause or comes before a name or a function word ('HR 3421 on
+# Tuesday', 'ISO 9001.'): what it names, not a count ('the IOM 300 deaths', 'the UK 4 days').
+_CODE_NAME = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,5} (?=[0-9])")
+_CODE_NUMBER = re.compile(
+    r"[0-9]+(?=\s*$|[):!?]|\.(?![0-9])|\s+(?:[A-Z]|(?:on|in|at|by|is|was|are|were|will|would"
+    r"|has|had|and|or|to|which|that|who|passed|says|said)\b))"
+)
+
+
+def _is_code_name(text: str, word: int, p: int, end: int) -> bool:
+    """Is the word at ``word`` an upper-case code that the number at ``p`` belongs to?"""
+    code = _CODE_NAME.match(text, word)
+    if code is None or not 0 <= p - code.end() <= 1 or text[code.end() : p].strip():
+        return False
+    previous = text[max(0, word - 20) : word].split()[-1:]
+    if previous and previous[0].isupper() and len(previous[0]) > 1:
+        return False  # a line in capitals ('POLICE ARREST 12 MIGRANTS')
+    return bool(_CODE_NUMBER.match(text, p, end)) and text[word:p].strip() not in _CUR_CODES
 
 
 def _name_age(text: str, p: int, sent: Sentence) -> int:
