@@ -321,7 +321,7 @@ TEXTS = st.text(
 @settings(max_examples=200, deadline=None)
 @given(text=TEXTS, data=st.data())
 def test_arbitrary_figures_never_raise_and_keep_their_spans(text, data):
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():  # the article refuses it as empty
         text = "x"
     art = article_from_text(text, published="2023-08-09")
     n = data.draw(st.integers(0, 3))

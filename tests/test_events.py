@@ -300,7 +300,7 @@ TEXT = st.lists(PIECES, max_size=120).map("".join) | st.text(
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT, published=st.sampled_from([None, "2023-08-09", "2024-02-29", "0001-01-01"]))
 def test_any_text_never_raises_and_spans_reproduce_expressions(text, published):
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():  # the article refuses it as empty
         return
     article = article_from_text(text, published=published)
     table = extract_events(article)

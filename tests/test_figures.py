@@ -494,7 +494,8 @@ _ODD = st.sampled_from(
                 min_size=1, max_size=30))
 def test_any_text_never_raises_and_every_span_reproduces_its_text(parts: list[str]) -> None:
     text = " ".join(parts)
-    if not text.strip() or any(ord(c) < 32 and c not in "\n\t\r" for c in text) or "\x7f" in text:
+    controls = any(ord(c) < 32 and c not in "\n\t\r" for c in text) or "\x7f" in text
+    if not text.removeprefix("\ufeff").strip() or controls:  # the article refuses it as empty
         return
     article = article_from_text(text, published=PUBLISHED)
     frame = extract_figures(article)

@@ -235,7 +235,7 @@ TEXT = st.lists(PIECES, max_size=120).map("".join) | st.text(
 @settings(max_examples=200, deadline=None)
 @given(text=TEXT)
 def test_any_text_never_raises_and_spans_reproduce_descriptions(text):
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():  # the article refuses it as empty
         return
     table = measures(text, {"Britain": "place", "France": "place"})
     assert set(table["status"]) <= {"announced", "planned", "underway"}

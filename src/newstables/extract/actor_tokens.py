@@ -213,7 +213,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int
         init = tok.opener
         append(tok)
     words = text.count(" ", start, end) + 1
-    return toks, words >= 4 and len(caps) >= 0.7 * words, caps, roles
+    named = sum(len(toks[i].base) > 1 for i in caps)  # an initial ('John F. Kerry') aside
+    return toks, words >= 4 and named >= 0.7 * words, caps, roles
 
 
 def _split_compound(tok: _Tok) -> None:

@@ -139,6 +139,8 @@ def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> b
     left_head = any(t.base in _ALL_HEADS for t in lefts)
     if between[0] in _PARTICLES and len(between) == 1:
         return True
+    if between == ["."] and len(lefts[-1].text) == 1:
+        return True  # an initial: 'John F. Kennedy', 'L. Douglas Wilder' (no sentence ends there)
     rights = toks[right[0] : right[1]]
     if rights[0].low in _STOP:
         return False

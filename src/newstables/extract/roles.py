@@ -163,6 +163,9 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
                 break
         elif tok.low in _PARTICLES and names and k + 1 < n and toks[k + 1].cap:
             k += 1
+        elif (tok.text == "." and names and len(toks[k - 1].text) == 1 and k + 1 < n
+              and toks[k + 1].cap):
+            k += 1  # an initial: 'John F. Kennedy', 'L. Douglas Wilder'
         else:
             break
     if not names or (k < n and toks[k].cap and toks[k].base in _ALL_HEADS):
