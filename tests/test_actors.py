@@ -258,3 +258,15 @@ def test_initials_stay_inside_a_name_with_or_without_a_title_before_it():
     assert names(actors) == ["Anna K. Varga", "Peter R. Novak", "T. Henrik Sand"]
     assert row(actors, "Anna K. Varga")["role"] == "Foreign Minister"
     assert row(actors, "Peter R. Novak")["n_mentions"] == 2  # the surname alone, later
+
+
+def test_a_capital_letter_ending_a_label_does_not_join_the_next_sentence():
+    actors, _ = actors_of("Aid arrived from Plan B. Harris said it was not enough. "
+                          "They moved to Block C. Officials said it was full.")
+    assert "Harris" in names(actors)
+    assert not any(". " in name for name in names(actors))
+
+
+def test_a_title_case_headline_with_one_letter_words_is_still_a_headline():
+    actors, _ = actors_of("I Am A Refugee In Calais\nThe camp was cleared on Monday.")
+    assert names(actors) == ["Calais"]

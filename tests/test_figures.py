@@ -258,6 +258,9 @@ def test_an_upper_case_word_before_a_count_is_not_taken_for_a_code() -> None:
     got = texts("They paid USD 300 each. The IOM 300 deaths were recorded. "
                 "POLICE ARREST 12 MIGRANTS AT DOVER. The SNP 48, Labour 37.")
     assert got == ["USD 300", "300", "12", "48", "37"]
+    got = texts("Last year in the UK 700 were arrested. Arrivals: Italy 1,200, Spain 800, UK 300."
+                " Seats: SNP 48, LD 11. Last week 2,000 crossed.")
+    assert got == ["700", "1,200", "800", "300", "48", "11", "2,000"]
 
 
 def test_list_numbering_is_not_a_figure() -> None:

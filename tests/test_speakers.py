@@ -282,3 +282,28 @@ def test_a_capitalised_states_in_a_name_is_not_a_speech_verb():
     text = ("Foreign Minister Ilse Brandt said the United States would work with its allies to"
             " take “firm steps” in response, and she urged talks to resume.")
     assert speakers(text) == ["Ilse Brandt"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body, a group or a document said the quote before: 'he' is the person named last
+    ('Police arrested John Hale on Monday.\n“He is a smuggler,” police said.\n'
+     '“I am innocent,” he told the court.', [None, "John Hale"]),
+    ('Tom Reyes visited the camp.\n“Conditions are dire,” the report said.\n'
+     '“We need more help,” he said.', [None, "Tom Reyes"]),
+    # 'he' does not go back to a spokeswoman
+    ('Home Secretary Alan Kerr visited the port.\nA Home Office spokeswoman said: “It works.”\n'
+     '“We will not be deterred,” he said.', ["Home Office", "Alan Kerr"]),
+    # the subject, not its apposition, when the apposition names no one
+    ('Immigration Minister Rob Jenks visited Dover.\nThe minister, a former lawyer, said: '
+     '“We will act.” “The boats must stop,” he added.', ["Rob Jenks", "Rob Jenks"]),
+])
+def test_he_or_she_goes_back_only_to_one_person_it_can_refer_to(text, expected):
+    assert speakers(text) == expected
+
+
+def test_an_unnamed_speaker_keeps_its_noun_as_role():
+    article = article_from_text("One survivor, a teenager from Eritrea, told the Guardian: "
+                                "“We were in the sea for hours.”")
+    actors, mentions = extract_actors(article)
+    quotes = extract_quotes(article, actors, mentions)
+    assert quotes[["speaker", "role", "cue"]].values.tolist() == [[None, "survivor", "told"]]

@@ -213,7 +213,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int
         init = tok.opener
         append(tok)
     words = text.count(" ", start, end) + 1
-    named = sum(len(toks[i].base) > 1 for i in caps)  # an initial ('John F. Kerry') aside
+    named = sum(len(toks[i].base) > 1 or i + 1 == len(toks) or toks[i + 1].text != "."
+                for i in caps)  # an initial ('John F. Kerry') aside
     return toks, words >= 4 and named >= 0.7 * words, caps, roles
 
 

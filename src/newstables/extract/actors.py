@@ -139,11 +139,11 @@ def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> b
     left_head = any(t.base in _ALL_HEADS for t in lefts)
     if between[0] in _PARTICLES and len(between) == 1:
         return True
-    if between == ["."] and len(lefts[-1].text) == 1:
-        return True  # an initial: 'John F. Kennedy', 'L. Douglas Wilder' (no sentence ends there)
     rights = toks[right[0] : right[1]]
     if rights[0].low in _STOP:
         return False
+    if between == ["."]:
+        return _initial_joins(lefts, rights)  # 'John F. Kennedy', 'L. Douglas Wilder'
     if between[0] in ("of", "for", "on") and between[1:] in ([], ["the"]):
         named = any(t.base in _ORG_HEADS or t.base in _OTHER_HEADS for t in lefts)
         place = between[0] == "of" and any(t.base in _PLACE_HEADS for t in lefts)
@@ -152,6 +152,21 @@ def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> b
         right_head = any(t.base in _ORG_HEADS or t.base in _OTHER_HEADS for t in rights)
         return right_head and not left_head and _LEX.get((lefts[-1].base,)) is None
     return False
+
+
+def _initial_joins(lefts: list[_Tok], rights: list[_Tok]) -> bool:
+    """Does the initial ending ``lefts`` join ``rights`` into one name? After a word that
+    can be a given name ('John F. Kennedy', 'Loretta E. Lynch'), or before a given name
+    ('L. Douglas Wilder'), or between initials ('H. G. Wells'); not after a name's head word
+    or a lexicon name ('Plan B. Harris said', 'Block C. Officials said': the sentences split
+    at no single capital)."""
+    if len(lefts[-1].text) != 1:
+        return False
+    if len(lefts) > 1:
+        word = lefts[-2]
+        return len(word.text) == 1 or word.base in _FIRST_NAMES or (
+            word.base not in _ALL_HEADS and _LEX.get((word.base,)) is None)
+    return rights[0].base in _FIRST_NAMES or len(rights[0].text) == 1
 
 
 def _followed_by(toks: list[_Tok], k: int, phrases: dict[str, tuple[tuple[str, ...], ...]]

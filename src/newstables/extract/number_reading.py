@@ -4,6 +4,7 @@ and the rules that say a number is not a figure (ages, dates, codes, names).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -61,6 +62,7 @@ from newstables.extract.figure_grammar import (
     _Fig,
 )
 from newstables.extract.numbers import anaphoric
+from newstables.lexicon import load_json
 
 # ---------------------------------------------------------------- text helpers
 
@@ -330,7 +332,7 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     text = doc.text
     last = tail[-1][1] if tail else ""
     before = tail[-2][1] if len(tail) > 1 else ""
-    if last in _LABELS and text[p : p + 1].isdigit():
+    if last in _LABELS and text[p : p + 1].isdigit() and not _COUNT_AHEAD.match(text, p):
         if last != "no" or text[tail[-1][0]] == "N":
             return _IDENTIFIER.match(text, p, sent.end).end()  # 'Regulation 604/2013'
     if tail and text[p : p + 1].isdigit() and _is_code_name(text, tail[-1][0], p, sent.end):
@@ -361,27 +363,50 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     return 0
 
 
-# A label's number with what is joined to it: '604/2013', '8.2', '12-B'.
-_IDENTIFIER = re.compile(r"[0-9]+(?:[./-][0-9A-Za-z]+)*")
-# An upper-case code of two to five letters ('HR', 'SB', 'ISO', 'H.R.') and a plain number
-# right after it that ends the clause or comes before a name or a function word ('HR 3421 on
+# A label's number with what is joined to it: '604/2013', '8.2', '12-B' (not '12-15').
+_IDENTIFIER = re.compile(r"[0-9]+(?:[./][0-9A-Za-z]+|-[A-Za-z][0-9A-Za-z]*)*")
+# A number no label takes: thousands grouped, or a scale or share after it ('Last week
+# 2,000 people crossed', 'At one point 1.5 million').
+_COUNT_AHEAD = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\b|[0-9.]+\s*(?:%|per ?cent\b|million\b|"
+                          r"billion\b|bn\b|m\b|thousand\b)")
+# An upper-case code of two to five letters ('HR', 'SB', 'ISO') and a plain number right
+# after it that ends the clause or comes before a name or a function word ('HR 3421 on
 # Tuesday', 'ISO 9001.'): what it names, not a count ('the IOM 300 deaths', 'the UK 4 days').
-_CODE_NAME = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,5} (?=[0-9])")
+_CODE_NAME = re.compile(r"[A-Z]{2,5} (?=[0-9])")
 _CODE_NUMBER = re.compile(
     r"[0-9]+(?=\s*$|[):!?]|\.(?![0-9])|\s+(?:[A-Z]|(?:on|in|at|by|is|was|are|were|will|would"
-    r"|has|had|and|or|to|which|that|who|passed|says|said)\b))"
+    r"|has|had|to|which|that|who|passed|says|said)\b))"
 )
+
+
+@functools.cache
+def _named_codes() -> frozenset[str]:
+    """Upper-case names of countries, places and organisations ('UK', 'EU', 'IOM'): before a
+    number they are what is counted ('the UK 700 were arrested'), not a code."""
+    names: set[str] = set()
+    for name, info in load_json("actors_countries.json").items():
+        if not name.startswith("_"):
+            names.update([name, *info["aliases"]])
+    for file in ("actors_places.json", "actors_orgs.json"):
+        for name, value in load_json(file).items():
+            if not name.startswith("_"):
+                names.update([name, *value[1]])
+    return frozenset(n for n in names if n.isupper())
 
 
 def _is_code_name(text: str, word: int, p: int, end: int) -> bool:
     """Is the word at ``word`` an upper-case code that the number at ``p`` belongs to?"""
     code = _CODE_NAME.match(text, word)
-    if code is None or not 0 <= p - code.end() <= 1 or text[code.end() : p].strip():
+    if code is None or code.end() != p:
         return False
-    previous = text[max(0, word - 20) : word].split()[-1:]
+    name = code.group().strip()
+    before = text[max(0, word - 20) : word].rstrip()
+    if name in _CUR_CODES or name in _named_codes() or before.endswith((",", ":", ";")):
+        return False  # a currency, a country or body counted, an item of a list
+    previous = before.split()[-1:]
     if previous and previous[0].isupper() and len(previous[0]) > 1:
         return False  # a line in capitals ('POLICE ARREST 12 MIGRANTS')
-    return bool(_CODE_NUMBER.match(text, p, end)) and text[word:p].strip() not in _CUR_CODES
+    return bool(_CODE_NUMBER.match(text, p, end))
 
 
 def _name_age(text: str, p: int, sent: Sentence) -> int:

@@ -104,6 +104,8 @@ _INDEFINITE = frozenset("a an one another some several".split())
 _ARTICLES = frozenset("a an the one two several some senior government".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _VOICES = _SPOKES | {"official", "officials", "statement", "source", "sources", "report"}
+_ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
+               for noun in nouns}
 # Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
 _NP_STOP = frozenset(
     "the a an and or but did does do is was were are be been has have had would will can "
@@ -134,9 +136,10 @@ class _Actors:
         self.starts = [r[0] for r in self.rows]
         self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
         self._names: set[str] = set()
-        # The quotes attributed so far to someone 'he' or 'she' can be, in text order: (where
-        # the quote opens, speaker, role); speaker None for someone unnamed ('One survivor').
-        self.spoken: list[tuple[int, str | None, str | None]] = []
+        # The quotes attributed so far to one person, in text order: (where the quote opens,
+        # speaker, role, the pronoun that can refer back: 'he', 'she' or 'either'); speaker
+        # None for someone unnamed ('One survivor told …').
+        self.spoken: list[tuple[int, str | None, str | None, str]] = []
 
     def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
@@ -177,22 +180,25 @@ class _Actors:
                 return r[2], r[4]
         return None
 
-    def is_person(self, name: str | None) -> bool:
-        return name is not None and any(r[2] == name and r[3] == "person" for r in self.rows)
+    def kind_of(self, name: str) -> str | None:
+        """The kind of the actor called ``name`` (None: no actor by that name)."""
+        return next((r[3] for r in self.rows if r[2] == name), None)
 
-    def said(self, offset: int, speaker: str | None, role: str | None) -> None:
-        """Record a quote attributed at ``offset`` (for the pronouns after it)."""
-        bisect.insort(self.spoken, (offset, speaker, role), key=lambda r: r[0])
+    def said(self, offset: int, speaker: str | None, role: str | None, pronoun: str) -> None:
+        """Record a quote attributed at ``offset`` to one person (for the pronouns after it)."""
+        bisect.insort(self.spoken, (offset, speaker, role, pronoun), key=lambda r: r[0])
 
-    def last_person_before(self, offset: int) -> _Who:
-        """Whom 'he' or 'she' at ``offset`` refers to: the last person mentioned, unless a
-        quote was attributed after that mention, whose speaker is then meant ('“…,” he
-        added' goes on the quote before it, named or not)."""
+    def last_person_before(self, offset: int, pronoun: str) -> _Who:
+        """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to: the last person mentioned,
+        unless a quote that the pronoun fits was attributed after that mention, whose
+        speaker is then meant ('“…,” he added' goes on the quote before it, named or not)."""
         hi = bisect.bisect_left(self.starts, offset)
         mention = next((r for r in reversed(self.rows[:hi]) if r[3] == "person"), None)
         k = bisect.bisect_left(self.spoken, offset, key=lambda r: r[0])
-        if k and (mention is None or self.spoken[k - 1][0] > mention[0]):
-            return self.spoken[k - 1][1:]
+        quoted = next((r for r in reversed(self.spoken[:k]) if r[3] in ("either", pronoun)),
+                      None)
+        if quoted is not None and (mention is None or quoted[0] > mention[0]):
+            return quoted[1], quoted[2]
         return (mention[2], mention[4]) if mention else (None, None)
 
     def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
@@ -297,7 +303,7 @@ def _anonymous(words: list[tuple[int, int, str]]) -> bool:
 
 def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
     if p in ("he", "she"):
-        return actors.last_person_before(offset)
+        return actors.last_person_before(offset, p)
     if p == "it":
         return actors.last_before(offset, ("org",)) or (None, None)
     return None, None
@@ -325,7 +331,7 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         hit = actors.last_role_before(words[k][0], noun)
         if hit is not None:
             return hit
-    return None, None  # an unnamed speaker: 'officials', 'a spokesperson'
+    return None, noun  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 
 def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | None:
@@ -367,6 +373,12 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
     for cue in reversed(cues):
         clause = _clause_start(text, start, cue.start())
         who = _resolve_np(text, clause, cue.start(), actors, kinds, last=True)
+        # 'The minister, a former lawyer, said': the subject, not the apposition, when the
+        # words before the cue name no one
+        head = _subject_head(text, clause, cue.start(), actors, kinds) if (
+            who is None or who[0] is None) else None
+        if head is not None and head[0] is not None:
+            who = head
         if who is None and clause > sentence:  # 'X said ... but warned: “': X, the subject
             found = [r for r in actors.within(sentence, cue.start()) if r[3] in kinds]
             who = _pick(found, kinds, last=False)
@@ -374,8 +386,8 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
             who = _resolve_np(text, cue.end(), end, actors, kinds, last=False)
         if who is None and not is_listener_verb(cue.group().split()[0]):
             who = _inverted_before(text, cue.end(), end, actors, kinds)
-        if who is None:  # 'One survivor, a teenager from Eritrea, told …': the clause's subject
-            who = _subject_head(text, clause, cue.start(), actors, kinds)
+        if who is None:  # 'One survivor, a teenager from Eritrea, told …': unnamed
+            who = head
         if who is not None:
             gap = text[cue.end() : end].strip(" ,")
             adjacent = not gap or gap.endswith(":")
@@ -572,7 +584,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
         named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
-        if named is not None and named != g.speaker:  # "": a phrase that names nobody
+        unnamed = named == "" and g.speaker is None and g.attributed  # already, with its role
+        if named is not None and named != g.speaker and not unnamed:  # "": names nobody
             g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
             if named and g.cue is None:
                 g.cue = _cue_near(text, start, first.open, last.close, limit)
@@ -580,14 +593,25 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker = None
         if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
             g.speaker, g.role = holder, g.speaker  # 'Home Secretary vows to “...”'
-        if g.attributed and (actors.is_person(g.speaker) or direct and (
-                g.speaker is None or g.role in _SPOKES)):  # someone 'he' or 'she' can be
-            actors.said(first.open, g.speaker, g.role)
+        pronoun = _one_person(actors, g.speaker, g.role) if g.attributed else None
+        if pronoun is not None and (direct or g.speaker is not None):
+            actors.said(first.open, g.speaker, g.role, pronoun)
 
         if last.close is not None and not (
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
             prev_close[last.para.number] = last.close + 1
+
+
+def _one_person(actors: _Actors, speaker: str | None, role: str | None) -> str | None:
+    """Which pronoun can refer back to a quote's speaker: 'he', 'she' or 'either'; None when
+    the speaker is not one person (officials, a ministry, a report)."""
+    noun = (role or "").lower().rsplit(" ", 1)[-1]
+    if speaker is None:  # unnamed: 'One survivor', 'a woman who crossed last year'
+        return _ONE_PERSON.get(noun)
+    if noun in _SPOKES:  # 'a Home Office spokesman': the ministry, through one person
+        return _ONE_PERSON.get(noun, "either")
+    return "either" if actors.kind_of(speaker) in (None, "person", "other") else None
 
 
 def _cue_near(text: str, lead: int, open_: int, close: int | None, limit: int) -> str | None:

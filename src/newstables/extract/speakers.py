@@ -181,11 +181,12 @@ class Speakers:
     names nobody on purpose ('a source close to X', 'X and Y announced')."""
 
     def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]],
-                 spoken: Sequence[tuple[int, str | None, str | None]] = ()) -> None:
+                 spoken: Sequence[tuple[int, str | None, str | None, str]] = ()) -> None:
         self.text = text
         self.mentions = sorted(mentions)  # (start, end, name, kind)
-        # (offset, speaker, role) of the quotes attributed so far, in text order; the caller
-        # adds to it as it goes (speaker None: someone unnamed).
+        # (offset, speaker, role, pronoun) of the quotes attributed so far to one person, in
+        # text order, the caller adding to it as it goes: speaker None for someone unnamed,
+        # pronoun 'he', 'she' or 'either' (what can refer back to them).
         self.spoken = spoken
 
     # --- names ----------------------------------------------------------------------------
@@ -231,7 +232,7 @@ class Speakers:
         mention = next(((s, actor) for s, _, actor, k in reversed(self.mentions)
                         if s < at and k == kind), None)
         if kind == "person":
-            quoted = [r for r in self.spoken if r[0] < at]
+            quoted = [r for r in self.spoken if r[0] < at and r[3] in ("either", _low(word))]
             if quoted and (mention is None or quoted[-1][0] > mention[0]):
                 return quoted[-1][1] or ""
         return mention[1] if mention else None
@@ -301,7 +302,8 @@ class Speakers:
             return None
         if _low(toks[k][2]) in _SUBORDINATORS:
             return None  # '“...,” when Clinton blasted him': another clause, not an attribution
-        if _low(toks[k][2]) in _VERBS:  # '“...,” said X'
+        lows = [_low(t[2]) for t in toks]
+        if _speech_verb(toks, lows, k):  # '“...,” said X'
             if k + 1 < len(toks) and _low(toks[k + 1][2]) == "that":
                 return None  # '“...” suggests that X ...': X is in the reported clause
             j = k + 1
@@ -312,7 +314,7 @@ class Speakers:
             return None
         # '“...,” X (...), head of ..., said': a verb within the sentence after the phrase
         for j in range(k, min(len(toks), k + 45)):
-            if _low(toks[j][2]) in _VERBS:
+            if _speech_verb(toks, lows, j):
                 subject_end = toks[j][0]
                 between = text[toks[k][0] : subject_end]
                 if "," not in between and "(" not in between and j - k > 6:

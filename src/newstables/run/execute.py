@@ -58,9 +58,13 @@ def engine() -> str:
                 return
             # A save while the notebook runs shows how far it got. It is written as compact
             # JSON, without nbformat's validation, copy and line splitting (the kept notebook
-            # is the final save's), which took a worker a third of its time.
-            text = json.dumps(self.nb, sort_keys=True, ensure_ascii=False)
-            Path(self.output_path).write_text(text + "\n", encoding="utf-8")
+            # is the final save's), which took a worker a third of its time; through
+            # papermill's own I/O, so it lands where papermill's saves do.
+            from nbformat.v4.nbjson import BytesEncoder
+            from papermill.iorw import papermill_io
+
+            text = json.dumps(self.nb, sort_keys=True, ensure_ascii=False, cls=BytesEncoder)
+            papermill_io.write(text + "\n", self.output_path)
             self.last_save_time = self.now()
 
         def cell_start(self, cell, cell_index=None, **kwargs):
