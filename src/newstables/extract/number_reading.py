@@ -62,7 +62,6 @@ from newstables.extract.figure_grammar import (
     _Fig,
 )
 from newstables.extract.numbers import anaphoric
-from newstables.lexicon import load_json
 
 # ---------------------------------------------------------------- text helpers
 
@@ -381,17 +380,11 @@ _CODE_NUMBER = re.compile(
 
 @functools.cache
 def _named_codes() -> frozenset[str]:
-    """Upper-case names of countries, places and organisations ('UK', 'EU', 'IOM'): before a
-    number they are what is counted ('the UK 700 were arrested'), not a code."""
-    names: set[str] = set()
-    for name, info in load_json("actors_countries.json").items():
-        if not name.startswith("_"):
-            names.update([name, *info["aliases"]])
-    for file in ("actors_places.json", "actors_orgs.json"):
-        for name, value in load_json(file).items():
-            if not name.startswith("_"):
-                names.update([name, *value[1]])
-    return frozenset(n for n in names if n.isupper())
+    """Upper-case names of countries, places and organisations in the actor lexicons ('UK',
+    'EU', 'IOM'): before a number they are what is counted ('the UK 700 were arrested')."""
+    from newstables.extract.actor_tokens import _LEX
+
+    return frozenset(key[0] for key in _LEX if len(key) == 1 and key[0].isupper())
 
 
 def _is_code_name(text: str, word: int, p: int, end: int) -> bool:

@@ -68,7 +68,7 @@ from newstables.extract.quote_marks import (
     _segments,
     _trim,
 )
-from newstables.extract.speakers import Speakers, is_listener_verb, is_title
+from newstables.extract.speakers import Speakers, is_listener_verb, is_title, quoted_since
 from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
@@ -190,14 +190,11 @@ class _Actors:
 
     def last_person_before(self, offset: int, pronoun: str) -> _Who:
         """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to: the last person mentioned,
-        unless a quote that the pronoun fits was attributed after that mention, whose
-        speaker is then meant ('“…,” he added' goes on the quote before it, named or not)."""
+        unless a quote it fits was attributed since (``speakers.quoted_since``)."""
         hi = bisect.bisect_left(self.starts, offset)
         mention = next((r for r in reversed(self.rows[:hi]) if r[3] == "person"), None)
-        k = bisect.bisect_left(self.spoken, offset, key=lambda r: r[0])
-        quoted = next((r for r in reversed(self.spoken[:k]) if r[3] in ("either", pronoun)),
-                      None)
-        if quoted is not None and (mention is None or quoted[0] > mention[0]):
+        quoted = quoted_since(self.spoken, offset, pronoun, mention[0] if mention else -1)
+        if quoted is not None:
             return quoted[1], quoted[2]
         return (mention[2], mention[4]) if mention else (None, None)
 

@@ -154,6 +154,18 @@ def starts_turn(text: str, pos: int = 0) -> bool:
     return m is not None and len(m.group(1).split()) <= 3
 
 
+def quoted_since(spoken: Sequence[tuple[int, str | None, str | None, str]], at: int,
+                 pronoun: str, mentioned: int) -> tuple[int, str | None, str | None, str] | None:
+    """What 'he' or 'she' at ``at`` refers to among the quotes attributed to one person
+    (``spoken``, in text order): the last one before ``at`` that ``pronoun`` fits, if it comes
+    after the last person mentioned (at ``mentioned``; -1 for none); else None ('“…,” he
+    added' goes on the quote before it, named or not)."""
+    for entry in reversed(spoken):
+        if entry[0] < at and entry[3] in ("either", pronoun):
+            return entry if entry[0] > mentioned else None
+    return None
+
+
 def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> bool:
     """Is ``toks[k]`` a speech verb? A capitalised one after a capitalised word is part of a
     name ('the United States would'), unless the words around are all capitalised (a
@@ -232,9 +244,9 @@ class Speakers:
         mention = next(((s, actor) for s, _, actor, k in reversed(self.mentions)
                         if s < at and k == kind), None)
         if kind == "person":
-            quoted = [r for r in self.spoken if r[0] < at and r[3] in ("either", _low(word))]
-            if quoted and (mention is None or quoted[-1][0] > mention[0]):
-                return quoted[-1][1] or ""
+            quoted = quoted_since(self.spoken, at, _low(word), mention[0] if mention else -1)
+            if quoted is not None:
+                return quoted[1] or ""
         return mention[1] if mention else None
 
     def phrase(self, start: int, end: int) -> str | None:
