@@ -299,3 +299,15 @@ def test_an_unnamed_speaker_keeps_its_noun_as_role():
     text = "One survivor, a teenager from Eritrea, told the Guardian: “We were in the sea.”"
     assert [column(text, c) for c in ("speaker", "role", "cue")] == [
         [None], ["survivor"], ["told"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence's speaking subject, not the person it mentions after the verb
+    ("Senator Mark Perdue said he did not believe the claims hurt Tom Romney in 2012.\n"
+     "“It is not what worked,” he said.", ["Mark Perdue"]),
+    # with no speech verb in that sentence, the person named last
+    ("Anna Berg met Peter Kole in Athens on Monday.\n“We agreed on nothing,” he said.",
+     ["Peter Kole"]),
+])
+def test_he_after_reported_speech_goes_on_its_speaker(text, expected):
+    assert speakers(text) == expected

@@ -68,7 +68,13 @@ from newstables.extract.quote_marks import (
     _segments,
     _trim,
 )
-from newstables.extract.speakers import Speakers, is_listener_verb, is_title, quoted_since
+from newstables.extract.speakers import (
+    Speakers,
+    is_listener_verb,
+    is_title,
+    quoted_since,
+    sentence_speaker,
+)
 from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
@@ -131,7 +137,8 @@ _REACH = 400  # characters before a quote searched for its attribution
 class _Actors:
     """Mentions with their actors, for speaker look-ups by offset."""
 
-    def __init__(self, mentioned: list[Mentioned]) -> None:
+    def __init__(self, mentioned: list[Mentioned], text: str = "") -> None:
+        self.text = text
         self.rows = list(mentioned)
         self.starts = [r[0] for r in self.rows]
         self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
@@ -192,7 +199,8 @@ class _Actors:
         """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to: the last person mentioned,
         unless a quote it fits was attributed since (``speakers.quoted_since``)."""
         hi = bisect.bisect_left(self.starts, offset)
-        mention = next((r for r in reversed(self.rows[:hi]) if r[3] == "person"), None)
+        k = next((j for j in range(hi - 1, -1, -1) if self.rows[j][3] == "person"), None)
+        mention = None if k is None else self.rows[sentence_speaker(self.text, self.rows, k)]
         quoted = quoted_since(self.spoken, offset, pronoun, mention[0] if mention else -1)
         if quoted is not None:
             return quoted[1], quoted[2]
@@ -688,7 +696,7 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
     text = article.text
     if mentioned is None:
         mentioned = read_mentioned(actors, mentions, len(text))
-    lookup = _Actors(mentioned)
+    lookup = _Actors(mentioned, text)
     sents = _Sentences(article)
     groups: list[_Group] = []
     for g in _segments(article):

@@ -166,6 +166,32 @@ def quoted_since(spoken: Sequence[tuple[int, str | None, str | None, str]], at: 
     return None
 
 
+# After a name, what makes it the subject of a speech verb: an optional bracket or
+# apposition, then the verb ('X said', 'X (R-Ga.) told', 'X, the minister, argued').
+_SUBJECT_TAIL = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:!?“”\"]{1,60},)?\s+(\w+)")
+
+
+def sentence_speaker(text: str, mentions: Sequence[tuple], k: int) -> int:
+    """Of the people mentioned in the sentence of person mention ``mentions[k]`` (tuples
+    starting start, end, name, kind, in text order), the index of the first who is the
+    subject of a speech verb, else ``k``: 'he' after 'Sen. Perdue said he doubted it did
+    Romney in' means Perdue, the one speaking, not Romney, mentioned last."""
+    start = _sentence_start(text, mentions[k][0])
+    for j in range(k + 1):
+        s, e, _, kind = mentions[j][:4]
+        if s >= start and kind == "person":
+            tail = _SUBJECT_TAIL.match(text, e)
+            if tail and tail.group(1).lower() in _VERBS:
+                return j
+    return k
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts (after '. ', '! ', '? ' or a line break)."""
+    found = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
+    return max(found + 2 if found >= 0 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> bool:
     """Is ``toks[k]`` a speech verb? A capitalised one after a capitalised word is part of a
     name ('the United States would'), unless the words around are all capitalised (a
@@ -241,8 +267,11 @@ class Speakers:
         kind = _PERSONAL.get(_low(word))
         if kind is None:
             return None
-        mention = next(((s, actor) for s, _, actor, k in reversed(self.mentions)
-                        if s < at and k == kind), None)
+        k = next((j for j in range(len(self.mentions) - 1, -1, -1)
+                  if self.mentions[j][0] < at and self.mentions[j][3] == kind), None)
+        if k is not None and kind == "person":
+            k = sentence_speaker(self.text, self.mentions, k)
+        mention = None if k is None else (self.mentions[k][0], self.mentions[k][2])
         if kind == "person":
             quoted = quoted_since(self.spoken, at, _low(word), mention[0] if mention else -1)
             if quoted is not None:
