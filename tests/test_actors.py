@@ -270,3 +270,8 @@ def test_a_capital_letter_ending_a_label_does_not_join_the_next_sentence():
 def test_a_title_case_headline_with_one_letter_words_is_still_a_headline():
     actors, _ = actors_of("I Am A Refugee In Calais\nThe camp was cleared on Monday.")
     assert names(actors) == ["Calais"]
+
+
+def test_a_sentence_of_names_with_a_verb_in_lower_case_is_not_a_headline():
+    actors, _ = actors_of("Talks fail\nAnna Berg met John Kole in Athens.")
+    assert names(actors) == ["Anna Berg", "John Kole", "Athens"]

@@ -215,7 +215,18 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int
     words = text.count(" ", start, end) + 1
     named = sum(len(toks[i].base) > 1 or i + 1 == len(toks) or toks[i + 1].text != "."
                 for i in caps)  # an initial ('John F. Kerry') aside
-    return toks, words >= 4 and named >= 0.7 * words, caps, roles
+    headline = words >= 4 and named >= 0.7 * words and not any(
+        w not in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text, start, end))
+    return toks, headline, caps, roles
+
+
+# Title Case leaves only small words in lower case (these, as headlines write them); a
+# sentence with any other word in lower case ('Anna Berg met John Kole in Athens') is not a
+# Title Case headline.
+_TITLE_CASE_SMALL = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via per up off out into "
+    "over onto upon if so than that this is are was be not yet when who".split())
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*")
 
 
 def _split_compound(tok: _Tok) -> None:
