@@ -68,13 +68,7 @@ from newstables.extract.quote_marks import (
     _segments,
     _trim,
 )
-from newstables.extract.speakers import (
-    Speakers,
-    is_listener_verb,
-    is_title,
-    quoted_since,
-    sentence_speaker,
-)
+from newstables.extract.speakers import Speakers, antecedent, is_listener_verb, is_title
 from newstables.lexicon import load_json
 from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
@@ -137,8 +131,10 @@ _REACH = 400  # characters before a quote searched for its attribution
 class _Actors:
     """Mentions with their actors, for speaker look-ups by offset."""
 
-    def __init__(self, mentioned: list[Mentioned], text: str = "") -> None:
+    def __init__(self, mentioned: list[Mentioned], text: str, sentence_starts: list[int]
+                 ) -> None:
         self.text = text
+        self.sentence_starts = sentence_starts
         self.rows = list(mentioned)
         self.starts = [r[0] for r in self.rows]
         self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
@@ -196,15 +192,9 @@ class _Actors:
         bisect.insort(self.spoken, (offset, speaker, role, pronoun), key=lambda r: r[0])
 
     def last_person_before(self, offset: int, pronoun: str) -> _Who:
-        """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to: the last person mentioned,
-        unless a quote it fits was attributed since (``speakers.quoted_since``)."""
-        hi = bisect.bisect_left(self.starts, offset)
-        k = next((j for j in range(hi - 1, -1, -1) if self.rows[j][3] == "person"), None)
-        mention = None if k is None else self.rows[sentence_speaker(self.text, self.rows, k)]
-        quoted = quoted_since(self.spoken, offset, pronoun, mention[0] if mention else -1)
-        if quoted is not None:
-            return quoted[1], quoted[2]
-        return (mention[2], mention[4]) if mention else (None, None)
+        """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to (``speakers.antecedent``)."""
+        return antecedent(self.text, self.rows, self.spoken, self.sentence_starts, offset,
+                          pronoun) or (None, None)
 
     def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
                     ) -> tuple[str, str | None] | None:
@@ -559,7 +549,8 @@ def _role_of(actors: _Actors, name: str) -> str | None:
 
 def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     text = article.text
-    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.spoken)
+    names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.spoken,
+                     actors.sentence_starts)
     sents = _Sentences(article)
     prev_close: dict[int, int] = {}
     opens = sorted(s.open for g in groups for s in g.segs)
@@ -696,8 +687,8 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
     text = article.text
     if mentioned is None:
         mentioned = read_mentioned(actors, mentions, len(text))
-    lookup = _Actors(mentioned, text)
     sents = _Sentences(article)
+    lookup = _Actors(mentioned, text, sents.starts)
     groups: list[_Group] = []
     for g in _segments(article):
         g.segs = [s for s in g.segs if _trim(text, s)]

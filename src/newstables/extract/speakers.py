@@ -23,6 +23,7 @@ is not an attribution.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -154,42 +155,43 @@ def starts_turn(text: str, pos: int = 0) -> bool:
     return m is not None and len(m.group(1).split()) <= 3
 
 
-def quoted_since(spoken: Sequence[tuple[int, str | None, str | None, str]], at: int,
-                 pronoun: str, mentioned: int) -> tuple[int, str | None, str | None, str] | None:
-    """What 'he' or 'she' at ``at`` refers to among the quotes attributed to one person
-    (``spoken``, in text order): the last one before ``at`` that ``pronoun`` fits, if it comes
-    after the last person mentioned (at ``mentioned``; -1 for none); else None ('“…,” he
-    added' goes on the quote before it, named or not)."""
-    for entry in reversed(spoken):
-        if entry[0] < at and entry[3] in ("either", pronoun):
-            return entry if entry[0] > mentioned else None
-    return None
-
-
 # After a name, what makes it the subject of a speech verb: an optional bracket or
 # apposition, then the verb ('X said', 'X (R-Ga.) told', 'X, the minister, argued').
 _SUBJECT_TAIL = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,.;:!?“”\"]{1,60},)?\s+(\w+)")
 
 
-def sentence_speaker(text: str, mentions: Sequence[tuple], k: int) -> int:
-    """Of the people mentioned in the sentence of person mention ``mentions[k]`` (tuples
-    starting start, end, name, kind, in text order), the index of the first who is the
-    subject of a speech verb, else ``k``: 'he' after 'Sen. Perdue said he doubted it did
-    Romney in' means Perdue, the one speaking, not Romney, mentioned last."""
-    start = _sentence_start(text, mentions[k][0])
-    for j in range(k + 1):
-        s, e, _, kind = mentions[j][:4]
-        if s >= start and kind == "person":
-            tail = _SUBJECT_TAIL.match(text, e)
-            if tail and tail.group(1).lower() in _VERBS:
-                return j
-    return k
+def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
+               sentence_starts: Sequence[int], at: int, pronoun: str
+               ) -> tuple[str | None, str | None] | None:
+    """Whom 'he' or 'she' (``pronoun``) at ``at`` refers to, as (speaker, role); None when
+    no one.
+
+    ``mentions`` are (start, end, name, kind[, role]) in text order; ``spoken`` the quotes
+    attributed to one person so far, (offset, speaker, role, pronoun that fits them) in text
+    order, speaker None for someone unnamed. The last person mentioned is meant, but in that
+    mention's sentence the one who speaks wins ('Sen. Perdue said he doubted it did Romney
+    in': Perdue), and a quote the pronoun fits, attributed after that mention, wins over
+    both ('One survivor told …' then '“…,” she added': the survivor, unnamed)."""
+    k = next((j for j in range(len(mentions) - 1, -1, -1)
+              if mentions[j][0] < at and mentions[j][3] == "person"), None)
+    mention = None
+    if k is not None:
+        i = bisect.bisect_right(sentence_starts, mentions[k][0]) - 1
+        sentence = sentence_starts[i] if i >= 0 else 0
+        mention = next((m for m in mentions[: k + 1] if m[0] >= sentence and m[3] == "person"
+                        and _speaks(text, m[1])), mentions[k])
+    for entry in reversed(spoken):
+        if entry[0] < at and entry[3] in ("either", pronoun):
+            if mention is None or entry[0] > mention[0]:
+                return entry[1], entry[2]
+            break
+    return (mention[2], mention[4] if len(mention) > 4 else None) if mention else None
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` starts (after '. ', '! ', '? ' or a line break)."""
-    found = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
-    return max(found + 2 if found >= 0 else 0, text.rfind("\n", 0, at) + 1)
+def _speaks(text: str, name_end: int) -> bool:
+    """Is the name ending at ``name_end`` the subject of a speech verb right after it?"""
+    tail = _SUBJECT_TAIL.match(text, name_end)
+    return tail is not None and tail.group(1).lower() in _VERBS
 
 
 def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> bool:
@@ -219,13 +221,14 @@ class Speakers:
     names nobody on purpose ('a source close to X', 'X and Y announced')."""
 
     def __init__(self, text: str, mentions: Sequence[tuple[int, int, str, str]],
-                 spoken: Sequence[tuple[int, str | None, str | None, str]] = ()) -> None:
+                 spoken: Sequence[tuple[int, str | None, str | None, str]],
+                 sentence_starts: Sequence[int]) -> None:
         self.text = text
         self.mentions = sorted(mentions)  # (start, end, name, kind)
-        # (offset, speaker, role, pronoun) of the quotes attributed so far to one person, in
-        # text order, the caller adding to it as it goes: speaker None for someone unnamed,
-        # pronoun 'he', 'she' or 'either' (what can refer back to them).
+        # The quotes attributed so far to one person, which the caller adds to as it goes,
+        # and where the article's sentences start: for 'he' and 'she' (``antecedent``).
         self.spoken = spoken
+        self.sentence_starts = sentence_starts
 
     # --- names ----------------------------------------------------------------------------
 
@@ -261,22 +264,16 @@ class Speakers:
         return None
 
     def _pronoun(self, word: str, at: int) -> str | None:
-        """The actor 'he', 'she' or 'it' at ``at`` refers to: the last one of its kind
-        mentioned; for 'he' and 'she', the speaker of a quote attributed after that mention
-        if there is one ("" when that speaker is unnamed)."""
+        """The actor 'he', 'she' or 'it' at ``at`` refers to ("" for an unnamed speaker)."""
         kind = _PERSONAL.get(_low(word))
+        if kind == "person":
+            who = antecedent(self.text, self.mentions, self.spoken, self.sentence_starts, at,
+                             _low(word))
+            return None if who is None else who[0] or ""
         if kind is None:
             return None
-        k = next((j for j in range(len(self.mentions) - 1, -1, -1)
-                  if self.mentions[j][0] < at and self.mentions[j][3] == kind), None)
-        if k is not None and kind == "person":
-            k = sentence_speaker(self.text, self.mentions, k)
-        mention = None if k is None else (self.mentions[k][0], self.mentions[k][2])
-        if kind == "person":
-            quoted = quoted_since(self.spoken, at, _low(word), mention[0] if mention else -1)
-            if quoted is not None:
-                return quoted[1] or ""
-        return mention[1] if mention else None
+        return next((actor for s, _, actor, k in reversed(self.mentions)
+                     if s < at and k == kind), None)
 
     def phrase(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase text[start:end]: a name, a pronoun, or None."""
