@@ -183,9 +183,9 @@ class _Actors:
                 return r[2], r[4]
         return None
 
-    def kind_of(self, name: str) -> str | None:
-        """The kind of the actor called ``name`` (None: no actor by that name)."""
-        return next((r[3] for r in self.rows if r[2] == name), None)
+    def mention_of(self, name: str) -> Mentioned | None:
+        """The first mention of the actor called ``name`` (None: no actor by that name)."""
+        return next((r for r in self.rows if r[2] == name), None)
 
     def said(self, offset: int, speaker: str | None, role: str | None, pronoun: str) -> None:
         """Record a quote attributed at ``offset`` to one person (for the pronouns after it)."""
@@ -540,13 +540,6 @@ def _named_in_text(names: Speakers, g: _Group, sentence: int, limit: int,
     return names.previous_sentence(first.para.start, first.open)
 
 
-def _role_of(actors: _Actors, name: str) -> str | None:
-    for r in actors.rows:
-        if r[2] == name:
-            return r[4]
-    return None
-
-
 def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     text = article.text
     names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.spoken,
@@ -582,7 +575,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
         unnamed = named == "" and g.speaker is None and g.attributed  # already, with its role
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody
-            g.speaker, g.role, g.attributed = named or None, _role_of(actors, named), True
+            mention = actors.mention_of(named)
+            g.speaker, g.role, g.attributed = named or None, mention and mention[4], True
             if named and g.cue is None:
                 g.cue = _cue_near(text, start, first.open, last.close, limit)
         elif g.speaker is not None and (is_title(g.speaker) or _INITIAL_END.search(g.speaker)):
@@ -607,7 +601,8 @@ def _one_person(actors: _Actors, speaker: str | None, role: str | None) -> str |
         return _ONE_PERSON.get(noun)
     if noun in _SPOKES:  # 'a Home Office spokesman': the ministry, through one person
         return _ONE_PERSON.get(noun, "either")
-    return "either" if actors.kind_of(speaker) in (None, "person", "other") else None
+    mention = actors.mention_of(speaker)
+    return "either" if mention is None or mention[3] in ("person", "other") else None
 
 
 def _cue_near(text: str, lead: int, open_: int, close: int | None, limit: int) -> str | None:
