@@ -106,6 +106,37 @@ def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
         plt.close(theirs)
 
 
+def busy_chart():
+    """No layout engine, and artists placed as they are measured: a legend at its "best"
+    place, an arrow annotation, dates, rotated labels, figure text, a title above all."""
+    import datetime as dt
+
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 6))
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=40 * i) for i in range(8)]
+    top.plot(days, [5, 9, 3, 12, 8, 15, 4, 11], label="crossings")
+    top.plot(days, [2, 3, 2, 4, 3, 5, 2, 4], label="returns")
+    top.legend(loc="best")
+    top.annotate("peak", xy=(days[5], 15), xytext=(days[2], 14),
+                 arrowprops={"arrowstyle": "->"})
+    top.tick_params(axis="x", labelrotation=45)
+    bottom.barh(["a much longer category label", "b"], [3, 5])
+    bottom.set_title("Right-hand title", loc="right")
+    fig.suptitle("A figure with two panels")
+    fig.text(0.99, 0.01, "note outside the axes", ha="right")
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def test_a_chart_without_a_layout_engine_saves_as_a_tight_savefig_does(tmp_path):
+    with matplotlib.rc_context():
+        charts.use_house_style()
+        ours, theirs = busy_chart(), busy_chart()
+        png, _ = charts.save_figure(ours, tmp_path, "busy")
+        assert png.read_bytes() == tight_png(theirs)
+        plt.close(ours)
+        plt.close(theirs)
+
+
 def test_the_source_line_sits_below_rotated_tick_labels_and_the_axis_label():
     with matplotlib.rc_context():
         charts.use_house_style()

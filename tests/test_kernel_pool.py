@@ -13,7 +13,9 @@ from newstables.run.kernels import kernel_manager_class
 
 REPORTS = """
 import os, sys
-print(os.getpid(), os.getppid(), "leftover" in globals(), "pandas" in sys.modules)
+from newstables.analyse import series_lookup
+print(os.getpid(), os.getppid(), "leftover" in globals(), "pandas" in sys.modules,
+      series_lookup._series_rows_cached.cache_info().currsize > 0)
 leftover = 1
 """
 
@@ -44,6 +46,7 @@ def test_each_notebook_gets_a_fresh_kernel_forked_from_the_warm_parent(tmp_path,
     assert first[0] != second[0]  # a new kernel each time
     assert first[2] == second[2] == "False"  # nothing left from the notebook before
     assert first[3] == "True"  # the libraries were imported before the fork
+    assert first[4] == "True"  # and the reference series read (notebook.warm_up)
     assert not psutil.pid_exists(int(first[0])) and not psutil.pid_exists(int(second[0]))
 
 

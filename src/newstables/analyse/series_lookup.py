@@ -51,6 +51,13 @@ def _series_rows_cached(key: str, all_rows: bool) -> tuple[dict[str, Any], ...]:
     return tuple(reference.series(key, all_rows=all_rows).to_dict("records"))
 
 
+def preload() -> None:
+    """Read every catalogued series, as the look-ups use it, into the cache now."""
+    for key in reference.series_keys():
+        for all_rows in (False, True):
+            _series_rows_cached(key, all_rows)
+
+
 @lru_cache(maxsize=512)
 def _kept_rows(key: str, skip: frozenset[str]) -> tuple[dict[str, Any], ...]:
     """The preferred row per period among the rows not from ``skip`` (rows arrive in

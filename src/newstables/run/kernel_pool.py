@@ -222,7 +222,11 @@ def _serve(path: str) -> None:
 
     for name in PRELOAD:
         importlib.import_module(name)
-    # What is imported now stays out of the kernels' garbage collections: a collection would
+    try:
+        importlib.import_module("newstables.analyse.notebook").warm_up()
+    except Exception:  # noqa: BLE001 - a notebook that needs what failed reports it itself
+        pass
+    # What is imported and loaded now stays out of the kernels' garbage collections: a collection would
     # otherwise visit, and so copy into each forked kernel, the pages of every object here.
     gc.collect()
     gc.freeze()
