@@ -302,13 +302,15 @@ def _derive(spec_: dict[str, Any], folder: str | Path | None) -> pd.DataFrame:
 
 @lru_cache(maxsize=256)
 def _series(key: str, folder: str | None, all_rows: bool) -> pd.DataFrame:
+    if not all_rows:  # the preferred row of each period: the first of all rows
+        every = _series(key, folder, True)
+        return every.drop_duplicates(["period", "start", "end"], keep="first").reset_index(
+            drop=True)
     spec_ = spec(key)
     out = _derive(spec_, folder) if "derive" in spec_ else _tidy(spec_, folder)
     if out.empty:
         return out.drop(columns="_rank")
     out = out.sort_values(["end", "start", "_rank", "row"], kind="stable")
-    if not all_rows:
-        out = out.drop_duplicates(["period", "start", "end"], keep="first")
     return out.drop(columns="_rank").reset_index(drop=True)
 
 
