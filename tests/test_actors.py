@@ -50,6 +50,15 @@ def test_appositive_role_after_name():
     assert row(actors, "Robert Jenrick")["role"] == "Immigration Minister"
 
 
+def test_a_place_before_a_title_and_its_verb_is_not_the_titled_person():
+    # 'In Chelsea, the mayor said': the mayor is the subject, Chelsea where it was said
+    actors, _ = actors_of("At a press conference in Chelsea, the mayor also said it was too "
+                          "early to tell. Crowds gathered in Chelsea on Sunday.")
+    assert row(actors, "Chelsea")["kind"] == "place"
+    actors, _ = actors_of("Officials met in Leeds with Marta Kovacs, the mayor, on Friday.")
+    assert row(actors, "Marta Kovacs")["role"] == "Mayor"
+
+
 def test_appositive_role_with_organisation_complement():
     text = "Enver Solomon, chief executive of the Refugee Council, said the plan was cruel."
     actors, _ = actors_of(text)

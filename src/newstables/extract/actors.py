@@ -370,8 +370,9 @@ class _Sentence:
                 and toks[b + 1] is _FILLER and toks[b + 3].low in _SPEECH)
         )
         after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
-        appositive = _appositive(toks, b)
-        place = (prev is not None and prev.low in _PLACE_PREPS) or (
+        after_preposition = prev is not None and prev.low in _PLACE_PREPS
+        appositive = _appositive(toks, b, closed=after_preposition)
+        place = after_preposition or (
             not toks[b - 1].poss and _followed_by(toks, b, _PLACE_NOUNS) > 0
             and not toks[b - 1].low.endswith(_ADJECTIVE_ENDINGS)
         ) or (a > 1 and prev is not None and prev.low == "of"

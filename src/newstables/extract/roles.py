@@ -197,8 +197,11 @@ def _span_country(toks: list[_Tok], a: int, b: int) -> str | None:
     return None
 
 
-def _appositive(toks: list[_Tok], k: int) -> tuple[str, str | None, int] | None:
-    """', the immigration minister,' after a name: (role, country, end index) or None."""
+def _appositive(toks: list[_Tok], k: int, closed: bool = False
+                ) -> tuple[str, str | None, int] | None:
+    """', the immigration minister,' after a name: (role, country, end index) or None. With
+    ``closed``, the title must be followed by a comma or stop, not by a speech verb ('In
+    Chelsea, the mayor said': the mayor is the subject, not Chelsea's title)."""
     n = len(toks)
     if k >= n or toks[k].text != ",":
         return None
@@ -212,7 +215,11 @@ def _appositive(toks: list[_Tok], k: int) -> tuple[str, str | None, int] | None:
         return None
     end = role[1]
     for k in range(end, min(n, end + 8)):  # the appositive closes soon after the title
-        if toks[k].text in ",.;)" or toks[k].low in _SPEECH:
+        if toks[k].text in ",.;)":
+            break
+        if toks[k].low in _SPEECH:
+            if closed:
+                return None
             break
     else:
         if n > end + 8:
