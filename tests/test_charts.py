@@ -127,14 +127,21 @@ def busy_chart():
     return fig
 
 
+def saved_as_a_tight_savefig(make, tmp_path) -> bool:
+    """Whether save_figure's PNG of a chart from ``make`` is a tight savefig's of another."""
+    ours, theirs = make(), make()
+    try:
+        png, _ = charts.save_figure(ours, tmp_path, "chart")
+        return png.read_bytes() == tight_png(theirs)
+    finally:
+        plt.close(ours)
+        plt.close(theirs)
+
+
 def test_a_chart_without_a_layout_engine_saves_as_a_tight_savefig_does(tmp_path):
     with matplotlib.rc_context():
         charts.use_house_style()
-        ours, theirs = busy_chart(), busy_chart()
-        png, _ = charts.save_figure(ours, tmp_path, "busy")
-        assert png.read_bytes() == tight_png(theirs)
-        plt.close(ours)
-        plt.close(theirs)
+        assert saved_as_a_tight_savefig(busy_chart, tmp_path)
 
 
 def test_the_source_line_sits_below_rotated_tick_labels_and_the_axis_label():
@@ -167,8 +174,4 @@ def test_a_chart_with_a_colorbar_saves_as_a_tight_savefig_does_under_rc_layouts(
 
     with matplotlib.rc_context({rc: True}):
         charts.use_house_style()
-        ours, theirs = heat(), heat()
-        png, _ = charts.save_figure(ours, tmp_path, "heat")
-        assert png.read_bytes() == tight_png(theirs)
-        plt.close(ours)
-        plt.close(theirs)
+        assert saved_as_a_tight_savefig(heat, tmp_path)
