@@ -136,7 +136,8 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
             if engine is not None:
                 # A layout engine moves the axes when the chart is drawn: draw it first, as
                 # savefig's "tight" does. Without one, measuring places everything a drawing
-                # would (ticks, titles, legends), and the drawing costs a third of the save.
+                # would (ticks, titles, legends), and not drawing saves a tenth to a quarter
+                # of the time a chart takes to save.
                 for line in sources:  # placed after the layout, under the axes as drawn
                     line.set_visible(False)
                 try:

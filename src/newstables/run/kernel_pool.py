@@ -226,8 +226,9 @@ def _serve(path: str) -> None:
         importlib.import_module("newstables.analyse.notebook").warm_up()
     except Exception:  # noqa: BLE001 - a notebook that needs what failed reports it itself
         pass
-    # What is imported and loaded now stays out of the kernels' garbage collections: a collection would
-    # otherwise visit, and so copy into each forked kernel, the pages of every object here.
+    # What is imported and loaded now stays out of the kernels' garbage collections: a
+    # collection would otherwise visit, and so copy into each forked kernel, the pages of
+    # every object here.
     gc.collect()
     gc.freeze()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked kernels are reaped at once
