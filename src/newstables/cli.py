@@ -116,11 +116,16 @@ def _parse_parameters(items: list[str]) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from newstables.run.runner import notebooks_in, run_collection
-
     articles = args.article or [str(paths.SEED_ARTICLE)]
     if args.cluster:
         return _run_on_cluster(articles, args)
+    from newstables.run import kernel_pool
+
+    # The kernel parent imports the notebooks' libraries while this process imports its own
+    # and checks the inputs (it is stopped at exit if nothing runs).
+    kernel_pool.launch()
+    from newstables.run.runner import notebooks_in, run_collection
+
     runs = run_collection(
         articles,
         notebooks=notebooks_in(Path(args.notebooks)) if args.notebooks else None,
