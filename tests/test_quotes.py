@@ -210,6 +210,14 @@ def test_split_quote_keeps_one_speaker_and_cue():
                                                                    "direct")}
 
 
+def test_a_quote_split_by_its_attribution_between_double_apostrophes_is_one_quote():
+    # some newspapers' text marks quotes with two apostrophes: ''...''
+    text = "The museum opened.\n''Hopefully,'' the president said, ''this museum can help us.''"
+    qs = rows(text)
+    assert [q["quote"] for q in qs] == [1, 1]
+    assert {(q["speaker"], q["role"], q["cue"]) for q in qs} == {(None, "president", "said")}
+
+
 def test_unattributed_quote_takes_the_previous_speaker():
     text = "“This is a farce,” Yvette Cooper said. “The government has lost control.”"
     qs = rows(text)

@@ -646,7 +646,7 @@ def _split_between(text: str, left: _Seg, right: _Seg) -> bool:
         return False
     if text[left.start : left.end].rstrip()[-1:] in ".!?…":
         return False
-    between = text[left.close + 1 : right.open]
+    between = text[left.close + 1 : right.open].strip("'")  # the other half of ''...'' marks
     return (between.rstrip().endswith(",") and len(between.split()) <= 10
             and _CUE_RE.search(between) is not None and not _SENTENCE_END.search(between))
 
