@@ -6,6 +6,7 @@ from newstables import article_from_text
 from newstables.extract.actors import extract_actors
 from newstables.extract.quotes import extract_quotes
 from newstables.extract.speakers import is_title, starts_turn
+from newstables.lexicon import load_lines
 
 
 def quote_rows(text: str):
@@ -81,6 +82,26 @@ def test_pronoun_and_the_minister_carry_across_paragraphs():
             "“This is a budget for growth,” she said.\n"
             "“Nobody will pay more tax,” the minister added.")
     assert speakers(text) == ["Aiko Tanaka", "Aiko Tanaka"]
+
+
+def test_he_or_she_skips_a_person_whose_given_name_is_used_for_the_other():
+    text = ("Helen Marsh, a teacher, watched as Paul Okafor spoke. Helen Marsh said yes, over "
+            "and over, until Paul Okafor finished.\n"
+            "“I love this town,” he said.\n"
+            "“We agree,” she said.")
+    assert speakers(text) == ["Paul Okafor", "Helen Marsh"]
+    # a given name used for either, or none known, still fits both
+    text = "Robin Hale and Vesna Oduya met. Vesna Oduya spoke last.\n“We agree,” he said."
+    assert speakers(text) == ["Vesna Oduya"]
+
+
+def test_the_given_name_lists_hold_only_known_given_names_and_no_name_twice():
+    given = set(load_lines("actors_first_names.txt"))
+    he, she = set(load_lines("actors_given_names_he.txt")), set(load_lines(
+        "actors_given_names_she.txt"))
+    assert he <= given and she <= given
+    assert not he & she
+    assert {"Robin", "Sam", "Alex", "Jordan", "Kim"}.isdisjoint(he | she)
 
 
 def test_speaker_named_in_the_sentence_before_the_quote():

@@ -24,10 +24,12 @@ is not an attribution.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Sequence
 
+from newstables.lexicon import load_lines
 from newstables.paths import LEXICONS
 
 _LEX = json.loads((LEXICONS / "speakers.json").read_text(encoding="utf-8"))
@@ -173,19 +175,34 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
     in': Perdue), and a quote the pronoun fits, attributed after that mention, wins over
     both ('One survivor told …' then '“…,” she added': the survivor, unnamed)."""
     k = next((j for j in range(len(mentions) - 1, -1, -1)
-              if mentions[j][0] < at and mentions[j][3] == "person"), None)
+              if mentions[j][0] < at and mentions[j][3] == "person"
+              and fits(mentions[j][2], pronoun)), None)
     mention = None
     if k is not None:
         i = bisect.bisect_right(sentence_starts, mentions[k][0]) - 1
         sentence = sentence_starts[i] if i >= 0 else 0
         mention = next((m for m in mentions[: k + 1] if m[0] >= sentence and m[3] == "person"
-                        and _speaks(text, m[1])), mentions[k])
+                        and fits(m[2], pronoun) and _speaks(text, m[1])), mentions[k])
     for entry in reversed(spoken):
-        if entry[0] < at and entry[3] in ("either", pronoun):
+        if entry[0] < at and entry[3] in ("either", pronoun) and fits(entry[1], pronoun):
             if mention is None or entry[0] > mention[0]:
                 return entry[1], entry[2]
             break
     return (mention[2], mention[4] if len(mention) > 4 else None) if mention else None
+
+
+def fits(name: str | None, pronoun: str) -> bool:
+    """Can a person called ``name`` be the 'he' or 'she' of ``pronoun``? Not when their given
+    name is one news uses for the other pronoun (lexicons ``actors_given_names_he.txt`` and
+    ``_she.txt``); anyone else, the unnamed included, can."""
+    if not name or pronoun not in ("he", "she"):
+        return True
+    return name.split()[0] not in _given_names("she" if pronoun == "he" else "he")
+
+
+@functools.cache
+def _given_names(pronoun: str) -> frozenset[str]:
+    return frozenset(load_lines(f"actors_given_names_{pronoun}.txt"))
 
 
 def _speaks(text: str, name_end: int) -> bool:
