@@ -107,8 +107,9 @@ def test_a_laid_out_chart_saves_as_a_tight_savefig_does(layout, tmp_path):
 
 
 def busy_chart():
-    """No layout engine, and artists placed as they are measured: a legend at its "best"
-    place, an arrow annotation, dates, rotated labels, figure text, a title above all."""
+    """No layout engine and nothing placed only when drawn (it is measured without being
+    drawn first): a legend at its "best" place, a text annotation, dates, rotated labels,
+    figure text, a right-hand title, two panels."""
     import datetime as dt
 
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 6))
@@ -116,13 +117,47 @@ def busy_chart():
     top.plot(days, [5, 9, 3, 12, 8, 15, 4, 11], label="crossings")
     top.plot(days, [2, 3, 2, 4, 3, 5, 2, 4], label="returns")
     top.legend(loc="best")
-    top.annotate("peak", xy=(days[5], 15), xytext=(days[2], 14),
-                 arrowprops={"arrowstyle": "->"})
+    top.annotate("peak", xy=(days[5], 15), xytext=(4, 4), textcoords="offset points")
     top.tick_params(axis="x", labelrotation=45)
     bottom.barh(["a much longer category label", "b"], [3, 5])
     bottom.set_title("Right-hand title", loc="right")
     fig.suptitle("A figure with two panels")
     fig.text(0.99, 0.01, "note outside the axes", ha="right")
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def polar_wedge():
+    """Polar tick labels are placed when the chart is drawn."""
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    ax.plot([0.1 * i for i in range(11)], [0.5 * i for i in range(11)])
+    ax.set_thetamax(90)
+    ax.set_rorigin(-2)
+    ax.set_title("A quarter circle")
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def expanded_legend():
+    """A legend expanded to an anchor wider than the axes takes its width when drawn."""
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2], label="crossings")
+    ax.plot([1, 2, 3], [1, 2, 3], label="returns")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.02, 1.3, 0.1), mode="expand", ncols=2)
+    ax.set_xlabel("Year")
+    fig.suptitle("Crossings and returns")
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def arrow_outside():
+    """An arrow is sized for the resolution it is drawn at."""
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.annotate("outside", xy=(5, 2), xytext=(4, 2.5), annotation_clip=False,
+                arrowprops={"arrowstyle": "->"})
+    ax.set_title("Crossings")
     charts.add_source(fig, "an outlet")
     return fig
 
@@ -138,10 +173,12 @@ def saved_as_a_tight_savefig(make, tmp_path) -> bool:
         plt.close(theirs)
 
 
-def test_a_chart_without_a_layout_engine_saves_as_a_tight_savefig_does(tmp_path):
+@pytest.mark.parametrize("make", [busy_chart, polar_wedge, expanded_legend,
+                                  arrow_outside])
+def test_a_chart_without_a_layout_engine_saves_as_a_tight_savefig_does(make, tmp_path):
     with matplotlib.rc_context():
         charts.use_house_style()
-        assert saved_as_a_tight_savefig(busy_chart, tmp_path)
+        assert saved_as_a_tight_savefig(make, tmp_path)
 
 
 def test_the_source_line_sits_below_rotated_tick_labels_and_the_axis_label():

@@ -16,7 +16,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation
+from matplotlib.legend import Legend
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox, TransformedBbox
 
 INK = "#222222"
@@ -133,11 +135,8 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
             fig.set_dpi(dpi)  # text is measured at the resolution the PNG is drawn at
         try:
             renderer = fig._get_renderer()
-            if engine is not None:
-                # A layout engine moves the axes when the chart is drawn: draw it first, as
-                # savefig's "tight" does. Without one, measuring places everything a drawing
-                # would (ticks, titles, legends), and not drawing saves a tenth to a quarter
-                # of the time a chart takes to save.
+            if _placed_when_drawn(fig):
+                # Draw it first, as savefig's "tight" does; see _placed_when_drawn.
                 for line in sources:  # placed after the layout, under the axes as drawn
                     line.set_visible(False)
                 try:
@@ -162,6 +161,38 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
             fig.set_layout_engine("none" if automatic else None)
             pins.callback(fig.set_layout_engine, engine)
         yield area
+
+
+def _placed_when_drawn(fig: Figure) -> bool:
+    """Whether something in ``fig`` takes its place only when the chart is drawn, so that it
+    must be drawn before it is measured: a layout engine (``tight_layout`` leaves one too),
+    subfigures, axes that are not rectilinear (polar ticks), an arrow (an annotation's, a
+    ``ConnectionPatch``), a legend expanded to its anchor, or wrapped text.
+
+    Anything else is placed by measuring alone, and a chart is then saved byte for byte as a
+    tight savefig saves it (tests), in a tenth to a quarter less time: the drawing is skipped.
+    """
+    if fig.get_layout_engine() is not None or fig.subfigs:
+        return True
+    axes = list(fig.axes)
+    artists = [*fig.texts, *fig.artists, *fig.legends, *fig.patches]
+    while axes:
+        ax = axes.pop()
+        if ax.name != "rectilinear":
+            return True
+        axes += ax.child_axes
+        artists += [*ax.texts, *ax.artists, *ax.patches, *ax.child_axes]
+        if ax.get_legend() is not None:
+            artists.append(ax.get_legend())
+    for artist in artists:
+        if isinstance(artist, FancyArrowPatch) or (
+                isinstance(artist, Annotation) and artist.arrow_patch is not None):
+            return True
+        if isinstance(artist, Legend) and getattr(artist, "_mode", None) == "expand":
+            return True
+        if isinstance(artist, Text) and artist.get_wrap():
+            return True
+    return False
 
 
 def _tight_area(fig: Figure, renderer, axes_boxes: dict) -> Bbox:
