@@ -57,6 +57,11 @@ def test_a_place_before_a_title_and_its_verb_is_not_the_titled_person():
     assert row(actors, "Chelsea")["kind"] == "place"
     actors, _ = actors_of("Officials met in Leeds with Marta Kovacs, the mayor, on Friday.")
     assert row(actors, "Marta Kovacs")["role"] == "Mayor"
+    # a speech verb in a relative clause after the title does not undo the apposition
+    actors, _ = actors_of("The request went to Marta Kovacs, the mayor who announced the "
+                          "curfew.")
+    assert (row(actors, "Marta Kovacs")["kind"], row(actors, "Marta Kovacs")["role"]) == (
+        "person", "Mayor")
 
 
 def test_appositive_role_with_organisation_complement():

@@ -119,11 +119,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     articles = args.article or [str(paths.SEED_ARTICLE)]
     if args.cluster:
         return _run_on_cluster(articles, args)
-    from newstables.run import kernel_pool
+    from newstables.run import kernel_pool, scratch
 
     # The kernel parent imports the notebooks' libraries while this process imports its own
-    # and checks the inputs (it is stopped at exit if nothing runs).
-    kernel_pool.launch()
+    # and checks the inputs (it is stopped at exit if nothing runs); its socket goes in the
+    # run's private folder, like everything else the run's processes put in TMPDIR. With
+    # --skip-current, often nothing runs: the parent starts only when something does.
+    if not args.skip_current:
+        scratch.private_tmp()
+        kernel_pool.launch()
     from newstables.run.runner import notebooks_in, run_collection
 
     runs = run_collection(

@@ -200,8 +200,9 @@ def _span_country(toks: list[_Tok], a: int, b: int) -> str | None:
 def _appositive(toks: list[_Tok], k: int, closed: bool = False
                 ) -> tuple[str, str | None, int] | None:
     """', the immigration minister,' after a name: (role, country, end index) or None. With
-    ``closed``, the title must be followed by a comma or stop, not by a speech verb ('In
-    Chelsea, the mayor said': the mayor is the subject, not Chelsea's title)."""
+    ``closed``, the title must be followed by a comma, stop or relative clause, not by a
+    speech verb ('In Chelsea, the mayor said': the mayor is the subject, not Chelsea's
+    title)."""
     n = len(toks)
     if k >= n or toks[k].text != ",":
         return None
@@ -215,8 +216,8 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
         return None
     end = role[1]
     for k in range(end, min(n, end + 8)):  # the appositive closes soon after the title
-        if toks[k].text in ",.;)":
-            break
+        if toks[k].text in ",.;)" or toks[k].low in ("who", "which", "that", "whose"):
+            break  # '..., the mayor who announced the curfew': a relative clause closes it
         if toks[k].low in _SPEECH:
             if closed:
                 return None
