@@ -5,7 +5,7 @@ import pytest
 from newstables import article_from_text
 from newstables.extract.actors import extract_actors
 from newstables.extract.quotes import extract_quotes
-from newstables.extract.speakers import is_title, starts_turn
+from newstables.extract.speakers import given_names, is_title, starts_turn
 from newstables.lexicon import load_lines
 
 
@@ -96,12 +96,15 @@ def test_he_or_she_skips_a_person_whose_given_name_is_used_for_the_other():
 
 
 def test_the_given_name_lists_hold_only_known_given_names_and_no_name_twice():
-    given = set(load_lines("actors_first_names.txt"))
-    he, she = set(load_lines("actors_given_names_he.txt")), set(load_lines(
-        "actors_given_names_she.txt"))
+    lines = [line.split() for line in load_lines("actors_first_names.txt")]
+    given = {words[0] for words in lines}
+    assert len(given) == len(lines) and all(words[1:] in ([], ["he"], ["she"])
+                                            for words in lines)
+    he, she = given_names("he"), given_names("she")
     assert he <= given and she <= given
     assert not he & she
     assert {"Robin", "Sam", "Alex", "Jordan", "Kim"}.isdisjoint(he | she)
+    assert {"Melanie", "Hillary"} <= she and {"Donald", "Barack"} <= he
 
 
 def test_speaker_named_in_the_sentence_before_the_quote():

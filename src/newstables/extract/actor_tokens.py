@@ -89,7 +89,7 @@ _SPEECH = frozenset(_CONTEXT["speech_verbs"])
 _PARTICLES = frozenset(_CONTEXT["name_particles"])
 _GENERIC_GOV = frozenset(_CONTEXT["generic_government_words"])
 _STOP = frozenset(w.lower() for w in load_lines("actors_stopwords.txt"))
-_FIRST_NAMES = frozenset(load_lines("actors_first_names.txt"))
+_FIRST_NAMES = frozenset(line.split()[0] for line in load_lines("actors_first_names.txt"))
 _DETERMINERS = frozenset({"the", "a", "an"})
 # Lower-case words some rule looks at; every other lower-case word is a placeholder token.
 _RELEVANT = frozenset(

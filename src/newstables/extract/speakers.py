@@ -193,16 +193,18 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
 
 def fits(name: str | None, pronoun: str) -> bool:
     """Can a person called ``name`` be the 'he' or 'she' of ``pronoun``? Not when their given
-    name is one news uses for the other pronoun (lexicons ``actors_given_names_he.txt`` and
-    ``_she.txt``); anyone else, the unnamed included, can."""
+    name is one news uses for the other pronoun (marked in ``actors_first_names.txt``);
+    anyone else, the unnamed included, can."""
     if not name or pronoun not in ("he", "she"):
         return True
-    return name.split()[0] not in _given_names("she" if pronoun == "he" else "he")
+    return name.split()[0] not in given_names("she" if pronoun == "he" else "he")
 
 
 @functools.cache
-def _given_names(pronoun: str) -> frozenset[str]:
-    return frozenset(load_lines(f"actors_given_names_{pronoun}.txt"))
+def given_names(pronoun: str) -> frozenset[str]:
+    """The given names ``actors_first_names.txt`` marks as used for ``pronoun``."""
+    return frozenset(words[0] for words in map(str.split, load_lines("actors_first_names.txt"))
+                     if words[1:] == [pronoun])
 
 
 def _speaks(text: str, name_end: int) -> bool:
