@@ -33,9 +33,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def tight_png(fig) -> bytes:
     """What ``savefig(bbox_inches="tight")`` writes, with save_figure's PNG options."""
-    tight = io.BytesIO()
+    tight, title = io.BytesIO(), charts.chart_title(fig)
     fig.savefig(tight, format="png", bbox_inches="tight", pil_kwargs=charts.PNG_OPTIONS,
-                metadata={"Software": None, "Title": charts.chart_title(fig)})
+                metadata={"Software": None, **({"Title": title} if title else {})})
     return tight.getvalue()
 
 
@@ -162,6 +162,32 @@ def arrow_outside():
     return fig
 
 
+def arrow_to_an_image():
+    """A ConnectionPatch to an image: its end moves with the image's aspect, applied when
+    the axes are drawn."""
+    from matplotlib.patches import ConnectionPatch
+
+    fig, (line, image) = plt.subplots(1, 2)
+    line.plot([0, 1], [0, 1])
+    image.imshow([[1, 2, 3, 4]] * 4)
+    line.add_artist(ConnectionPatch(xyA=(1, 1), coordsA=line.transData, xyB=(3.5, -0.5),
+                                    coordsB=image.transData, arrowstyle="->"))
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def arrow_after_tight_layout():
+    """tight_layout leaves a placeholder layout engine, which places nothing when drawn."""
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.annotate("far", xy=(3, 2), xytext=(3.6, 3.3), annotation_clip=False,
+                arrowprops={"arrowstyle": "-|>"})
+    ax.set_xlabel("Year")
+    fig.tight_layout()
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
 def saved_as_a_tight_savefig(make, tmp_path) -> bool:
     """Whether save_figure's PNG of a chart from ``make`` is a tight savefig's of another."""
     ours, theirs = make(), make()
@@ -174,8 +200,8 @@ def saved_as_a_tight_savefig(make, tmp_path) -> bool:
 
 
 @pytest.mark.parametrize("make", [busy_chart, polar_wedge, expanded_legend,
-                                  arrow_outside])
-def test_a_chart_without_a_layout_engine_saves_as_a_tight_savefig_does(make, tmp_path):
+                                  arrow_outside, arrow_to_an_image, arrow_after_tight_layout])
+def test_a_chart_without_a_layout_engine_at_work_saves_as_a_tight_savefig_does(make, tmp_path):
     with matplotlib.rc_context():
         charts.use_house_style()
         assert saved_as_a_tight_savefig(make, tmp_path)
