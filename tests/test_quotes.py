@@ -139,8 +139,8 @@ def test_the_minister_is_the_last_minister_named_but_a_minister_is_unnamed():
     assert [q["speaker"] for q in rows(text)] == ["Ali Yerlikaya", None]
 
 
-def test_places_never_speak():
-    qs = rows("Greece rejected the plan. “We will not accept it,” Greece said.")
+def test_places_other_than_countries_never_speak():
+    qs = rows("Lesbos rejected the plan. “We will not accept it,” Lesbos said.")
     assert [q["speaker"] for q in qs] == [None]
 
 
@@ -318,3 +318,19 @@ def test_a_split_quote_is_one_quote_in_two_segments():
     quotes = quotes_of("“We will act,” said Noor Haddad, “and we will act fast.”")
     assert quotes["quote"].tolist() == [1, 1]
     assert quotes["segment"].tolist() == [1, 2]
+
+
+def test_a_country_speaks_only_as_the_whole_subject():
+    said = rows("“We will not accept pushbacks,” Greece said on Monday.\n\n"
+                "“We are ready to act,” said the UK in a statement.\n\n"
+                "Türkiye said the deal was “a historic step for both nations”.\n\n"
+                "Migrants in Greece said: “We have nowhere to go at all.”\n\n"
+                "“The sea was very rough,” said officials in Italy.")
+    assert [q["speaker"] for q in said[:3]] == ["Greece", "United Kingdom", "Türkiye"]
+    assert "Greece" not in [q["speaker"] for q in said[3:]]
+    assert said[4]["speaker"] is None and said[4]["role"] == "officials"
+
+
+def test_an_unnamed_mayor_is_a_speaker_with_a_role():
+    [q] = rows("In Lesbos, the mayor said: “The camp is full again today.”")
+    assert (q["speaker"], q["role"], q["cue"]) == (None, "mayor", "said")

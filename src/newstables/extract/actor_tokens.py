@@ -66,6 +66,7 @@ def _phrases(words: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _LEX, _ADJECTIVES = _load_lexicon()
+COUNTRIES = frozenset(e.name for e in _LEX.values() if e.kind == "place" and e.country == e.name)
 # For each first word of an entry, the lengths of entries starting with it, longest first.
 _LEX_FIRST: dict[str, tuple[int, ...]] = {}
 for _k in _LEX:

@@ -31,7 +31,8 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   lead-in before it (X said: “...” / X told Y: “...” / X, who..., said:; a coordinated "X said
   ... but warned: “...”" takes the sentence's first actor); for a partial quote a cue verb
   earlier in its sentence (X vowed to “...”). The speaker is the actor mentioned there (person
-  > organisation; places and mentions inside quotes never speak),
+  > organisation; a country speaks only as the whole noun phrase, "Greece said" or "said the
+  UK", for its government; other places and mentions inside quotes never speak),
   or a pronoun (he/she -> the last person mentioned before it; it -> the last organisation),
   or a generic phrase: "the ministry" -> the last organisation with that word, "the group" ->
   the last organisation, "the minister" -> the last person whose role says minister, "a Home
@@ -58,6 +59,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newstables.extract.actor_tokens import COUNTRIES
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
 from newstables.extract.quote_marks import (
@@ -257,12 +259,26 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         named = any(r[0] <= edge[0] < r[1] for r in found)
         if low in _SPEAKER_NOUNS and not named:
             return _generic(text, words, len(words) - 1, actors, found)
-        return _pick(found, kinds, last=True)
+        who = _pick(found, kinds, last=True)
+        return who if who is not None else _country(words, actors.within(start, end))
     k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
     if words[k][2].lower() in _SPEAKER_NOUNS:
         return _generic(text, words, k, actors, found)
     if found and found[0][0] <= words[k][0]:
         return _pick(found[:1], kinds, last=False)
+    country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
+    return _country([w for w in words if w[0] < country[0][1]], country) if country else None
+
+
+def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
+    """A country that is the whole noun phrase ('Greece said', 'said the UK'): its government
+    speaks for it."""
+    if words and words[0][2].lower() == "the":
+        words = words[1:]
+    for r in mentioned:
+        if (r[3] == "place" and r[2] in COUNTRIES and words
+                and r[0] == words[0][0] and r[1] == words[-1][1]):
+            return r[2], None
     return None
 
 
