@@ -289,11 +289,3 @@ def test_a_title_case_headline_with_one_letter_words_is_still_a_headline():
 def test_a_sentence_of_names_with_a_verb_in_lower_case_is_not_a_headline():
     actors, _ = actors_of("Talks fail\nAnna Berg met John Kole in Athens.")
     assert names(actors) == ["Anna Berg", "John Kole", "Athens"]
-
-
-def test_a_word_after_said_is_a_speaker_unless_a_verb_follows_it():
-    actors, _ = actors_of("The senator said Medicaid is failing. \u201cIt is,\u201d said Okafor."
-                          " Later, aides said Okafor was tired.")
-    assert names(actors) == ["Okafor"]
-    assert row(actors, "Okafor")["kind"] == "person"
-    assert row(actors, "Okafor")["n_mentions"] == 2  # a person already, so still mentioned

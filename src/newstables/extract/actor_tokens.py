@@ -87,7 +87,6 @@ _INSTITUTIONS = _phrases(_CONTEXT["institutions"])
 _PLACE_NOUNS = _phrases(_CONTEXT["place_nouns"])
 _PLACE_PREPS = frozenset(_CONTEXT["place_prepositions"])
 _SPEECH = frozenset(_CONTEXT["speech_verbs"])
-_CLAUSE_VERBS = frozenset(_CONTEXT["clause_verbs"])
 _PARTICLES = frozenset(_CONTEXT["name_particles"])
 _GENERIC_GOV = frozenset(_CONTEXT["generic_government_words"])
 _STOP = frozenset(w.lower() for w in load_lines("actors_stopwords.txt"))
@@ -176,8 +175,6 @@ class _Cand:
     single: bool = False  # a one-word person name, to resolve against full names
     evidence: bool = True  # for singles: is there evidence besides a matching full name?
     fallback: str | None = None  # for singles without evidence: kind if no full name matches
-    subject: bool = False  # a single after a speech verb, before a verb ('said Kim was'):
-    # a person only when the word is one elsewhere, with evidence
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int], list[int]]:

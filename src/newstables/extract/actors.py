@@ -22,8 +22,6 @@ Rules and lexicons (``lexicons/actors_*``), sentence by sentence:
    other ("the Bibby Stockholm"). A single unknown word is a person's surname when a full name
    ends (or, uniquely, begins: "Sir Keir") with it, and becomes an alias of that person;
    otherwise it counts only next to a speech verb (person) or after in/to/from/at (place).
-   A word after a speech verb and before a verb ("said Obamacare is failing") begins what
-   was said: it is no speaker, and a person only if the word is one elsewhere.
 4. Never actors: sentence-initial function words and common openers ("The", "Backed",
    "Thousands"), pronouns, months, days, languages. Nationality adjectives alone ("British
    authorities", "Turkish counterparts") are NOT mentions: they only give the country of the
@@ -53,7 +51,6 @@ from newstables.extract.actor_tokens import (
     _ADJECTIVE_ENDINGS,
     _ADJECTIVES,
     _ALL_HEADS,
-    _CLAUSE_VERBS,
     _DETERMINERS,
     _FILLER,
     _FIRST_NAMES,
@@ -92,7 +89,6 @@ from newstables.extract.roles import (
 )
 from newstables.schema import frame
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _PLACE_OPENERS = frozenset({"Sea", "Island", "Islands", "Isle", "Port", "River", "Lake", "Bay",
                             "Gulf", "Strait", "Straits", "Channel", "City", "County", "Camp"})
 
@@ -373,10 +369,7 @@ class _Sentence:
             or (b + 3 < n and toks[b].text == toks[b + 2].text == ","  # 'X, 71, said'
                 and toks[b + 1] is _FILLER and toks[b + 3].low in _SPEECH)
         )
-        # 'said Sunak' names a speaker, 'said Obamacare is failing' begins what was said
-        after_speech = prev is not None and prev.low in _SPEECH and prev.low != "visited"
-        subject = after_speech and self._clause_verb_after(b)
-        after_said = after_speech and not subject
+        after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
         appositive = _appositive(toks, b, closed=after_preposition)
         place = after_preposition or (
@@ -397,7 +390,6 @@ class _Sentence:
             evidence = bool(appositive or speech or after_said)
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
-            self.cands[-1].subject = subject and not evidence
         elif words[0].base in _FIRST_NAMES or speech or after_said or appositive:
             self._person_unknown(a, b, appositive)
         elif (k := _given_name_inside(toks, a, b)) is not None:
@@ -406,11 +398,6 @@ class _Sentence:
             self.cands.append(_Cand(start, end, "place", surface))
         else:
             self.cands.append(_Cand(start, end, "other", surface))
-
-    def _clause_verb_after(self, b: int) -> bool:
-        """Does a finite verb follow the name ending before token ``b`` ('... is')?"""
-        word = _NEXT_WORD.match(self.text, self.toks[b - 1].end)
-        return word is not None and word.group(1).lower() in _CLAUSE_VERBS
 
     def _person_unknown(self, a: int, b: int, appositive: tuple | None,
                         evidence: bool = True, fallback: str | None = None) -> None:
@@ -443,7 +430,6 @@ def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
         if c.kind == "person" and not c.single:
             full.setdefault(c.name.split()[-1], []).append((c.start, c))
             given.setdefault(c.name.split()[0], []).append((c.start, c))
-    attested = {c.name for c in cands if c.kind == "person" and c.single and c.evidence}
     out = []
     for c in cands:
         if c.kind == "person" and c.single:
@@ -455,8 +441,6 @@ def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
                 target = (before[-1] if before else options[0])[1]
                 c.name = target.name
                 c.country = c.country or target.country
-            elif c.subject and c.name in attested:  # 'Kim said ...', 'said Kim was ...'
-                pass
             elif c.fallback:
                 c.kind = c.fallback
             elif not c.evidence:
