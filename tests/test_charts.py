@@ -188,6 +188,28 @@ def arrow_after_tight_layout():
     return fig
 
 
+def arrow_into_a_later_axes():
+    """An arrow in one axes pointing at data of the next, whose limits are autoscaled when
+    the chart is drawn."""
+    fig, (left, right) = plt.subplots(1, 2)
+    right.plot([0, 10], [0, 5])
+    left.annotate("to the right", xy=(8, 1), xycoords=right.transData, xytext=(0.3, 0.5),
+                  textcoords="axes fraction", arrowprops={"arrowstyle": "->"})
+    charts.add_source(fig, "an outlet")
+    return fig
+
+
+def arrow_from_the_axis_label():
+    """A boxed label placed from the axis label, which is placed when the chart is laid out."""
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [2, 0, 1])
+    ax.set_xlabel("Year")
+    ax.annotate("note", xy=(0.63, 0.48), xytext=(0.03, -0.14), textcoords=ax.xaxis.label,
+                bbox={"boxstyle": "round,pad=3", "fc": "w"},
+                arrowprops={"arrowstyle": "->", "connectionstyle": "bar,fraction=-0.4"})
+    return fig
+
+
 def saved_as_a_tight_savefig(make, tmp_path) -> bool:
     """Whether save_figure's PNG of a chart from ``make`` is a tight savefig's of another."""
     ours, theirs = make(), make()
@@ -200,7 +222,8 @@ def saved_as_a_tight_savefig(make, tmp_path) -> bool:
 
 
 @pytest.mark.parametrize("make", [busy_chart, polar_wedge, expanded_legend,
-                                  arrow_outside, arrow_to_an_image, arrow_after_tight_layout])
+                                  arrow_outside, arrow_to_an_image, arrow_after_tight_layout,
+                                  arrow_into_a_later_axes, arrow_from_the_axis_label])
 def test_a_chart_without_a_layout_engine_at_work_saves_as_a_tight_savefig_does(make, tmp_path):
     with matplotlib.rc_context():
         charts.use_house_style()

@@ -15,12 +15,15 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.legend import Legend
+from matplotlib.offsetbox import OffsetBox
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Annotation, Text
-from matplotlib.transforms import Bbox, TransformedBbox
+from matplotlib.transforms import Bbox, BboxBase, TransformedBbox
 
 INK = "#222222"
 MUTED = "#767676"
@@ -136,6 +139,8 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
             fig.set_dpi(dpi)  # text is measured at the resolution the PNG is drawn at
         try:
             renderer = fig._get_renderer()
+            for ax in fig.axes:  # limits autoscaled, as drawing does first: an arrow or a
+                ax.viewLim  # noqa: B018 - text in one axes can point into a later one
             placed, arrows = _placed_when_drawn(fig)
             if placed:
                 # Draw it first, as savefig's "tight" does; see _placed_when_drawn.
@@ -174,9 +179,11 @@ def laid_out(fig: Figure) -> Iterator[Bbox]:
 def _placed_when_drawn(fig: Figure) -> tuple[bool, list]:
     """What in ``fig`` takes its place only when the chart is drawn, and so must be drawn
     before the chart is measured: whether the whole chart must (a layout engine at work,
-    subfigures, axes that are not rectilinear (polar ticks), an axes placed by a locator, a
-    legend expanded to its anchor, wrapped text), and else its arrows (an annotation's, a
-    ``ConnectionPatch``), which take their size for the resolution when drawn.
+    subfigures, axes of another class than matplotlib's own (polar ticks, axisartist's axis
+    lines), an axes placed by a locator, a legend expanded to its anchor, wrapped text, an
+    arrow inside an offset box or placed from another artist), and else its arrows (an
+    annotation's, a ``ConnectionPatch``), which take their size for the resolution when
+    drawn.
 
     ``tight_layout`` leaves a placeholder engine that does nothing when drawn. Anything else
     is placed by measuring alone, and a chart is then saved byte for byte as a tight savefig
@@ -189,8 +196,8 @@ def _placed_when_drawn(fig: Figure) -> tuple[bool, list]:
     artists = [*fig.texts, *fig.artists, *fig.legends, *fig.patches]
     while axes:
         ax = axes.pop()
-        if ax.name != "rectilinear" or ax.get_axes_locator() is not None:
-            return True, []
+        if type(ax) is not Axes or ax.get_axes_locator() is not None:
+            return True, []  # polar ticks, axisartist's axis lines, a located inset
         axes += ax.child_axes
         artists += [*ax.texts, *ax.artists, *ax.patches]
         if ax.get_legend() is not None:
@@ -201,9 +208,24 @@ def _placed_when_drawn(fig: Figure) -> tuple[bool, list]:
             return True, []
         if isinstance(artist, Text) and artist.get_wrap():
             return True, []
+        if isinstance(artist, OffsetBox) and _holds_arrow(artist):
+            return True, []  # an arrow placed by its box
         if isinstance(artist, FancyArrowPatch) or getattr(artist, "arrow_patch", None):
+            if any(isinstance(c, Artist | BboxBase) or callable(c) for c in _coords(artist)):
+                return True, []  # placed relative to another artist ('ax.xaxis.label')
             arrows.append(artist)
     return False, arrows
+
+
+def _holds_arrow(artist: Artist) -> bool:
+    return any(isinstance(c, FancyArrowPatch) or _holds_arrow(c) for c in artist.get_children())
+
+
+def _coords(arrow: Artist) -> list:
+    """The coordinate systems an arrow's ends and text are given in."""
+    names = ("xycoords", "anncoords", "boxcoords", "coords1", "coords2")
+    found = [getattr(arrow, name, None) for name in names]
+    return [c for x in found for c in (x if isinstance(x, tuple) else (x,))]  # ('data', ...)
 
 
 def _tight_area(fig: Figure, renderer, axes_boxes: dict) -> Bbox:
