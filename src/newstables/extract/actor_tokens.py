@@ -65,8 +65,13 @@ def _phrases(words: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _is_country(entry: _Entry) -> bool:
+    """A country's own name (or alias), not a place in it."""
+    return entry.kind == "place" and entry.country == entry.name
+
+
 _LEX, _ADJECTIVES = _load_lexicon()
-COUNTRIES = frozenset(e.name for e in _LEX.values() if e.kind == "place" and e.country == e.name)
+COUNTRIES = frozenset(e.name for e in _LEX.values() if _is_country(e))
 # For each first word of an entry, the lengths of entries starting with it, longest first.
 _LEX_FIRST: dict[str, tuple[int, ...]] = {}
 for _k in _LEX:

@@ -70,6 +70,7 @@ from newstables.extract.actor_tokens import (
     _WHO,
     _Cand,
     _Entry,
+    _is_country,
     _is_stop,
     _key,
     _lex_match,
@@ -416,7 +417,7 @@ def _given_name_inside(toks: list[_Tok], a: int, b: int) -> int | None:
 
 def _is_country_word(entry: _Entry) -> bool:
     """A nationality adjective or a country's own name."""
-    return entry.kind == "adj" or (entry.kind == "place" and entry.country == entry.name)
+    return entry.kind == "adj" or _is_country(entry)
 
 
 # --- merging mentions into actors ----------------------------------------------------------
