@@ -58,6 +58,16 @@ def test_weekday_in_a_future_clause_is_the_next_one():
         "2023-08-11", "2023-08-11", "day")
 
 
+def test_a_passive_after_will_be_is_in_the_future():
+    # 'held' after 'be' is a participle: 'will' sets the tense
+    assert dates(only("A cabinet meeting will be held on Monday.")) == (
+        "2023-08-14", "2023-08-14", "day")
+    assert dates(only("The migrants are to be returned on Friday.")) == (
+        "2023-08-11", "2023-08-11", "day")
+    assert dates(only("The migrants were returned on Friday.")) == (
+        "2023-08-04", "2023-08-04", "day")
+
+
 def test_verb_before_the_weekday_sets_its_tense_not_a_later_will():
     table = events("He met officials on Tuesday and will return next Monday.")
     assert table["date_start"].tolist() == ["2023-08-08", "2023-08-14"]
