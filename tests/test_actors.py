@@ -289,3 +289,21 @@ def test_a_title_case_headline_with_one_letter_words_is_still_a_headline():
 def test_a_sentence_of_names_with_a_verb_in_lower_case_is_not_a_headline():
     actors, _ = actors_of("Talks fail\nAnna Berg met John Kole in Athens.")
     assert names(actors) == ["Anna Berg", "John Kole", "Athens"]
+
+
+def test_names_with_particles_and_prefixes_stay_whole():
+    actors, _ = actors_of(
+        "European Commission President Ursula von der Leyen met Bashar al-Assad's envoy. "
+        "Von der Leyen later spoke to Massimo d'Alema and Abdel Fattah el-Sisi.")
+    assert row(actors, "Ursula von der Leyen")["role"] == "European Commission President"
+    assert {"Bashar al-Assad", "Massimo d'Alema", "Abdel Fattah el-Sisi"} <= set(names(actors))
+    assert not {"Ursula", "Leyen", "Bashar"} & set(names(actors))
+
+
+def test_a_known_body_named_in_full_is_one_organisation_with_its_acronym():
+    actors, _ = actors_of(
+        "The Federal Office for Migration and Refugees (BAMF) registered 61,336 people. "
+        "The Centers for Disease Control and Prevention issued the order.")
+    assert row(actors, "Bundesamt für Migration und Flüchtlinge")["n_mentions"] == 2
+    assert row(actors, "Centers for Disease Control and Prevention")["kind"] == "org"
+    assert "Disease Control" not in names(actors)

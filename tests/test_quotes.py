@@ -334,3 +334,11 @@ def test_a_country_speaks_only_as_the_whole_subject():
 def test_an_unnamed_mayor_is_a_speaker_with_a_role():
     [q] = rows("In Lesbos, the mayor said: “The camp is full again today.”")
     assert (q["speaker"], q["role"], q["cue"]) == (None, "mayor", "said")
+
+
+def test_a_surname_with_particles_or_a_prefix_speaks_for_the_full_name():
+    out = rows("European Commission President Ursula von der Leyen met Bashar al-Assad. "
+               "Von der Leyen said: “We will act.” “It is historic,” von der Leyen told "
+               "reporters. Assad said: “We refuse.”")
+    assert [r["speaker"] for r in out] == [
+        "Ursula von der Leyen", "Ursula von der Leyen", "Bashar al-Assad"]

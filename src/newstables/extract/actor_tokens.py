@@ -93,6 +93,7 @@ _PLACE_NOUNS = _phrases(_CONTEXT["place_nouns"])
 _PLACE_PREPS = frozenset(_CONTEXT["place_prepositions"])
 _SPEECH = frozenset(_CONTEXT["speech_verbs"])
 _PARTICLES = frozenset(_CONTEXT["name_particles"])
+_PREFIXES = "|".join(sorted(_CONTEXT["name_prefixes"], key=lambda p: (-len(p), p)))
 _GENERIC_GOV = frozenset(_CONTEXT["generic_government_words"])
 _STOP = frozenset(w.lower() for w in load_lines("actors_stopwords.txt"))
 _FIRST_NAMES = frozenset(line.split()[0] for line in load_lines("actors_first_names.txt"))
@@ -116,19 +117,34 @@ _OFFSET_WORDS = frozenset(
     | {w for k in _LEX for w in k if w[:1].islower()}
 )
 _REL = trie(_RELEVANT)
+# A name behind a lower-case prefix ('al-Assad', "d'Alema") counts as capitalised.
+_PREFIXED = rf"(?:{_PREFIXES})[-‐'’](?=[{_UPPER}])"
 # A capitalised word, an abbreviation ('U.K.') and a compound of them ('U.K.-Türkiye')
-_CAP = rf"[{_UPPER}]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?"
+_CAP = (rf"(?:{_PREFIXED})?[{_UPPER}]\w*(?:[-‐'’]\w+)*"
+        rf"(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?")
 # One pass finds what the rules look at: capitalised words, the relevant lower-case words
 # and punctuation outside words. The words no rule looks at (and numbers) before each of
 # them are consumed in the same match ('skip'), without a Python step per word.
 _SCAN = re.compile(
-    rf"((?:(?![{_UPPER}])(?!(?:{_REL})(?![\w'’‐-]))\w+(?:[-‐'’.,]\w+)*\s*)*+)"  # 1: skipped
+    rf"((?:(?![{_UPPER}])(?!{_PREFIXED})(?!(?:{_REL})(?![\w'’‐-]))"  # 1: skipped
+    r"\w+(?:[-‐'’.,]\w+)*\s*)*+)"
     rf"((?<![\w'’])(?<!\w[-‐]){_CAP}"  # 2: the token
     rf"|(?<![\w'’‐-])(?:{_REL})(?![\w'’‐-])"
     r"|(?<!\w)[^\w\s]|[^\w\s](?!\w)|\Z)"  # \Z: trailing skipped words end in one match
 )
 
 
+_PREFIXED_RE = re.compile(_PREFIXED)
+# For the speaker rules (speakers.py), which read names with their own tokens.
+NAME_PARTICLES = _PARTICLES
+PREFIXED_NAME = _PREFIXED_RE
+_PREFIX_START = re.compile(rf"(?i:{_PREFIXES})[-‐'’](?=[{_UPPER}])")
+
+
+def bare_surname(word: str) -> str:
+    """A surname without its prefix ('al-Assad', 'Al-Assad' -> 'Assad')."""
+    m = _PREFIX_START.match(word)
+    return word[m.end() :] if m else word
 _UNSET = object()
 _WHO = re.compile(r",\s+who\b")
 
@@ -150,7 +166,8 @@ class _Tok:
         self.end = start + len(base)
         self.low = base.lower()
         self.word = word
-        self.cap = word and first.isupper()
+        self.cap = word and (first.isupper() or (
+            first.islower() and _PREFIXED_RE.match(text) is not None))
         self.poss = poss
         self.init = init
         self.parts: tuple[tuple[int, int, _Entry], ...] = ()

@@ -76,6 +76,7 @@ from newstables.extract.actor_tokens import (
     _lex_match,
     _Tok,
     _tokens,
+    bare_surname,
 )
 from newstables.extract.article import Article
 from newstables.extract.roles import (
@@ -138,8 +139,8 @@ def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> b
         return False
     lefts = toks[left[0] : left[1]]
     left_head = any(t.base in _ALL_HEADS for t in lefts)
-    if between[0] in _PARTICLES and len(between) == 1:
-        return True
+    if all(w in _PARTICLES for w in between):
+        return True  # 'Ursula von der Leyen'
     rights = toks[right[0] : right[1]]
     if rights[0].low in _STOP:
         return False
@@ -209,7 +210,7 @@ class _Sentence:
         name_start, _ = self._span(first, b)
         name = self.text[name_start:end]
         self.cands.append(_Cand(start, end, "person", name, country, role,
-                                single=" " not in name, evidence=single_evidence))
+                                single=_surname(name) is not None, evidence=single_evidence))
         for k in range(a, b):
             self.used[k] = True
 
@@ -423,18 +424,33 @@ def _is_country_word(entry: _Entry) -> bool:
 # --- merging mentions into actors ----------------------------------------------------------
 
 
+# Particles that are also given names when capitalised ('Al Sharpton', 'Ben Wallace').
+_ALSO_GIVEN = frozenset({"al", "ben", "abu", "y"})
+
+
+def _surname(name: str) -> str | None:
+    """The surname a name is made of alone, its particles and prefix dropped ('Sunak',
+    'von der Leyen' and 'al-Assad' give 'Sunak', 'Leyen', 'Assad'); None for a fuller name."""
+    words = name.split()
+    if any(w.lower() not in _PARTICLES or (w[0].isupper() and w.lower() in _ALSO_GIVEN)
+           for w in words[:-1]):
+        return None
+    return bare_surname(words[-1])
+
+
 def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
-    """Map one-word person names to a full name with that surname; drop the unsupported."""
+    """Map one-word person names (a surname, with its particles) to a full name with that
+    surname; drop the unsupported."""
     full: dict[str, list[tuple[int, _Cand]]] = {}
     given: dict[str, list[tuple[int, _Cand]]] = {}
     for c in cands:
         if c.kind == "person" and not c.single:
-            full.setdefault(c.name.split()[-1], []).append((c.start, c))
+            full.setdefault(_surname(c.name.split()[-1]) or "", []).append((c.start, c))
             given.setdefault(c.name.split()[0], []).append((c.start, c))
     out = []
     for c in cands:
         if c.kind == "person" and c.single:
-            options = full.get(c.name)
+            options = full.get(_surname(c.name) or "")
             if not options and len({o[1].name for o in given.get(c.name, [])}) == 1:
                 options = given[c.name]  # "Sir Keir": a unique given name
             if options:

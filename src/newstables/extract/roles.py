@@ -161,7 +161,7 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
             k += 1
             if tok.poss:
                 break
-        elif tok.low in _PARTICLES and names and k + 1 < n and toks[k + 1].cap:
+        elif tok.low in _PARTICLES and names and _particles_then_name(toks, k):
             k += 1
         elif (tok.text == "." and names and len(toks[k - 1].text) == 1 and k + 1 < n
               and toks[k + 1].cap):
@@ -171,6 +171,13 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
     if not names or (k < n and toks[k].cap and toks[k].base in _ALL_HEADS):
         return None
     return start, first, k
+
+
+def _particles_then_name(toks: list[_Tok], k: int) -> bool:
+    """Do name particles from ``toks[k]`` on lead to a capitalised word ('von der Leyen')?"""
+    while k < len(toks) and toks[k].low in _PARTICLES:
+        k += 1
+    return k < len(toks) and toks[k].cap
 
 
 def _qualifier_start(toks: list[_Tok], i: int, protected: set[int]) -> int:

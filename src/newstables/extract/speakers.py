@@ -29,6 +29,7 @@ import json
 import re
 from collections.abc import Sequence
 
+from newstables.extract.actor_tokens import NAME_PARTICLES, PREFIXED_NAME, bare_surname
 from newstables.lexicon import load_lines
 from newstables.paths import LEXICONS
 
@@ -57,7 +58,7 @@ _PLACE_NAMES = frozenset(
     + [a.lower() for n, v in _PLACES.items() if not n.startswith("_") for a in v[1]]
 )
 _PERSONAL = {"he": "person", "she": "person", "it": "org"}
-_PARTICLES = frozenset("de da di del della der van von bin al la le du st. st".split())
+_PARTICLES = NAME_PARTICLES | {"st.", "st"}
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|--|[,;:!?()“”\"‘—–―]")
@@ -88,7 +89,8 @@ def _low(word: str) -> str:
 
 def _is_cap(word: str) -> bool:
     low = word.lower().rstrip(".")
-    return bool(_CAPITAL.match(word)) and low not in _NOT_NAMES and not (
+    capital = _CAPITAL.match(word) or PREFIXED_NAME.match(word)
+    return bool(capital) and low not in _NOT_NAMES and not (
         low.endswith("ing") and low in _PARTICIPLE_OPENERS)
 
 
@@ -99,8 +101,8 @@ def _runs(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     for k, tok in enumerate(toks):
         word = tok[2]
         low = word.lower()
-        inside = cur and (low in _PARTICLES or low in _SUFFIX) and k + 1 < len(toks) and (
-            _is_cap(toks[k + 1][2]) or low in _SUFFIX)
+        inside = cur and (_particles_then_name(toks, k) if low in _PARTICLES
+                          else low in _SUFFIX and k + 1 < len(toks))
         if _is_cap(word) or inside:
             cur.append(tok)
         else:
@@ -110,6 +112,13 @@ def _runs(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _particles_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Do name particles from ``toks[k]`` on lead to a capitalised word ('von der Leyen')?"""
+    while k < len(toks) and toks[k][2].lower() in _PARTICLES:
+        k += 1
+    return k < len(toks) and _is_cap(toks[k][2])
 
 
 def _name_of(run: list[tuple[int, int, str]]) -> str | None:
@@ -253,14 +262,14 @@ class Speakers:
 
     def full_name(self, name: str, at: int) -> str:
         """A surname alone becomes the full name of an earlier actor with that last word."""
-        last = name.split()[-1].lower()
+        last = bare_surname(name.split()[-1]).lower()
         best = None
         for s, _, actor, kind in self.mentions:
             if s > at:
                 break
             words = actor.split()
-            if kind == "person" and words and words[-1].lower() == last and len(words) >= len(
-                    name.split()):
+            if kind == "person" and words and bare_surname(words[-1]).lower() == last and len(
+                    words) >= len(name.split()):
                 best = actor
         return best or name
 
