@@ -168,6 +168,13 @@ def test_trailing_hedge_joins_the_span() -> None:
     assert (row["text"], row["hedge"], row["approximate"]) == ("45,000 or so", "or so", True)
 
 
+@pytest.mark.parametrize("verb", ["topped", "exceeded", "surpassed"])
+def test_a_verb_that_sets_a_floor_is_a_lower_bound_and_keeps_its_subject(verb: str) -> None:
+    row = one(f"Crossings {verb} 30,000 in 2023.")
+    assert (row["text"], row["hedge_kind"], row["counts"]) == (
+        f"{verb} 30,000", "lower_bound", "Crossings")
+
+
 def test_exactly_is_a_hedge_but_not_approximate() -> None:
     row = one("Exactly 200 people arrived.")
     assert (row["hedge"], row["approximate"]) == ("exactly", False)

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import re
 
-from newstables.extract.figure_grammar import _CHANGE, _HEDGE_BEFORE, _HEDGE_LAST, _RANGE_GAP, _Fig
+from newstables.extract.figure_grammar import (
+    _CHANGE,
+    _HEDGE_BEFORE,
+    _HEDGE_LAST,
+    _LEVEL_VERBS,
+    _RANGE_GAP,
+    _Fig,
+)
 from newstables.extract.numbers import change_by_to, is_score
 
 # ---------------------------------------------------------------- hedges and ranges
 
 
 def _find_hedge(fig: _Fig, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Take a hedge ("more than", "some") from the end of ``tail``; return the rest."""
+    """Take a hedge ("more than", "some") from the end of ``tail``; return the rest. A verb
+    that hedges ("Crossings topped 30,000") stays in the rest too: it says what is counted."""
     if not tail or tail[-1][1] not in _HEDGE_LAST:
         return tail
     for k in range(min(4, len(tail)), 0, -1):
@@ -21,7 +29,7 @@ def _find_hedge(fig: _Fig, tail: list[tuple[int, str]]) -> list[tuple[int, str]]
             fig.hedge = phrase
             fig.hedge_kind = _HEDGE_BEFORE[phrase]
             fig.hedge_start = tail[-k][0]
-            return tail[:-k]
+            return tail if phrase in _LEVEL_VERBS else tail[:-k]
     return tail
 
 
