@@ -233,6 +233,11 @@ def test_framing_keeps_the_longer_of_overlapping_terms():
         "illegal migration", "illegals"]
 
 
+def test_the_noun_illegals_is_not_the_adjective_illegal():
+    art = article_from_text("Illegal journeys and illegal crossings fell. He railed at illegals.")
+    assert voices.framing(art, frame("quotes", [])).surface.tolist() == ["illegals"]
+
+
 def test_framing_does_not_match_inside_words():
     art = article_from_text("The floodlights and surgeons.")
     assert voices.framing(art, frame("quotes", [])).empty

@@ -429,7 +429,8 @@ def _term_pattern(term: str) -> re.Pattern[str]:
         if tok == "*":
             parts.append(_WILDCARD)
             continue
-        parts.append("(?:" + "|".join(re.escape(f) for f in _forms(tok)) + ")")
+        forms = [tok[1:]] if tok.startswith("=") else _forms(tok)  # '=illegals': that form only
+        parts.append("(?:" + "|".join(re.escape(f) for f in forms) + ")")
         if i < len(tokens) - 1:
             parts.append(r"[\s-]+")
     return re.compile(r"(?<![\w'’])" + "".join(parts) + r"(?![\w'’])", re.IGNORECASE)
@@ -439,7 +440,7 @@ def _load_framing() -> list[tuple[str, str, re.Pattern[str]]]:
     terms = []
     for frame, words in load_json("voices_framing.json")["frames"].items():
         for term in words:
-            terms.append((term.replace("*", "…"), frame, _term_pattern(term)))
+            terms.append((term.replace("*", "…").replace("=", ""), frame, _term_pattern(term)))
     return terms
 
 
