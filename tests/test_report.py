@@ -37,6 +37,8 @@ ctx = notebook.prepare(article, published, output_dir)
 words = pd.DataFrame({"paragraph": [p.number for p in ctx.article.paragraphs],
                       "text": [p.text for p in ctx.article.paragraphs]})
 ctx.save_table(words, "words")
+first = words.head(1)
+ctx.save_table(first, "first-words")
 pd.DataFrame({"section": ["quotes"], "finding": [f"{ctx.article.title} has "
               f"{len(ctx.article.paragraphs)} paragraphs."], "notebook": ["01-count-words"]}
              ).to_csv(ctx.output_dir / "tables" / "summary-findings.csv", index=False)
@@ -52,7 +54,8 @@ def make_collection(folder: Path) -> Path:
     folder.mkdir()
     params = new_code_cell(PARAMETERS)
     params.metadata["tags"] = ["parameters"]
-    nb = new_notebook(cells=[new_markdown_cell(INTRO), params, new_code_cell(BODY)])
+    nb = new_notebook(cells=[new_markdown_cell(INTRO), params,
+                             new_markdown_cell("## The words"), new_code_cell(BODY)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, folder / "01-count-words.ipynb")
@@ -128,7 +131,9 @@ def test_both_pages_show_each_chart_inline_as_the_saved_png(made):
 def test_index_lists_tables_with_title_row_count_and_link(made):
     text = text_of(index(made))
     assert "The article's paragraphs, with character offsets" in text
-    assert "Count the words words.csv 2" in text
+    # two tables saved under one heading are told apart by their names
+    titles = re.findall(r"<tr><td>([^<]*)<br>", index(made))
+    assert "Count the words" in text and {"Words", "First words"} <= set(titles)
     assert '<a href="tables/words.csv">words.csv</a>' in index(made)
 
 

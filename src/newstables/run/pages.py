@@ -13,6 +13,7 @@ import datetime as dt
 import fnmatch
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -321,9 +322,13 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
     csvs = sorted((folder / "tables").glob("*.csv"), key=lambda p: (
         p.stem not in BASE_TABLES,
         order.get(_made_by("table", p.stem, named, patterns)[0], len(order)), p.name))
+    made_by = {table: _made_by("table", table.stem, named, patterns) for table in csvs}
+    sections = Counter(made_by.values())
     for table in csvs:
-        stem, section = _made_by("table", table.stem, named, patterns)
-        title = BASE_TABLES.get(table.stem) or section or table.stem.replace("-", " ").capitalize()
+        stem, section = made_by[table]
+        # a heading that saved several tables does not tell them apart: the file's name does
+        title = BASE_TABLES.get(table.stem) or (section if section and sections[stem, section] == 1
+                                                else table.stem.replace("-", " ").capitalize())
         if table.stem in BASE_TABLES:
             stem, section = "", ""
         rows = count_rows(table)
@@ -352,7 +357,8 @@ href="#notebooks">Notebooks</a> · <a href="#charts">Charts</a> · <a href="#tab
 <h2 id="charts">Charts</h2>
 {'<div class="charts">' + chr(10).join(charts) + '</div>' if charts else '<p>No charts.</p>'}
 <h2 id="tables">Tables</h2>
-<p class="note">Each table as CSV, one row per item, every row with the paragraph it came from.</p>
+<p class="note">Each table as CSV, one row per item. The article's own tables come first; in
+them every row says where in the article it came from (its paragraph, or its first one).</p>
 <table><tr><th>table</th><th>file</th><th>rows</th></tr>
 {chr(10).join(table_rows)}
 </table>
