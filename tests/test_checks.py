@@ -554,7 +554,8 @@ def test_a_first_partial_count_below_expected_minus_dropped_adds_up():
     art = article_from_text(text, published="2023-08-09")
     checks = consistency_checks(art, extract_figures(art))
     row = checks[checks["rule"] == "expected minus those who dropped out vs actual"].iloc[0]
-    assert "partial count" in row["arithmetic"] and row["verdict"] == ADDS_UP
+    assert row["arithmetic"] == "50 − 20 = 30; stated 15 ≤ 30, a partial count"
+    assert row["verdict"] == ADDS_UP
 
 
 def test_a_change_stated_of_this_in_the_next_sentence_implies_the_base():

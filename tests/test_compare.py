@@ -368,6 +368,8 @@ def test_a_value_only_the_articles_own_outlet_gives_is_circular():
         assert row["verdict"] == "circular"
         assert not bool(row["independent"])
         assert "own outlet" in row["reason"]
+        # the reference row's own notes (other reports of the figure, if any) come with it
+        assert row["notes"].startswith("the reference row's notes: ") and "AA" in row["notes"]
 
 
 def test_the_same_claim_from_another_outlet_is_checked_against_press_reports():

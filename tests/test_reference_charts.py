@@ -61,3 +61,18 @@ def test_notebook_05_draws_the_series_of_an_article_about_another_route(tmp_path
     executed = json.loads((tmp_path / "05.ipynb").read_text(encoding="utf-8"))
     text = json.dumps([c.get("outputs") for c in executed["cells"]])
     assert "The UK asylum backlog" in text
+
+
+def test_captions_name_the_first_year_shown_not_a_parameter():
+    yearly = [s for s in specs() if s.first_year == "frontex_start_year"]
+    assert len(yearly) == 2 and all("from 2016" in s.caption(2016) for s in yearly)
+    assert all("{first_year}" not in s.caption(2016) for s in specs())
+
+
+def test_unjoined_dates_are_points_and_a_total_is_drawn_apart_from_its_routes():
+    empty = claim_points(match_figures(*claims_of("Nothing.")), [], "")
+    barge = draw(next(s for s in specs() if s.name == "context-bibby-stockholm"), empty, None)
+    assert [line.get_linestyle() for line in barge.fig.axes[0].lines] == ["None"]
+    routes = draw(next(s for s in specs() if s.name == "context-frontex-routes"), empty, None)
+    colours = [line.get_color() for line in routes.fig.axes[0].lines]
+    assert colours[0] not in colours[1:]

@@ -38,6 +38,12 @@ class ChartSpec:
     claim_period: str = ""
     note: str = ""
     hollow_low_confidence: bool = False
+    joined: bool = True
+
+    def caption(self, first_year: int | None = None) -> str:
+        """The chart's text, with the first year shown in place of '{first_year}'."""
+        return self.text.replace("{first_year}", str(first_year) if first_year else
+                                 "the first year of the series")
 
     @property
     def keys(self) -> list[str]:
@@ -92,12 +98,18 @@ def _by_year(df: pd.DataFrame, first: int | None) -> pd.Series:
     return values.reindex(range(values.index.min(), values.index.max() + 1))
 
 
+def _colour(series: dict[str, Any], position: int) -> str:
+    """A series' colour: 'ink' (a total), a palette entry, or the one at its position."""
+    choice = series.get("colour", position)
+    return charts.INK if choice == "ink" else charts.PALETTE[choice % len(charts.PALETTE)]
+
+
 def _years(ax, spec: ChartSpec, rows: dict[str, pd.DataFrame], first: int | None,
            points: pd.DataFrame, pub: pd.Timestamp | None, pub_label: str) -> None:
     span: list[int] = []
     for i, s in enumerate(spec.series):
         values = _by_year(rows[s["key"]], first)
-        colour = charts.PALETTE[s.get("colour", i) % len(charts.PALETTE)]
+        colour = _colour(s, i)
         if spec.style == "bars" and i == 0:
             ax.bar(values.index, values.to_numpy(), width=0.7, color=colour, label=s["label"])
         else:
@@ -129,9 +141,10 @@ def _dates(ax, spec: ChartSpec, rows: dict[str, pd.DataFrame], points: pd.DataFr
     for i, s in enumerate(spec.series):
         df = rows[s["key"]]
         dates = pd.to_datetime(df["end"])
-        colour = charts.PALETTE[s.get("colour", i) % len(charts.PALETTE)]
+        colour = _colour(s, i)
         low = df["confidence"].eq("low") if spec.hollow_low_confidence else dates.isna()
-        ax.plot(dates[~low], df.loc[~low, "value"], color=colour, marker="o", markersize=3,
+        ax.plot(dates[~low], df.loc[~low, "value"], color=colour, marker="o",
+                markersize=3 if spec.joined else 5, linestyle="-" if spec.joined else "none",
                 label=s["label"])
         if low.any():
             ax.plot(dates[low], df.loc[low, "value"], color=colour, marker="o", markersize=5,

@@ -229,8 +229,10 @@ def _circular(row: dict[str, Any], rule: SeriesRule, period: Period, published: 
     if got.value is None or got.row is None or not from_outlet(got.row, skip):
         return False
     _fill(row, rule, got.value, got.row, got.label, t, "circular", claim_value, skip)
-    row["reason"] = ("the only source for this value is the article's own outlet"
+    row["reason"] = ("the only recorded source for this value is the article's own outlet"
                      f" ({got.row.get('source_title', '')}): not evidence for the article")
+    if str(got.row.get("notes") or "").strip():  # other reports, if any, are named there
+        row["notes"] = f"the reference row's notes: {str(got.row['notes']).strip()}"
     return True
 
 

@@ -146,7 +146,7 @@ def _context_findings(found: Findings) -> list[Row]:
                      f"{against} ({r.source_title}).", "05-place-in-context"))
     circular = claims[claims["verdict"] == "circular"]
     if len(circular):
-        rows.append(("context", "Only the article's own outlet gives "
+        rows.append(("context", "Only the article's own outlet is recorded as a source for "
                      + ", ".join(f"“{c}”" for c in circular["claim"])
                      + ": not evidence either way.", "05-place-in-context"))
     return rows

@@ -183,10 +183,9 @@ def _expected_checks(article: Article, figs: Sequence[_Fig], tolerance: float) -
             # "the first 15 boarded", "15 so far": a partial count may fall short, not exceed.
             partial = bool(_PARTIAL_BEFORE.search(text[max(0, a.start - 20): a.start])
                            or _PARTIAL_AFTER.match(text[a.end: a.end + 40]))
-            sign = "≤" if partial else "(stated:"
-            arithmetic = (f"{fmt(e.value)} − {fmt(s.value)} = {fmt(expected)} "  # type: ignore[arg-type]
-                          + (f"{sign} {fmt(a.value)}, a partial count" if partial  # type: ignore[arg-type]
-                             else f"{sign} {fmt(a.value)})"))  # type: ignore[arg-type]
+            arithmetic = (f"{fmt(e.value)} − {fmt(s.value)} = {fmt(expected)}"  # type: ignore[arg-type]
+                          + (f"; stated {fmt(a.value)} ≤ {fmt(expected)}, a partial count"  # type: ignore[arg-type]
+                             if partial else f" (stated: {fmt(a.value)})"))  # type: ignore[arg-type]
             rows.append(_check(
                 "expected minus those who dropped out vs actual",
                 sorted((e, s, a), key=lambda f: f.start), arithmetic, expected, a,
