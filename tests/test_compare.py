@@ -17,6 +17,7 @@ from newstables.analyse.comparison import (
     VERDICTS,
     claim_points,
     match_figures,
+    shared_wording,
     verdict_counts,
 )
 from newstables.charts import draw_claims, draw_published
@@ -423,3 +424,22 @@ def test_every_verdict_is_known_and_checked_ones_name_their_source():
     assert set(claims["verdict"]) <= set(VERDICTS)
     checked = claims[claims["verdict"].isin(CHECKED)]
     assert len(checked) == 2 and set(checked["source_kind"]) == {"official", "press"}
+
+
+def test_shared_wording_needs_four_words_in_a_row_two_of_them_long():
+    assert shared_wording("On Monday, after weeks of delays, 15 boarded.",
+                          "Monday 7 Aug 2023, after weeks of delays.") == "after weeks of delays"
+    assert shared_wording("The Home Office said 15 boarded.", "the Home Office said so") is None
+    assert shared_wording("Some 15 boarded.", "") is None
+
+
+def test_a_report_worded_as_the_article_is_not_evidence_for_it():
+    art = outlet_article("On Monday, after weeks of delays, the first 15 asylum seekers boarded "
+                         "the Bibby Stockholm barge.", "The Example", "https://example.org/a")
+    row = match_figures(art, extract_figures(art)).iloc[0]
+    assert row["verdict"] == "same wording as source" and not bool(row["independent"])
+    assert "after weeks of delays" in row["reason"]
+    other = outlet_article("The first 15 asylum seekers boarded the Bibby Stockholm barge on "
+                           "Monday.", "The Example", "https://example.org/a")
+    assert match_figures(other, extract_figures(other)).iloc[0]["verdict"] == (
+        "matches press reports")

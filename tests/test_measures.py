@@ -239,3 +239,9 @@ def test_any_text_never_raises_and_spans_reproduce_descriptions(text):
         return
     table = measures(text, {"Britain": "place", "France": "place"})
     assert set(table["status"]) <= {"announced", "planned", "underway"}
+
+
+def test_a_measure_begun_as_part_of_wider_plans_is_under_way():
+    row = only("This week, Britain began moving some migrants onto a large residential barge, "
+               "part of plans to end the use of hotels.")
+    assert (row["instrument"], row["status"]) == ("accommodation", "underway")

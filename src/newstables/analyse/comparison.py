@@ -12,7 +12,12 @@ The verdict says how strong the evidence is:
 - ``matches press reports`` / ``differs from press reports`` (and ``... other sources``):
   against a figure a news report or another unofficial source gives;
 - ``order of magnitude matches`` / ``... differs``: for vague magnitudes ("thousands");
-- ``circular``: the only source is the article's own outlet; never counted as checked;
+- ``circular``: the only recorded source is the article's own outlet; never counted as checked;
+- ``same wording as source``: a news report or other unofficial source whose reference row
+  (its notes, which quote the source) words the figure as the article's sentence does (four
+  words or more in a row, two of them of five letters or more: "after weeks of delays"):
+  most likely one copy (a wire story) in both, so no evidence either way; never counted as
+  checked;
 - ``not comparable``: the series that fits the words counts something else (reason given);
 - ``cannot check``: no series, or no value for the period (reason given).
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -65,7 +71,8 @@ CHECKED = (
     "matches other sources", "differs from other sources", "order of magnitude matches",
     "order of magnitude differs",
 )
-NOT_CHECKED = ("circular", "not comparable", "cannot check")
+SAME_WORDING = "same wording as source"
+NOT_CHECKED = ("circular", SAME_WORDING, "not comparable", "cannot check")
 HOLDS = ("consistent", "matches press reports", "matches other sources",
          "order of magnitude matches")
 VERDICTS = CHECKED + NOT_CHECKED
@@ -220,6 +227,7 @@ def _fill(row: dict[str, Any], rule: SeriesRule, value: float | None, series_row
         row["confidence"] = series_row.get("confidence", "")
         row["source_kind"] = _source(series_row)
         row["independent"] = not from_outlet(series_row, skip)
+        row["_source_words"] = str(series_row.get("notes") or "")  # a title words the topic
 
 
 def _circular(row: dict[str, Any], rule: SeriesRule, period: Period, published: dt.date | None,
@@ -280,8 +288,56 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     return row
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
+    """The longest run of words ``source`` shares with ``sentence``, when it is at least
+    ``min_words`` long and holds two words of five letters or more; else None."""
+    a = [w.lower() for w in _WORD.findall(sentence)]
+    b = [w.lower() for w in _WORD.findall(source)]
+    best, best_end = 0, 0
+    previous = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        current = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            if a[i - 1] == b[j - 1]:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best:
+                    best, best_end = current[j], i
+        previous = current
+    run = a[best_end - best : best_end]
+    if best < min_words or sum(len(w) >= 5 for w in run) < 2:
+        return None
+    return " ".join(run)
+
+
+def _same_wording(row: dict[str, Any], sentence: str) -> None:
+    """A check against an unofficial source that words the figure as the article does is no
+    evidence either way (``SAME_WORDING``)."""
+    source_words = row.pop("_source_words", "")
+    if row["verdict"] not in CHECKED or row["source_kind"] == "official":
+        return
+    phrase = shared_wording(sentence, source_words)
+    if phrase is None:
+        return
+    row["verdict"], row["independent"] = SAME_WORDING, False
+    row["reason"] = (f"the reference row words it as the article does (“{phrase}”): most likely"
+                     " the same copy, not evidence for the article")
+
+
 def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
+    start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
+    row = _compare(fig, article, others, article_geos, skip)
+    if "_source_words" in row:
+        ctx = surroundings(article, start, end, others)
+        _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
+    return row
+
+
+def _compare(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
+             article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     published = article.published
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     surface = str(fig.get("text") or article.text[start:end])
@@ -432,7 +488,7 @@ def claim_points(claims: pd.DataFrame, series_keys: list[str],
         return pd.DataFrame([], columns=columns)
     chosen = claims[claims["series"].isin(series_keys) & (claims["compared_as"] == "value")
                     & (claims["claim_date"].astype(str) != "")
-                    & claims["verdict"].isin(CHECKED + ("circular",))]
+                    & claims["verdict"].isin(CHECKED + ("circular", SAME_WORDING))]
     if series_period:
         chosen = chosen[chosen["series_period"].astype(str).str.fullmatch(series_period)]
     rows = []

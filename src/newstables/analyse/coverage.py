@@ -136,6 +136,7 @@ VERDICT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("differs from reports", ("differs from press reports", "differs from other sources")),
     ("order of magnitude", ("order of magnitude matches", "order of magnitude differs")),
     ("circular", ("circular",)),
+    ("same wording", ("same wording as source",)),
     ("not comparable", ("not comparable",)),
     ("cannot check", ("cannot check",)),
 )

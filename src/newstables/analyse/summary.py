@@ -149,6 +149,10 @@ def _context_findings(found: Findings) -> list[Row]:
         rows.append(("context", "Only the article's own outlet is recorded as a source for "
                      + ", ".join(f"“{c}”" for c in circular["claim"])
                      + ": not evidence either way.", "05-place-in-context"))
+    for r in claims[claims["verdict"] == comparison.SAME_WORDING].itertuples():
+        rows.append(("context", f"“{r.claim}” (paragraph {r.paragraph}): the reference it was "
+                     f"checked against ({r.source_title}) words it as the article does, most "
+                     "likely the same copy: not evidence either way.", "05-place-in-context"))
     return rows
 
 

@@ -214,6 +214,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _QUOTES = " \t\u00a0\"'“”‘’«»"
 _REACH = 300
+# 'X began ..., (as) part of plans to ...': the wider plan's marker, not the measure's status
+_WIDER_PLAN = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an|wider|broader|government)\s+)*$")
 _OPENING = "“‘«\""
 _CLOSING = "”’»\""
 
@@ -438,7 +440,8 @@ def _candidate(text: str, low: str, hit: tuple[int, int, int], clause: tuple[int
     lead = _lead(low, found, h_start, c_start, c_end, before[0][0] if before else h_start)
     if len(text[c_start:c_end].split()) < 5:
         c_start, c_end = sentence.start, sentence.end
-    nearest = _nearest(live, h_start, h_end)
+    own = [m for m in live if not _WIDER_PLAN.search(low, max(0, m[0] - 40), m[0])]
+    nearest = _nearest(own or live, h_start, h_end)
     return {
         "label": label, "start": h_start, "end": h_end, "status": nearest[2], "lead": lead,
         "purpose": _phrase(text, purpose), "span": _trimmed(text, c_start, c_end),
