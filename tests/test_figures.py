@@ -519,3 +519,12 @@ def test_any_text_never_raises_and_every_span_reproduces_its_text(parts: list[st
 def test_a_thousands_number_after_a_comma_is_not_an_age():
     art = article_from_text("According to the agency, 18,412 people reached the islands.")
     assert list(extract_figures(art)["value"]) == [18412.0]
+
+
+def test_a_years_total_is_the_year_so_far_and_the_past_days_a_range() -> None:
+    rows = figures("Yesterday, 408 people arrived, bringing the 2024 total to 21,063 - some "
+                   "1,758 people over the past seven days.", published="2024-08-31")
+    periods = {r["text"]: (r["period_start"], r["period_end"]) for r in rows}
+    assert periods == {"408": ("2024-08-30", "2024-08-30"),
+                       "21,063": ("2024-01-01", "2024-08-31"),
+                       "some 1,758": ("2024-08-25", "2024-08-31")}

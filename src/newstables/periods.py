@@ -121,8 +121,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d)", _I)),
 ]
 _ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
-_ROLLING = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<u>years|months)\b",
-                      _I)
+_ROLLING = re.compile(
+    r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<u>years|months|weeks|days)\b", _I)
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20}
 ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+figure)\b", _I)
@@ -312,7 +312,11 @@ def _rolling(text: str, published: dt.date | None) -> Period | None:
         int(m.group("n")) if m.group("n").isdigit() else None)
     if not n:
         return None
-    months = n * 12 if m.group("u").lower() == "years" else n
+    unit = m.group("u").lower()
+    if unit in ("weeks", "days"):  # 'the past seven days': the last n days, publication's too
+        days = n * 7 if unit == "weeks" else n
+        return Period("range", published - dt.timedelta(days=days - 1), published, m.group(0))
+    months = n * 12 if unit == "years" else n
     year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
     return Period("range", dt.date(year, month + 1, 1), published, m.group(0))
 

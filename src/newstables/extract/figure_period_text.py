@@ -300,3 +300,21 @@ def _pick_period(
     return None
 
 
+# "bringing the 2024 total to 21,063", "this year's tally rose to 9,000": a running total.
+_YEAR_TOTAL = re.compile(
+    r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<which>this|last)\s+year['’]s)\s+(?:total|tally)"
+    r"(?:\s+[a-z]+){0,3}\s*$", re.IGNORECASE)
+
+
+def year_total(text: str, lo: int, figure_start: int, pub: dt.date | None) -> str | None:
+    """The year of a total the figure is ('the 2024 total to 21,063'), whatever day the
+    sentence dates it to: the year so far, not that day."""
+    m = _YEAR_TOTAL.search(text, max(lo, figure_start - 50), figure_start)
+    if m is None:
+        return None
+    if m.group("year"):
+        return m.group("year")
+    if pub is None:
+        return None
+    return str(pub.year if m.group("which").lower() == "this" else pub.year - 1)
+

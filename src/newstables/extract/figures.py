@@ -71,7 +71,7 @@ from newstables.extract.figure_grammar import (
     _Trigger,
     _triggers,
 )
-from newstables.extract.figure_period_text import _periods, _pick_period
+from newstables.extract.figure_period_text import _periods, _pick_period, year_total
 from newstables.extract.figure_periods import add_periods
 from newstables.extract.figure_ranges import _find_hedge, _merge_ranges
 from newstables.extract.figure_sources import _pick_source, _sources
@@ -262,8 +262,9 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
             if fig.counts is None and fig.needs_noun:
                 fig.counts = _inherit(fig, done, paragraph_figs)
             next_start = figs[i + 1].span_start if i + 1 < len(figs) else sent.end
-            fig.period = fig.rate or _pick_period(fig, periods, period_starts, span,
-                                                  next_start, text)
+            fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
+                                                article.published) or _pick_period(
+                fig, periods, period_starts, span, next_start, text)
             fig.source = _pick_source(fig, sources)
             done.append(fig)
         _of_next_figure(done, text)
