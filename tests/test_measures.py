@@ -245,3 +245,16 @@ def test_a_measure_begun_as_part_of_wider_plans_is_under_way():
     row = only("This week, Britain began moving some migrants onto a large residential barge, "
                "part of plans to end the use of hotels.")
     assert (row["instrument"], row["status"]) == ("accommodation", "underway")
+
+
+def test_a_meeting_is_a_measure_between_parties_not_a_cabinet_meeting_or_a_time_marker():
+    countries = {"Britain": "place", "Türkiye": "place", "Tunisia": "place"}
+    kept = measures("Britain and Türkiye will meet regularly at a new migration dialogue.",
+                    countries)
+    assert kept["instrument"].tolist() == ["scheduled meeting"]
+    assert measures("A cabinet meeting will be held on Monday.").empty
+    assert measures("He will hold a press conference with Tunisia and Britain.", countries).empty
+    after = measures("After a meeting with Tunisia, Britain announced it will fund a centre.",
+                     countries)
+    assert "scheduled meeting" not in after["instrument"].tolist()
+    assert measures("Britain will meet the target agreed with Türkiye.", countries).empty

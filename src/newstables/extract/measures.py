@@ -13,9 +13,10 @@ Rules:
   (already, has begun, is deploying, has been deployed), "announced" (announced, signed,
   agreed a deal, unveiled) or "planned" (will, would, is to, to be established, plans to,
   scheduled, set to, expected to, agreed/pledged/committed to). A meeting is a measure only
-  in a clause with planned language (one held last month is an event); a bare "deal" or
-  "agreement" only when announced, signed or in place, not in "the deal would cost millions"
-  (the lexicon's "needs").
+  in a clause with planned language (one held last month is an event), between two countries
+  or bodies the sentence names, and not when it dates the sentence ("after a meeting with");
+  a bare "deal" or "agreement" only when announced, signed or in place, not in "the deal
+  would cost millions" (the lexicon's "needs" and "parties").
 - lead: the agent of "established/run/led/hosted... by X"; else the actors that are the
   clause's subject (the mentions just before the marker, joined by "and"/",", not after a
   preposition, and after any "said"); else None. Several leads are "; "-joined.
@@ -56,6 +57,9 @@ _MARKERS = load_json("measures_markers.json")
 _LABELS: list[tuple[str, tuple[str, ...]]] = [
     (i["label"], tuple(i.get("needs", ()))) for i in _LEXICON
 ]
+_PARTIES = [int(i.get("parties", 0)) for i in _LEXICON]  # countries or bodies it must name
+# 'After a meeting with X, Y announced ...': a meeting that dates the sentence, not a measure
+_DATED_BY = re.compile(r"\b(?:after|ahead\s+of|before|following|during)\s+(?:\S+\s+){0,2}$")
 _STATUSES = ("negated", "underway", "announced", "planned")  # priority at the same span
 
 # Patterns are tried only where their stem (the literal text they start with) occurs at a word
@@ -472,9 +476,13 @@ def _sentence_rows(text: str, low: str, markers: list[tuple[int, int, str]], sen
             continue
         if any(a <= cand["start"] and cand["end"] <= b and j != i for a, b, j in scopes):
             continue
-        seen.add(cand["label"])
         lead = _names(cand["lead"])
         partners = _names([m for m in found if _is_party(m)], set(lead))
+        if _PARTIES[cand["label"]] and (
+                len(set(lead) | set(partners)) < _PARTIES[cand["label"]]
+                or _DATED_BY.search(low, max(sentence.start, cand["start"] - 40), cand["start"])):
+            continue
+        seen.add(cand["label"])
         start, end = cand["span"]
         rows.append({
             "instrument": _LABELS[cand["label"]][0], "description": text[start:end],
