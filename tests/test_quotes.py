@@ -342,3 +342,13 @@ def test_a_surname_with_particles_or_a_prefix_speaks_for_the_full_name():
                "reporters. Assad said: “We refuse.”")
     assert [r["speaker"] for r in out] == [
         "Ursula von der Leyen", "Ursula von der Leyen", "Bashar al-Assad"]
+
+
+def test_they_continues_an_unnamed_voice_or_a_body_but_not_another_speaker():
+    out = rows("A Home Office spokesperson said crossings were “shameful”.\n"
+               "But they added: “This government is taking action.”\n"
+               "Police said a man had been arrested. They added: “Inquiries continue.”")
+    assert [(r["speaker"], r["role"]) for r in out] == [
+        ("Home Office", "spokesperson"), ("Home Office", "spokesperson"), (None, None)]
+    named = rows("Rishi Sunak said: “We will act.” They added: “No.”")
+    assert named[1]["speaker"] is None  # after a named person, 'they' is someone else

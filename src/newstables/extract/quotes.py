@@ -145,6 +145,8 @@ class _Actors:
         # speaker, role, the pronoun that can refer back: 'he', 'she' or 'either'); speaker
         # None for someone unnamed ('One survivor told …').
         self.spoken: list[tuple[int, str | None, str | None, str]] = []
+        # The last quote with a speaker or a role, any speaker: (where it ends, speaker, role).
+        self.last_said: tuple[int, str | None, str | None] | None = None
 
     def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
@@ -317,7 +319,19 @@ def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
         return actors.last_person_before(offset, p)
     if p == "it":
         return actors.last_before(offset, ("org",)) or (None, None)
+    if p == "they" and actors.last_said is not None and offset - actors.last_said[0] < _THEY_REACH \
+            and _CUE_RE.search(actors.text, actors.last_said[0], offset) is None:
+        # 'A Home Office spokesperson said ... But they added:': the last voice, when it is
+        # unnamed or a body (after a named person, 'they' is someone else) and no one else
+        # has spoken since ('Police said ... They added:' is the police)
+        _, speaker, role = actors.last_said
+        mention = actors.mention_of(speaker) if speaker else None
+        if speaker is None or (mention is not None and mention[3] != "person"):
+            return speaker, role
     return None, None
+
+
+_THEY_REACH = 800  # characters: about the paragraph before
 
 
 def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Actors,
@@ -599,6 +613,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker = None
         if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
             g.speaker, g.role = holder, g.speaker  # 'Home Secretary vows to “...”'
+        if g.speaker is not None or g.role is not None:
+            actors.last_said = (last.close if last.close is not None else last.end,
+                                g.speaker, g.role)
         pronoun = _one_person(actors, g.speaker, g.role) if g.attributed else None
         if pronoun is not None and (direct or g.speaker is not None):
             actors.said(first.open, g.speaker, g.role, pronoun)
