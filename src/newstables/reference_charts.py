@@ -98,6 +98,11 @@ def _by_year(df: pd.DataFrame, first: int | None) -> pd.Series:
     return values.reindex(range(values.index.min(), values.index.max() + 1))
 
 
+# A series' points are drawn over the claims' diamonds (zorder 5), so a reference value at a
+# claim's place shows inside it instead of under it; the claims' labels stay on top (6).
+_ABOVE_CLAIMS = 5.5
+
+
 def _colour(series: dict[str, Any], position: int) -> str:
     """A series' colour: 'ink' (a total), a palette entry, or the one at its position."""
     choice = series.get("colour", position)
@@ -116,7 +121,8 @@ def _years(ax, spec: ChartSpec, rows: dict[str, pd.DataFrame], first: int | None
             hollow = bool(s.get("hollow"))
             ax.plot(values.index, values.to_numpy(), color=colour, marker=s.get("marker", "o"),
                     linestyle="none" if hollow else "-", markersize=5,
-                    markerfacecolor="white" if hollow else colour, label=s["label"])
+                    markerfacecolor="white" if hollow else colour, label=s["label"],
+                    zorder=_ABOVE_CLAIMS)
         span += list(values.index)
     charts.draw_claims(ax, points, x=[t.year for t in points["x"]])
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -145,7 +151,7 @@ def _dates(ax, spec: ChartSpec, rows: dict[str, pd.DataFrame], points: pd.DataFr
         low = df["confidence"].eq("low") if spec.hollow_low_confidence else dates.isna()
         ax.plot(dates[~low], df.loc[~low, "value"], color=colour, marker="o",
                 markersize=3 if spec.joined else 5, linestyle="-" if spec.joined else "none",
-                label=s["label"])
+                label=s["label"], zorder=_ABOVE_CLAIMS)
         if low.any():
             ax.plot(dates[low], df.loc[low, "value"], color=colour, marker="o", markersize=5,
                     markerfacecolor="white", linestyle="none",
