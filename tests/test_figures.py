@@ -528,3 +528,12 @@ def test_a_years_total_is_the_year_so_far_and_the_past_days_a_range() -> None:
     assert periods == {"408": ("2024-08-30", "2024-08-30"),
                        "21,063": ("2024-01-01", "2024-08-31"),
                        "some 1,758": ("2024-08-25", "2024-08-31")}
+
+
+def test_the_same_period_last_year_is_the_base_not_the_period() -> None:
+    rows = figures("Between January and June 2025, 61,336 people applied for asylum. This is "
+                   "almost 50 percent fewer than in the same period last year.",
+                   published="2025-07-10")
+    change = next(r for r in rows if r["unit"] == "percent")
+    assert (change["period_start"], change["period_end"]) == ("2025-01-01", "2025-06-30")
+    assert (change["base_start"], change["base_end"]) == ("2024-01-01", "2024-06-30")

@@ -219,6 +219,8 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
             words.pop()
         if words and words[-1] == "the":
             words.pop()
+        if words and words[-1] in ("of", "in"):
+            words.pop()  # "than in the same period last year": a comparison's
     return not (" ".join(words[-2:]) in _COMPARISON or (words and words[-1] in _COMPARISON))
 
 

@@ -96,7 +96,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
         earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
-                   if p.kind in ("year", "month", "day", "end", "quarter")]
+                   if p.kind in ("year", "month", "day", "end", "quarter", "range")]
         if earlier:
             ref = earlier[-1]
             if period is None:
