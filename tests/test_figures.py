@@ -537,3 +537,11 @@ def test_the_same_period_last_year_is_the_base_not_the_period() -> None:
     change = next(r for r in rows if r["unit"] == "percent")
     assert (change["period_start"], change["period_end"]) == ("2025-01-01", "2025-06-30")
     assert (change["base_start"], change["base_end"]) == ("2024-01-01", "2024-06-30")
+
+
+def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
+    rows = figures("Asylum applications declined in the first half of this year. The agency "
+                   "registered 61,336 people who applied during this period.",
+                   published="2025-07-10")
+    assert [(r["text"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("61,336", "2025-01-01", "2025-06-30")]

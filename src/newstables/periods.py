@@ -85,6 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
     ("since_month", re.compile(rf"\bsince\s+(?P<m>{_M})\b(?!\s*\d)")),
+    # before "ytd": "the first half of this year" is a half, not "this year"
+    ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
+                        r"|(?P<rel>this|last|the)\s+year\b)", _I)),
     ("ytd", re.compile(
         rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|this\s+year\s+so\s+far"
         r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
@@ -95,7 +98,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"\b(?P<q>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_Y})\b"
         rf"|\bQ(?P<q2>[1-4])\s+(?P<y2>{_Y})\b|\b(?P<y3>{_Y})[\s-]?Q(?P<q3>[1-4])\b", _I)),
-    ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?P<y>{_Y})\b", _I)),
     ("month_range", re.compile(
         rf"\b(?:between\s+)?(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?\s*(?:and|to|-|–|until)\s*"
         rf"(?P<m2>{_M})\s+(?P<y2>{_Y})\b", _I)),
@@ -177,7 +179,13 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         start, end = quarter_span(year, q)
         return Period("quarter", start, end, f"{year}-Q{q}")
     if kind == "half":
-        year, first = int(g["y"]), g["h"].lower() == "first"
+        if g["y"]:
+            year = int(g["y"])
+        elif published is not None:  # 'of this year', 'of the year': the publication's
+            year = published.year - (g["rel"].lower() == "last")
+        else:
+            return None
+        first = g["h"].lower() == "first"
         return Period("range", dt.date(year, 1 if first else 7, 1),
                       dt.date(year, 6, 30) if first else dt.date(year, 12, 31), text)
     if kind == "month_range":

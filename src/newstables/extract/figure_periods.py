@@ -22,6 +22,9 @@ from newstables.lexicon import load_json
 from newstables.periods import Period
 
 _WORD = re.compile(r"\w+")
+# "... registered 61,336 people during this period": the period of the sentence before
+_THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
+                          re.I)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +95,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is not None:
         period = periods.clip(period, published)
     anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(
-        re.search(r"\b(?:that|this)\s+(?:was|is|were|marks?|represents?)\b", sentence, re.I))
+        re.search(r"\b(?:that|this)\s+(?:was|is|were|marks?|represents?)\b", sentence, re.I)
+        or _THIS_PERIOD.search(sentence))
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
         earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
