@@ -307,3 +307,9 @@ def test_a_known_body_named_in_full_is_one_organisation_with_its_acronym():
     assert row(actors, "Bundesamt für Migration und Flüchtlinge")["n_mentions"] == 2
     assert row(actors, "Centers for Disease Control and Prevention")["kind"] == "org"
     assert "Disease Control" not in names(actors)
+
+
+def test_a_counterpart_is_a_person_with_the_country_of_the_adjective():
+    actors, _ = actors_of("Meloni spoke in Rome alongside her Albanian counterpart Edi Rama.")
+    rama = row(actors, "Edi Rama")
+    assert (rama["kind"], rama["country"]) == ("person", "Albania")
