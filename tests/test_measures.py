@@ -258,3 +258,10 @@ def test_a_meeting_is_a_measure_between_parties_not_a_cabinet_meeting_or_a_time_
                      countries)
     assert "scheduled meeting" not in after["instrument"].tolist()
     assert measures("Britain will meet the target agreed with Türkiye.", countries).empty
+
+
+def test_the_agency_in_a_dateline_is_no_partner():
+    row = only("ROME (Reuters) - Italy will build two centres in Albania with European Commission "
+               "funding.", {"Italy": "place", "Albania": "place", "Reuters": "organisation",
+                            "European Commission": "organisation"})
+    assert "Reuters" not in (row["partners"] or "")

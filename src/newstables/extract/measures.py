@@ -60,6 +60,7 @@ _LABELS: list[tuple[str, tuple[str, ...]]] = [
 _PARTIES = [int(i.get("parties", 0)) for i in _LEXICON]  # countries or bodies it must name
 # 'After a meeting with X, Y announced ...': a meeting that dates the sentence, not a measure
 _DATED_BY = re.compile(r"\b(?:after|ahead\s+of|before|following|during)\s+(?:\S+\s+){0,2}$")
+_NOT_PARTIES = frozenset(_MARKERS["not_parties"])
 _STATUSES = ("negated", "underway", "announced", "planned")  # priority at the same span
 
 # Patterns are tried only where their stem (the literal text they start with) occurs at a word
@@ -345,6 +346,8 @@ def _is_party(mention: Mention) -> bool:
     A city, a region or a continent ("in London", "on their way to Europe") is where
     something happens, not who takes part; nor is a person or a named thing."""
     kind, name = mention[3], mention[2]
+    if name in _NOT_PARTIES:  # the press that reports it ('ROME (Reuters) -')
+        return False
     return kind in ("org", "organisation") or (kind == "place" and name in _COUNTRIES)
 
 
