@@ -443,3 +443,9 @@ def test_a_report_worded_as_the_article_is_not_evidence_for_it():
                            "Monday.", "The Example", "https://example.org/a")
     assert match_figures(other, extract_figures(other)).iloc[0]["verdict"] == (
         "matches press reports")
+
+
+def test_shared_wording_finds_a_qualifying_run_beside_a_longer_plain_one():
+    assert shared_wording("It was one of the two boats; after weeks of delays, 15 boarded.",
+                          "It was one of the two (PA). After weeks of delays.") == (
+        "after weeks of delays")

@@ -66,6 +66,9 @@ def test_a_passive_after_will_be_is_in_the_future():
         "2023-08-11", "2023-08-11", "day")
     assert dates(only("The migrants were returned on Friday.")) == (
         "2023-08-04", "2023-08-04", "day")
+    # a future seen from the past: 'was due to'
+    assert dates(only("He was due to be sentenced on Friday.")) == (
+        "2023-08-04", "2023-08-04", "day")
 
 
 def test_verb_before_the_weekday_sets_its_tense_not_a_later_will():

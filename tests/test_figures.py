@@ -545,3 +545,7 @@ def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
                    published="2025-07-10")
     assert [(r["text"], r["period_start"], r["period_end"]) for r in rows] == [
         ("61,336", "2025-01-01", "2025-06-30")]
+
+
+def test_a_negated_ceiling_is_an_upper_bound() -> None:
+    assert one("Arrivals did not exceed 5,000 last month.")["hedge_kind"] == "upper_bound"

@@ -265,3 +265,15 @@ def test_the_agency_in_a_dateline_is_no_partner():
                "funding.", {"Italy": "place", "Albania": "place", "Reuters": "organisation",
                             "European Commission": "organisation"})
     assert "Reuters" not in (row["partners"] or "")
+
+
+def test_a_meeting_with_a_named_party_or_person_stays_and_the_plans_object_is_planned():
+    countries = {"Britain": "place", "France": "place", "Italy": "place", "Albania": "place"}
+    met = measures("Britain will meet France next month to discuss returns.", countries)
+    assert met["instrument"].tolist() == ["scheduled meeting"]
+    people = measures("Prime Minister Rishi Sunak is to meet French President Emmanuel Macron "
+                      "in Paris.", {"Rishi Sunak": "person", "Emmanuel Macron": "person"})
+    assert people["instrument"].tolist() == ["scheduled meeting"]
+    plans = measures("Italy signed a deal with Albania, part of plans to build two detention "
+                     "centres.", countries).set_index("instrument")
+    assert plans.loc["detention", "status"] == "planned"

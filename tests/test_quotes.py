@@ -352,3 +352,14 @@ def test_they_continues_an_unnamed_voice_or_a_body_but_not_another_speaker():
         ("Home Office", "spokesperson"), ("Home Office", "spokesperson"), (None, None)]
     named = rows("Rishi Sunak said: “We will act.” They added: “No.”")
     assert named[1]["speaker"] is None  # after a named person, 'they' is someone else
+
+
+def test_they_after_a_sentence_with_another_subject_is_not_the_last_voice():
+    out = rows("The Home Office said the scheme was “working”. Many asylum seekers fear "
+               "deportation. They said: “We have nowhere to go.”")
+    assert out[1]["speaker"] is None
+
+
+def test_a_surname_with_its_particle_prefers_the_name_that_ends_so():
+    out = rows("Lula da Silva met Marina Silva. Da Silva said: “We agree.”")
+    assert out[0]["speaker"] == "Lula da Silva"

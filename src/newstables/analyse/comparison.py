@@ -292,32 +292,33 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
-    """The longest run of words ``source`` shares with ``sentence``, when it is at least
+    """The longest run of words ``source`` shares with ``sentence`` that is at least
     ``min_words`` long and holds two words of five letters or more; else None."""
     a = [w.lower() for w in _WORD.findall(sentence)]
     b = [w.lower() for w in _WORD.findall(source)]
-    best, best_end = 0, 0
+    runs: list[tuple[int, int]] = []  # (length, end in a) of every maximal common run
     previous = [0] * (len(b) + 1)
     for i in range(1, len(a) + 1):
         current = [0] * (len(b) + 1)
         for j in range(1, len(b) + 1):
             if a[i - 1] == b[j - 1]:
                 current[j] = previous[j - 1] + 1
-                if current[j] > best:
-                    best, best_end = current[j], i
+                if current[j] >= min_words and (i == len(a) or j == len(b) or a[i] != b[j]):
+                    runs.append((current[j], i))
         previous = current
-    run = a[best_end - best : best_end]
-    if best < min_words or sum(len(w) >= 5 for w in run) < 2:
-        return None
-    return " ".join(run)
+    for length, end in sorted(runs, key=lambda r: (-r[0], r[1])):
+        run = a[end - length : end]
+        if sum(len(w) >= 5 and w.isalpha() for w in run) >= 2:
+            return " ".join(run)
+    return None
 
 
 def _same_wording(row: dict[str, Any], sentence: str) -> None:
     """A check against an unofficial source that words the figure as the article does is no
     evidence either way (``SAME_WORDING``)."""
     source_words = row.pop("_source_words", "")
-    if row["verdict"] not in CHECKED or row["source_kind"] == "official":
-        return
+    if row["verdict"] not in HOLDS or row["source_kind"] == "official":
+        return  # a source that differs from the article is worth seeing, whatever its copy
     phrase = shared_wording(sentence, source_words)
     if phrase is None:
         return

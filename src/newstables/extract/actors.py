@@ -137,10 +137,10 @@ def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> b
     between = [t.low for t in toks[left[1] : right[0]]]
     if not between or toks[left[1] - 1].poss or len(between) > 2:
         return False
-    lefts = toks[left[0] : left[1]]
-    left_head = any(t.base in _ALL_HEADS for t in lefts)
     if all(w in _PARTICLES for w in between):
         return True  # 'Ursula von der Leyen'
+    lefts = toks[left[0] : left[1]]
+    left_head = any(t.base in _ALL_HEADS for t in lefts)
     rights = toks[right[0] : right[1]]
     if rights[0].low in _STOP:
         return False
@@ -451,6 +451,9 @@ def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         if c.kind == "person" and c.single:
             options = full.get(_surname(c.name) or "")
+            if options and " " in c.name:  # 'Da Silva': Lula da Silva, not Marina Silva
+                tail = c.name.lower()
+                options = [o for o in options if o[1].name.lower().endswith(tail)] or options
             if not options and len({o[1].name for o in given.get(c.name, [])}) == 1:
                 options = given[c.name]  # "Sir Keir": a unique given name
             if options:

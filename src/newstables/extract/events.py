@@ -61,13 +61,15 @@ def _needs_tense(parsed: _Parsed) -> bool:
 
 def _cues(words: list[str]) -> list[str]:
     """The tense cue ('future'/'past') of each word that is one, in order. A participle
-    after 'be' is none: in 'will be held' or 'is to be deported' the words before carry it."""
+    after 'be' is none: in 'will be held' or 'is to be deported' the words before carry it;
+    after 'was' or 'were' a future cue is past ('was due to', 'were set to')."""
     cues = []
     for i, word in enumerate(words):
         if word in _FUTURE_WORDS or word.endswith(("'ll", "’ll")) or (
             i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS
         ):
-            cues.append("future")
+            # 'was due to be sentenced on Friday': a future seen from the past
+            cues.append("past" if i and words[i - 1] in ("was", "were") else "future")
         elif (word in _PAST_WORDS or len(word) > 3 and word.endswith("ed")) and (
                 i == 0 or words[i - 1] != "be"):
             cues.append("past")

@@ -13,10 +13,10 @@ Rules:
   (already, has begun, is deploying, has been deployed), "announced" (announced, signed,
   agreed a deal, unveiled) or "planned" (will, would, is to, to be established, plans to,
   scheduled, set to, expected to, agreed/pledged/committed to). A meeting is a measure only
-  in a clause with planned language (one held last month is an event), between two countries
-  or bodies the sentence names, and not when it dates the sentence ("after a meeting with");
-  a bare "deal" or "agreement" only when announced, signed or in place, not in "the deal
-  would cost millions" (the lexicon's "needs" and "parties").
+  in a clause with planned language (one held last month is an event), between two countries,
+  bodies or people the sentence names, and not when it dates the sentence ("after a meeting
+  with"); a bare "deal" or "agreement" only when announced, signed or in place, not in "the
+  deal would cost millions" (the lexicon's "needs" and "parties").
 - lead: the agent of "established/run/led/hosted... by X"; else the actors that are the
   clause's subject (the mentions just before the marker, joined by "and"/",", not after a
   preposition, and after any "said"); else None. Several leads are "; "-joined.
@@ -58,6 +58,8 @@ _LABELS: list[tuple[str, tuple[str, ...]]] = [
     (i["label"], tuple(i.get("needs", ()))) for i in _LEXICON
 ]
 _PARTIES = [int(i.get("parties", 0)) for i in _LEXICON]  # countries or bodies it must name
+# between 'meet' and the person met: 'with' and titles only ('meet French President Macron')
+_MET = re.compile(r"\s+(?:with\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 # 'After a meeting with X, Y announced ...': a meeting that dates the sentence, not a measure
 _DATED_BY = re.compile(r"\b(?:after|ahead\s+of|before|following|during)\s+(?:\S+\s+){0,2}$")
 _NOT_PARTIES = frozenset(_MARKERS["not_parties"])
@@ -220,7 +222,8 @@ _PREPOSITION_BEFORE = re.compile(
 _QUOTES = " \t\u00a0\"'“”‘’«»"
 _REACH = 300
 # 'X began ..., (as) part of plans to ...': the wider plan's marker, not the measure's status
-_WIDER_PLAN = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an|wider|broader|government)\s+)*$")
+_WIDER_PLAN = re.compile(
+    r"\bpart\s+of\s+(?:(?:the|its|their|a|an|wider|broader|government|[a-z]+['’]s)\s+)*$")
 _OPENING = "“‘«\""
 _CLOSING = "”’»\""
 
@@ -447,7 +450,9 @@ def _candidate(text: str, low: str, hit: tuple[int, int, int], clause: tuple[int
     lead = _lead(low, found, h_start, c_start, c_end, before[0][0] if before else h_start)
     if len(text[c_start:c_end].split()) < 5:
         c_start, c_end = sentence.start, sentence.end
-    own = [m for m in live if not _WIDER_PLAN.search(low, max(0, m[0] - 40), m[0])]
+    # ... unless the instrument is what the plan is to do ('part of plans to build centres')
+    own = [m for m in live
+           if not (m[0] >= h_end and _WIDER_PLAN.search(low, max(0, m[0] - 40), m[0]))]
     nearest = _nearest(own or live, h_start, h_end)
     return {
         "label": label, "start": h_start, "end": h_end, "status": nearest[2], "lead": lead,
@@ -481,8 +486,11 @@ def _sentence_rows(text: str, low: str, markers: list[tuple[int, int, str]], sen
             continue
         lead = _names(cand["lead"])
         partners = _names([m for m in found if _is_party(m)], set(lead))
+        met = {m[2] for m in found  # 'Sunak will meet (French President) Macron'
+               if m[3] == "person" and cand["end"] <= m[0] <= cand["end"] + 60
+               and _MET.fullmatch(text, cand["end"], m[0])}
         if _PARTIES[cand["label"]] and (
-                len(set(lead) | set(partners)) < _PARTIES[cand["label"]]
+                len(set(lead) | set(partners) | met) < _PARTIES[cand["label"]]
                 or _DATED_BY.search(low, max(sentence.start, cand["start"] - 40), cand["start"])):
             continue
         seen.add(cand["label"])

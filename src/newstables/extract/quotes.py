@@ -319,11 +319,13 @@ def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
         return actors.last_person_before(offset, p)
     if p == "it":
         return actors.last_before(offset, ("org",)) or (None, None)
-    if p == "they" and actors.last_said is not None and offset - actors.last_said[0] < _THEY_REACH \
+    if p == "they" and actors.last_said is not None and _next_sentence(
+            actors.sentence_starts, actors.last_said[0], offset) \
             and _CUE_RE.search(actors.text, actors.last_said[0], offset) is None:
         # 'A Home Office spokesperson said ... But they added:': the last voice, when it is
-        # unnamed or a body (after a named person, 'they' is someone else) and no one else
-        # has spoken since ('Police said ... They added:' is the police)
+        # unnamed or a body (after a named person, 'they' is someone else), in the sentence
+        # right after its quote, and no one else has spoken since ('Police said ... They
+        # added:' is the police)
         _, speaker, role = actors.last_said
         mention = actors.mention_of(speaker) if speaker else None
         if speaker is None or (mention is not None and mention[3] != "person"):
@@ -331,7 +333,11 @@ def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
     return None, None
 
 
-_THEY_REACH = 800  # characters: about the paragraph before
+def _next_sentence(starts: list[int], quote_end: int, offset: int) -> bool:
+    """Is ``offset`` in the sentence where a quote ends, or the one after it? A sentence
+    between them ('Many asylum seekers fear deportation.') brings another subject."""
+    between = bisect.bisect_right(starts, offset) - bisect.bisect_right(starts, quote_end)
+    return 0 <= between <= 1
 
 
 def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Actors,

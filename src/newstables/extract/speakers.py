@@ -263,7 +263,7 @@ class Speakers:
     def full_name(self, name: str, at: int) -> str:
         """A surname alone becomes the full name of an earlier actor with that last word."""
         last = bare_surname(name.split()[-1]).lower()
-        best = None
+        best = exact = None
         for s, _, actor, kind in self.mentions:
             if s > at:
                 break
@@ -271,7 +271,9 @@ class Speakers:
             if kind == "person" and words and bare_surname(words[-1]).lower() == last and len(
                     words) >= len(name.split()):
                 best = actor
-        return best or name
+                if actor.lower().endswith(name.lower()):
+                    exact = actor  # 'Da Silva': the one whose name ends so
+        return exact or best or name
 
     def _actor_at(self, start: int, end: int) -> str | None:
         """The actor whose mention ends inside [start, end] last (person first)."""

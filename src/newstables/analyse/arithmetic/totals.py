@@ -184,7 +184,8 @@ def _expected_checks(article: Article, figs: Sequence[_Fig], tolerance: float) -
             partial = bool(_PARTIAL_BEFORE.search(text[max(0, a.start - 20): a.start])
                            or _PARTIAL_AFTER.match(text[a.end: a.end + 40]))
             arithmetic = (f"{fmt(e.value)} − {fmt(s.value)} = {fmt(expected)}"  # type: ignore[arg-type]
-                          + (f"; stated {fmt(a.value)} ≤ {fmt(expected)}, a partial count"  # type: ignore[arg-type]
+                          + (f"; stated {fmt(a.value)} {'≤' if a.value <= expected else '>'} "  # type: ignore[operator]
+                             f"{fmt(expected)}, a partial count"  # type: ignore[arg-type]
                              if partial else f" (stated: {fmt(a.value)})"))  # type: ignore[arg-type]
             rows.append(_check(
                 "expected minus those who dropped out vs actual",
