@@ -549,3 +549,9 @@ def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
 
 def test_a_negated_ceiling_is_an_upper_bound() -> None:
     assert one("Arrivals did not exceed 5,000 last month.")["hedge_kind"] == "upper_bound"
+
+
+def test_an_adverb_is_not_what_a_figure_counts() -> None:
+    rows = figures("The EU could provide up to €150 million in budget support right now. "
+                   "They originally numbered 16.")
+    assert [r["counts"] for r in rows] == ["budget support", None]
