@@ -485,23 +485,34 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-def _sentence_country(cands: list[_Cand], toks: list[_Tok], text: str, start: int) -> None:
+def _sentence_country(cands: list[_Cand], toks: list[_Tok], text: str, start: int
+                      ) -> tuple[set[str], list[_Cand]]:
     """Give a generic organisation without a country the one country its sentence names
-    (as a place that is not a destination or a location, or as an adjective)."""
-    generic = [c for c in cands if c.kind == "org" and c.country is None and not c.lexical]
-    if not generic:
-        return
+    (as a place that is not a destination or a location, or as an adjective). Returns the
+    countries the sentence names so, and its generic organisations a sentence naming none
+    left without one."""
     countries = {
         c.name for c in cands
         if c.kind == "place" and c.country == c.name
-        and not _LOCATIVE_BEFORE.search(text, max(start, c.start - 40), c.start)
+        and (not _LOCATIVE_BEFORE.search(text, max(start, c.start - 40), c.start)
+             or text.startswith(("'s", "’s"), c.end))  # 'in Türkiye's history': whose
     }
     countries.update(_ADJECTIVES[t.base] for t in toks if t.cap and t.base in _ADJECTIVES)
-    if len(countries) != 1:
-        return
-    (country,) = countries
-    for c in generic:
-        if all(w.lower() in _GENERIC_GOV for w in c.name.split()):
+    generic = [c for c in cands if c.kind == "org" and c.country is None and not c.lexical
+               and all(w.lower() in _GENERIC_GOV for w in c.name.split())]
+    if len(countries) == 1:
+        (country,) = countries
+        for c in generic:
+            c.country = country
+        return countries, []
+    return countries, generic if not countries else []
+
+
+def _paragraph_country(countries: set[str], generic: list[_Cand]) -> None:
+    """The one country a paragraph names, for its generic bodies that have none."""
+    if len(countries) == 1:
+        (country,) = countries
+        for c in generic:
             c.country = country
 
 
@@ -613,11 +624,20 @@ def read_mentioned(actors: pd.DataFrame | None, mentions: pd.DataFrame | None,
 def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Mentioned]]:
     """The actors and mentions tables, and the mentions as the later extractors read them."""
     cands: list[_Cand] = []
+    # 'the Interior Ministry announced' in a sentence naming no country: the one country the
+    # rest of its paragraph names ('... the highest number in Türkiye's history')
+    paragraph, named, waiting = None, set(), []
     for s in article.sentences:
+        if s.paragraph != paragraph:
+            _paragraph_country(named, waiting)
+            paragraph, named, waiting = s.paragraph, set(), []
         toks, headline, caps, roles = _tokens(article.text, s.start, s.end)
         found = _Sentence(article.text, toks, caps, roles).run(headline)
-        _sentence_country(found, toks, article.text, s.start)
+        countries, unresolved = _sentence_country(found, toks, article.text, s.start)
+        named |= countries
+        waiting += unresolved
         cands.extend(found)
+    _paragraph_country(named, waiting)
     actor_rows, mention_rows = _build(article, _resolve_singles(cands))
     return (frame("actors", actor_rows), frame("mentions", mention_rows),
             _mentioned(actor_rows, mention_rows, len(article.text)))
