@@ -118,7 +118,7 @@ _OFFSET_WORDS = frozenset(
 )
 _REL = trie(_RELEVANT)
 # A name behind a lower-case prefix ('al-Assad', "d'Alema") counts as capitalised.
-_PREFIXED = rf"(?:{_PREFIXES})[-‐'’](?=[{_UPPER}])"
+_PREFIXED = rf"(?i:{_PREFIXES})[-‐'’](?=[{_UPPER}])"
 # A capitalised word, an abbreviation ('U.K.') and a compound of them ('U.K.-Türkiye')
 _CAP = (rf"(?:{_PREFIXED})?[{_UPPER}]\w*(?:[-‐'’]\w+)*"
         rf"(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?")
@@ -138,13 +138,14 @@ _PREFIXED_RE = re.compile(_PREFIXED)
 # For the speaker rules (speakers.py), which read names with their own tokens.
 NAME_PARTICLES = _PARTICLES
 PREFIXED_NAME = _PREFIXED_RE
-_PREFIX_START = re.compile(rf"(?i:{_PREFIXES})[-‐'’](?=[{_UPPER}])")
 
 
 def bare_surname(word: str) -> str:
     """A surname without its prefix ('al-Assad', 'Al-Assad' -> 'Assad')."""
-    m = _PREFIX_START.match(word)
+    m = _PREFIXED_RE.match(word)
     return word[m.end() :] if m else word
+
+
 _UNSET = object()
 _WHO = re.compile(r",\s+who\b")
 

@@ -319,4 +319,3 @@ def year_total(text: str, lo: int, figure_start: int, pub: dt.date | None) -> st
     if pub is None:
         return None
     return str(pub.year if m.group("which").lower() == "this" else pub.year - 1)
-
