@@ -333,3 +333,10 @@ def test_seed_events_resolve_against_its_publication_date(seed):
     assert table.loc["This week", ["date_start", "date_end"]].tolist() == [
         "2023-08-07", "2023-08-13"]
     assert "2021" not in " ".join(table.index)  # "compared to 2021" is a comparison base
+
+
+def test_the_first_or_last_months_of_a_year_are_those_months():
+    table = events("In the first six months of 2024, 13,489 people crossed. In the last two "
+                   "months of 2025, 4,000 arrived.", published="2026-01-01")
+    assert table[["date_start", "date_end"]].values.tolist() == [
+        ["2024-01-01", "2024-06-30"], ["2025-11-01", "2025-12-31"]]

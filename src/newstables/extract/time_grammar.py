@@ -49,6 +49,9 @@ _CORE_PATTERNS: list[tuple[str, str]] = [
     ("part", rf"{_THE}?(?P<ord>(?i:first|second|third|fourth|last|final)){_S}"
              rf"(?P<part>(?i:quarter|half)){_S}(?i:of){_S}"
              rf"(?P<yr>{_YEAR}|(?i:this|last|next|the){_S}(?i:year)\b)"),
+    ("months_of", rf"{_THE}?(?P<ord>(?i:first|last|final)){_S}(?P<n>{_NUM}){_S}"
+                  rf"(?i:months){_S}(?i:of){_S}"
+                  rf"(?P<yr>{_YEAR}|(?i:this|last|next|the){_S}(?i:year)\b)"),
     ("quarter", rf"(?P<q>[QH])(?P<n>[1-4]){_S}(?P<y>{_YEAR})"),
     ("dmy", rf"(?:(?P<wd>{_WD}),?{_S})?{_THE}?(?P<d>{_DAY}){_S}(?:(?i:of){_S})?"
             rf"(?P<mon>{_MON_ANY})(?:,?{_S}(?P<y>{_YEAR}))?"),
@@ -105,12 +108,12 @@ _KIND = {
 # ("since", "in", "the", "last", "two"...), and only the kinds that the head can belong to.
 # That is many times faster than trying every pattern at every position of the text.
 _HEAD_CLASSES: dict[str, tuple[str, ...]] = {
-    "year": ("iso", "part", "decade", "year"),
-    "number": ("year_ending", "dmy", "ago", "rolling"),
+    "year": ("iso", "part", "months_of", "decade", "year"),
+    "number": ("year_ending", "dmy", "months_of", "ago", "rolling"),
     "month": ("mdy", "my", "rel", "month"),
     "weekday": ("dmy", "mdy", "rel", "weekday"),
     "season": ("season_y", "rel", "season"),
-    "unit": ("year_ending", "part", "ago", "rel", "rolling"),
+    "unit": ("year_ending", "part", "months_of", "ago", "rel", "rolling"),
     "pod": ("rel",),
     "dayword": ("dayword",),
     "adverb": ("adverb",),

@@ -145,6 +145,8 @@ def _core_span(kind: str, m: re.Match[str], pub: dt.date | None, tense: str) -> 
         return _year_ending(g, pub)
     if kind == "part":
         return _part_of_year(g, pub)
+    if kind == "months_of":
+        return _months_of_year(g, pub)
     if kind == "quarter":
         return _quarter(g["q"], int(g["n"]), int(g["y"]))
     return None
@@ -322,6 +324,23 @@ def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None
         return dt.date(year, 6 * n - 5, 1), month_end(year, 6 * n), "month"
     n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[ordinal]
     return dt.date(year, 3 * n - 2, 1), month_end(year, 3 * n), "month"
+
+
+def _months_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
+    """'the first six months of 2024', 'the last two months of this year'."""
+    words = (g["yr"] or "").lower().split()
+    if words[0].isdigit():
+        year = int(words[0])
+    elif pub is None:
+        return None, None, "month"
+    else:
+        year = pub.year + {"last": -1, "next": 1}.get(words[0], 0)
+    n = _NUMBERS.get((g["n"] or "").lower()) or (int(g["n"]) if (g["n"] or "").isdigit() else 0)
+    if not 1 <= n <= 12:
+        return None
+    if (g["ord"] or "").lower() == "first":
+        return dt.date(year, 1, 1), month_end(year, n), "month"
+    return dt.date(year, 13 - n, 1), dt.date(year, 12, 31), "month"
 
 
 def _quarter(letter: str, n: int, year: int) -> _Span | None:
