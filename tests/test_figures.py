@@ -555,3 +555,9 @@ def test_an_adverb_is_not_what_a_figure_counts() -> None:
     rows = figures("The EU could provide up to €150 million in budget support right now. "
                    "They originally numbered 16.")
     assert [r["counts"] for r in rows] == ["budget support", None]
+
+
+def test_parts_after_of_which_count_what_they_are_said_to_be() -> None:
+    rows = figures("In total, 72,818 asylum applications were submitted, of which 61,336 were "
+                   "initial applications and 11,482 were follow-up applications.")
+    assert [r["counts"] for r in rows][1:] == ["initial applications", "follow-up applications"]

@@ -4,6 +4,8 @@ subject before a change, with the verb that says what happened to them.
 
 from __future__ import annotations
 
+import re
+
 from newstables.extract.article import Sentence
 from newstables.extract.figure_grammar import (
     _CHANGE,
@@ -168,6 +170,10 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
     found = _of_phrase(text, fig.end, lim)
     if found:
         return found[0]
+    cm = _COPULA_AFTER.match(text, fig.end, lim)  # "of which 61,336 were initial applications"
+    found = _noun_phrase(text, cm.end(), lim) if cm else None
+    if found:
+        return found[0]
     numbered = _number_of(fig, text, sent) or _changed_by(fig, text)
     if numbered:
         return numbered
@@ -176,6 +182,9 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
         return subject
     fig.needs_noun = True
     return None
+
+
+_COPULA_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?")
 
 
 def _of_them(fig: _Fig, text: str, lim: int, before: list[_Fig]) -> str | None:
