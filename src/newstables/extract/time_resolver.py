@@ -308,14 +308,20 @@ def _year_ending(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
     return (start + dt.timedelta(days=1) if start else None), end, "year"
 
 
-def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
+def _year_named(g: dict[str, str | None], pub: dt.date | None) -> int | None:
+    """The year of '... of 2024', '... of this/last/next year', '... of the year'."""
     words = (g["yr"] or "").lower().split()
     if words[0].isdigit():
-        year = int(words[0])
-    elif pub is None:
+        return int(words[0])
+    if pub is None:
+        return None
+    return pub.year + {"last": -1, "next": 1}.get(words[0], 0)
+
+
+def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
+    year = _year_named(g, pub)
+    if year is None:
         return None, None, "month"
-    else:
-        year = pub.year + {"last": -1, "next": 1}.get(words[0], 0)
     ordinal = (g["ord"] or "").lower()
     if (g["part"] or "").lower() == "half":
         n = {"first": 1, "second": 2, "last": 2, "final": 2}.get(ordinal)
@@ -328,13 +334,9 @@ def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None
 
 def _months_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
     """'the first six months of 2024', 'the last two months of this year'."""
-    words = (g["yr"] or "").lower().split()
-    if words[0].isdigit():
-        year = int(words[0])
-    elif pub is None:
+    year = _year_named(g, pub)
+    if year is None:
         return None, None, "month"
-    else:
-        year = pub.year + {"last": -1, "next": 1}.get(words[0], 0)
     n = _NUMBERS.get((g["n"] or "").lower()) or (int(g["n"]) if (g["n"] or "").isdigit() else 0)
     if not 1 <= n <= 12:
         return None
