@@ -201,12 +201,14 @@ def child(notebook: str, output: str, parameters: dict, cwd: str, conn,
           shown: dict | None = None, report: str | None = None) -> None:
     """Worker process entry point: send "" on success, else one error line, through ``conn``."""
     os.setsid()  # Ctrl-C reaches the runner only; it stops the workers in order
-    signal.signal(signal.SIGTERM, _terminate)
-    watch_runner(conn)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # papermill's and the kernel's chatter stays out of the run's log
     os.dup2(devnull, 2)
+    # A SIGTERM from here on ends the worker through the except below, even one that comes
+    # while the watcher thread starts (it used to escape with a traceback in the run's log).
+    signal.signal(signal.SIGTERM, _terminate)
     try:
+        watch_runner(conn)
         execute(Path(notebook), Path(output), parameters, Path(cwd), shown,
                 Path(report) if report else None)
         message = ""
