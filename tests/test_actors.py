@@ -317,7 +317,7 @@ def test_a_counterpart_is_a_person_with_the_country_of_the_adjective():
 
 def test_a_generic_body_in_a_sentence_naming_no_country_takes_its_paragraphs_one():
     actors, _ = actors_of(
-        "Some 58,758 Syrians returned to the safe zones in northern Syria, the Interior Ministry "
+        "Some 41,200 Syrians returned to the safe zones in northern Syria, the Interior Ministry "
         "announced. Data shared by the ministry revealed this was the highest number in "
         "Türkiye's history.")
     assert row(actors, "Interior Ministry")["country"] == "Türkiye"

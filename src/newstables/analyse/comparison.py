@@ -15,7 +15,7 @@ The verdict says how strong the evidence is:
 - ``circular``: the only recorded source is the article's own outlet; never counted as checked;
 - ``same wording as source``: a news report or other unofficial source whose reference row
   (its notes, which quote the source) words the figure as the article's sentence does (four
-  words or more in a row, two of them of five letters or more: "after weeks of delays"):
+  words or more in a row, two of them of five letters or more: "after months of talks"):
   most likely one copy (a wire story) in both, so no evidence either way; never counted as
   checked;
 - ``not comparable``: the series that fits the words counts something else (reason given);
@@ -330,19 +330,18 @@ def _same_wording(row: dict[str, Any], sentence: str) -> None:
 def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
-    row = _compare(fig, article, others, article_geos, skip)
+    ctx = surroundings(article, start, end, others)
+    row = _compare(fig, article, ctx, article_geos, skip)
     if "_source_words" in row:
-        ctx = surroundings(article, start, end, others)
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
     return row
 
 
-def _compare(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
+def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
              article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     published = article.published
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     surface = str(fig.get("text") or article.text[start:end])
-    ctx = surroundings(article, start, end, others)
     row = _blank(fig, "")
     value, low, high = (_number(fig.get(c)) for c in ("value", "low", "high"))
     if ctx.sentence is None:

@@ -495,7 +495,7 @@ def _sentence_country(cands: list[_Cand], toks: list[_Tok], text: str, start: in
         c.name for c in cands
         if c.kind == "place" and c.country == c.name
         and (not _LOCATIVE_BEFORE.search(text, max(start, c.start - 40), c.start)
-             or text.startswith(("'s", "’s"), c.end))  # 'in Türkiye's history': whose
+             or text.startswith(("'s", "’s"), c.end))  # 'in Greece's history': whose
     }
     countries.update(_ADJECTIVES[t.base] for t in toks if t.cap and t.base in _ADJECTIVES)
     generic = [c for c in cands if c.kind == "org" and c.country is None and not c.lexical
@@ -624,8 +624,8 @@ def read_mentioned(actors: pd.DataFrame | None, mentions: pd.DataFrame | None,
 def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Mentioned]]:
     """The actors and mentions tables, and the mentions as the later extractors read them."""
     cands: list[_Cand] = []
-    # 'the Interior Ministry announced' in a sentence naming no country: the one country the
-    # rest of its paragraph names ('... the highest number in Türkiye's history')
+    # 'the Foreign Ministry said' in a sentence naming no country: the one country the rest
+    # of its paragraph names ('... the largest number in Greece's records')
     paragraph, named, waiting = None, set(), []
     for s in article.sentences:
         if s.paragraph != paragraph:
