@@ -130,6 +130,23 @@ def test_anonymous_source_is_unnamed_not_the_person_after_it():
     assert (q["speaker"], q["cue"]) == (None, "said")
 
 
+def test_words_of_an_ad_or_a_ruling_are_theirs_not_the_last_person_quoted():
+    text = (
+        "“We will win,” Jane Porter said.\n"
+        "As a phone rang, the announcer said, “Who do you want answering the phone?”\n"
+        "“If she thinks that is smart,” the ad’s narrator says, “what does she think of you?”\n"
+        "The ruling said, “A state cannot remove voters for not voting.”"
+    )
+    quotes = {q["quote"]: (q["speaker"], q["role"]) for q in rows(text)}  # one per quote
+    assert list(quotes.values()) == [
+        ("Jane Porter", None), (None, "announcer"), (None, "narrator"), (None, "ruling")]
+
+
+def test_a_statement_or_letter_of_a_named_body_is_that_body():
+    [q] = rows("A Home Office letter said: “We do not comment on individual cases.”")
+    assert (q["speaker"], q["cue"]) == ("Home Office", "said")
+
+
 def test_the_minister_is_the_last_minister_named_but_a_minister_is_unnamed():
     text = (
         "Interior Minister Ali Yerlikaya spoke first.\n"

@@ -79,7 +79,8 @@ _LEX = load_json("quotes_cues.json")
 _CUE = regex_union(_LEX["cues"])
 _CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE})(?![\w’'-])", re.IGNORECASE)
 _CUE_END = re.compile(rf"(?<![\w’'-])(?:{_CUE})$", re.IGNORECASE)
-_SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"])
+_TEXT_NOUNS = frozenset(_LEX["text_nouns"])
+_SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"]) | _TEXT_NOUNS
 _TRIGGERS = frozenset(_LEX["label_triggers"])
 _DETERMINERS = frozenset(_LEX["determiners"])
 _NAMING = frozenset(_LEX["naming_triggers"])
@@ -105,7 +106,7 @@ _SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an org
 _INDEFINITE = frozenset("a an one another some several".split())
 _ARTICLES = frozenset("a an the one two several some senior government".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_VOICES = _SPOKES | {"official", "officials", "statement", "source", "sources", "report"}
+_VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
                for noun in nouns}
 # Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
