@@ -76,8 +76,17 @@ def per_article_seconds(count: int, jobs: int | None, folder: Path, pool: bool) 
         command += ["--jobs", str(jobs)]
     env = {**os.environ, "NEWSTABLES_KERNEL_POOL": "on" if pool else "off"}
     t0 = time.perf_counter()
-    subprocess.run(command, check=True, cwd=paths.ROOT, env=env)
+    _run(command, env)
     return (time.perf_counter() - t0) / count
+
+
+def _run(command: list[str], env: dict[str, str] | None = None) -> None:
+    """Run ``command``; its report lines are kept out of the benchmark's output, and shown
+    with the error when it fails."""
+    done = subprocess.run(command, cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"benchmark: newstables run exited with {done.returncode}")
 
 
 def run_seconds(jobs: int | None, folder: Path) -> float:
@@ -87,7 +96,7 @@ def run_seconds(jobs: int | None, folder: Path) -> float:
     if jobs:
         command += ["--jobs", str(jobs)]
     t0 = time.perf_counter()
-    subprocess.run(command, check=True, cwd=paths.ROOT)
+    _run(command)
     return time.perf_counter() - t0
 
 
