@@ -539,6 +539,23 @@ def test_the_same_period_last_year_is_the_base_not_the_period() -> None:
     assert (change["base_start"], change["base_end"]) == ("2024-01-01", "2024-06-30")
 
 
+def test_a_figure_in_the_same_period_of_another_year_covers_those_months_only() -> None:
+    rows = figures("Between January and June 2023, 45,000 people crossed, compared with about "
+                   "88,000 in the same period in 2022. Some 30,000 were returned in the first "
+                   "nine months of this year, against 25,000 in the same period last year.",
+                   published="2024-10-15")
+    assert [(r["text"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("45,000", "2023-01-01", "2023-06-30"), ("about 88,000", "2022-01-01", "2022-06-30"),
+        ("Some 30,000", "2024-01-01", "2024-09-30"), ("25,000", "2023-01-01", "2023-09-30")]
+
+
+def test_the_same_period_with_no_months_in_its_paragraph_is_the_year_written() -> None:
+    rows = figures("In the first half of 2024, 3,000 were returned.\n\n"
+                   "In the same period of 2022, 2,000 were.", published="2024-10-15")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [
+        ("2024-01-01", "2024-06-30"), ("2022-01-01", "2022-12-31")]
+
+
 def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
     rows = figures("Asylum applications declined in the first half of this year. The agency "
                    "registered 61,336 people who applied during this period.",

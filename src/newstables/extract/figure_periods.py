@@ -25,6 +25,15 @@ _WORD = re.compile(r"\w+")
 # "... registered 61,336 people during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
                           re.I)
+# "... compared with 88,000 in the same period in 2022", "in the same months last year": the
+# months of the period the figure is compared with, in another year (not that whole year)
+_SAME_PERIOD = re.compile(
+    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time)\s+(?:(?:of|in)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b|(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b"
+    r"|a\s+year\s+(?:earlier|before|ago)\b)", re.I)
+_SAME_REACH = 80  # characters at most between the figure and its "same period" words
+# Periods whose months another year can have: not a day, a date or a rate.
+_SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
 
 
 @lru_cache(maxsize=1)
@@ -132,10 +141,51 @@ def period_columns(period: Period | None) -> dict[str, Any]:
             "period_end": period.end.isoformat(), "period_kind": kind}
 
 
+def same_period_words(ctx: Surroundings) -> re.Match[str] | None:
+    """The "in the same period of 2022" / "... last year" that the figure is counted in: in
+    its sentence, before or after it with no other figure between, within a few words."""
+    fs, fe = ctx.figure_start, ctx.figure_end
+    for m in _SAME_PERIOD.finditer(ctx.sentence_text):
+        lo, hi = (fe, m.start()) if m.start() >= fe else (m.end(), fs)
+        if 0 <= hi - lo <= _SAME_REACH and not any(lo <= s < hi for s, _ in ctx.others):
+            return m
+    return None
+
+
+def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundings,
+                    published: dt.date | None) -> Period | None:
+    """The months of ``earlier`` (the last figure's period before, in this sentence or the one
+    before in its paragraph) or else of the sentence's nearest period, in the year ``words``
+    name; None when neither gives months."""
+    if earlier is None or earlier.kind not in _SHIFTABLE:
+        found = [f for f in periods.find_periods(ctx.sentence_text, published)
+                 if (f[1] <= words.start() or f[0] >= words.end()) and f[2].kind in _SHIFTABLE]
+        earlier = periods.nearest(found, words.start(), words.end()) if found else None
+    if earlier is None or earlier.start is None or earlier.end is None:
+        return None
+    years = int(words.group("y")) - earlier.end.year if words.group("y") else -1
+    if years == 0:
+        return None  # "the same period in 2023" of a 2023 period: another reading
+    start, end = _shift_years(earlier.start, years), _shift_years(earlier.end, years)
+    if earlier.kind in ("year", "quarter", "month"):
+        return Period(earlier.kind, start, end, periods.span_label(earlier.kind, start, end),
+                      origin="the same period in another year")
+    return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}",
+                  origin="the same period in another year")
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     """Fill each figure row's period and comparison-base columns, in place."""
     spans = [(int(r["start"]), int(r["end"])) for r in rows]
     published = article.published
+    last: tuple[int, int, Period] | None = None  # the last figure's sentence, paragraph, period
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         base_cols = {"base_start": None, "base_end": None}
@@ -143,17 +193,30 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             row.update(period_columns(None), **base_cols)
             continue
         change = row.get("unit") == "percent" and is_change(ctx.clause, ctx.sentence_text)
+        same = None if change else same_period_words(ctx)
         try:
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
                                     text_first=change)
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
+            if same is not None:
+                earlier = last[2] if last is not None and last[1] == ctx.sentence.paragraph and (
+                    last[0] in (ctx.sentence.start, _start_of_previous(article, ctx))) else None
+                period = in_another_year(same, earlier, ctx, published) or period
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
+        if period is not None and same is None:
+            last = (ctx.sentence.start, ctx.sentence.paragraph, period)
         row.update(period_columns(period))
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
+
+
+def _start_of_previous(article: Article, ctx: Surroundings) -> int | None:
+    """Where the sentence before the figure's starts (None for the first)."""
+    before = [s.start for s in article.sentences if s.end <= ctx.sentence.start]
+    return before[-1] if before else None
 
 
 def period_from_columns(row: dict[str, Any], published: dt.date | None,

@@ -36,6 +36,7 @@ class Surroundings:
     figure_end: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
     index: int = 0
+    others: list[tuple[int, int]] = field(default_factory=list)  # other figures in the sentence
 
 
 def sentence_at(article: Article, offset: int) -> tuple[Sentence | None, Sentence | None]:
@@ -102,4 +103,4 @@ def surroundings(article: Article, start: int, end: int,
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
     prev_text = previous.text if previous is not None else ""
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
-                   index)
+                        index, other_spans)
