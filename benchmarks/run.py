@@ -13,6 +13,7 @@ the seed and the benchmark articles), with the kernel pool on and, with --pool-o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -47,11 +48,32 @@ def floor_seconds(count: int, folder: Path) -> float:
                                  "language": "python"}
     source = folder / "imports-only.ipynb"
     nbformat.write(nb, source)
-    t0 = time.perf_counter()
-    for i in range(count):
-        papermill.execute_notebook(str(source), str(folder / f"out-{i}.ipynb"),
-                                   kernel_name="python3", progress_bar=False, cwd=str(folder))
-    return time.perf_counter() - t0
+    with _kernel_stderr_kept(folder / "floor-kernels.log"):
+        t0 = time.perf_counter()
+        for i in range(count):
+            papermill.execute_notebook(str(source), str(folder / f"out-{i}.ipynb"),
+                                       kernel_name="python3", progress_bar=False,
+                                       cwd=str(folder))
+        return time.perf_counter() - t0
+
+
+@contextlib.contextmanager
+def _kernel_stderr_kept(log: Path):
+    """The kernels papermill starts write to this process's stderr (a warning each, about
+    TCP); while they run, that goes to ``log``, shown only when papermill fails."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "wb") as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            os.dup2(saved, 2)
+            sys.stderr.write(log.read_text(errors="replace"))
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def write_articles(folder: Path, count: int) -> Path:
