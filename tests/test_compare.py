@@ -221,6 +221,27 @@ def test_series_of_another_order_of_magnitude_is_not_compared():
     assert "order of magnitude" in row["reason"]
 
 
+def test_a_period_off_the_calendar_is_not_compared_at_the_publication_date():
+    text = "Crossings fell.\n\nIn the same period last year, 45,000 people crossed the Channel."
+    row = one(text, "2023-08-10", "45,000", 45000)
+    assert row["series"].startswith("uk_small_boat_arrivals")
+    assert row["verdict"] == "not comparable"
+    assert "“the same period last year”" in row["reason"]
+    text = "About 400 people a week crossed the Channel in small boats."
+    row = one(text, "2023-08-10", "About 400", 400, period="per week")
+    assert row["verdict"] == "not comparable" and "“per week”" in row["reason"]
+
+
+def test_a_value_for_the_period_outranks_bounds_that_would_hold_the_claim():
+    # 1 January to 10 August ends inside a quarter: the quarterly series only bounds it
+    # (11,433 to 24,830, which holds 12,000); the daily running total gives the value.
+    text = "About 12,000 people crossed the Channel in small boats this year."
+    row = one(text, "2023-08-10", "About 12,000", 12000)
+    assert row["series"] == "uk_small_boat_arrivals_ytd_daily"
+    assert (row["series_value"], row["verdict"]) == (15827, "inconsistent")
+    assert "uk_small_boat_arrivals_quarterly" in row["notes"]
+
+
 def test_period_outside_the_series_cannot_be_checked():
     text = "More than 1,000 people crossed the Channel in small boats in 2031."
     row = one(text, "2032-03-01", "More than 1,000", 1000)

@@ -549,11 +549,25 @@ def test_a_figure_in_the_same_period_of_another_year_covers_those_months_only() 
         ("Some 30,000", "2024-01-01", "2024-09-30"), ("25,000", "2023-01-01", "2023-09-30")]
 
 
-def test_the_same_period_with_no_months_in_its_paragraph_is_the_year_written() -> None:
+def test_the_same_period_with_no_months_in_its_paragraph_is_not_known() -> None:
     rows = figures("In the first half of 2024, 3,000 were returned.\n\n"
                    "In the same period of 2022, 2,000 were.", published="2024-10-15")
-    assert [(r["period_start"], r["period_end"]) for r in rows] == [
-        ("2024-01-01", "2024-06-30"), ("2022-01-01", "2022-12-31")]
+    assert [(r["period"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("2024-H1", "2024-01-01", "2024-06-30"), ("the same period of 2022", None, None)]
+
+
+def test_a_figure_in_the_same_period_is_labelled_with_the_months_it_covers() -> None:
+    rows = figures("About 12,000 people crossed this year. That compares with 16,000 in the "
+                   "same period a year earlier.", published="2023-08-10")
+    assert [(r["period"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("2023", "2023-01-01", "2023-08-10"),
+        ("2022-01-01/2022-08-10", "2022-01-01", "2022-08-10")]
+
+
+def test_a_rate_in_the_same_period_stays_a_rate() -> None:
+    rows = figures("Decisions were made on 1,500 claims a week over the summer, compared with "
+                   "fewer than 600 a week in the same period of 2023.", published="2024-11-28")
+    assert [r["period"] for r in rows] == ["per week", "per week"]
 
 
 def test_during_this_period_is_the_period_of_the_sentence_before() -> None:

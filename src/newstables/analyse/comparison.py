@@ -3,8 +3,9 @@
 ``match_figures(article, figures)`` reads, for every figure, what it counts (the figures
 table's ``counts`` and the words of its clause), where (country words in the sentence or
 paragraph) and when (the figures table's ``period_start``/``period_end``/``period_kind``,
-resolved in extraction), picks the catalogued series that counts the same thing, and
-compares the value under the tolerance its ``hedge_kind`` allows.
+resolved in extraction), picks the catalogued series that counts the same thing (one with
+a value for the period before one that only bounds it), and compares the value under the
+tolerance its ``hedge_kind`` allows.
 
 The verdict says how strong the evidence is:
 
@@ -18,7 +19,9 @@ The verdict says how strong the evidence is:
   words or more in a row, two of them of five letters or more: "after months of talks"):
   most likely one copy (a wire story) in both, so no evidence either way; never counted as
   checked;
-- ``not comparable``: the series that fits the words counts something else (reason given);
+- ``not comparable``: the series that fits the words counts something else, or the figure's
+  period is no span of dates ("per week", "the same period last year" with no months), so
+  reading the series at the publication date would answer another question (reason given);
 - ``cannot check``: no series, or no value for the period (reason given).
 """
 
@@ -374,6 +377,15 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
                    reason=f"{rule.title}: {comparable(rule, row['counts'])}")
         return row
+    if row["period"] and period_from_columns(fig, published) is None:
+        # "per week", "in the coming weeks", "the same period last year" with no months:
+        # read at the publication date, the series would answer another question.
+        rule = fitting[0][1]
+        row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
+                   claim_period="", claim_date="",
+                   reason=f"the article's period, “{row['period']}”, is not a span of dates"
+                          " the series can be read for")
+        return row
     # Best-scoring series first; a weaker group is tried only when none of a stronger one
     # has a value for the period ("a total of" fits a running total, but not for "2022").
     groups: dict[int, list[SeriesRule]] = {}
@@ -401,7 +413,11 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
             continue
         verdict, v, series_row, note = _judge(got, t, row["hedge_kind"])
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
-        results.append((rank, rule.priority, rule.order, rule, got, verdict, v, series_row, note))
+        # A value the series gives for the period outranks bounds on it (a period that ends
+        # inside one of the series' quarters): the bounds hold more claims, proving less.
+        bounded = got.low is not None and got.high is not None and got.low != got.high
+        results.append((int(bounded), rank, rule.priority, rule.order, rule, got, verdict, v,
+                        series_row, note))
     if not results:
         rule, got = reasons[0]
         if _circular(row, rule, period, published, t, claim_value, skip):
@@ -415,8 +431,8 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
             row["notes"] = (f"below the running total already reached on {got.label}"
                             f" ({fmt(got.floor)})")
         return row
-    results.sort(key=lambda r: r[:3])
-    _, _, _, rule, got, verdict, v, series_row, note = results[0]
+    results.sort(key=lambda r: r[:4])
+    _, _, _, _, rule, got, verdict, v, series_row, note = results[0]
     _fill(row, rule, v, series_row, got.label, t, verdict, claim_value, skip)
     if verdict in NOT_CHECKED:
         row["reason"], note = note, ""
@@ -425,7 +441,7 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         older = older_match(rule.key, period, t.low, t.high, series_row, skip)
         if older:
             notes.append(older)
-    others_found = [f"{r[3].key}: {fmt(r[6])}" for r in results[1:]]
+    others_found = [f"{r[4].key}: {fmt(r[7])}" for r in results[1:]]
     if others_found:
         notes.append("also compared: " + "; ".join(others_found))
     if period.origin == "publication date":

@@ -9,6 +9,7 @@ The result is the figures table's ``period_start``, ``period_end``, ``period_kin
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -174,6 +175,19 @@ def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundi
                   origin="the same period in another year")
 
 
+def iso_label(period: Period) -> str:
+    """The figures table's ``period`` of a resolved period: "2024", "2024-Q3", "2024-06",
+    "2024-06/2024-09" for whole months, else "2024-06-03/2024-09-30"."""
+    start, end = period.start, period.end
+    if period.kind == "year":
+        return str(end.year)
+    if period.kind in ("quarter", "month"):
+        return periods.span_label(period.kind, start, end)
+    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        return f"{start:%Y-%m}/{end:%Y-%m}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
 def _shift_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -193,7 +207,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             row.update(period_columns(None), **base_cols)
             continue
         change = row.get("unit") == "percent" and is_change(ctx.clause, ctx.sentence_text)
-        same = None if change else same_period_words(ctx)
+        rate = str(row.get("period") or "").startswith("per ")  # "a week in the same period"
+        same = None if change or rate else same_period_words(ctx)
         try:
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
                                     text_first=change)
@@ -202,7 +217,11 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             if same is not None:
                 earlier = last[2] if last is not None and last[1] == ctx.sentence.paragraph and (
                     last[0] in (ctx.sentence.start, _start_of_previous(article, ctx))) else None
-                period = in_another_year(same, earlier, ctx, published) or period
+                # Without months to take, the figure's period is not known: "the same period
+                # last year" is not the whole of last year. It stays as written.
+                period = in_another_year(same, earlier, ctx, published)
+                row["period"] = (iso_label(period) if period is not None
+                                 else " ".join(same.group(0).split()))
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
         if period is not None and same is None:

@@ -25,8 +25,10 @@ One row per figure, in text order. Conventions:
 - ``period``: "2022", "2023-01", "2023-08-07", "2023-Q1", "2023-H1", intervals as ISO 8601
   "start/end" ("since 2016" -> "2016/2023", "since January 2023" -> "2023-01/2023-08", "the
   year to June 2023" -> "2022-07/2023-06"), rates ("per year"), rolling windows as written
-  ("past five years"). Relative expressions resolve against ``article.published`` (weekdays
-  and bare months to the latest on or before it) and stay as written without it. Comparison
+  ("past five years"), and "the same period of 2022" as written when no period before it
+  gives its months (else those months in 2022: "2022-01/2022-06"). Relative expressions
+  resolve against ``article.published`` (weekdays and bare months to the latest on or
+  before it) and stay as written without it. Comparison
   bases ("compared with 2021", "than in 2021") and report dates ("announced in January") are
   not periods. A figure takes the first period after it in its clause (before the next
   figure), else the nearest one before it in its sentence.
