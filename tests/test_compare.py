@@ -23,7 +23,7 @@ from newstables.analyse.comparison import (
 from newstables.charts import draw_claims, draw_published
 from newstables.extract.figure_periods import add_periods
 from newstables.extract.figures import extract_figures
-from newstables.hedges import BEFORE, figure_kind
+from newstables.hedges import BEFORE, figure_kind, rounding
 from newstables.periods import parse_period
 from newstables.schema import frame
 
@@ -85,6 +85,30 @@ def test_exact_claim_must_be_within_one_percent():
     # Türkiye's figures reach the catalogue only through news reports: press, not official.
     assert rows["verdict"].tolist() == ["matches press reports", "differs from press reports"]
     assert rows["source_kind"].tolist() == ["press", "press"]
+
+
+def test_a_round_number_holds_what_rounds_to_it_as_written():
+    # 29,437 crossed in 2023: "29,000" is it to the thousand, "28,000" is not.
+    text = "In 2023, 29,000 people crossed the Channel in small boats."
+    row = one(text, "2024-02-01", "29,000", 29000)
+    assert row["verdict"] == "consistent"
+    assert "round to 29,000" in row["tolerance_rule"]
+    assert "28,500 to 29,500" in row["tolerance_rule"]
+    text = "In 2023, 28,000 people crossed the Channel in small boats."
+    assert one(text, "2024-02-01", "28,000", 28000)["verdict"] == "inconsistent"
+    text = "In 2023, exactly 29,000 people crossed the Channel in small boats."
+    assert one(text, "2024-02-01", "exactly 29,000", 29000)["verdict"] == "inconsistent"
+
+
+def test_rounding_reads_the_last_written_digit_and_two_significant_ones_at_least():
+    assert rounding(29000, "29,000") == 500
+    assert rounding(30000, "30,000") == 500  # not to ten thousand
+    assert rounding(1_200_000, "1.2 million") == 50_000
+    assert rounding(4_300_000, "£4.3m") == 50_000
+    assert rounding(47, "47%") == 0.5
+    assert rounding(124441, "124,441") == 0.5
+    assert rounding(0.25, "one in four") is None
+    assert rounding(0.4, "2 in 5") is None
 
 
 def test_nearly_claim_must_not_exceed_the_series():
@@ -240,6 +264,18 @@ def test_a_value_for_the_period_outranks_bounds_that_would_hold_the_claim():
     assert row["series"] == "uk_small_boat_arrivals_ytd_daily"
     assert (row["series_value"], row["verdict"]) == (15827, "inconsistent")
     assert "uk_small_boat_arrivals_quarterly" in row["notes"]
+
+
+def test_a_running_total_counts_what_the_clause_before_it_counts():
+    # 2024: 3,041 in June, 13,489 from January to June (the monthly series' sum).
+    text = ("In June 2024, 3,041 people arrived in small boats, bringing the total for the "
+            "first half of the year to 13,489.")
+    rows = check(text, "2024-07-01", figure(text, "3,041", 3041, counts="people"),
+                 figure(text, "13,489", 13489, counts="people"))
+    assert rows["claim_period"].tolist() == ["2024-06", "2024-01-01 to 2024-06-30"]
+    assert rows["series"].tolist() == ["uk_small_boat_arrivals_monthly"] * 2
+    assert rows["series_value"].tolist() == [3041, 13489]
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
 
 
 def test_period_outside_the_series_cannot_be_checked():

@@ -570,6 +570,20 @@ def test_a_rate_in_the_same_period_stays_a_rate() -> None:
     assert [r["period"] for r in rows] == ["per week", "per week"]
 
 
+def test_a_period_after_a_participle_clause_is_not_the_figures_before_it() -> None:
+    rows = figures("In June 2024, 3,041 people arrived in small boats, bringing the total for "
+                   "the first half of the year to 13,489.", published="2024-07-01")
+    assert [(r["text"], r["period"]) for r in rows] == [("3,041", "2024-06"),
+                                                        ("13,489", "2024-H1")]
+
+
+def test_the_year_so_far_is_the_year_to_the_publication_date() -> None:
+    rows = figures("In June, 3,041 people arrived, bringing the total for the year so far to "
+                   "13,489.", published="2024-07-01")
+    assert [(r["text"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("3,041", "2024-06-01", "2024-06-30"), ("13,489", "2024-01-01", "2024-07-01")]
+
+
 def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
     rows = figures("Asylum applications declined in the first half of this year. The agency "
                    "registered 61,336 people who applied during this period.",

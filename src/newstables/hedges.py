@@ -8,6 +8,7 @@ upper_bound, range ("between 10 and 20"), vague ("hundreds", "thousands").
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from newstables.lexicon import load_json
@@ -72,9 +73,40 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
     key = f"{kind}_wide" if phrase.lower() in WIDE and f"{kind}_wide" in TOLERANCES else kind
     t = TOLERANCES[key]
     lo, hi = sorted((value * t["low"], value * t["high"]))
+    half = rounding(value, surface) if kind == "exact" and not phrase else None
+    if half is not None and value - half < lo:
+        # "29,000" with no hedge holds what rounds to it: 28,500 to 29,500, not only 1%.
+        t = TOLERANCES["exact_rounded"]
+        lo, hi = value - half, value + half
     claim = f"{phrase} {fmt(value)}".strip() if phrase else f"{fmt(value)} (exact)"
     return Tolerance(kind, phrase, lo, hi, t["rule"].format(claim=claim, x=fmt(value),
                                                             lo=fmt(lo), hi=fmt(hi)))
+
+
+_WRITTEN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+
+def rounding(value: float, surface: str) -> float | None:
+    """Half the unit of the last digit ``surface`` writes ``value`` to ("29,000": 500; "1.2
+    million": 50,000; "47%": 0.5), reading at least two significant digits ("30,000" is to
+    the thousand, not to ten thousand); None when the surface has no digits for the value."""
+    m = _WRITTEN.search(surface or "")
+    if m is None or not value:
+        return None
+    digits = m.group(1).replace(",", "")
+    written = float(f"{digits}.{m.group(2)}" if m.group(2) else digits)
+    if not written:
+        return None
+    scale = abs(value) / written  # "million" and the like
+    power = math.log10(scale)
+    if scale < 1 or abs(power - round(power)) > 1e-9:
+        return None  # the digits are not the value's ("2 in 5", a fraction)
+    if m.group(2):
+        unit = 10.0 ** -len(m.group(2))
+    else:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        unit = 10.0 ** min(zeros, max(0, len(digits.lstrip("0")) - 2))
+    return unit * 10.0 ** round(power) / 2
 
 
 def _number(value: object) -> float | None:

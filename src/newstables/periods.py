@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
                         r"|(?P<rel>this|last|the)\s+year\b)", _I)),
     ("ytd", re.compile(
-        rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|this\s+year\s+so\s+far"
+        rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|(?:this|the)\s+year\s+so\s+far"
         r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
         r"\s+year|this\s+year)\b", _I)),
     ("year_ending", re.compile(

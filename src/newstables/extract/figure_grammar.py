@@ -72,6 +72,10 @@ _NOUN_TRIGGERS = frozenset(["year", "years", "month", "months", "week", "weeks",
                             "decade", "decades", "hour", "hours", "quarter", "half", "night"])
 _REPORT_DATE = frozenset(_CAL["report_date_verbs"])
 _COMPARISON = frozenset(_CAL["comparison_markers"])
+# ", bringing the total for the first half of the year to ...": a period after one of these
+# belongs to the clause it opens, not to a figure before it.
+_PARTICIPLE_BREAK = re.compile(r",\s+(?:" + "|".join(_CAL["clause_participles"]) + r")\b",
+                               re.I)
 _CORE_WORDS = frozenset(
     [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
 )
@@ -272,7 +276,8 @@ _PERIOD = re.compile(
         | in\s+recent\s+(?:years|months|weeks|days)
         | (?:{_WORDISH}|[0-9]{{1,2}})\s+(?:years|months|weeks|days|decades)\s+(?:earlier|ago|before
           |later|previously)\b)
-    | (?P<rel>(?:so\s+far\s+)?(?P<rel_w>this|last|next|past|previous|coming)\s+
+    | (?P<rel>(?:so\s+far\s+)?(?P<rel_w>this|last|next|past|previous|coming
+        |the(?=\s+year\s+so\s+far\b))\s+
         (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
     | (?P<day>(?:yesterday|today)\b|(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+

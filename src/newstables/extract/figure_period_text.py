@@ -14,6 +14,7 @@ from newstables.extract.figure_grammar import (
     _COMPARISON,
     _MONTHS,
     _NOUN_TRIGGERS,
+    _PARTICIPLE_BREAK,
     _PERIOD,
     _PERIOD_STARTS,
     _PERIOD_WORDS,
@@ -168,7 +169,7 @@ def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
 def _relative(which: str, unit: str, pub: dt.date | None, surface: str) -> str:
     if pub is None or which in ("past", "coming"):
         return surface
-    step = {"this": 0, "last": -1, "previous": -1, "next": 1}[which]
+    step = {"this": 0, "the": 0, "last": -1, "previous": -1, "next": 1}[which]
     if unit == "year":
         return str(pub.year + step)
     if unit == "month":
@@ -290,7 +291,9 @@ def _pick_period(
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
         p = periods[i]
-        if p.usable and not any(c in text[fig.end : p.start] for c in ";:—–("):
+        between = text[fig.end : p.start]
+        if p.usable and not any(c in between for c in ";:—–(") and not (
+                _PARTICIPLE_BREAK.search(between)):
             return p.value
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1

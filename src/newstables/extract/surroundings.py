@@ -19,6 +19,11 @@ COMPARISON_START = re.compile(
     r"(?:\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
     r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b", _I)
 
+# "..., bringing the total to 13,489": a running total of what the clauses before it count.
+RUNNING_TOTAL_START = re.compile(
+    r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:total|tally|number|figure|count)\b", _I)
+
 
 @dataclass
 class Surroundings:
@@ -93,8 +98,9 @@ def surroundings(article: Article, start: int, end: int,
         return any(s <= o < e for o, _ in other_spans)
 
     # When the clause says nothing about what is counted, borrow from its neighbours: all
-    # earlier clauses after a comparison ("down from 45,774"), else figure-free clauses.
-    if COMPARISON_START.match(clause):
+    # earlier clauses after a comparison ("down from 45,774") or in a running total
+    # ("bringing the total to 13,489"), else figure-free clauses.
+    if COMPARISON_START.match(clause) or RUNNING_TOTAL_START.match(clause):
         widened = text[: spans[index][1]]
     else:
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
