@@ -161,7 +161,10 @@ def test_since_january_of_the_publication_year_is_year_to_date():
     text = "More than 2,500 people have crossed the Channel in small boats since January 2024."
     row = one(text, "2024-03-12", "More than 2,500", 2500)
     assert row["claim_period"].startswith("2024-01-01 to 2024-03-12")
-    assert row["verdict"] == "consistent"
+    # January and February (2,255) and all of March (5,435) bound it: the claim's 2,500 to
+    # 2,750 holds for some of those values and not for others.
+    assert row["verdict"] == "cannot check"
+    assert "between 2,255 and 5,435" in row["reason"]
 
 
 def test_since_a_year_uses_the_running_total_since_then():
@@ -276,6 +279,30 @@ def test_a_running_total_counts_what_the_clause_before_it_counts():
     assert rows["series"].tolist() == ["uk_small_boat_arrivals_monthly"] * 2
     assert rows["series_value"].tolist() == [3041, 13489]
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
+
+
+def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
+    # 1 January to 20 September 2023 ends inside September: the monthly series only bounds
+    # it, between 20,101 (to 31 August) and 24,830 (to 30 September), the narrowest bounds.
+    text = "So far this year, {} people have crossed the Channel in small boats."
+    rows = {claim: one(text.format(claim), "2023-09-20", claim, value)
+            for claim, value in (("well over 20,000", 20000), ("fewer than 15,000", 15000),
+                                 ("24,000", 24000))}
+    assert {c: r["verdict"] for c, r in rows.items()} == {
+        "well over 20,000": "consistent", "fewer than 15,000": "inconsistent",
+        "24,000": "cannot check"}
+    assert {r["series"] for r in rows.values()} == {"uk_small_boat_arrivals_monthly"}
+    assert "between 20,101 and 24,830" in rows["24,000"]["reason"]
+
+
+def test_the_same_point_last_year_after_than_is_a_base_not_the_period():
+    text = ("So far this year, 24,000 people have crossed the Channel, fewer than at the same "
+            "point last year.")
+    row = one(text, "2023-09-20", "24,000", 24000)
+    assert row["claim_period"] == "2023-01-01 to 2023-09-20 (so far that year)"
+    text = "Crossings fell.\n\nSome 33,000 people had crossed at the same point last year."
+    row = one(text, "2023-09-20", "Some 33,000", 33000)
+    assert row["verdict"] == "not comparable"
 
 
 def test_period_outside_the_series_cannot_be_checked():

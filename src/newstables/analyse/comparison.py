@@ -22,7 +22,9 @@ The verdict says how strong the evidence is:
 - ``not comparable``: the series that fits the words counts something else, or the figure's
   period is no span of dates ("per week", "the same period last year" with no months), so
   reading the series at the publication date would answer another question (reason given);
-- ``cannot check``: no series, or no value for the period (reason given).
+- ``cannot check``: no series, no value for the period, or bounds on the value (a period
+  that ends inside one of the series' periods) that some values holding the claim and some
+  not fall within (reason given).
 """
 
 from __future__ import annotations
@@ -198,8 +200,17 @@ def _judge(found: Lookup, t: Tolerance, hedge_kind: str
                 "probably not the same thing")
         return "not comparable", found.value, found.row, note
     if found.low is not None and found.high is not None and found.low != found.high:
-        ok = found.low <= t.high and found.high >= t.low
-        return _verdict_word(ok, _source(found.row), hedge_kind), found.value, found.row, ""
+        # The series only bounds the value (the period ends inside one of its periods): the
+        # claim holds when every value in the bounds would hold it, fails when none would.
+        low, high = sorted((found.low, found.high))
+        if _inside(low, t) and _inside(high, t):
+            return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
+        if high < t.low or low > t.high:
+            return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
+        note = (f"the series only bounds the value for the period, between {fmt(low)} and "
+                f"{fmt(high)}: some of those would hold the claim ({fmt(t.low)} to "
+                f"{fmt(t.high)}), some would not")
+        return "cannot check", found.value, found.row, note
     if _inside(found.value, t):
         return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
     for alt in found.alternatives:
@@ -416,10 +427,10 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         verdict, v, series_row, note = _judge(got, t, row["hedge_kind"])
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
         # A value the series gives for the period outranks bounds on it (a period that ends
-        # inside one of the series' quarters): the bounds hold more claims, proving less.
-        bounded = got.low is not None and got.high is not None and got.low != got.high
-        results.append((int(bounded), rank, rule.priority, rule.order, rule, got, verdict, v,
-                        series_row, note))
+        # inside one of the series' quarters), and narrow bounds outrank wide ones.
+        width = abs(got.high - got.low) if got.low is not None and got.high is not None else 0
+        results.append(((width > 0, width), rank, rule.priority, rule.order, rule, got, verdict,
+                        v, series_row, note))
     if not results:
         rule, got = reasons[0]
         if _circular(row, rule, period, published, t, claim_value, skip):

@@ -213,15 +213,16 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
         words.pop()
     if words and words[-1] in ("of", "in"):
         words.pop()
-    if words and words[-1] in ("period", "time", "month", "quarter", "week", "levels", "level",
-                               "figures", "figure", "numbers", "those"):
+    if words and words[-1] in ("period", "time", "month", "quarter", "week", "point", "stage",
+                               "levels", "level", "figures", "figure", "numbers", "those"):
         words.pop()
         if words and words[-1] == "same":
             words.pop()
         if words and words[-1] == "the":
             words.pop()
-        if words and words[-1] in ("of", "in"):
-            words.pop()  # "than in the same period last year": a comparison's
+        if words and words[-1] in ("of", "in", "at", "by"):
+            words.pop()  # "than in the same period last year", "than at the same point...": a
+            # comparison's
     return not (" ".join(words[-2:]) in _COMPARISON or (words and words[-1] in _COMPARISON))
 
 

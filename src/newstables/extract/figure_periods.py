@@ -29,9 +29,12 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?
 # "... compared with 88,000 in the same period in 2022", "in the same months last year": the
 # months of the period the figure is compared with, in another year (not that whole year)
 _SAME_PERIOD = re.compile(
-    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time)\s+(?:(?:of|in)\s+"
+    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time|point|stage)\s+(?:(?:of|in)\s+"
     r"(?P<y>(?:19|20)\d\d)\b|(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b"
     r"|a\s+year\s+(?:earlier|before|ago)\b)", re.I)
+_BASE_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|against|up\s+from|down\s+from)\s+"
+    r"(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -147,6 +150,8 @@ def same_period_words(ctx: Surroundings) -> re.Match[str] | None:
     its sentence, before or after it with no other figure between, within a few words."""
     fs, fe = ctx.figure_start, ctx.figure_end
     for m in _SAME_PERIOD.finditer(ctx.sentence_text):
+        if _BASE_BEFORE.search(ctx.sentence_text, 0, m.start()):
+            continue  # "fewer than at the same point last year": a comparison's base
         lo, hi = (fe, m.start()) if m.start() >= fe else (m.end(), fs)
         if 0 <= hi - lo <= _SAME_REACH and not any(lo <= s < hi for s, _ in ctx.others):
             return m
