@@ -577,6 +577,23 @@ def test_a_period_after_a_participle_clause_is_not_the_figures_before_it() -> No
                                                         ("13,489", "2024-H1")]
 
 
+def test_a_period_after_and_or_a_description_is_not_the_figures_before_it() -> None:
+    rows = figures("In 2021 Türkiye caught 162,996 irregular migrants, and in 2020 122,302.",
+                   published="2022-06-01")
+    assert [(r["text"], r["period"]) for r in rows] == [("162,996", "2021"), ("122,302", "2020")]
+    rows = figures("On Thursday, 755 people crossed the Channel in small boats, the highest daily "
+                   "figure this year.", published="2023-08-11")
+    assert [(r["period"], r["period_start"]) for r in rows] == [("2023-08-10", "2023-08-10")]
+
+
+def test_a_rate_adjective_before_a_noun_is_not_the_figures_rate() -> None:
+    assert one("In 2023, 755 people crossed, the most on a daily basis, and a daily record.",
+               published="2024-01-05")["period"] == "2023"
+    rows = figures("Up to 200 Albanian nationals a week could be flown home. Plants emit nearly "
+                   "two billion tons per year of carbon dioxide. Some 300 people arrive daily.")
+    assert [r["period"] for r in rows] == ["per week", "per year", "per day"]
+
+
 def test_the_year_so_far_is_the_year_to_the_publication_date() -> None:
     rows = figures("In June, 3,041 people arrived, bringing the total for the year so far to "
                    "13,489.", published="2024-07-01")

@@ -72,10 +72,12 @@ _NOUN_TRIGGERS = frozenset(["year", "years", "month", "months", "week", "weeks",
                             "decade", "decades", "hour", "hours", "quarter", "half", "night"])
 _REPORT_DATE = frozenset(_CAL["report_date_verbs"])
 _COMPARISON = frozenset(_CAL["comparison_markers"])
-# ", bringing the total for the first half of the year to ...": a period after one of these
-# belongs to the clause it opens, not to a figure before it.
-_PARTICIPLE_BREAK = re.compile(r",\s+(?:" + "|".join(_CAL["clause_participles"]) + r")\b",
-                               re.I)
+# ", and in 2020 122,302", ", bringing the total for the first half of the year to ...", ",
+# the highest daily figure this year": a period after one of these belongs to the clause or
+# the description it opens, not to a figure before it.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|the|a|an|" + "|".join(_CAL["clause_participles"]) + r")\b",
+    re.I)
 _CORE_WORDS = frozenset(
     [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
 )

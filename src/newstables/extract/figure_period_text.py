@@ -11,10 +11,10 @@ import re
 from newstables import periods
 from newstables.extract.figure_grammar import (
     _CAPITALISED,
+    _CLAUSE_BREAK,
     _COMPARISON,
     _MONTHS,
     _NOUN_TRIGGERS,
-    _PARTICIPLE_BREAK,
     _PERIOD,
     _PERIOD_STARTS,
     _PERIOD_WORDS,
@@ -282,6 +282,13 @@ def _period_trigger(t: _Trigger, doc: _Doc) -> bool:
     return (t.word in _MONTHS or t.word in _WEEKDAYS) and doc.text[t.start].isupper()
 
 
+# "the highest daily figure": a rate adjective before a noun describes the noun, not the figure
+# ("200 a week could be", "two billion tons per year of" keep their rate).
+_BEFORE_NOUN = re.compile(
+    r"[ \t]+(?!(?:in|on|at|for|to|from|and|or|but|since|during|between|across|over|until|with"
+    r"|by|through|throughout|this|last|that|the|a|an|so|as|than|until)\b)[a-z]")
+
+
 def _pick_period(
     fig: _Fig, periods: list[_Period], starts: list[int], span: tuple[int, int], next_start: int,
     text: str,
@@ -294,7 +301,9 @@ def _pick_period(
         p = periods[i]
         between = text[fig.end : p.start]
         if p.usable and not any(c in between for c in ";:—–(") and not (
-                _PARTICIPLE_BREAK.search(between)):
+                _CLAUSE_BREAK.search(between)) and not (
+                p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
+                and _BEFORE_NOUN.match(text, p.end)):
             return p.value
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1

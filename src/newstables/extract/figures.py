@@ -31,7 +31,9 @@ One row per figure, in text order. Conventions:
   before it) and stay as written without it. Comparison
   bases ("compared with 2021", "than in 2021") and report dates ("announced in January") are
   not periods. A figure takes the first period after it in its clause (before the next
-  figure), else the nearest one before it in its sentence.
+  figure, a comma before "and", "but", "while", "the", "a", or a participle such as
+  "bringing"), else the nearest one before it in its sentence; a rate adjective before a
+  noun ("the highest daily figure") is no rate of the figure's.
 - ``source``: who the sentence attributes the figure to ("according to Home Office figures"
   -> "Home Office", "the Interior Ministry announced" -> "Interior Ministry"); explicit
   attributions ("according to", "data from") win over "X said".
