@@ -57,6 +57,19 @@ def test_organisations_speak():
     assert speakers(text) == ["Home Office"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the object of the main clause is not who speaks in its ', saying' clause
+    ("In May, several charities gave Owen Hale more time, saying his “plans were not ready.”",
+     None),
+    ("Police arrested Colm Darby on Monday, saying he “posed a threat to the public.”",
+     "Police"),
+    ("Senator Ines Marlow barely softened her tone, mocking Dale Price and, when asked later,"
+     " insisting, “We have nothing to hide.”", "Ines Marlow"),
+])
+def test_a_participle_cue_gives_the_words_to_the_main_clauses_subject(text, speaker):
+    assert speakers(text) == [speaker]
+
+
 def test_according_to_names_the_speaker():
     text = "According to Dana Whitfield, “the river has never been this high.”"
     assert speakers(text) == ["Dana Whitfield"]

@@ -48,6 +48,11 @@ _PARTICIPLE_OPENERS = frozenset(
     "following according speaking writing commenting responding referring noting "
     "adding describing calling citing warning saying".split())
 _OUTLET_WORDS = frozenset(_LEX["outlet_words"])
+# Words that open a sentence with an adverbial before its subject ('In August, X ...').
+_OPENERS = frozenset(_LEX["clause_openers"])
+_IRREGULAR_PAST = frozenset(_LEX["irregular_past"])
+_AUXILIARIES = frozenset("is was are were has have had will would can could may might must "
+                         "should shall did does do".split())
 _COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))
 _PLACES = json.loads((LEXICONS / "actors_places.json").read_text(encoding="utf-8"))
 # Known places never speak ('Greece said' is not a speaker); names are compared lower-case.
@@ -231,6 +236,15 @@ def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> b
     if k and _is_cap(toks[k][2]) and _is_cap(toks[k - 1][2]):
         return all(_is_cap(w) for _, _, w in toks if w[:1].isalpha() and len(w) > 3)
     return True
+
+
+def _main_verb(word: str, low: str) -> bool:
+    """A lower-case word that can end a subject: a past tense ('granted', 'gave'), an
+    auxiliary, or a speech verb."""
+    return not _is_cap(word) and (
+        (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST or low in _AUXILIARIES
+        or low in _VERBS
+        or low in _BEFORE_VERB)
 
 
 def _modified_head(word: str) -> bool:
@@ -422,6 +436,8 @@ class Speakers:
         for k in range(len(toks)):  # the first speech verb: the outer attribution
             if _speech_verb(toks, lows, k):
                 who = self._subject(toks, k, sent_start)
+                if who is None and k > 0 and toks[k - 1][2] == "," and lows[k].endswith("ing"):
+                    who = self._main_subject(toks, lows, k)  # 'X granted Y ..., saying “'
                 if (who is None and k + 1 < len(toks) and not is_listener_verb(lows[k])
                         and (k == 0 or toks[k - 1][2] in ",;:—–")):
                     # '..., said X: “' (a verb with a subject before it names no one after it)
@@ -493,6 +509,32 @@ class Speakers:
             skipped += 1
             j -= 1
         return None
+
+    def _main_subject(self, toks: list[tuple[int, int, str]], lows: list[str], k: int
+                      ) -> str | None:
+        """Who a participle cue at ``toks[k]`` ('..., saying “') gives the words to: the
+        subject of the sentence's main clause, after an opening 'In August,'. A name or
+        pronoun; "" for a description that names no one ('several environmental groups');
+        None when the subject cannot be told."""
+        s = 0
+        if lows[0] in _OPENERS:
+            comma = next((i for i in range(1, k) if toks[i][2] == ","), None)
+            if comma is None:
+                return None
+            s = comma + 1
+        if s >= k - 1:
+            return None
+        if lows[s] in _PERSONAL:
+            return self._pronoun(lows[s], toks[s][0])
+        verb = next((i for i in range(s + 1, k) if _main_verb(toks[i][2], lows[i])), None)
+        if verb is None or verb - s > 6 or any(t[2] in ",;:()" for t in toks[s:verb]):
+            return None
+        end = verb - 1
+        while end > s and (lows[end] in _BEFORE_VERB or lows[end].endswith("ly")):
+            end -= 1  # 'X hardly clarified'
+        if _is_cap(toks[end][2]):
+            return self.phrase(toks[s][0], toks[end][1])
+        return ""  # 'several environmental groups', 'Scott's relatives': no one named
 
     def _clause_subject(self, toks: list[tuple[int, int, str]], j: int) -> str | None:
         """The name that opens the clause ending at ``toks[j]``, before its first comma."""
