@@ -386,6 +386,35 @@ def test_of_the_total_then_its_parts_is_a_possibly_partial_sum():
     assert row["verdict"] == DOES_NOT and "may be partial" in row["rule"]
 
 
+@pytest.mark.parametrize(("text", "parts", "checked"), [
+    # men and adults, nationalities and men: parts that may overlap are not summed
+    ("Of the 100 people on board, 60 were men and 50 were adults.", ("60", "50"), False),
+    ("In all 45,774 people crossed, including 12,000 Albanians, 8,000 Afghans and 30,000 men.",
+     ("12,000", "8,000", "30,000"), False),
+    # men, women and children divide people one way, as do two nationalities
+    ("Of the 100 people on board, 60 were men, 30 were women and 20 were children.",
+     ("60", "30", "20"), True),
+    ("In all 45,774 people crossed, including 30,000 Albanians and 20,000 Afghans.",
+     ("30,000", "20,000"), True),
+])
+def test_parts_that_divide_people_different_ways_are_not_summed(text, parts, checked):
+    art = article_from_text(text)
+    total = next(t for t in ("100", "45,774") if t in text)
+    table = figs(art, F(total, float(total.replace(",", ""))),
+                 *(F(p, float(p.replace(",", ""))) for p in parts))
+    rows = consistency_checks(art, table)
+    assert len(rows) == int(checked)
+    if checked:
+        assert rows.iloc[0]["verdict"] == DOES_NOT
+
+
+def test_a_share_restated_under_a_ceiling_holds_below_it():
+    art = article_from_text("The rate was 18.7 percent, or less than one-third of the claim.")
+    table = figs(art, F("18.7 percent", 18.7, "percent"),
+                 F("less than one-third", 1 / 3, "share", hedge="less than"))
+    assert only(consistency_checks(art, table))["verdict"] == ADDS_UP
+
+
 def test_change_base_stated_with_the_comparison_period_is_checked_not_implied():
     art = article_from_text("Some 29,437 people crossed in 2023, a fall of 36% on 2022, when "
                             "45,774 made the journey.")

@@ -17,7 +17,9 @@ Implied figures (``implied_figures``):
 Consistency checks (``consistency_checks``):
 - parts vs total: parts introduced by "made up of", "split between", "of which", "including",
   "Of the N, ...", a list after "includes:", or a total after its parts ("a total of", "in
-  total"); partial cues only require the parts not to exceed the total.
+  total"); partial cues only require the parts not to exceed the total. Parts that divide
+  people different ways ("60 men" and "50 adults", "12,000 Albanians" and "30,000 men";
+  ``part_dimensions`` in arithmetic_cues.json) may overlap and are not summed.
 - percentage of: "X of Y (Z%)", "X out of Y, or Z%", "X, or Z% of Y", "Z% of the Y, or X".
 - percentage change: "from A to B, a Z% rise", "B, down Z% from A" (points: B - A).
 - share restated: "three quarters (74%)", "a third of voters, or 33%", "more than half (55%)".

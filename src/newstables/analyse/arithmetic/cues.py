@@ -124,6 +124,21 @@ _PARTS_PARTIAL = re.compile(rf"\b(?:{_alt(_CUES['parts_partial'])})\b", re.I)
 _OF_THE_TOTAL = re.compile(
     rf"^\W*(?:of|out\s+of)\s+(?:(?:the|these|those|all|all\s+the)\s+)?{_HEDGE_OPT}$", re.I
 )
+
+def _part_dimensions() -> dict[str, frozenset[str]]:
+    """Word -> the ways it divides people ("men": sex; "Albanians": nationality)."""
+    dims = {w.lower(): frozenset(v) for w, v in _CUES["part_dimensions"].items()}
+    countries = load_json("actors_countries.json")
+    for name, entry in countries.items():
+        if name.startswith("_"):
+            continue
+        for adjective in entry.get("adjectives", []):
+            for word in (adjective.lower(), adjective.lower() + "s"):
+                dims.setdefault(word, frozenset({"nationality"}))
+    return dims
+
+
+PART_DIMENSIONS = _part_dimensions()
 _PART_BREAK = re.compile(r"[;]|\b(?:while|whereas|but|although|though)\b", re.I)
 _TOTAL_BEFORE = re.compile(rf"\b(?:{_alt(_CUES['total_before'])})\s+{_HEDGE_OPT}$", re.I)
 _TOTAL_AFTER = re.compile(

@@ -184,8 +184,11 @@ def _restated_share_checks(article: Article, figs: Sequence[_Fig], tolerance: fl
             bracket = _BRACKET_OPEN.match(gap) and _BRACKET_CLOSE.match(text[b.end : b.end + 3])
             if pa is None or pb is None or not (bracket or _OR_SHARE.match(gap)):
                 continue
-            kind = _hedge_kind(a)
-            bound = "ge" if kind == "lower" else "le" if kind == "upper" else ""
+            # "more than half (55%)": the stated 55 may exceed half; "18.7%, or less than a
+            # third": the share may fall short of a third. Either hedge bounds the check.
+            kind, restated = _hedge_kind(a), _hedge_kind(b)
+            bound = ("ge" if kind == "lower" or restated == "upper"
+                     else "le" if kind == "upper" or restated == "lower" else "")
             arithmetic = f"{a.text} = {_fmt1(pa)}% (stated: {b.text})"
             rows.append(_check(
                 "share restated", (a, b), arithmetic, pa, b, pb, tolerance,

@@ -24,6 +24,7 @@ from newstables.analyse.arithmetic.cues import (
     _TOTAL_AFTER,
     _TOTAL_BEFORE,
     _WORD,
+    PART_DIMENSIONS,
 )
 from newstables.analyse.arithmetic.records import (
     _by_sentence,
@@ -77,6 +78,8 @@ def _parts_in_sentences(article: Article, figs: Sequence[_Fig], tolerance: float
             if not _summable(t, t.unit):
                 continue
             later = _run(article, [f for f in sfigs[i + 1 :] if _summable(f, t.unit)])
+            if len(later) >= 2 and not _one_partition(article, later, s_end):
+                later = []  # '60 were men and 50 were adults': the parts may overlap
             if len(later) >= 2:
                 gap = text[t.end : later[0].start]
                 exhaustive = _PARTS_EXHAUSTIVE.search(gap)
@@ -91,6 +94,8 @@ def _parts_in_sentences(article: Article, figs: Sequence[_Fig], tolerance: float
             earlier = _run(article, [f for f in sfigs[:i] if _summable(f, t.unit)][::-1])[::-1]
             if earlier and _PART_BREAK.search(_gap(article, earlier[-1], t)):
                 earlier = []  # "3,000 in July, while a total of 30,000 ...": another clause
+            if len(earlier) >= 2 and not _one_partition(article, earlier, t.start):
+                earlier = []
             prev_end = sfigs[i - 1].end if i > 0 else s_start
             total_cue = _TOTAL_BEFORE.search(text[prev_end : t.start]) or _TOTAL_AFTER.match(
                 text[t.end : s_end]
@@ -99,6 +104,21 @@ def _parts_in_sentences(article: Article, figs: Sequence[_Fig], tolerance: float
                 rows.append(_sum_row(t, earlier, tolerance, partial=False,
                                      how="total after the parts", cue=total_cue.group()))
     return rows
+
+
+def _one_partition(article: Article, parts: Sequence[_Fig], end: int) -> bool:
+    """Can the parts divide one whole? Parts that divide people different ways ('60 men',
+    '50 adults'; '12,000 Albanians', '30,000 men') may overlap; a part whose words name no
+    way ('30 were stopped') fits any."""
+    common: frozenset[str] | None = None
+    for part, nxt in zip(parts, [*parts[1:], None], strict=True):
+        words = f"{part.counts} {article.text[part.end : nxt.start if nxt else end]}"
+        dims = [PART_DIMENSIONS[w] for w in _WORD.findall(words.lower()) if w in PART_DIMENSIONS]
+        if dims:
+            common = dims[0] if common is None else common & dims[0]
+            if not common:
+                return False
+    return True
 
 
 def _run(article: Article, parts: list[_Fig]) -> list[_Fig]:
