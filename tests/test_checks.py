@@ -94,6 +94,25 @@ def test_rise_of_n_percent_to_a_level_after_it():
     assert row["value"] == pytest.approx(1200) and row["from_figures"] == "1, 2"
 
 
+@pytest.mark.parametrize(("text", "change"), [
+    ("Arrivals rose 50 percent, to 30,000, in 2023.", "50 percent"),
+    ("Arrivals are up 50% this year, reaching 30,000.", "50%"),
+])
+def test_a_level_after_a_comma_or_reaching_is_the_changes(text, change):
+    art = article_from_text(text)
+    table = figs(art, F(change, 50, "percent"), F("30,000", 30000))
+    assert only(implied_figures(art, table))["value"] == pytest.approx(20000)
+
+
+def test_a_level_one_change_reaches_is_not_an_earlier_changes_too():
+    art = article_from_text("Costs are up 10% this year, reaching £4 billion, after a 5% rise "
+                            "last year.")
+    table = figs(art, F("10%", 10, "percent"), F("£4 billion", 4e9, "GBP"),
+                 F("5%", 5, "percent"))
+    row = only(implied_figures(art, table))
+    assert row["arithmetic"] == "4,000,000,000 / (1 + 10/100) = 3,636,363,636"
+
+
 def test_percentage_point_fall_implies_the_earlier_rate_by_subtraction():
     art = article_from_text("The grant rate was 47%, a fall of 20 percentage points on 2022.")
     table = figs(art, F("47%", 47, "percent"), F("20 percentage points", 20, "percentage points"))

@@ -160,11 +160,15 @@ def _changes(article: Article, figs: Sequence[_Fig]) -> list[_Change]:
     out: list[_Change] = []
     by_sentence = _by_sentence(figs)
     for number, sfigs in by_sentence.items():
+        levels: set[int] = set()
         for i, f in enumerate(sfigs):
             if f.unit in (PERCENT, POINTS):
                 change = _find_change(article, sfigs, i, by_sentence.get(number - 1, []))
-                if change is not None:
+                if change is not None and change.level.id not in levels:
+                    # "up 10% this year, reaching £4 billion, after a 5% rise last year": a
+                    # level that one change reaches is not another's in its sentence
                     out.append(change)
+                    levels.add(change.level.id)
     return out
 
 

@@ -81,7 +81,9 @@ _FROM_CHANGE = re.compile(
     rf"\b{_CHANGE_VERBS}\b(?:(?!\bfrom\b).)*\bfrom\s+{_ADJ}{_HEDGE_OPT}$", re.I | re.S
 )
 _BASE_LEAD = re.compile(rf"^\s*{_ADJ}{_HEDGE_OPT}$", re.I)
-_TO_GAP = re.compile(rf"^\s*(?:[^\s.;:,]+\s+){{0,2}}?(?:to|at)\s+{_ADJ}{_HEDGE_OPT}$", re.I)
+# "up 10% to", "rose 50 percent, to", "up 10% this year, reaching": the level after a change
+_TO_GAP = re.compile(
+    rf"^,?\s*(?:[^\s.;:,]+,?\s+){{0,2}}?(?:to|at|reaching|hitting)\s+{_ADJ}{_HEDGE_OPT}$", re.I)
 _FROM_TO_GAP = re.compile(rf"^\s*(?:[^\s.;:,\d]+\s+){{0,3}}?to\s+{_ADJ}{_HEDGE_OPT}$", re.I)
 _CONN = re.compile(
     rf"^[ \t]*(?:[^\s.,;:!?()\d]+[ \t]*){{0,4}}?(?:\(|,[ \t]*or\b|,|—|–|\bor\b)[ \t]*"
