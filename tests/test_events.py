@@ -134,6 +134,14 @@ def test_bare_month_in_a_future_clause_is_the_next_one():
     assert dates(only("The scheme will start in January.")) == ("2024-01-01", "2024-01-31", "month")
 
 
+@pytest.mark.parametrize("text", [
+    "A hearing is set for Jan 12.", "The rules take effect on January 12.",
+    "The vote is slated for January 12.",
+])
+def test_a_date_something_is_set_for_is_ahead(text):
+    assert dates(only(text)) == ("2024-01-12", "2024-01-12", "day")
+
+
 def test_earlier_and_recently_end_at_publication_with_open_start():
     table = events("Earlier, the minister met officials. Numbers have risen recently.")
     assert table["expression"].tolist() == ["Earlier", "recently"]
