@@ -305,6 +305,14 @@ def test_the_same_point_last_year_after_than_is_a_base_not_the_period():
     assert row["verdict"] == "not comparable"
 
 
+def test_a_number_that_borrows_a_noun_is_not_compared_by_the_other_figures_verb():
+    text = ("Tens of thousands of people crossed the Channel in small boats last year, while "
+            "hundreds drowned.")
+    art = article_from_text(text, published="2024-01-10")
+    rows = match_figures(art, extract_figures(art))
+    assert rows["verdict"].tolist() == ["order of magnitude matches", "cannot check"]
+
+
 def test_period_outside_the_series_cannot_be_checked():
     text = "More than 1,000 people crossed the Channel in small boats in 2031."
     row = one(text, "2032-03-01", "More than 1,000", 1000)

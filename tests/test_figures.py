@@ -594,6 +594,12 @@ def test_a_rate_adjective_before_a_noun_is_not_the_figures_rate() -> None:
     assert [r["period"] for r in rows] == ["per week", "per year", "per day"]
 
 
+def test_a_bare_number_with_its_own_verb_borrows_the_noun_not_the_verb() -> None:
+    rows = figures("Tens of thousands of people crossed, while hundreds drowned and some 40 "
+                   "were rescued.")
+    assert [r["counts"] for r in rows] == ["people crossed", "people", "people rescued"]
+
+
 def test_the_year_so_far_is_the_year_to_the_publication_date() -> None:
     rows = figures("In June, 3,041 people arrived, bringing the total for the year so far to "
                    "13,489.", published="2024-07-01")

@@ -51,6 +51,7 @@ the ``figures_*.json`` files beside this module.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 import pandas as pd
@@ -65,7 +66,9 @@ from newstables.extract.figure_grammar import (
     _CORE_PLAIN,
     _CORE_WORDS,
     _CUR_BEFORE,
+    _IRREGULAR_PAST,
     _NEEDS_NEXT,
+    _OBJ_EXCLUDE,
     _OF,
     _PROTECT_AT,
     _SCALES,
@@ -211,6 +214,28 @@ def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig]) -> str | None:
     return None
 
 
+# "... people crossed, while hundreds drowned": a bare number's own verb after it.
+_OWN_VERB = re.compile(r"\s+(?P<passive>(?:were|was|had\s+been|have\s+been)\s+)?"
+                       r"(?P<v>[a-z]+)\b")
+
+
+def _is_verb(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ed") or word in _IRREGULAR_PAST) and (
+        word not in _OBJ_EXCLUDE)
+
+
+def _own_verb(counts: str | None, fig: _Fig, text: str) -> str | None:
+    """An inherited noun without the other figure's verb when the bare number has its own:
+    "people crossed" for "hundreds drowned" is "people", for "20 were granted" (a passive
+    subject, which keeps its verb) "people granted"."""
+    m = _OWN_VERB.match(text, fig.end)
+    if counts is None or m is None or not _is_verb(m.group("v")):
+        return counts
+    words = counts.split()
+    verb_at = next((i for i, w in enumerate(words) if i and _is_verb(w.lower())), len(words))
+    return " ".join([*words[:verb_at], *([m.group("v")] if m.group("passive") else [])])
+
+
 def _row(fig: _Fig, text: str) -> dict[str, Any]:
     start = fig.span_start
     hedge_kind = hedges.figure_kind(fig.hedge, fig.low, fig.high, vague=fig.kind == "vague")
@@ -264,7 +289,7 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
                 _compared_base(fig, done[-1])
             fig.counts = _counts(fig, text, sent, done)
             if fig.counts is None and fig.needs_noun:
-                fig.counts = _inherit(fig, done, paragraph_figs)
+                fig.counts = _own_verb(_inherit(fig, done, paragraph_figs), fig, text)
             next_start = figs[i + 1].span_start if i + 1 < len(figs) else sent.end
             fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
                                                 article.published) or _pick_period(
