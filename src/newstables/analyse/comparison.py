@@ -33,7 +33,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -413,6 +413,18 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     return first
 
 
+class _Result(NamedTuple):
+    """One series' answer for a claim; the lowest ``rank`` is the one shown."""
+
+    rank: tuple
+    rule: SeriesRule
+    got: Lookup
+    verdict: str
+    value: float | None
+    series_row: dict[str, Any] | None
+    note: str
+
+
 def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
                  published: dt.date | None, t: Tolerance, claim_value: float,
                  skip: frozenset[str]) -> dict[str, Any]:
@@ -429,8 +441,8 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         # A value the series gives for the period outranks bounds on it (a period that ends
         # inside one of the series' quarters), and narrow bounds outrank wide ones.
         width = abs(got.high - got.low) if got.low is not None and got.high is not None else 0
-        results.append(((width > 0, width), rank, rule.priority, rule.order, rule, got, verdict,
-                        v, series_row, note))
+        results.append(_Result((width > 0, width, rank, rule.priority, rule.order), rule, got,
+                               verdict, v, series_row, note))
     if not results:
         rule, got = reasons[0]
         if _circular(row, rule, period, published, t, claim_value, skip):
@@ -444,8 +456,8 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
             row["notes"] = (f"below the running total already reached on {got.label}"
                             f" ({fmt(got.floor)})")
         return row
-    results.sort(key=lambda r: r[:4])
-    _, _, _, _, rule, got, verdict, v, series_row, note = results[0]
+    results.sort(key=lambda r: r.rank)
+    _, rule, got, verdict, v, series_row, note = results[0]
     _fill(row, rule, v, series_row, got.label, t, verdict, claim_value, skip)
     if verdict in NOT_CHECKED:
         row["reason"], note = note, ""
@@ -454,7 +466,7 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         older = older_match(rule.key, period, t.low, t.high, series_row, skip)
         if older:
             notes.append(older)
-    others_found = [f"{r[4].key}: {fmt(r[7])}" for r in results[1:]]
+    others_found = [f"{r.rule.key}: {fmt(r.value)}" for r in results[1:]]
     if others_found:
         notes.append("also compared: " + "; ".join(others_found))
     if period.origin == "publication date":
