@@ -286,7 +286,18 @@ def _period_trigger(t: _Trigger, doc: _Doc) -> bool:
 # ("200 a week could be", "two billion tons per year of" keep their rate).
 _BEFORE_NOUN = re.compile(
     r"[ \t]+(?!(?:in|on|at|for|to|from|and|or|but|since|during|between|across|over|until|with"
-    r"|by|through|throughout|this|last|that|the|a|an|so|as|than|until)\b)[a-z]")
+    r"|by|through|throughout|this|last|that|the|a|an|so|as|than)\b)[a-z]")
+
+
+def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
+    """Can the period ``p``, after a figure that ends at ``fig_end``, be that figure's? Not
+    past a semicolon, colon, dash or bracket, nor a comma that opens another clause or a
+    description (``_CLAUSE_BREAK``); not a rate adjective before a noun."""
+    between = text[fig_end : p.start]
+    if any(c in between for c in ";:—–(") or _CLAUSE_BREAK.search(between):
+        return False
+    return not (p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
+                and _BEFORE_NOUN.match(text, p.end))
 
 
 def _pick_period(
@@ -299,11 +310,7 @@ def _pick_period(
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
         p = periods[i]
-        between = text[fig.end : p.start]
-        if p.usable and not any(c in between for c in ";:—–(") and not (
-                _CLAUSE_BREAK.search(between)) and not (
-                p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
-                and _BEFORE_NOUN.match(text, p.end)):
+        if p.usable and _figures_after(text, fig.end, p):
             return p.value
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
