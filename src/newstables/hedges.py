@@ -83,30 +83,42 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
                                                             lo=fmt(lo), hi=fmt(hi)))
 
 
-_WRITTEN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def written_halves(surface: str, value: float | None) -> tuple[float, float] | None:
+    """How precisely ``surface`` writes ``value``: half a unit of its last digit, and half
+    the rounding its trailing zeros show (two or more, to two significant digits at most:
+    "45,700": 50; "30,000": 500, not 5,000), scaled as the value is ("1.2 million": 50,000
+    and 0). None when the surface has no digits for the value ("one in four")."""
+    m = _WRITTEN.search(surface or "")
+    if m is None or value is None:
+        return None
+    raw = m.group().replace(",", "")
+    try:
+        written = float(raw)
+    except ValueError:
+        return None
+    if not written:
+        return None
+    scale = abs(value) / written  # "million" and the like
+    if "." in raw:
+        return 0.5 * 10.0 ** -len(raw.split(".", 1)[1]) * scale, 0.0
+    zeros = min(len(raw) - len(raw.rstrip("0")), len(raw.lstrip("0")) - 2)
+    return 0.5 * scale, (0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0)
 
 
 def rounding(value: float, surface: str) -> float | None:
     """Half the unit of the last digit ``surface`` writes ``value`` to ("29,000": 500; "1.2
-    million": 50,000; "47%": 0.5), reading at least two significant digits ("30,000" is to
-    the thousand, not to ten thousand); None when the surface has no digits for the value."""
-    m = _WRITTEN.search(surface or "")
-    if m is None or not value:
+    million": 50,000; "47%": 0.5), reading at least two significant digits; None when the
+    digits are not the value's ("2 in 5", a fraction) or there are none."""
+    halves = written_halves(surface, value) if value else None
+    if halves is None:
         return None
-    digits = m.group(1).replace(",", "")
-    written = float(f"{digits}.{m.group(2)}" if m.group(2) else digits)
-    if not written:
+    power = math.log10(abs(value) / float(_WRITTEN.search(surface).group().replace(",", "")))
+    if power < -1e-9 or abs(power - round(power)) > 1e-9:
         return None
-    scale = abs(value) / written  # "million" and the like
-    power = math.log10(scale)
-    if scale < 1 or abs(power - round(power)) > 1e-9:
-        return None  # the digits are not the value's ("2 in 5", a fraction)
-    if m.group(2):
-        unit = 10.0 ** -len(m.group(2))
-    else:
-        zeros = len(digits) - len(digits.rstrip("0"))
-        unit = 10.0 ** min(zeros, max(0, len(digits.lstrip("0")) - 2))
-    return unit * 10.0 ** round(power) / 2
+    return max(halves)
 
 
 def _number(value: object) -> float | None:

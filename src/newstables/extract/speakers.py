@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from newstables.extract.actor_tokens import NAME_PARTICLES, PREFIXED_NAME, bare_surname
-from newstables.lexicon import load_lines
+from newstables.lexicon import load_json, load_lines
 from newstables.paths import LEXICONS
 
 _LEX = json.loads((LEXICONS / "speakers.json").read_text(encoding="utf-8"))
@@ -50,7 +50,9 @@ _PARTICIPLE_OPENERS = frozenset(
 _OUTLET_WORDS = frozenset(_LEX["outlet_words"])
 # Words that open a sentence with an adverbial before its subject ('In August, X ...').
 _OPENERS = frozenset(_LEX["clause_openers"])
-_IRREGULAR_PAST = frozenset(_LEX["irregular_past"])
+# Past tenses that end a subject as '-ed' does ('several charities gave X ..., saying').
+_IRREGULAR_PAST = frozenset(load_json("events_tense.json")["past_words"]) - {
+    "ago", "last", "yesterday"}
 _AUXILIARIES = frozenset("is was are were has have had will would can could may might must "
                          "should shall did does do".split())
 _COUNTRIES = json.loads((LEXICONS / "actors_countries.json").read_text(encoding="utf-8"))

@@ -75,21 +75,10 @@ def _num(value: Any) -> float | None:
 
 def _halves(text: str, value: float | None) -> tuple[float, float, bool]:
     """Half-units of the last written digit and of trailing-zero rounding; word figure?"""
-    m = _NUM.search(text)
-    if m is None or value is None:
+    if value is None or _NUM.search(text) is None:
         return 0.0, 0.0, True
-    raw = m.group().replace(",", "")
-    mant = _num(raw)
-    if not mant:
-        return 0.0, 0.0, False
-    scale = abs(value) / mant
-    if "." in raw:
-        decimals = len(raw.split(".", 1)[1])
-        return 0.5 * 10.0**-decimals * scale, 0.0, False
-    zeros = len(raw) - len(raw.rstrip("0"))
-    # trailing zeros show rounding ("45,700": hundreds), to two significant digits at most
-    zeros = min(zeros, len(raw.lstrip("0")) - 2)
-    return 0.5 * scale, (0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0), False
+    halves = hedges.written_halves(text, value)
+    return (*halves, False) if halves is not None else (0.0, 0.0, False)
 
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
