@@ -70,6 +70,22 @@ def test_a_participle_cue_gives_the_words_to_the_main_clauses_subject(text, spea
     assert speakers(text) == [speaker]
 
 
+def test_a_sentence_after_a_quote_closed_outside_its_marks_is_not_its_attribution():
+    text = ("The Refugee Council said the plan had “failed”. Its spokesman, Tom Reed, called it"
+            " “a gimmick”.")
+    assert speakers(text) == ["Refugee Council", "Tom Reed"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Demonstrators said they want “justice for all,” but pledged to remain civil.",
+     "demonstrators"),
+    ("Relatives said they came away with “more questions than answers”.", "relatives"),
+])
+def test_a_group_opening_a_sentence_is_a_role_not_a_name(text, role):
+    assert speakers(text) == [None]
+    assert column(text, "role") == [role]
+
+
 def test_according_to_names_the_speaker():
     text = "According to Dana Whitfield, “the river has never been this high.”"
     assert speakers(text) == ["Dana Whitfield"]

@@ -655,8 +655,12 @@ def _cue_near(text: str, lead: int, open_: int, close: int | None, limit: int) -
 
 
 def _ends_sentence(text: str, close: int) -> bool:
-    """The quote closes a sentence (. ! ? inside the mark) and a capitalised word follows."""
-    return close > 0 and text[close - 1] in ".!?" and bool(_NEW_SENTENCE.match(text, close + 1))
+    """The quote closes a sentence (. ! ? inside the mark, or right after it: 'had
+    “failed”.') and a capitalised word follows."""
+    if close > 0 and text[close - 1] in ".!?":
+        return bool(_NEW_SENTENCE.match(text, close + 1))
+    return text[close + 1 : close + 2] in (".", "!", "?") and bool(
+        _NEW_SENTENCE.match(text, close + 2))
 
 
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
