@@ -321,3 +321,9 @@ def test_a_generic_body_in_a_sentence_naming_no_country_takes_its_paragraphs_one
         "announced. Data shared by the ministry revealed this was the highest number in "
         "Türkiye's history.")
     assert row(actors, "Interior Ministry")["country"] == "Türkiye"
+
+
+def test_a_preposition_opening_a_sentence_does_not_start_a_name():
+    actors, _ = actors_of("Between January and September, 26,612 people arrived. "
+                          "Demonstrators gathered outside. Relatives of Anna Berg waited.")
+    assert names(actors) == ["Anna Berg"]
