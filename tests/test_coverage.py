@@ -46,6 +46,9 @@ def test_a_statistic_stated_in_two_articles_recurs_with_each_value_and_hedge(con
     (drift,) = coverage.drift(recurring).to_dict("records")
     assert drift["articles"] == 2 and drift["outlets"] == 2
     assert drift["spread"] == pytest.approx(45774 / 45700 - 1)
+    # the value both were checked against, and whose it is
+    assert (drift["series_value"], drift["source_kind"]) == (45774, "official")
+    assert set(recurring["source_kind"]) == {"official"}
 
 
 def test_a_speaker_quoted_by_two_outlets_counts_both(con):

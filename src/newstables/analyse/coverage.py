@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newstables.analyse.comparison import CHECKED
 from newstables.schema import CORPUS_CLAIMS as CLAIMS
 from newstables.schema import CORPUS_MANIFEST as MANIFEST
 from newstables.schema import corpus_datasets as table_names
@@ -65,17 +66,22 @@ def manifest_status(con) -> pd.DataFrame:
 
 def recurring_statistics(con) -> pd.DataFrame:
     """Statements of one statistic (the same reference series and period) in two or more
-    articles: what each article stated, its value and hedge, and the series value."""
+    articles: what each article stated, its value and hedge, the series value it was checked
+    against and that value's source kind (official, press, other); a statement the series
+    only bounds or could not check has no series value."""
     if not has_claims(con):
         return pd.DataFrame(columns=["series_title", "period", "article", "outlet", "published",
-                                     "claim", "value", "hedge", "series_value", "verdict",
-                                     "paragraph"])
+                                     "claim", "value", "hedge", "series_value", "source_kind",
+                                     "verdict", "paragraph"])
+    checked = ", ".join(f"'{v}'" for v in CHECKED)
     return con.sql(f"""
         WITH stated AS (
             SELECT c.series, c.series_title,
                    regexp_replace(c.claim_period, ' \\(.*\\)$', '') AS period,
                    c.article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, a.published,
-                   c.claim, c.value, coalesce(c.hedge, '') AS hedge, c.series_value,
+                   c.claim, c.value, coalesce(c.hedge, '') AS hedge,
+                   CASE WHEN c.verdict IN ({checked}) THEN c.series_value END AS series_value,
+                   CASE WHEN c.verdict IN ({checked}) THEN c.source_kind END AS source_kind,
                    c.verdict, c.paragraph
             FROM claims c JOIN articles a USING (article)
             WHERE coalesce(c.series, '') <> '' AND c.claim_period NOT LIKE '% vs %'
@@ -84,7 +90,7 @@ def recurring_statistics(con) -> pd.DataFrame:
             HAVING count(DISTINCT article) >= 2
         )
         SELECT s.series_title, s.period, s.article, s.outlet, s.published, s.claim, s.value,
-               s.hedge, s.series_value, s.verdict, s.paragraph
+               s.hedge, s.series_value, s.source_kind, s.verdict, s.paragraph
         FROM stated s JOIN recurring r USING (series, period)
         ORDER BY s.series_title, s.period, s.published NULLS LAST, s.article, s.paragraph
     """).df()
@@ -92,23 +98,26 @@ def recurring_statistics(con) -> pd.DataFrame:
 
 def drift(recurring: pd.DataFrame) -> pd.DataFrame:
     """One row per recurring statistic: how many articles and outlets state it, the range of
-    the stated values, their spread (largest over smallest, minus one) and the hedges used."""
+    the stated values, their spread (largest over smallest, minus one), the hedges used, and
+    the series value the statements were checked against with its source kind."""
     rows = []
     for (title, period), group in recurring.groupby(["series_title", "period"], sort=True):
         values = group["value"].dropna()
         low, high = (values.min(), values.max()) if len(values) else (None, None)
         hedges = sorted({h for h in group["hedge"] if h}) or ["(none)"]
+        checked = group[group["series_value"].notna()]
         rows.append({
             "statistic": title, "period": period, "articles": group["article"].nunique(),
             "outlets": group["outlet"].nunique(), "stated": " · ".join(group["claim"]),
             "lowest": low, "highest": high,
             "spread": (high / low - 1) if low not in (None, 0) else None,
             "hedges": ", ".join(hedges),
-            "series_value": group["series_value"].dropna().iloc[0]
-            if group["series_value"].notna().any() else None,
+            "series_value": checked["series_value"].iloc[0] if len(checked) else None,
+            "source_kind": checked["source_kind"].iloc[0] if len(checked) else None,
         })
     return pd.DataFrame(rows, columns=["statistic", "period", "articles", "outlets", "stated",
-                                       "lowest", "highest", "spread", "hedges", "series_value"])
+                                       "lowest", "highest", "spread", "hedges", "series_value",
+                                       "source_kind"])
 
 
 def speakers(con) -> pd.DataFrame:
