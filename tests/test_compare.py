@@ -295,6 +295,16 @@ def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
     assert "between 20,101 and 24,830" in rows["24,000"]["reason"]
 
 
+def test_a_running_total_weeks_old_is_a_floor_under_the_claim():
+    # 539,332 Syrians had returned by 31 December 2022; the article is of 10 February 2023
+    text = "More than {} Syrians have returned home voluntarily since 2016."
+    above = one(text.format("550,000"), "2023-02-10", "More than 550,000", 550000)
+    assert above["verdict"] == "cannot check" and "539,332 or more" in above["reason"]
+    assert "only grows" in above["notes"]
+    below = one(text.format("400,000"), "2023-02-10", "More than 400,000", 400000)
+    assert below["verdict"] == "differs from press reports"
+
+
 def test_the_same_point_last_year_after_than_is_a_base_not_the_period():
     text = ("So far this year, 24,000 people have crossed the Channel, fewer than at the same "
             "point last year.")

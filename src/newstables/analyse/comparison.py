@@ -207,9 +207,10 @@ def _judge(found: Lookup, t: Tolerance, hedge_kind: str
             return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
         if high < t.low or low > t.high:
             return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
-        note = (f"the series only bounds the value for the period, between {fmt(low)} and "
-                f"{fmt(high)}: some of those would hold the claim ({fmt(t.low)} to "
-                f"{fmt(t.high)}), some would not")
+        bounds = (f"between {fmt(low)} and {fmt(high)}" if math.isfinite(high)
+                  else f"{fmt(low)} or more")  # a running total's floor (see the notes)
+        note = (f"the series only bounds the value for the period, {bounds}: some of those "
+                f"would hold the claim ({fmt(t.low)} to {fmt(t.high)}), some would not")
         return "cannot check", found.value, found.row, note
     if _inside(found.value, t):
         return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""

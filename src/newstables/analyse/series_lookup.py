@@ -6,6 +6,7 @@ sources kept as alternatives, and the article's own outlet left out when asked.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -196,6 +197,11 @@ def _since_matches(rule: SeriesRule, period: Period) -> bool:
     return period.start.year == base.year and (base.month == 1 or period.start.month == base.month)
 
 
+# A running total this many days old or newer stands for the value at the claim's date (the
+# article cites the latest release); an older one is only a floor under it.
+FRESH_DAYS = 7
+
+
 def _lookup_cumulative(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Lookup:
     if period.end is None:
         return Lookup(reason="no publication date to read the period from")
@@ -214,7 +220,8 @@ def _lookup_cumulative(rule: SeriesRule, period: Period, skip: frozenset[str]) -
     after = [r for r in rows if r["end"] >= at]
     prev = before[-1] if before else start_row
     nxt = after[0] if after else None
-    if prev is not None and prev["row"] and (at - prev["end"]).days <= rule.max_age_days:
+    age = (at - prev["end"]).days if prev is not None else 0
+    if prev is not None and prev["row"] and age <= min(rule.max_age_days, FRESH_DAYS):
         return Lookup(prev["value"], prev["value"], prev["value"], prev["period"], prev,
                       _alternatives(rule.key, prev, skip))
     if prev is not None and nxt is not None and (nxt["end"] - prev["end"]).days <= (
@@ -226,6 +233,11 @@ def _lookup_cumulative(rule: SeriesRule, period: Period, skip: frozenset[str]) -
                 f"({nxt['period']}); {fmt(estimate)} by linear interpolation")
         label = f"{prev['period']} to {nxt['period']}"
         return Lookup(estimate, prev["value"], nxt["value"], label, nxt, note=note)
+    if prev is not None and prev["row"] and age <= rule.max_age_days:
+        # A running total only grows: weeks after its last value, that value is a floor.
+        note = (f"the running total was {fmt(prev['value'])} on {prev['period']}, {age} days"
+                " earlier, and only grows")
+        return Lookup(prev["value"], prev["value"], math.inf, prev["period"], prev, note=note)
     if prev is not None and prev["row"]:
         return Lookup(reason=f"latest running total before {at.isoformat()} is "
                              f"{fmt(prev['value'])} on {prev['period']}",
