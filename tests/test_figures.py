@@ -586,6 +586,21 @@ def test_a_period_after_and_or_a_description_is_not_the_figures_before_it() -> N
     assert [(r["period"], r["period_start"]) for r in rows] == [("2023-08-10", "2023-08-10")]
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("Türkiye caught 162,996 irregular migrants, and in 2020 it caught 122,302.", None),
+    ("Some 3,000 people crossed in small boats, the Home Office said on Tuesday.", None),
+    ("Around 45,000 people crossed in small boats, a record, in 2022.", "2022-01-01"),
+])
+def test_a_period_in_another_clause_is_not_the_figures_even_as_a_fallback(text, period):
+    assert figures(text, published="2023-08-11")[0]["period_start"] == period
+
+
+def test_as_many_as_in_the_same_period_is_a_base_not_the_figures_period() -> None:
+    rows = figures("Between January and June 2023, 11,433 people crossed, almost as many as in"
+                   " the same period last year.", published="2023-07-10")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [("2023-01-01", "2023-06-30")]
+
+
 def test_a_rate_adjective_before_a_noun_is_not_the_figures_rate() -> None:
     assert one("In 2023, 755 people crossed, the most on a daily basis, and a daily record.",
                published="2024-01-05")["period"] == "2023"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newstables.lexicon import load_json
 
@@ -86,13 +87,22 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
-def written_halves(surface: str, value: float | None) -> tuple[float, float] | None:
+class Written(NamedTuple):
+    """How precisely a number is written: half a unit of its last digit, half the rounding
+    its trailing zeros show, and the scale its words give the digits ("million": 1e6)."""
+
+    digit_half: float
+    zeros_half: float
+    scale: float
+
+
+def written_halves(surface: str, value: float | None) -> Written | None:
     """How precisely ``surface`` writes ``value``: half a unit of its last digit, and half
     the rounding its trailing zeros show (two or more, to two significant digits at most:
     "45,700": 50; "30,000": 500, not 5,000), scaled as the value is ("1.2 million": 50,000
     and 0). None when the surface has no digits for the value ("one in four")."""
     m = _WRITTEN.search(surface or "")
-    if m is None or value is None:
+    if m is None or value is None or not math.isfinite(value):
         return None
     raw = m.group().replace(",", "")
     try:
@@ -103,22 +113,24 @@ def written_halves(surface: str, value: float | None) -> tuple[float, float] | N
         return None
     scale = abs(value) / written  # "million" and the like
     if "." in raw:
-        return 0.5 * 10.0 ** -len(raw.split(".", 1)[1]) * scale, 0.0
+        return Written(0.5 * 10.0 ** -len(raw.split(".", 1)[1]) * scale, 0.0, scale)
     zeros = min(len(raw) - len(raw.rstrip("0")), len(raw.lstrip("0")) - 2)
-    return 0.5 * scale, (0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0)
+    return Written(0.5 * scale, 0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0, scale)
 
 
 def rounding(value: float, surface: str) -> float | None:
     """Half the unit of the last digit ``surface`` writes ``value`` to ("29,000": 500; "1.2
-    million": 50,000; "47%": 0.5), reading at least two significant digits; None when the
-    digits are not the value's ("2 in 5", a fraction) or there are none."""
-    halves = written_halves(surface, value) if value else None
-    if halves is None:
+    million": 50,000; "47%": 0.5), never coarser than its second significant digit ("4
+    million" is read as 4.0 million: 50,000); None when the digits are not the value's ("2
+    in 5", a fraction) or there are none."""
+    written = written_halves(surface, value) if value else None
+    if written is None:
         return None
-    power = math.log10(abs(value) / float(_WRITTEN.search(surface).group().replace(",", "")))
+    power = math.log10(written.scale)
     if power < -1e-9 or abs(power - round(power)) > 1e-9:
         return None
-    return max(halves)
+    two_digits = 0.5 * 10.0 ** (math.floor(math.log10(abs(value))) - 1)
+    return min(max(written.digit_half, written.zeros_half), two_digits)
 
 
 def _number(value: object) -> float | None:

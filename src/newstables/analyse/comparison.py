@@ -203,7 +203,7 @@ def _judge(found: Lookup, t: Tolerance, hedge_kind: str
         # The series only bounds the value (the period ends inside one of its periods): the
         # claim holds when every value in the bounds would hold it, fails when none would.
         low, high = sorted((found.low, found.high))
-        if _inside(low, t) and _inside(high, t):
+        if _inside(low, t) and math.isfinite(high) and _inside(high, t):
             return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
         if high < t.low or low > t.high:
             return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
@@ -391,7 +391,7 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
                    reason=f"{rule.title}: {comparable(rule, row['counts'])}")
         return row
-    if row["period"] and period_from_columns(fig, published) is None:
+    if published is not None and row["period"] and period_from_columns(fig, published) is None:
         # "per week", "in the coming weeks", "the same period last year" with no months:
         # read at the publication date, the series would answer another question.
         rule = fitting[0][1]
@@ -439,11 +439,12 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
             continue
         verdict, v, series_row, note = _judge(got, t, row["hedge_kind"])
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
-        # A value the series gives for the period outranks bounds on it (a period that ends
-        # inside one of the series' quarters), and narrow bounds outrank wide ones.
+        # A verdict outranks none; then a value the series gives for the period outranks
+        # bounds on it (a period that ends inside one of the series' quarters), and narrow
+        # bounds outrank wide ones.
         width = abs(got.high - got.low) if got.low is not None and got.high is not None else 0
-        results.append(_Result((width > 0, width, rank, rule.priority, rule.order), rule, got,
-                               verdict, v, series_row, note))
+        results.append(_Result((rank > 1, width > 0, width, rank, rule.priority, rule.order),
+                               rule, got, verdict, v, series_row, note))
     if not results:
         rule, got = reasons[0]
         if _circular(row, rule, period, published, t, claim_value, skip):

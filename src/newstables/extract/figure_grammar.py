@@ -72,12 +72,22 @@ _NOUN_TRIGGERS = frozenset(["year", "years", "month", "months", "week", "weeks",
                             "decade", "decades", "hour", "hours", "quarter", "half", "night"])
 _REPORT_DATE = frozenset(_CAL["report_date_verbs"])
 _COMPARISON = frozenset(_CAL["comparison_markers"])
-# ", and in 2020 122,302", ", bringing the total for the first half of the year to ...", ",
-# the highest daily figure this year": a period after one of these belongs to the clause or
-# the description it opens, not to a figure before it.
+# ", and in 2020 122,302", ", bringing the total for the first half of the year to ...": a
+# period after one of these belongs to the clause it opens, not to a figure before it.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|whereas|the|a|an|" + "|".join(_CAL["clause_participles"]) + r")\b",
-    re.I)
+    r",\s+(?:and|but|while|whereas|" + "|".join(_CAL["clause_participles"]) + r")\b", re.I)
+# ", the highest daily figure this year", ", the Home Office said on Tuesday": a description or
+# a clause of its own, until a comma closes it (", a record, in 2022" is the figure's 2022).
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\b", re.I)
+
+
+def opens_another_clause(between: str) -> bool:
+    """Do the words between a figure and a period after it open another clause, or a
+    description that has not closed by the period? Then the period is not the figure's."""
+    if any(c in between for c in ";:—–(") or _CLAUSE_BREAK.search(between):
+        return True
+    m = _APPOSITIVE.search(between)
+    return m is not None and "," not in between[m.end():]
 _CORE_WORDS = frozenset(
     [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
 )

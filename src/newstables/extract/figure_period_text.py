@@ -11,7 +11,6 @@ import re
 from newstables import periods
 from newstables.extract.figure_grammar import (
     _CAPITALISED,
-    _CLAUSE_BREAK,
     _COMPARISON,
     _MONTHS,
     _NOUN_TRIGGERS,
@@ -28,6 +27,7 @@ from newstables.extract.figure_grammar import (
     _Fig,
     _Period,
     _Trigger,
+    opens_another_clause,
 )
 from newstables.extract.number_reading import _single_value, _tail
 
@@ -291,10 +291,9 @@ _BEFORE_NOUN = re.compile(
 
 def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
     """Can the period ``p``, after a figure that ends at ``fig_end``, be that figure's? Not
-    past a semicolon, colon, dash or bracket, nor a comma that opens another clause or a
-    description (``_CLAUSE_BREAK``); not a rate adjective before a noun."""
-    between = text[fig_end : p.start]
-    if any(c in between for c in ";:—–(") or _CLAUSE_BREAK.search(between):
+    in another clause or a description (``opens_another_clause``); not a rate adjective
+    before a noun."""
+    if opens_another_clause(text[fig_end : p.start]):
         return False
     return not (p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
                 and _BEFORE_NOUN.match(text, p.end))

@@ -18,6 +18,7 @@ from typing import Any
 
 from newstables import periods
 from newstables.extract.article import Article
+from newstables.extract.figure_grammar import opens_another_clause
 from newstables.extract.surroundings import COMPARISON_START, Surroundings, surroundings
 from newstables.lexicon import load_json
 from newstables.periods import Period
@@ -32,9 +33,12 @@ _SAME_PERIOD = re.compile(
     r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time|point|stage)\s+(?:(?:of|in)\s+"
     r"(?P<y>(?:19|20)\d\d)\b|(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b"
     r"|a\s+year\s+(?:earlier|before|ago)\b)", re.I)
+# "fewer than at the same point last year", "almost as many as in the same period": words
+# that make what follows a comparison's base (the figures' comparison markers)
 _BASE_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|versus|against|up\s+from|down\s+from)\s+"
-    r"(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
+    r"\b(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(
+        load_json("figures_periods.json")["comparison_markers"], key=len, reverse=True))
+    + r")\s+(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -91,8 +95,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
-    if period is None and found:
-        period = replace(periods.nearest(found, ctx.figure_start, ctx.figure_end),
+    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0])]
+    if period is None and reachable:
+        period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
     if period is None and text_first:
         period = periods.parse_period(own_text, published)
@@ -131,6 +136,13 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
 # Internal period kinds as the figures table reports them.
 _REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
              "end": "day", "ytd": "since", "since": "since", "range": "range"}
+
+
+def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:
+    """Is a period starting at ``start`` after the figure, past a semicolon, dash or bracket,
+    or a comma that opens another clause (", and in 2020 ...", ", the Home Office said on
+    Tuesday")? Then it is not the figure's."""
+    return start >= figure_end and opens_another_clause(sentence[figure_end:start])
 
 
 def period_columns(period: Period | None) -> dict[str, Any]:

@@ -77,8 +77,10 @@ def _halves(text: str, value: float | None) -> tuple[float, float, bool]:
     """Half-units of the last written digit and of trailing-zero rounding; word figure?"""
     if value is None or _NUM.search(text) is None:
         return 0.0, 0.0, True
-    halves = hedges.written_halves(text, value)
-    return (*halves, False) if halves is not None else (0.0, 0.0, False)
+    written = hedges.written_halves(text, value)
+    if written is None:
+        return 0.0, 0.0, False
+    return written.digit_half, written.zeros_half, False
 
 
 def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
