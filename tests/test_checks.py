@@ -410,6 +410,8 @@ def test_of_the_total_then_its_parts_is_a_possibly_partial_sum():
     ("Of the 100 people on board, 60 were men and 50 were adults.", ("60", "50"), False),
     ("In all 45,774 people crossed, including 12,000 Albanians, 8,000 Afghans and 30,000 men.",
      ("12,000", "8,000", "30,000"), False),
+    # a bare number's borrowed noun does not decide: its own words do
+    ("Of the 100 people on board, 60 were women and 50 were Syrian.", ("60", "50"), False),
     # men, women and children divide people one way, as do two nationalities
     ("Of the 100 people on board, 60 were men, 30 were women and 20 were children.",
      ("60", "30", "20"), True),

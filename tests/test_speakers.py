@@ -70,6 +70,19 @@ def test_a_participle_cue_gives_the_words_to_the_main_clauses_subject(text, spea
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Boris Johnson on Monday defended the plan, saying “it will work”.", "Boris Johnson"),
+    ("The embattled Prime Minister Boris Johnson defended the plan, saying “it will work”.",
+     "Boris Johnson"),
+    ("The recently appointed Home Secretary James Cleverly visited Dover, saying “we will "
+     "act”.", "James Cleverly"),
+    # a singular description is left to the rules that know organisations
+    ("The UN refugee agency welcomed the decision, saying “it is a good step”.", "UNHCR"),
+])
+def test_a_participle_cue_reads_past_a_time_phrase_and_an_adjective(text, speaker):
+    assert speakers(text) == [speaker]
+
+
 def test_a_sentence_after_a_quote_closed_outside_its_marks_is_not_its_attribution():
     text = ("The Refugee Council said the plan had “failed”. Its spokesman, Tom Reed, called it"
             " “a gimmick”.")

@@ -240,6 +240,21 @@ def _speech_verb(toks: list[tuple[int, int, str]], lows: list[str], k: int) -> b
     return True
 
 
+# Words that open a plural description naming no one ('several groups', 'their lawyers').
+_GROUP_OPENERS = frozenset("several some many few two three four five six seven eight nine ten "
+                           "dozens hundreds thousands the their other various".split())
+_DETERMINERS = frozenset("the a an this that its his her their".split())
+
+
+def _modifier(lows: list[str], s: int, i: int) -> bool:
+    """Is ``lows[i]`` an -ed word modifying the noun after it ('The embattled Prime Minister',
+    'The recently appointed Home Secretary'), not the verb?"""
+    j = i - 1
+    if j > s and lows[j].endswith("ly"):
+        j -= 1
+    return j >= s and lows[j] in _DETERMINERS
+
+
 def _main_verb(word: str, low: str) -> bool:
     """A lower-case word that can end a subject: a past tense ('granted', 'gave'), an
     auxiliary, or a speech verb."""
@@ -528,15 +543,21 @@ class Speakers:
             return None
         if lows[s] in _PERSONAL:
             return self._pronoun(lows[s], toks[s][0])
-        verb = next((i for i in range(s + 1, k) if _main_verb(toks[i][2], lows[i])), None)
-        if verb is None or verb - s > 6 or any(t[2] in ",;:()" for t in toks[s:verb]):
+        verb = next((i for i in range(s + 1, k) if _main_verb(toks[i][2], lows[i])
+                     and not _modifier(lows, s, i)), None)
+        if verb is None or verb - s > 8 or any(t[2] in ",;:()" for t in toks[s:verb]):
             return None
-        end = verb - 1
+        # the subject ends before its verb, or before 'on Monday' and the like
+        end = next((i for i in range(s + 1, verb) if not _is_cap(toks[i][2])
+                    and lows[i] in _NP_STOPS), verb) - 1
         while end > s and (lows[end] in _BEFORE_VERB or lows[end].endswith("ly")):
             end -= 1  # 'X hardly clarified'
         if _is_cap(toks[end][2]):
             return self.phrase(toks[s][0], toks[end][1])
-        return ""  # 'several environmental groups', 'Scott's relatives': no one named
+        possessive = lows[s].endswith(("'s", "’s"))
+        if lows[end].endswith("s") and (lows[s] in _GROUP_OPENERS or possessive):
+            return ""  # 'several environmental groups', 'Scott's relatives': no one named
+        return None  # 'The UN refugee agency welcomed': the other rules know better
 
     def _clause_subject(self, toks: list[tuple[int, int, str]], j: int) -> str | None:
         """The name that opens the clause ending at ``toks[j]``, before its first comma."""

@@ -112,10 +112,11 @@ def _one_partition(article: Article, parts: Sequence[_Fig], end: int) -> bool:
     way ('30 were stopped') fits any."""
     common: frozenset[str] | None = None
     for part, nxt in zip(parts, [*parts[1:], None], strict=True):
-        words = f"{part.counts} {article.text[part.end : nxt.start if nxt else end]}"
-        dims = [PART_DIMENSIONS[w] for w in _WORD.findall(words.lower()) if w in PART_DIMENSIONS]
-        if dims:
-            common = dims[0] if common is None else common & dims[0]
+        # the part's own words: a bare number's counts are borrowed from the part before
+        words = _WORD.findall(article.text[part.end : nxt.start if nxt else end].lower())
+        ways = frozenset().union(*(PART_DIMENSIONS[w] for w in words if w in PART_DIMENSIONS))
+        if ways:
+            common = ways if common is None else common & ways
             if not common:
                 return False
     return True
