@@ -605,8 +605,9 @@ def test_a_rate_adjective_before_a_noun_is_not_the_figures_rate() -> None:
     assert one("In 2023, 755 people crossed, the most on a daily basis, and a daily record.",
                published="2024-01-05")["period"] == "2023"
     rows = figures("Up to 200 Albanian nationals a week could be flown home. Plants emit nearly "
-                   "two billion tons per year of carbon dioxide. Some 300 people arrive daily.")
-    assert [r["period"] for r in rows] == ["per week", "per year", "per day"]
+                   "two billion tons per year of carbon dioxide. Some 300 people arrive daily. "
+                   "Some 50 migrants daily crossed the border.")
+    assert [r["period"] for r in rows] == ["per week", "per year", "per day", "per day"]
 
 
 def test_a_bare_number_with_its_own_verb_borrows_the_noun_not_the_verb() -> None:

@@ -84,7 +84,8 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
                                                             lo=fmt(lo), hi=fmt(hi)))
 
 
-_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# A number as written in digits ("45,774", "1.2", ".5")
+WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 class Written(NamedTuple):
@@ -101,7 +102,7 @@ def written_halves(surface: str, value: float | None) -> Written | None:
     the rounding its trailing zeros show (two or more, to two significant digits at most:
     "45,700": 50; "30,000": 500, not 5,000), scaled as the value is ("1.2 million": 50,000
     and 0). None when the surface has no digits for the value ("one in four")."""
-    m = _WRITTEN.search(surface or "")
+    m = WRITTEN_NUMBER.search(surface or "")
     if m is None or value is None or not math.isfinite(value):
         return None
     raw = m.group().replace(",", "")

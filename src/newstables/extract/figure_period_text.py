@@ -283,10 +283,10 @@ def _period_trigger(t: _Trigger, doc: _Doc) -> bool:
 
 
 # "the highest daily figure": a rate adjective before a noun describes the noun, not the figure
-# ("200 a week could be", "two billion tons per year of" keep their rate).
+# ("200 a week could be", "two billion tons per year of", "50 daily crossed" keep their rate).
 _BEFORE_NOUN = re.compile(
     r"[ \t]+(?!(?:in|on|at|for|to|from|and|or|but|since|during|between|across|over|until|with"
-    r"|by|through|throughout|this|last|that|the|a|an|so|as|than)\b)[a-z]")
+    r"|by|through|throughout|this|last|that|the|a|an|so|as|than)\b|[a-z]+ed\b)[a-z]")
 
 
 def _figures_after(text: str, fig_end: int, p: _Period) -> bool:

@@ -156,7 +156,7 @@ _EXPECTED_BEFORE = re.compile(
     rf"\b(?:an?\s+)?(?:expected|planned|anticipated|scheduled)\s+{_HEDGE_OPT}$", re.I
 )
 _DROPPED = re.compile(rf"\b(?:{_alt(_CUES['dropped_phrases'])})\b", re.I)
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_NUM = hedges.WRITTEN_NUMBER
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _PARTICIPLES = frozenset(_CUES["participles"])
 _GENERIC = frozenset(_CUES["generic_words"])
