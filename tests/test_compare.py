@@ -227,6 +227,14 @@ def test_percentage_change_is_checked_against_the_series_change():
     assert row["verdict"] == "consistent"
 
 
+def test_a_change_in_small_boat_arrivals_is_of_people_not_of_boats():
+    # 2023: 29,437 people against 45,774 in 2022 (-35.7%); boats fell 45.8%
+    text = "Small boat arrivals fell 36% in 2023 compared with 2022."
+    row = one(text, "2024-01-10", "36%", 36, unit="percent", counts="Small boat arrivals")
+    assert row["series"] == "uk_small_boat_arrivals_annual"
+    assert row["verdict"] == "consistent"
+
+
 def test_percentage_without_a_base_cannot_be_checked():
     text = "Men accounted for 76% of applicants."
     row = one(text, "2024-11-28", "76%", 76, unit="percent")
