@@ -19,6 +19,10 @@ COMPARISON_START = re.compile(
     r"(?:\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
     r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b", _I)
 
+# "fell by a third last year, to 29,437": the level a change in the clause before reached.
+LEVEL_START = re.compile(
+    r"^\W*(?:to|at)\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?"
+    r"[£$€]?\d", _I)
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -98,9 +102,10 @@ def surroundings(article: Article, start: int, end: int,
         return any(s <= o < e for o, _ in other_spans)
 
     # When the clause says nothing about what is counted, borrow from its neighbours: all
-    # earlier clauses after a comparison ("down from 45,774") or in a running total
-    # ("bringing the total to 13,489"), else figure-free clauses.
-    if COMPARISON_START.match(clause) or RUNNING_TOTAL_START.match(clause):
+    # earlier clauses after a comparison ("down from 45,774"), in a running total ("bringing
+    # the total to 13,489") or at a change's level ("..., to 29,437"), else figure-free clauses.
+    if COMPARISON_START.match(clause) or RUNNING_TOTAL_START.match(clause) or (
+            LEVEL_START.match(clause)):
         widened = text[: spans[index][1]]
     else:
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
