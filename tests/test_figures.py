@@ -595,6 +595,14 @@ def test_a_period_in_another_clause_is_not_the_figures_even_as_a_fallback(text, 
     assert figures(text, published="2023-08-11")[0]["period_start"] == period
 
 
+@pytest.mark.parametrize("base", ["the year before", "in the previous year", "a year earlier"])
+def test_a_base_the_year_before_is_the_year_before_the_sentences(base) -> None:
+    rows = figures(f"Claims fell to 84,425 in 2023, down from 89,398 {base}.",
+                   published="2024-02-29")
+    assert [(r["period"], r["period_start"]) for r in rows] == [
+        ("2023", "2023-01-01"), ("2022", "2022-01-01")]
+
+
 def test_as_many_as_in_the_same_period_is_a_base_not_the_figures_period() -> None:
     rows = figures("Between January and June 2023, 11,433 people crossed, almost as many as in"
                    " the same period last year.", published="2023-07-10")

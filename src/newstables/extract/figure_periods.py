@@ -39,6 +39,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(
         load_json("figures_periods.json")["comparison_markers"], key=len, reverse=True))
     + r")\s+(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
+# The origin of a figure's period when the figure is its sentence's comparison base.
+BASE_ORIGIN = "a year before the sentence's period"
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -109,7 +111,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         base = periods.comparison_base(sentence, ctx.figure_end, periods.clip(main, published),
                                        published)
         if base is not None:
-            period = replace(base, origin="a year before the sentence's period")
+            period = replace(base, origin=BASE_ORIGIN)
     if period is not None:
         period = periods.clip(period, published)
     anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(
@@ -194,8 +196,10 @@ def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundi
 
 def iso_label(period: Period) -> str:
     """The figures table's ``period`` of a resolved period: "2024", "2024-Q3", "2024-06",
-    "2024-06/2024-09" for whole months, else "2024-06-03/2024-09-30"."""
+    "2024-06/2024-09" for whole months, "2024-09-30" for a day, else "2024-06-03/2024-09-30"."""
     start, end = period.start, period.end
+    if period.kind in ("day", "end") or start is None or start == end:
+        return end.isoformat()
     if period.kind == "year":
         return str(end.year)
     if period.kind in ("quarter", "month"):
@@ -239,6 +243,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 period = in_another_year(same, earlier, ctx, published)
                 row["period"] = (iso_label(period) if period is not None
                                  else " ".join(same.group(0).split()))
+            if period is not None and period.origin == BASE_ORIGIN:
+                row["period"] = iso_label(period)  # "from 89,398 the year before": 2022
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
         if period is not None and same is None:
