@@ -15,7 +15,6 @@ from newstables.extract.figure_grammar import (
     _CURRENCIES,
     _HARD_VERBS,
     _IN_OF,
-    _IRREGULAR_PAST,
     _LEVEL_VERBS,
     _NP_MODIFIERS,
     _NP_PREPOSITIONS,
@@ -29,6 +28,7 @@ from newstables.extract.figure_grammar import (
     _STOP,
     _WORD_RUN,
     _Fig,
+    past_verb,
 )
 from newstables.extract.figure_ranges import _change_before
 from newstables.extract.number_reading import _is_plural, _next_word
@@ -125,9 +125,7 @@ def _with_verb(phrase: str, fig: _Fig, np_end: int, text: str, sent: Sentence) -
         words = words[:-2]
     verb = words[-1] if words else ""
     if verb and verb not in _STOP:
-        if (len(verb) > 4 and verb.endswith("ed") or verb in _IRREGULAR_PAST) and (
-            verb not in _OBJ_EXCLUDE
-        ):
+        if past_verb(verb):
             return f"{phrase} {verb}"
     pm = _PASSIVE.match(text, np_end, sent.end)
     if pm:

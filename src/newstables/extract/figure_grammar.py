@@ -57,6 +57,14 @@ _SOFT_VERBS = _words("soft_verbs")
 _OBJ_EXCLUDE = _words("object_verb_exclusions")
 _IRREGULAR_PAST = _words("irregular_past")
 _PARTICIPLES = _words("participles")
+
+
+def past_verb(word: str) -> bool:
+    """A lower-case past tense that says what happened to what a figure counts ("deported",
+    "gave"), not one of the verbs that never do ("expected")."""
+    return (len(word) > 4 and word.endswith("ed") or word in _IRREGULAR_PAST) and (
+        word not in _OBJ_EXCLUDE)
+
 _COLLECTIVE = _words("collective_nouns")
 _IRREGULAR_PLURALS = _words("irregular_plurals")
 _NOT_PLURAL = _words("not_plural")

@@ -66,9 +66,7 @@ from newstables.extract.figure_grammar import (
     _CORE_PLAIN,
     _CORE_WORDS,
     _CUR_BEFORE,
-    _IRREGULAR_PAST,
     _NEEDS_NEXT,
-    _OBJ_EXCLUDE,
     _OF,
     _PROTECT_AT,
     _SCALES,
@@ -77,6 +75,7 @@ from newstables.extract.figure_grammar import (
     _Fig,
     _Trigger,
     _triggers,
+    past_verb,
 )
 from newstables.extract.figure_period_text import _periods, _pick_period, year_total
 from newstables.extract.figure_periods import add_periods
@@ -219,20 +218,15 @@ _OWN_VERB = re.compile(r"\s+(?P<passive>(?:were|was|had\s+been|have\s+been)\s+)?
                        r"(?P<v>[a-z]+)\b")
 
 
-def _is_verb(word: str) -> bool:
-    return (len(word) > 4 and word.endswith("ed") or word in _IRREGULAR_PAST) and (
-        word not in _OBJ_EXCLUDE)
-
-
 def _own_verb(counts: str | None, fig: _Fig, text: str) -> str | None:
     """An inherited noun without the other figure's verb when the bare number has its own:
     "people crossed" for "hundreds drowned" is "people", for "20 were granted" (a passive
     subject, which keeps its verb) "people granted"."""
     m = _OWN_VERB.match(text, fig.end)
-    if counts is None or m is None or not _is_verb(m.group("v")):
+    if counts is None or m is None or not past_verb(m.group("v")):
         return counts
     words = counts.split()
-    verb_at = next((i for i, w in enumerate(words) if i and _is_verb(w.lower())), len(words))
+    verb_at = next((i for i, w in enumerate(words) if i and past_verb(w.lower())), len(words))
     return " ".join([*words[:verb_at], *([m.group("v")] if m.group("passive") else [])])
 
 
