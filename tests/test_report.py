@@ -2,6 +2,7 @@
 
 import base64
 import json
+import shutil
 import os
 import re
 import subprocess
@@ -116,9 +117,23 @@ def test_index_lists_each_notebook_with_its_description_and_both_pages(made):
 
 def test_index_shows_charts_as_titled_thumbnails_linking_to_the_full_image(made):
     html = index(made)
-    assert ('<a href="figures/words.png"><img src="figures/thumbnails/words.png" '
+    assert ('<a href="figures/words.png"><img src="figures/words.svg" '
             'alt="Characters per paragraph"></a>') in html
-    assert (made / "reports" / "deal" / "figures" / "thumbnails" / "words.png").is_file()
+    assert not (made / "reports" / "deal" / "figures" / "thumbnails").exists()
+
+
+def test_a_chart_saved_without_an_svg_shows_its_png_on_the_index(made, tmp_path):
+    from newstables import load_article
+    from newstables.run.pages import write_article_index
+
+    report = tmp_path / "deal"
+    shutil.copytree(made / "reports" / "deal", report)
+    (report / "figures" / "words.svg").unlink()
+    record = json.loads((report / "run.json").read_text(encoding="utf-8"))
+    write_article_index(report, load_article(made / "incoming" / "deal.txt"), record)
+    html = (report / "index.html").read_text(encoding="utf-8")
+    assert '<img src="figures/words.png" alt="Characters per paragraph">' in html
+    assert "words.svg" not in html
 
 
 def test_both_pages_show_each_chart_inline_as_the_saved_png(made):
