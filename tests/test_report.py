@@ -2,9 +2,9 @@
 
 import base64
 import json
-import shutil
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html import unescape

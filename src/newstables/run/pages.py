@@ -2,8 +2,9 @@
 
 An article's ``index.html`` gives the article (title, outlet, date, link), its key findings,
 each notebook's reader's and analyst's page with a one-line description, the charts as
-titled thumbnails (their SVGs, scaled), the tables with their titles and row counts, and the run in words. The
-collection's ``index.html`` lists every article with its date and headline findings.
+titled thumbnails (their SVGs, scaled), the tables with their titles and row counts, and the
+run in words. The collection's ``index.html`` lists every article with its date and headline
+findings.
 """
 
 from __future__ import annotations
