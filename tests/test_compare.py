@@ -302,6 +302,18 @@ def test_a_running_total_counts_what_the_clause_before_it_counts():
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
 
 
+def test_a_total_that_names_nothing_counts_what_the_clause_before_it_counts():
+    # "the total" is the year's small-boat arrivals (2025: 41,472), not the running total
+    # since 2018, which has no value for a year alone.
+    text = ("More than 36,800 migrants crossed the Channel in small boats in 2024, and the "
+            "total rose again in 2025 to 41,472.")
+    art = article_from_text(text, id="t", published="2026-01-10")
+    row = match_figures(art, extract_figures(art)).iloc[-1]
+    assert (row["claim"], row["claim_period"]) == ("41,472", "2025")
+    assert row["series"] == "uk_small_boat_arrivals_annual"
+    assert (row["series_value"], row["verdict"]) == (41472, "consistent")
+
+
 def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
     # 1 January to 20 September 2023 ends inside September: the monthly series only bounds
     # it, between 20,101 (to 31 August) and 24,830 (to 30 September), the narrowest bounds.

@@ -58,7 +58,7 @@ from newstables.analyse.series_match import (
 )
 from newstables.extract.article import Article
 from newstables.extract.figure_periods import is_change, period_from_columns
-from newstables.extract.surroundings import RUNNING_TOTAL_START, Surroundings, surroundings
+from newstables.extract.surroundings import Surroundings, borrows_total, surroundings
 from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period, span_label
 
@@ -386,8 +386,9 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     period = _claim_period(fig, published)
     row.update(claim_period=_period_label(period),
                claim_date=period.end.isoformat() if period.end else "")
-    # A running total ("bringing the total to 13,489") counts what the clauses before say.
-    total = RUNNING_TOTAL_START.match(ctx.clause) is not None
+    # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what
+    # the clauses before say.
+    total = borrows_total(ctx.clause)
     found = ((not total and candidates(_texts(fig, ctx, False, article_geos), unit))
              or candidates(_texts(fig, ctx, True, article_geos), unit))
     if not found:

@@ -27,6 +27,19 @@ LEVEL_START = re.compile(
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:total|tally|number|figure|count)\b", _I)
+# "..., and the total rose again in 2025 to 41,472": a total (figure, number) of nothing
+# named is the total of what the clauses before it count.
+TOTAL_SUBJECT = re.compile(
+    r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this)\s+(?:(?:overall|annual|yearly|"
+    r"monthly|weekly|daily|final|latest)\s+)?(?:total|tally|number|figure|count)\b"
+    r"(?!\s+(?:of|for)\b)", _I)
+
+
+def borrows_total(clause: str) -> bool:
+    """Whether ``clause`` states a total of what the clauses before it count: a running
+    total ("bringing the total to 13,489") or a total that names nothing ("and the total
+    rose to 41,472")."""
+    return bool(RUNNING_TOTAL_START.match(clause) or TOTAL_SUBJECT.match(clause))
 
 
 @dataclass
@@ -103,9 +116,9 @@ def surroundings(article: Article, start: int, end: int,
 
     # When the clause says nothing about what is counted, borrow from its neighbours: all
     # earlier clauses after a comparison ("down from 45,774"), in a running total ("bringing
-    # the total to 13,489") or at a change's level ("..., to 29,437"), else figure-free clauses.
-    if COMPARISON_START.match(clause) or RUNNING_TOTAL_START.match(clause) or (
-            LEVEL_START.match(clause)):
+    # the total to 13,489", "and the total rose to 41,472") or at a change's level ("..., to
+    # 29,437"), else figure-free clauses.
+    if COMPARISON_START.match(clause) or borrows_total(clause) or LEVEL_START.match(clause):
         widened = text[: spans[index][1]]
     else:
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
