@@ -314,6 +314,36 @@ def test_a_total_that_names_nothing_counts_what_the_clause_before_it_counts():
     assert (row["series_value"], row["verdict"]) == (41472, "consistent")
 
 
+def test_a_change_over_a_past_year_with_no_base_is_from_the_year_before():
+    # Small-boat arrivals: 29,437 in 2023, 36,816 in 2024 (+25.1%).
+    def checked(text: str) -> pd.Series:
+        art = article_from_text(text, id="t", published="2025-02-01")
+        return match_figures(art, extract_figures(art)).iloc[0]
+
+    row = checked("Small boat arrivals rose by 25% in 2024.")
+    assert row["claim_period"] == "2024 vs 2023 (the year before: the sentence states no base)"
+    assert (row["series_period"], row["verdict"]) == ("2024 vs 2023", "consistent")
+    assert checked("Small boat arrivals fell by 10% last year.")["verdict"] == "inconsistent"
+    # A month's change could be from the month before or from a year earlier; a year still
+    # to come has no value.
+    for text in ("Small boat arrivals rose 36% in October 2024.",
+                 "Small boat arrivals will rise by 25% in 2026."):
+        row = checked(text)
+        assert (row["verdict"], row["reason"]) == (
+            "cannot check", "a percentage with no comparison base in its sentence"), text
+
+
+def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
+    # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
+    text = "Small boat arrivals in 2024 were 25% below 2019 levels."
+    art = article_from_text(text, id="t", published="2025-02-01")
+    figures = extract_figures(art)
+    assert figures["text"].tolist() == ["25%"]
+    row = match_figures(art, figures).iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024 vs 2019", "inconsistent")
+    assert row["tolerance_rule"].startswith("percentage change, down: 25")
+
+
 def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
     # 1 January to 20 September 2023 ends inside September: the monthly series only bounds
     # it, between 20,101 (to 31 August) and 24,830 (to 30 September), the narrowest bounds.

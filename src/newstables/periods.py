@@ -67,11 +67,12 @@ _ORDINAL_Q = QUARTER_WORDS
 _WEEKDAYS = {k.lower(): v for k, v in WEEKDAYS.items()}
 _I = re.IGNORECASE
 
-# Comparison bases ("compared with 2021", "than in 2019", "a year earlier"): not the
-# figure's own period, and the base of a percentage change.
+# Comparison bases ("compared with 2021", "than in 2019", "below 2019 levels", "a year
+# earlier"): not the figure's own period, and the base of a percentage change.
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
-    rf"|against|over|relative\s+to)\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
+    rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
+    rf"\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
     rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"

@@ -139,6 +139,18 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
                   "publication date")
 
 
+# Words that set a change against a base of their own ("32% below 2005 levels", "than in
+# 2019"), stated where extraction did not read it.
+_NAMES_A_BASE = re.compile(r"\b(?:below|above|than|compared|versus|vs|from|since|levels?)\b", re.I)
+
+
+def _calendar_year(period: Period) -> bool:
+    """Whether ``period`` is one whole calendar year (from the figure's own words)."""
+    return (period.kind == "year" and period.start is not None and period.end is not None
+            and (period.start.month, period.start.day) == (1, 1)
+            and period.end == dt.date(period.start.year, 12, 31))
+
+
 def _period_label(period: Period) -> str:
     if period.kind in ("ytd", "since") and period.start and period.end:
         what = " (so far that year)" if period.kind == "ytd" else ""
@@ -274,10 +286,20 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     """A percentage change ("up 161% compared with 2021") against the series' own change."""
     target = _claim_period(fig, published)
     base = period_from_columns(fig, published, prefix="base")
+    unstated = (base is None and _calendar_year(target) and not _text(fig.get("period"))
+                .startswith("per ") and published is not None and target.end < published
+                and not _NAMES_A_BASE.search(ctx.clause))
+    if unstated:
+        # "fell by 37% in 2024": a change over a past calendar year, with no base in its
+        # words, is from the year before. (A month's or a quarter's could be from the one
+        # before or from the same one a year earlier: those stay unchecked.)
+        year = target.start.year - 1
+        base = Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
     if base is None:
         row["reason"] = "a percentage with no comparison base in its sentence"
         return row
-    row["claim_period"] = f"{_period_label(target)} vs {base.label}"
+    row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
+        " (the year before: the sentence states no base)" if unstated else "")
     found = candidates(_texts(fig, ctx, True, article_geos), "count", percent_change=True)
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"

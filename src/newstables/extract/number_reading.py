@@ -435,11 +435,12 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     last = fig.tail[-1] if fig.tail else ""
     if last == "per" and fig.hedge is None:
         return False  # the base of a rate: "12 per 100,000 people"
-    if fig.kind == "number" and not fig.scaled and fig.hedge is None:
-        if _YEAR_LIKE.fullmatch(surface):
-            after = _next_word(text, fig.end, sent.end)
-            if not _is_plural(after) or last in _STOP or last in _MONTHS:
-                return False
+    if fig.kind == "number" and not fig.scaled and _YEAR_LIKE.fullmatch(surface):
+        after = _next_word(text, fig.end, sent.end)
+        if after in ("level", "levels"):
+            return False  # "below 2019 levels": a year, whatever comes before it
+        if fig.hedge is None and (not _is_plural(after) or last in _STOP or last in _MONTHS):
+            return False
     if anaphoric(fig.tail, fig.kind, fig.value) and not fig.scaled and fig.unit == "count":
         return False  # "the two nations": things already named, not a statistic
     if fig.kind == "words":
