@@ -343,6 +343,20 @@ def test_counts_from_the_subject_of_a_level_verb() -> None:
     )
 
 
+def test_a_change_counts_a_long_subject_and_its_level_counts_the_same() -> None:
+    rows = figures("Detections on the Central Mediterranean route dropped by more than half "
+                   "to 66,855.")
+    assert [r["counts"] for r in rows] == ["Detections on the Central Mediterranean route"] * 2
+
+
+def test_a_change_seen_by_a_place_counts_the_noun_between() -> None:
+    rows = figures("The Central Mediterranean saw detections drop by more than half, to 66,855.")
+    assert [r["counts"] for r in rows] == ["detections", "detections"]
+    # "see a tax cut of": the change word is a noun, and the figure's own
+    rows = figures("The top 1 percent would see an average tax cut of $275,000.")
+    assert rows[-1]["text"] == "$275,000" and rows[-1]["counts"] is None
+
+
 def test_word_quantity_counts_the_noun_after_of() -> None:
     assert one("Thousands of people cross every year.")["counts"] == "people"
 

@@ -302,12 +302,22 @@ def _subject(fig: _Fig, text: str) -> str | None:
         words.pop()
     if words and words[-1] in ("up", "down"):
         words.pop()
-    if not words or words[-1] not in _LEVEL_VERBS:
+    if not words or words[-1] not in _LEVEL_VERBS and not (
+            fig.tail[-1:] == ("by",) and _seen_to(words)):
         return None
     words.pop()
     if words and words[-1] in ("has", "have", "had"):
         words.pop()
     return _np_before(fig, len(words), text)
+
+
+_SEE = frozenset(["saw", "see", "sees", "seen", "seeing"])
+
+
+def _seen_to(words: list[str]) -> bool:
+    """ "The route saw detections drop by half": a bare change verb after "saw" and the noun
+    phrase that changed (the caller has taken "by" off; "saw a tax cut of" is a noun)."""
+    return words[-1] in _CHANGE and any(w in _SEE for w in words[-5:-2])
 
 
 def _worth(fig: _Fig, text: str) -> str | None:

@@ -134,7 +134,7 @@ def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple
     m = (_CORE_DIGITS if plain else _CORE).match(text, p, sent.end)
     if m is None:
         return None, t.end
-    tail = _tail(doc.low, sent.start, p)
+    tail = _tail(doc.low, sent.start, p, 10)
     blocked = _protected_left(doc, sent, t.start, tail)
     if blocked:
         return None, blocked
@@ -202,7 +202,7 @@ def _compared_base(fig: _Fig, other: _Fig) -> None:
 
 def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig]) -> str | None:
     """A bare number's noun: the nearest earlier figure of its sentence, else of its paragraph."""
-    units = {fig.unit, "percent"} if fig.unit == "count" else {fig.unit}
+    units = {fig.unit, "percent", "share"} if fig.unit == "count" else {fig.unit}
     for subject_only in (True, False):
         for other in reversed(same[-8:]):
             if other.counts and other.unit in units and (other.subject or not subject_only):
