@@ -452,6 +452,9 @@ def test_period_before_the_figure_applies_when_none_follows() -> None:
          "Office for National Statistics"),
         ("Some 45,700 people crossed, said the UN refugee agency.", "UN refugee agency"),
         ("Some 45,700 people crossed, the ministry said.", "ministry"),
+        ("Turkish authorities said they caught 13,020 smugglers.", "Turkish authorities"),
+        ("Greek officials said 4,000 people arrived in June.", "Greek officials"),
+        ("According to Italian authorities, 4,000 people arrived.", "Italian authorities"),
     ],
 )
 def test_source_is_who_the_sentence_attributes_the_figure_to(text: str, source: str) -> None:

@@ -316,15 +316,17 @@ _CAPW = rf"[{_UPPER}][\w'’&.-]*"
 _ORG = (
     rf"{_CAPW}(?:[ \t]+(?:(?:of|for|and|on|de|du|&)[ \t]+(?:the[ \t]+)?)?{_CAPW})*"
     r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:agency|ministry|office|department|authority|service|"
-    r"watchdog|charity|commission|council|institute|body|coastguard|police))?"
+    r"watchdog|charity|commission|council|institute|body|coastguard|police|authorities|"
+    r"officials|government|navy|army|military))?"
 )
 _INST = _alt(_CTX["institutions"])
 _SRC_NOUNS = _alt(_CTX["source_nouns"])
 _REPORT = _alt(_CTX["report_verbs"])
 _REPORT_WORDS = frozenset(w.lower() for w in _CTX["report_verbs"])
 _SOURCE_NOUN_WORDS = frozenset(w.lower() for w in _CTX["source_nouns"])
-_SOURCE_CUE = re.compile(
-    r"[^a-z0-9](?P<c>according|" + _trie(_REPORT_WORDS | _SOURCE_NOUN_WORDS) + r")\b"
+_SOURCE_CUE = re.compile(  # at the text's start too ("According to ..." opening it)
+    r"(?:^|(?<=[^a-z0-9]))(?P<c>according|" + _trie(_REPORT_WORDS | _SOURCE_NOUN_WORDS)
+    + r")\b"
 )
 _SOURCES = [
     re.compile(
