@@ -461,6 +461,17 @@ def test_source_is_who_the_sentence_attributes_the_figure_to(text: str, source: 
     assert one(text)["source"] == source
 
 
+def test_a_figure_in_a_quote_is_the_speakers_unless_its_words_name_a_source() -> None:
+    from newstables.extract.tables import extract_tables
+
+    text = ("Minister defends plan\n\n"
+            "Speaking on Sunday, the minister, Robert Jenrick, said: “Crossings are down by a "
+            "third this year. Some 45,700 people crossed in 2022, according to Home Office "
+            "figures.”\n\nAbout 20 boats arrived on Monday.")
+    figures = extract_tables(article_from_text(text, published=PUBLISHED)).figures
+    assert figures["source"].fillna("").tolist() == ["Robert Jenrick", "Home Office", ""]
+
+
 def test_source_is_none_without_attribution() -> None:
     assert one("Some 45,700 people crossed.")["source"] is None
 

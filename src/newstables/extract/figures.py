@@ -36,7 +36,9 @@ One row per figure, in text order. Conventions:
   noun ("the highest daily figure") is no rate of the figure's.
 - ``source``: who the sentence attributes the figure to ("according to Home Office figures"
   -> "Home Office", "the Interior Ministry announced" -> "Interior Ministry"); explicit
-  attributions ("according to", "data from") win over "X said".
+  attributions ("according to", "data from") win over "X said". A figure inside a quote
+  with no source in its own words is the speaker's (``extract_tables``, which has the
+  quotes).
 - Not figures: years, dates, times, ages ("aged 18-65", "a 34-year-old", "Jane Doe, 71,"),
   ordinals ("10th", "third"), phone numbers, list numbering, labels ("Article 31",
   "Channel 4", "COVID-19", "G7"), quarters ("Q3"), "one" as a pronoun or article ("one of",
