@@ -357,6 +357,15 @@ def test_a_change_seen_by_a_place_counts_the_noun_between() -> None:
     assert rows[-1]["text"] == "$275,000" and rows[-1]["counts"] is None
 
 
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The scheme has cost £1.2bn so far.", "scheme"),
+    ("The Rwanda deal will cost £3m.", "Rwanda deal"),
+    ("Crossings could reach 50,000 this year.", "Crossings"),
+])
+def test_money_and_counts_from_the_subject_of_a_cost_or_a_modal_level_verb(text, counts):
+    assert one(text)["counts"] == counts
+
+
 def test_word_quantity_counts_the_noun_after_of() -> None:
     assert one("Thousands of people cross every year.")["counts"] == "people"
 

@@ -306,9 +306,14 @@ def _subject(fig: _Fig, text: str) -> str | None:
             fig.tail[-1:] == ("by",) and _seen_to(words)):
         return None
     words.pop()
-    if words and words[-1] in ("has", "have", "had"):
+    if words and words[-1] in _AUXILIARIES:
         words.pop()
     return _np_before(fig, len(words), text)
+
+
+# Before a level verb: "has cost", "will reach", "could top".
+_AUXILIARIES = frozenset(["has", "have", "had", "will", "would", "could", "may", "might", "can",
+                          "should"])
 
 
 _SEE = frozenset(["saw", "see", "sees", "seen", "seeing"])
