@@ -94,6 +94,15 @@ def test_rise_of_n_percent_to_a_level_after_it():
     assert row["value"] == pytest.approx(1200) and row["from_figures"] == "1, 2"
 
 
+def test_a_years_change_with_no_base_implies_the_year_before_and_says_so():
+    art = article_from_text("Irregular crossings fell by 37% in 2024 to about 240,000.")
+    table = figs(art, F("37%", 37, "percent"), F("about 240,000", 240000, period="2024",
+                                                  hedge="about"))
+    row = only(implied_figures(art, table))
+    assert row["period"] == "2023 (the year before; not stated)"
+    assert row["arithmetic"] == "240,000 / (1 − 37/100) = 380,952"
+
+
 @pytest.mark.parametrize(("text", "change"), [
     ("Arrivals rose 50 percent, to 30,000, in 2023.", "50 percent"),
     ("Arrivals are up 50% this year, reaching 30,000.", "50%"),

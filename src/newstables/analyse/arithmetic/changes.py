@@ -201,6 +201,10 @@ def _shift_years(period: str, by: int) -> str:
 def _comparison_period(phrase: str, level: _Fig) -> str:
     """The period of a comparison phrase, resolved against the level's period."""
     phrase = re.sub(r"^(?:in|at|on|during)\s+", "", phrase.strip(), flags=re.I)
+    if not phrase and re.fullmatch(r"\d{4}", level.period or ""):
+        # "fell by 37% in 2024 to 240,000": a year's change is from the year before (as
+        # the claims read it); a month's or a quarter's could be from a year earlier
+        return f"{int(level.period) - 1} (the year before; not stated)"
     if not phrase:
         return "the comparison period (not stated)"
     if _YEAR.search(phrase):
