@@ -199,11 +199,24 @@ def candidates(texts: Texts, unit_kind: str, percent_change: bool = False) -> li
     return found
 
 
+# Where a counted phrase's head noun ends: "Detections on the Aegean route" counts detections.
+_AFTER_HEAD = frozenset(["on", "in", "at", "from", "to", "of", "into", "for", "across", "by",
+                         "with", "via"])
+
+
 def counted_unit(counts: str) -> str:
-    """What one unit of the figure is (people, boats, detections...), from the noun the
-    figures table says it counts; "" when the words do not say."""
-    grams = ngrams(counts) if counts else frozenset()
-    found = [(len(noun), unit) for noun, unit in vocabulary().count_nouns if noun in grams]
+    """What one unit of the figure is (people, boats, detections...), from the head of the
+    noun phrase the figures table says it counts: "Small boat arrivals" counts arrivals
+    (people), "migrants deported" migrants, "Detections on the Aegean route" detections, and
+    "small boat crossings" names no unit (the boat is only what they cross in); "" when the
+    words do not say."""
+    words = _words(counts) if counts else []
+    words = words[: next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD),
+                         len(words))]
+    while len(words) > 1 and words[-1].endswith(("ed", "ing")):  # a verb after the noun
+        words.pop()
+    found = [(len(noun), unit) for noun, unit in vocabulary().count_nouns
+             if words[-len(noun.split()):] == noun.split()]
     return max(found)[1] if found else ""
 
 
