@@ -344,6 +344,17 @@ def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     assert row["tolerance_rule"].startswith("percentage change, down: 25")
 
 
+def test_a_month_in_a_sentence_about_an_earlier_year_is_read_in_that_year():
+    # People awaiting an initial decision: 175,457 at the end of June 2023, 128,786 at the
+    # end of 2023; published in 2025, "in June" alone would be June 2024 (118,882).
+    text = ("The number of people waiting for an initial decision fell to 128,786 by the end "
+            "of 2023, down from 175,457 in June.")
+    art = article_from_text(text, id="t", published="2025-03-01")
+    rows = match_figures(art, extract_figures(art))
+    assert rows["claim_period"].tolist() == ["2023", "2023-06"]
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+
+
 def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
     # 1 January to 20 September 2023 ends inside September: the monthly series only bounds
     # it, between 20,101 (to 31 August) and 24,830 (to 30 September), the narrowest bounds.

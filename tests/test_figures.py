@@ -444,6 +444,17 @@ def test_each_figure_takes_the_period_of_its_own_clause() -> None:
     assert [r["period"] for r in rows] == ["2022", "2023-01/2023-08"]
 
 
+def test_a_month_without_a_year_takes_the_year_its_sentence_writes() -> None:
+    rows = figures("In 2022, 45,755 people crossed, and 3,000 crossed in June.",
+                   published="2025-03-01")
+    assert [r["period"] for r in rows] == ["2022", "2022-06"]
+    # no year written before it: the latest June on or before publication
+    assert one("About 4,000 people crossed in June.", "2025-03-01")["period"] == "2024-06"
+    # a span ("since 2018") gives no year
+    rows = figures("Arrivals rose since 2018, and 5,000 crossed in June.", published="2025-03-01")
+    assert rows[-1]["period"] == "2024-06"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

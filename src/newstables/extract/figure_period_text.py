@@ -253,9 +253,31 @@ def _periods(
             m, value = best
             before = [w for s, w in tail if s < m.start()]
             usable = _usable(doc, m.start(), before if len(before) >= 5 else None)
+            if _year_from_publication(m):
+                value = _in_the_sentences_year(value, out) or value
             out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
+
+
+# One year, month, quarter, half or day, its year written: "2023", "2023-12", "2023-Q2".
+_ONE_YEAR = re.compile(r"(\d{4})(?:-(?:\d\d|Q\d|H\d)(?:-\d\d)?)?")
+
+
+def _year_from_publication(m: re.Match[str]) -> bool:
+    """A month the words give no year ("in June"), which the publication date gave one."""
+    return m.lastgroup == "my" and not m.group("my_y") and (
+        m.group("my_pre") or "").lower() not in ("last", "this")
+
+
+def _in_the_sentences_year(value: str, before: list[_Period]) -> str | None:
+    """A bare month in the year an earlier period of its sentence writes: "by the end of
+    2023, down from 175,457 in June" is June 2023, whatever the publication date."""
+    for p in reversed(before):
+        year = _ONE_YEAR.fullmatch(p.value)
+        if p.usable and year:
+            return f"{year.group(1)}{value[4:]}"
+    return None
 
 
 def _period_at(
