@@ -455,6 +455,14 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_writes() -> None:
     assert rows[-1]["period"] == "2024-06"
 
 
+def test_before_or_after_a_year_is_no_span_of_dates() -> None:
+    row = one("Before 2018, 5,000 people crossed.", "2025-03-01")
+    assert (row["period"], row["period_start"], row["period_end"]) == ("before 2018", None, None)
+    # nor does it give a later bare month its year, or a month count what a level counts
+    row = one("Arrivals rose steadily after 2018, and in June reached 5,000.", "2025-03-01")
+    assert (row["period"], row["counts"]) == ("2024-06", None)
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

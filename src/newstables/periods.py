@@ -355,6 +355,8 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     if rolling is not None:
         return rolling
     found = find_periods(text, published)
+    if not found and re.match(r"(?:before|after)\s", text, _I):
+        return None  # "before 2018": open on one side, no span of dates
     if not found:
         loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%)", text)
         return year_period(int(loose.group(1)), loose.group(1)) if loose else None

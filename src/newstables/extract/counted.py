@@ -16,6 +16,7 @@ from newstables.extract.figure_grammar import (
     _HARD_VERBS,
     _IN_OF,
     _LEVEL_VERBS,
+    _MONTHS,
     _NP_MODIFIERS,
     _NP_PREPOSITIONS,
     _OBJ_EXCLUDE,
@@ -26,6 +27,7 @@ from newstables.extract.figure_grammar import (
     _PRONOUNS,
     _SOFT_VERBS,
     _STOP,
+    _WEEKDAYS,
     _WORD_RUN,
     _Fig,
     past_verb,
@@ -308,7 +310,10 @@ def _subject(fig: _Fig, text: str) -> str | None:
     words.pop()
     if words and words[-1] in _AUXILIARIES:
         words.pop()
-    return _np_before(fig, len(words), text)
+    found = _np_before(fig, len(words), text)
+    if found and all(w.lower() in _MONTHS or w.lower() in _WEEKDAYS for w in found.split()):
+        return None  # "and in June reached 5,000": a time, not what is counted
+    return found
 
 
 # Before a level verb: "has cost", "will reach", "could top".

@@ -91,6 +91,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "day":
         return _day(m, pub, surface)
     if kind == "iny":
+        if surface.lower().startswith(("before ", "after ")):
+            return surface.lower()  # "Before 2018, 5,000 crossed": no span of dates
         return g("iny_y") or g("iny_y2")
     if kind == "season":
         return _season(g("season_w").lower(), g("season_s").lower(), pub, surface)
