@@ -355,6 +355,17 @@ def test_a_month_in_a_sentence_about_an_earlier_year_is_read_in_that_year():
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
 
 
+def test_the_base_of_a_rise_counts_the_two_word_noun_of_its_sentence():
+    # People in asylum hotels: 29,561 at the end of June 2024. "asylum seekers housed" is
+    # asylum seekers, whom the hotel series needs near the figure.
+    text = ("Some 38,000 asylum seekers were housed in hotels at the end of 2024, up from "
+            "29,561 in June.")
+    art = article_from_text(text, id="t", published="2025-03-01")
+    row = match_figures(art, extract_figures(art)).iloc[-1]
+    assert (row["claim"], row["series"]) == ("29,561", "uk_asylum_hotels_people")
+    assert (row["series_period"], row["series_value"]) == ("2024-06-30", 29561)
+
+
 def test_bounds_decide_a_claim_only_when_all_or_none_of_them_hold_it():
     # 1 January to 20 September 2023 ends inside September: the monthly series only bounds
     # it, between 20,101 (to 31 August) and 24,830 (to 30 September), the narrowest bounds.

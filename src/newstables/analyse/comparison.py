@@ -52,6 +52,7 @@ from newstables.analyse.series_match import (
     candidates,
     comparable,
     geographies,
+    head_noun,
     ngrams,
     unit_kind,
     vocabulary,
@@ -180,16 +181,7 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}"
     geos = geographies(ctx.sentence_text) or geographies(ctx.paragraph_text) or article_geos
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}"),
-                 ngrams(f"{ctx.near} , {_head(counts)}"), frozenset(geos))
-
-
-def _head(counts: str) -> str:
-    """The noun a counted phrase counts, without its modifiers or verb: "Small boat arrivals"
-    counts arrivals (people), not boats; "boats crossing" boats; "migrants deported" migrants."""
-    words = counts.split()
-    while len(words) > 1 and words[-1].lower().endswith(("ed", "ing")):
-        words.pop()
-    return words[-1] if words else ""
+                 ngrams(f"{ctx.near} , {head_noun(counts)}"), frozenset(geos))
 
 
 def _direction(ctx: Surroundings) -> int:

@@ -204,20 +204,38 @@ _AFTER_HEAD = frozenset(["on", "in", "at", "from", "to", "of", "into", "for", "a
                          "with", "via"])
 
 
-def counted_unit(counts: str) -> str:
-    """What one unit of the figure is (people, boats, detections...), from the head of the
-    noun phrase the figures table says it counts: "Small boat arrivals" counts arrivals
-    (people), "migrants deported" migrants, "Detections on the Aegean route" detections, and
-    "small boat crossings" names no unit (the boat is only what they cross in); "" when the
-    words do not say."""
+def _head_words(counts: str) -> list[str]:
+    """A counted phrase's words up to its head noun: before a preposition, without a verb
+    after the noun ("migrants deported")."""
     words = _words(counts) if counts else []
     words = words[: next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD),
                          len(words))]
-    while len(words) > 1 and words[-1].endswith(("ed", "ing")):  # a verb after the noun
+    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
-    found = [(len(noun), unit) for noun, unit in vocabulary().count_nouns
-             if words[-len(noun.split()):] == noun.split()]
-    return max(found)[1] if found else ""
+    return words
+
+
+def _count_nouns_ending(words: list[str]) -> list[tuple[int, str, str]]:
+    return [(len(noun), noun, unit) for noun, unit in vocabulary().count_nouns
+            if words[-len(noun.split()):] == noun.split()]
+
+
+def head_noun(counts: str) -> str:
+    """The noun a counted phrase counts, without its modifiers, verb or prepositional
+    phrase: the longest count noun that ends it ("asylum seekers housed": asylum seekers;
+    "Small boat arrivals": arrivals, not boats), else its last word."""
+    words = _head_words(counts)
+    found = _count_nouns_ending(words)
+    return max(found)[1] if found else (words[-1] if words else "")
+
+
+def counted_unit(counts: str) -> str:
+    """What one unit of the figure is (people, boats, detections...), from the head of the
+    noun phrase the figures table says it counts (``head_noun``): "Small boat arrivals"
+    counts people, "Detections on the Aegean route" detections, and "small boat crossings"
+    names no unit (the boat is only what they cross in); "" when the words do not say."""
+    found = _count_nouns_ending(_head_words(counts))
+    return max(found)[2] if found else ""
 
 
 def comparable(rule: SeriesRule, counts: str) -> str:
