@@ -49,6 +49,14 @@ def test_without_tense_cues_weekday_and_month_look_back():
     assert table["date_start"].tolist() == ["2023-08-07", "2023-01-01"]
 
 
+def test_a_month_takes_the_year_its_sentence_wrote_before_it():
+    table = events("In 2022 the minister visited Ankara in March and signed the deal in June.")
+    assert table["date_start"].tolist() == ["2022-01-01", "2022-03-01", "2022-06-01"]
+    # an open span writes no one year; the month then looks back from publication
+    table = events("Since 2018 crossings rose, and in June they peaked.")
+    assert table["date_start"].tolist() == ["2018-01-01", "2023-06-01"]
+
+
 def test_weekday_on_the_publication_day_is_that_day():
     assert dates(only("Protesters gathered on Wednesday.")) == ("2023-08-09", "2023-08-09", "day")
 

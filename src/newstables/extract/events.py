@@ -9,6 +9,8 @@ How expressions resolve: ``newstables.extract.time_resolver``.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -32,7 +34,8 @@ from newstables.extract.time_grammar import (
     _Parsed,
     _scan,
 )
-from newstables.extract.time_resolver import _iso, _resolve_parsed
+from newstables.extract.time_resolver import _apply, _iso, _month_number, _resolve_parsed
+from newstables.periods import month_span
 from newstables.schema import frame
 
 
@@ -168,6 +171,26 @@ def _sentence_at(starts: list[int], sentences: tuple[Sentence, ...], pos: int) -
     return sentences[i] if i >= 0 else None
 
 
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _writes_a_year(expression: str, span: tuple, parsed: _Parsed) -> bool:
+    """Whether an expression writes the one year it falls in ("in 2022", "by the end of
+    2023", "8 August 2023"), not a range or an open span ("since 2018", "before 2020")."""
+    start, end = span[0], span[1]
+    return (parsed[1] is not None and start is not None and end is not None
+            and start.year == end.year and bool(_WRITTEN_YEAR.search(expression)))
+
+
+def _in_year(parsed: _Parsed, year: int, pub: dt.date | None) -> tuple | None:
+    """A month without a year ("in June") in the year its sentence wrote before it: "In
+    2022 the minister visited Ankara in March" is March 2022, whatever the publication date."""
+    m = parsed[0]
+    span = (*month_span(year, _month_number(m.group("mon"))), "month")
+    mod = m.group("mod").lower() if m.group("mod") else None
+    return _apply(span, m.group("prep"), mod, pub)
+
+
 def extract_events(article: Article) -> pd.DataFrame:
     """One row per time expression that dates something, resolved against publication."""
     text, pub = article.text, article.published
@@ -175,6 +198,7 @@ def extract_events(article: Article) -> pd.DataFrame:
     starts = [s.start for s in sentences]
     rows: list[tuple[Any, ...]] = []
     last_end = -1
+    written: dict[int, int] = {}  # sentence start -> the year its last expression wrote
     for parsed in _scan(text, article.folded):
         s, e = parsed[0].span()
         sentence = _sentence_at(starts, sentences, s)
@@ -191,10 +215,15 @@ def extract_events(article: Article) -> pd.DataFrame:
             tense = _tense(context, left, right, rs, re_)
         try:
             span = _resolve_parsed(parsed, pub, tense)
+            year = written.get(sentence.start)
+            if span is not None and year is not None and parsed[1] == "month":
+                span = _in_year(parsed, year, pub)
         except (OverflowError, ValueError):  # dates beyond the calendar's range
             span = None
         if span is None:
             continue
+        if _writes_a_year(text[s:e], span, parsed):
+            written[sentence.start] = span[0].year
         last_end = e
         rows.append((  # in the order of COLUMNS["events"]; tuples build the frame fastest
             len(rows) + 1, _iso(span[0]), _iso(span[1]), span[2], text[s:e],

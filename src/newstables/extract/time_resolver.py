@@ -9,7 +9,9 @@ Resolution rules (``published`` is the article's date; weeks run Monday to Sunda
   expression in its clause ("will", "is to", "scheduled", "plans to" / "was", "met", "-ed"),
   else the nearest after it (lexicon ``events_tense.json``).
 - a bare month ("in January") and a day without a year ("on 8 August", "Aug. 8"): the latest
-  on or before publication, or the first on or after it in a future clause.
+  on or before publication, or the first on or after it in a future clause. A bare month
+  after an expression of its sentence that writes one year is in that year ("In 2022 ... in
+  March" is March 2022; ``events.extract_events``).
 - seasons are meteorological (spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter
   Dec-Feb): "in the autumn"/"this autumn" is the one under way at publication or else the
   next one, unless the clause is in the past tense (then the latest one begun).
