@@ -455,6 +455,18 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_writes() -> None:
     assert rows[-1]["period"] == "2024-06"
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("On 8 August, 500 people crossed.", "2024-08-08"),  # not after publication
+    ("On 1 March, 500 people crossed.", "2025-03-01"),
+    ("In 2023, on 8 August, 500 people crossed.", "2023-08-08"),
+    ("Between January and June, 5,000 people crossed.", "2024-01/2024-06"),  # one year
+    ("Between November and February, 5,000 people crossed.", "2024-11/2025-02"),
+    ("In 2022, between January and June, 5,000 people crossed.", "2022-01/2022-06"),
+])
+def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(text, period):
+    assert one(text, "2025-03-01")["period"] == period
+
+
 def test_before_or_after_a_year_is_no_span_of_dates() -> None:
     row = one("Before 2018, 5,000 people crossed.", "2025-03-01")
     assert (row["period"], row["period_start"], row["period_end"]) == ("before 2018", None, None)

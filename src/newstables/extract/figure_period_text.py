@@ -69,8 +69,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "qh":
         return _quarter(m, year, surface)
     if kind == "mr":
-        a = _month_year(_month(g("mr_a")) or 1, _int(g("mr_ay") or g("mr_by")), pub)
-        b = _month_year(_month(g("mr_b")) or 1, _int(g("mr_by")), pub)
+        ma, mb = _month(g("mr_a")) or 1, _month(g("mr_b")) or 1
+        b = _month_year(mb, _int(g("mr_by")), pub)
+        ay = _int(g("mr_ay")) or (int(b[:4]) - (ma > mb) if b else None)
+        a = _month_year(ma, ay, pub)  # "between November and February": across a new year
         return f"{a}/{b}" if a and b else surface
     if kind == "q":
         return f"{g('q_y')}-{g('q_k').upper()}{g('q_n')}"
@@ -81,7 +83,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         b = g("yr_b") or g("yr_d") or g("yr_f")
         return f"{a}/{a[:2] + b if len(b) == 2 else b}"
     if kind == "date":
-        return _date(m, year, surface)
+        return _date(m, pub, surface)
     if kind == "my":
         return _month_period(m, pub, surface)
     if kind == "span":
@@ -128,13 +130,15 @@ def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
     return f"{y}-{13 - months:02d}/{y}-12"
 
 
-def _date(m: re.Match[str], year: int | None, surface: str) -> str | None:
+def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
     day = int((g("date_d") or g("date_d2") or "0").rstrip("stndrh"))
     month = _month(g("date_m") or g("date_m2")) or 1
-    y = int(g("date_y")) if g("date_y") else year
+    y = int(g("date_y")) if g("date_y") else (pub.year if pub else None)
     if y is None:
         return surface
+    if not g("date_y") and pub is not None and (month, day) > (pub.month, pub.day):
+        y -= 1  # "on 8 August", in a report of 1 March: the August before
     try:
         return dt.date(y, month, day).isoformat()
     except ValueError:
@@ -267,18 +271,36 @@ _ONE_YEAR = re.compile(r"(\d{4})(?:-(?:\d\d|Q\d|H\d)(?:-\d\d)?)?")
 
 
 def _year_from_publication(m: re.Match[str]) -> bool:
-    """A month the words give no year ("in June"), which the publication date gave one."""
-    return m.lastgroup == "my" and not m.group("my_y") and (
-        m.group("my_pre") or "").lower() not in ("last", "this")
+    """A month, a day or months the words give no year ("in June", "on 8 August", "between
+    January and June"), which the publication date gave one."""
+    kind = m.lastgroup
+    if kind == "my":
+        return not m.group("my_y") and (m.group("my_pre") or "").lower() not in ("last",
+                                                                                 "this")
+    if kind == "date":
+        return not m.group("date_y")
+    return kind == "mr" and not m.group("mr_ay") and not m.group("mr_by")
+
+
+_A_YEAR = re.compile(r"\d{4}")
+
+
+def _shifted(value: str, years: int) -> str:
+    """``value`` with every year in it moved by ``years``."""
+    return _A_YEAR.sub(lambda y: f"{int(y.group()) + years:04d}", value)
 
 
 def _in_the_sentences_year(value: str, before: list[_Period]) -> str | None:
-    """A bare month in the year an earlier period of its sentence writes: "by the end of
-    2023, down from 175,457 in June" is June 2023, whatever the publication date."""
+    """A month, day or months without a year in the year an earlier period of its sentence
+    writes: "by the end of 2023, down from 175,457 in June" is June 2023, whatever the
+    publication date."""
+    years = [int(y) for y in _A_YEAR.findall(value)]
+    if not years:
+        return None
     for p in reversed(before):
         year = _ONE_YEAR.fullmatch(p.value)
         if p.usable and year:
-            return f"{year.group(1)}{value[4:]}"
+            return _shifted(value, int(year.group(1)) - years[-1])
     return None
 
 
