@@ -260,6 +260,14 @@ def test_a_meeting_is_a_measure_between_parties_not_a_cabinet_meeting_or_a_time_
     assert measures("Britain will meet the target agreed with Türkiye.", countries).empty
 
 
+def test_a_deal_that_dates_the_sentence_is_no_measure():
+    countries = {"Britain": "place", "France": "place", "Home Office": "organisation"}
+    assert measures("The Home Office said crossings had fallen by a third since the last deal "
+                    "was signed with France.", countries).empty
+    signed = measures("Britain and France signed a deal on Friday.", countries)
+    assert signed["instrument"].tolist() == ["agreement"]
+
+
 def test_the_agency_in_a_dateline_is_no_partner():
     row = only("ROME (Reuters) - Italy will build two centres in Albania with European Commission "
                "funding.", {"Italy": "place", "Albania": "place", "Reuters": "organisation",

@@ -16,7 +16,8 @@ Rules:
   in a clause with planned language (one held last month is an event), between two countries,
   bodies or people the sentence names, and not when it dates the sentence ("after a meeting
   with"); a bare "deal" or "agreement" only when announced, signed or in place, not in "the
-  deal would cost millions" (the lexicon's "needs" and "parties").
+  deal would cost millions" (the lexicon's "needs" and "parties"), nor when it dates the
+  sentence ("since the last deal was signed").
 - lead: the agent of "established/run/led/hosted... by X"; else the actors that are the
   clause's subject (the mentions just before the marker, joined by "and"/",", not after a
   preposition, and after any "said"); else None. Several leads are "; "-joined.
@@ -60,8 +61,10 @@ _LABELS: list[tuple[str, tuple[str, ...]]] = [
 _PARTIES = [int(i.get("parties", 0)) for i in _LEXICON]  # countries or bodies it must name
 # between 'meet' and the person met: 'with' and titles only ('meet French President Macron')
 _MET = re.compile(r"\s+(?:with\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
-# 'After a meeting with X, Y announced ...': a meeting that dates the sentence, not a measure
-_DATED_BY = re.compile(r"\b(?:after|ahead\s+of|before|following|during)\s+(?:\S+\s+){0,2}$")
+# 'After a meeting with X, Y announced ...', 'since the last deal was signed': a meeting or a
+# deal that dates the sentence, not a measure
+_DATED_BY = re.compile(
+    r"\b(?:after|ahead\s+of|before|following|during|since)\s+(?:\S+\s+){0,2}$")
 _NOT_PARTIES = frozenset(_MARKERS["not_parties"])
 _STATUSES = ("negated", "underway", "announced", "planned")  # priority at the same span
 
@@ -489,10 +492,12 @@ def _sentence_rows(text: str, low: str, markers: list[tuple[int, int, str]], sen
         met = {m[2] for m in found  # 'Sunak will meet (French President) Macron'
                if m[3] == "person" and cand["end"] <= m[0] <= cand["end"] + 60
                and _MET.fullmatch(text, cand["end"], m[0])}
-        if _PARTIES[cand["label"]] and (
-                len(set(lead) | set(partners) | met) < _PARTIES[cand["label"]]
-                or _DATED_BY.search(low, max(sentence.start, cand["start"] - 40), cand["start"])):
+        if _PARTIES[cand["label"]] and len(set(lead) | set(partners) | met) < _PARTIES[
+                cand["label"]]:
             continue
+        if (_PARTIES[cand["label"]] or _LABELS[cand["label"]][1]) and _DATED_BY.search(
+                low, max(sentence.start, cand["start"] - 40), cand["start"]):
+            continue  # "since the last deal was signed": a time, not what is committed
         seen.add(cand["label"])
         start, end = cand["span"]
         rows.append({
