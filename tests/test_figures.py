@@ -512,6 +512,17 @@ def test_a_figure_in_a_quote_is_the_speakers_unless_its_words_name_a_source() ->
     assert figures["source"].fillna("").tolist() == ["Robert Jenrick", "Home Office", ""]
 
 
+def test_a_figure_he_or_she_is_said_to_give_is_that_persons() -> None:
+    from newstables.extract.tables import extract_tables
+
+    text = ("Minister questioned\n\n"
+            "The home secretary, Jane Doe, spoke to MPs on Tuesday. Some 50,000 people crossed "
+            "last year, she claimed. She said 3,000 more were stopped at sea.\n\n"
+            "About 20 boats arrived on Monday, and she wants 500 more officers.")
+    figures = extract_tables(article_from_text(text, published=PUBLISHED)).figures
+    assert figures["source"].fillna("").tolist() == ["Jane Doe", "Jane Doe", "", ""]
+
+
 def test_source_is_none_without_attribution() -> None:
     assert one("Some 45,700 people crossed.")["source"] is None
 
