@@ -523,6 +523,15 @@ def test_a_figure_he_or_she_is_said_to_give_is_that_persons() -> None:
     assert figures["source"].fillna("").tolist() == ["Jane Doe", "Jane Doe", "", ""]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("About 1\u00a0000 people crossed.", 1000),  # no-break space
+    ("Some 12\u202f000 migrants arrived.", 12000),  # narrow no-break space
+    ("In 2023 2,000 people crossed.", 2000),  # a plain space joins no digits
+])
+def test_thousands_set_off_by_typeset_spaces_are_one_number(text, value):
+    assert one(text)["value"] == value
+
+
 def test_source_is_none_without_attribution() -> None:
     assert one("Some 45,700 people crossed.")["source"] is None
 

@@ -85,7 +85,7 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
 
 
 # A number as written in digits ("45,774", "1.2", ".5")
-WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+WRITTEN_NUMBER = re.compile(r"\d(?:[\d,]|[\u00a0\u202f\u2009](?=\d{3}))*(?:\.\d+)?|\.\d+")
 
 
 class Written(NamedTuple):
@@ -105,7 +105,7 @@ def written_halves(surface: str, value: float | None) -> Written | None:
     m = WRITTEN_NUMBER.search(surface or "")
     if m is None or value is None or not math.isfinite(value):
         return None
-    raw = m.group().replace(",", "")
+    raw = re.sub(r"[,\u00a0\u202f\u2009]", "", m.group())
     try:
         written = float(raw)
     except ValueError:

@@ -117,7 +117,9 @@ _DOTTED = frozenset(["approx", "c", "est", "no", "vol", "ref", "fig", "art", "se
 # ---------------------------------------------------------------- regex pieces
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals (and, in Latin Extended-A, their small letters)
-_D = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+# Thousands set off by commas, or by the no-break, narrow no-break or thin spaces of typeset
+# text ("12\u202f000"), never by a plain space ("in 2023 2,000 people").
+_D = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _NW = rf"(?:{_trie([*_UNIT_WORDS, *_TEN_WORDS])})\b"
 _ONE_TO_NINE = _trie(w for w, v in _UNIT_WORDS.items() if 1 <= v <= 9)
 _NW1 = rf"(?:(?:{_trie(_TEN_WORDS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?|(?:{_trie(_UNIT_WORDS)}))\b"

@@ -156,7 +156,7 @@ def _words_value(text: str) -> tuple[float, int] | None:
 
 def _to_float(digits: str) -> float | None:
     try:
-        value = float(digits.replace(",", ""))
+        value = float(re.sub(r"[,\u00a0\u202f\u2009]", "", digits))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
