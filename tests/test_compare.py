@@ -60,6 +60,12 @@ def one(text: str, published: str | None, surface: str, value=None, **extra) -> 
     return check(text, published, figure(text, surface, value, **extra)).iloc[0]
 
 
+def extracted(text: str, published: str) -> pd.DataFrame:
+    """The claims of ``text`` as the real extraction finds its figures."""
+    art = article_from_text(text, id="t", published=published)
+    return match_figures(art, extract_figures(art))
+
+
 # --- matching what is counted, where and when -----------------------------------------
 
 
@@ -307,8 +313,7 @@ def test_a_total_that_names_nothing_counts_what_the_clause_before_it_counts():
     # since 2018, which has no value for a year alone.
     text = ("More than 36,800 migrants crossed the Channel in small boats in 2024, and the "
             "total rose again in 2025 to 41,472.")
-    art = article_from_text(text, id="t", published="2026-01-10")
-    row = match_figures(art, extract_figures(art)).iloc[-1]
+    row = extracted(text, "2026-01-10").iloc[-1]
     assert (row["claim"], row["claim_period"]) == ("41,472", "2025")
     assert row["series"] == "uk_small_boat_arrivals_annual"
     assert (row["series_value"], row["verdict"]) == (41472, "consistent")
@@ -317,8 +322,7 @@ def test_a_total_that_names_nothing_counts_what_the_clause_before_it_counts():
 def test_a_change_over_a_past_year_with_no_base_is_from_the_year_before():
     # Small-boat arrivals: 29,437 in 2023, 36,816 in 2024 (+25.1%).
     def checked(text: str) -> pd.Series:
-        art = article_from_text(text, id="t", published="2025-02-01")
-        return match_figures(art, extract_figures(art)).iloc[0]
+        return extracted(text, "2025-02-01").iloc[0]
 
     row = checked("Small boat arrivals rose by 25% in 2024.")
     assert row["claim_period"] == "2024 vs 2023 (the year before: the sentence states no base)"
@@ -349,8 +353,7 @@ def test_a_month_in_a_sentence_about_an_earlier_year_is_read_in_that_year():
     # end of 2023; published in 2025, "in June" alone would be June 2024 (118,882).
     text = ("The number of people waiting for an initial decision fell to 128,786 by the end "
             "of 2023, down from 175,457 in June.")
-    art = article_from_text(text, id="t", published="2025-03-01")
-    rows = match_figures(art, extract_figures(art))
+    rows = extracted(text, "2025-03-01")
     assert rows["claim_period"].tolist() == ["2023", "2023-06"]
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
 
@@ -360,8 +363,7 @@ def test_the_base_of_a_rise_counts_the_two_word_noun_of_its_sentence():
     # asylum seekers, whom the hotel series needs near the figure.
     text = ("Some 38,000 asylum seekers were housed in hotels at the end of 2024, up from "
             "29,561 in June.")
-    art = article_from_text(text, id="t", published="2025-03-01")
-    row = match_figures(art, extract_figures(art)).iloc[-1]
+    row = extracted(text, "2025-03-01").iloc[-1]
     assert (row["claim"], row["series"]) == ("29,561", "uk_asylum_hotels_people")
     assert (row["series_period"], row["series_value"]) == ("2024-06-30", 29561)
 
