@@ -7,6 +7,7 @@ import math
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -335,6 +336,23 @@ def test_a_change_over_a_past_year_with_no_base_is_from_the_year_before():
         row = checked(text)
         assert (row["verdict"], row["reason"]) == (
             "cannot check", "a percentage with no comparison base in its sentence"), text
+
+
+def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
+    # Small-boat arrivals: 2023 -35.7% on 2022, 2024 +25.1% on 2023.
+    def checked(text: str) -> pd.Series:
+        return extracted(text, "2025-02-01").iloc[0]
+
+    row = checked("Small boat arrivals fell by a third in 2023.")
+    assert (row["value"], row["series_period"]) == (pytest.approx(100 / 3), "2023 vs 2022")
+    assert row["verdict"] == "consistent" and "29.17 to 36.67" in row["tolerance_rule"]
+    assert checked("Small boat arrivals fell by half in 2023.")["verdict"] == "inconsistent"
+    assert checked("Small boat arrivals rose by a quarter in 2024.")["verdict"] == "consistent"
+    assert checked("Small boat arrivals fell by more than a third in 2023.")["verdict"] == (
+        "consistent")
+    # a share of what is counted is no change
+    row = checked("A third of small boat arrivals in 2023 were Albanians.")
+    assert row["compared_as"] != "change"
 
 
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():

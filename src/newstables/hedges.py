@@ -84,6 +84,28 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
                                                             lo=fmt(lo), hi=fmt(hi)))
 
 
+# The fractions news writes changes in ("by a third", "halved"), as percentages: a fraction
+# in words holds what rounds to it among them, as a number holds what rounds to its digits.
+NEWS_FRACTIONS = (10.0, 20.0, 25.0, 100 / 3, 40.0, 50.0, 60.0, 200 / 3, 75.0, 80.0, 90.0)
+
+
+def fraction_tolerance(percent: float, surface: str) -> Tolerance | None:
+    """The interval a change written as a fraction ("by a third": 33.3%) holds: from the
+    midpoint with the next smaller fraction news uses to the midpoint with the next larger
+    (a third: 29.2% to 36.7%); None for a fraction not among them."""
+    at = next((i for i, f in enumerate(NEWS_FRACTIONS) if abs(f - percent) < 1e-6), None)
+    if at is None:
+        return None
+    lo = (NEWS_FRACTIONS[at - 1] + percent) / 2 if at else percent / 2
+    hi = ((NEWS_FRACTIONS[at + 1] + percent) / 2 if at + 1 < len(NEWS_FRACTIONS)
+          else (100 + percent) / 2)
+    claim = surface.strip() or fmt(percent)
+    return Tolerance("exact", "", lo, hi,
+                     f"{claim} ({fmt(percent)}%): series must round to it among the fractions "
+                     f"news writes (tenths, fifths, quarters, thirds, halves): {fmt(lo)} to "
+                     f"{fmt(hi)}")
+
+
 # A number as written in digits ("45,774", "1.2", ".5")
 WRITTEN_NUMBER = re.compile(r"\d(?:[\d,]|[\u00a0\u202f\u2009](?=\d{3}))*(?:\.\d+)?|\.\d+")
 

@@ -141,8 +141,16 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
 
 
 # Words that set a change against a base of their own ("32% below 2005 levels", "than in
-# 2019"), stated where extraction did not read it.
-_NAMES_A_BASE = re.compile(r"\b(?:below|above|than|compared|versus|vs|from|since|levels?)\b", re.I)
+# 2019"), stated where extraction did not read it; "more than a third" is a hedge.
+_NAMES_A_BASE = re.compile(r"\b(?:below|above|compared|versus|vs|from|since|levels?)\b"
+                           r"|\bthan\b(?!\s+(?:a|an|one|two|three|half|[0-9]))", re.I)
+
+
+# "fell by a third", "cut by half": a fraction that is the size of a change, not a share of
+# what is counted ("a third of arrivals")
+_CHANGED_BY = re.compile(r"\bby\s+(?:(?:more|less)\s+than\s+|almost\s+|nearly\s+|about\s+|"
+                         r"around\s+|roughly\s+|over\s+|some\s+|just\s+(?:over|under)\s+)?"
+                         r"(?:a|one|two|three|four|half\b)", re.I)
 
 
 def _calendar_year(period: Period) -> bool:
@@ -288,7 +296,8 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         year = target.start.year - 1
         base = Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
     if base is None:
-        row["reason"] = "a percentage with no comparison base in its sentence"
+        what = "a percentage" if unit_kind(fig.get("unit")) == "percent" else "a change"
+        row["reason"] = f"{what} with no comparison base in its sentence"
         return row
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
@@ -394,6 +403,15 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     unit = unit_kind(fig.get("unit"))
     if unit == "percent" and is_change(ctx.clause, ctx.sentence_text):
         return _check_change(fig, row, ctx, t, published, article_geos, skip)
+    if unit == "share" and _CHANGED_BY.search(ctx.clause) and is_change(ctx.clause,
+                                                                        ctx.sentence_text):
+        # "fell by a third": a change of 33.3%, read as a percentage change
+        percent = claim_value * 100
+        t = hedges.fraction_tolerance(percent, surface) if kind == "exact" else (
+            hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], ""))
+        if t is not None:
+            row["value"] = percent
+            return _check_change(fig, row, ctx, t, published, article_geos, skip)
     if unit == "count" and not math.isnan(value) and 0 < abs(value) < 1:
         row["reason"] = "a fraction, not a count"
         return row
