@@ -268,6 +268,20 @@ def test_a_deal_that_dates_the_sentence_is_no_measure():
     assert signed["instrument"].tolist() == ["agreement"]
 
 
+def test_the_money_or_the_two_leaders_take_the_lead_of_the_measure_they_refer_to():
+    names = {"Britain": "place", "France": "place", "European Union": "organisation"}
+    table = measures("Britain will pay France £476 million to fund more police officers.\n\n"
+                     "The money will pay for a new detention centre near Dunkirk.\n\n"
+                     "The two leaders also agreed to work with the European Union on a returns "
+                     "agreement.", names)
+    assert table["lead"].tolist() == ["Britain", "Britain", "Britain; France"]
+    assert table["partners"].tolist() == ["France", "France", "European Union"]
+    # with no such opening, a clause without a lead keeps none
+    alone = measures("Britain will pay France £476 million to fund more police officers.\n\n"
+                     "A new detention centre will be built near Dunkirk.", names)
+    assert len(alone) == 2 and alone["lead"].isna().tolist() == [False, True]
+
+
 def test_the_agency_in_a_dateline_is_no_partner():
     row = only("ROME (Reuters) - Italy will build two centres in Albania with European Commission "
                "funding.", {"Italy": "place", "Albania": "place", "Reuters": "organisation",

@@ -20,7 +20,10 @@ Rules:
   sentence ("since the last deal was signed").
 - lead: the agent of "established/run/led/hosted... by X"; else the actors that are the
   clause's subject (the mentions just before the marker, joined by "and"/",", not after a
-  preposition, and after any "said"); else None. Several leads are "; "-joined.
+  preposition, and after any "said"); else, for a clause that opens on what the last measure
+  with a lead gives ("The money will pay for ...") or on its parties ("The two leaders also
+  agreed ..."), in its paragraph or the one before, that measure's lead (its lead and
+  partners for the parties); else None. Several leads are "; "-joined.
 - partners: the other actors (not persons) mentioned in the sentence, "; "-joined in text
   order; None when there are none.
 - purpose: the first "to <verb> ...", "aimed at ...", "focus on ...", "in order to ..." after
@@ -552,11 +555,40 @@ def extract_measures(article: Article, actors: pd.DataFrame, mentions: pd.DataFr
     starts = [m[0] for m in mention_list]
     hit_sentences = sorted(hits_by_sentence)
     spans = [(article.sentences[i].start, article.sentences[i].end) for i in hit_sentences]
+    earlier: dict[str, Any] | None = None  # the last measure with a lead
     for i, markers in zip(hit_sentences, _markers(low, marker_entries, spans), strict=True):
         sentence, hits = article.sentences[i], hits_by_sentence[i]
         found = _inside(mention_list, starts, sentence.start, sentence.end)
         for row in _sentence_rows(text, low, markers, sentence, hits, found):
+            if row["lead"] is None and earlier is not None and (
+                    row["paragraph"] - earlier["paragraph"] <= 1):
+                _lead_of_earlier(row, earlier)
+            if row["lead"] is not None:
+                earlier = row
             rows.append((len(rows) + 1, row["instrument"], row["description"], row["lead"],
                          row["partners"], row["purpose"], row["status"], row["paragraph"],
                          row["start"], row["end"]))
     return frame("measures", rows)
+
+
+# A clause whose subject names what an earlier measure gives ("The money will pay for ...") or
+# the parties to it ("The two leaders also agreed to ...").
+_THE_MEASURE = re.compile(r"\W*(?:the|this|that)\s+(?:new\s+)?(?:money|funding|cash|funds?|"
+                          r"package|deal|agreement|scheme|plan|programme|program|arrangement|"
+                          r"partnership|pact)\b", re.I)
+_THE_PARTIES = re.compile(r"\W*(?:the\s+two|both)\s+(?:leaders|countries|governments|sides|"
+                          r"nations|ministers|men|women)\b", re.I)
+
+
+def _lead_of_earlier(row: dict[str, Any], earlier: dict[str, Any]) -> None:
+    """A measure whose clause names no lead but an earlier measure by anaphor takes that
+    measure's lead: its lead alone after "The money", its lead and partners after "The two
+    leaders" (in place)."""
+    if _THE_MEASURE.match(row["description"]):
+        row["lead"] = earlier["lead"]
+        row["partners"] = row["partners"] or earlier["partners"]
+    elif _THE_PARTIES.match(row["description"]):
+        parties = [earlier["lead"], *(earlier["partners"] or "").split("; ")]
+        row["lead"] = "; ".join(p for p in parties if p)
+        own = [p for p in (row["partners"] or "").split("; ") if p and p not in parties]
+        row["partners"] = "; ".join(own) or None
