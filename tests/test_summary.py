@@ -43,3 +43,15 @@ def test_markdown_groups_findings_under_section_titles(write_article, tmp_path):
     ctx = notebook.prepare(str(path), "2024-05-01", str(tmp_path / "out"))
     md = summary.as_markdown(summary.key_findings(ctx, summary.analyse(ctx)))
     assert "**The figures**" in md and md.count("\n- ") >= 3
+
+
+def test_the_government_share_says_how_much_was_said_by_speakers_it_could_not_class(
+        write_article, tmp_path):
+    # Named without a title, a prime minister is not known to speak for a government.
+    path = write_article("Deal agreed\n\n“This is a new chapter,” Rishi Sunak said. “We will "
+                         "do our part,” the interior minister, Jane Doe, said.", name="voices")
+    ctx = notebook.prepare(str(path), "2024-05-01", str(tmp_path / "out"))
+    findings = summary.key_findings(ctx, summary.analyse(ctx))
+    line = findings[findings["finding"].str.startswith("Government voices")]["finding"].iloc[0]
+    assert line == ("Government voices speak 50% of the quoted words; 50% are from speakers whom "
+                    "the article gives no role or description that tells whom they speak for.")

@@ -90,12 +90,16 @@ def _voice_findings(t, found: Findings) -> list[Row]:
     share = found.quote_share.set_index("part")["share"].get("quotes", 0.0)
     by_voice = sp.groupby("voice")["words"].sum()
     gov = by_voice.get("government", 0) / max(by_voice.sum(), 1)
+    unclassed = by_voice.get("other", 0) / max(by_voice.sum(), 1)
+    # a minister the text names without a title is not counted as government: say so
+    unknown = (f"; {unclassed:.0%} are from speakers whom the article gives no role or "
+               "description that tells whom they speak for" if unclassed else "")
     rows: list[Row] = [
         ("quotes", f"{share:.0%} of the article's words are quoted, from "
          f"{_plural(len(named), 'named speaker')}: "
          + ", ".join(f"{r.speaker} ({_plural(r.words, 'word')})" for r in named.itertuples()) + ".",
          "03-read-the-quotes"),
-        ("quotes", f"Government voices speak {gov:.0%} of the quoted words.",
+        ("quotes", f"Government voices speak {gov:.0%} of the quoted words{unknown}.",
          "03-read-the-quotes"),
     ]
     framing = found.framing[found.framing["count"] > 0] if not found.framing.empty \
