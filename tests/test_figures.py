@@ -467,6 +467,18 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
     assert one(text, "2025-03-01")["period"] == period
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("About 2.1 million migrants were apprehended in the 2024 fiscal year.", "2024 fiscal year"),
+    ("About 2.1 million migrants were apprehended in fiscal year 2024.", "fiscal year 2024"),
+    ("The Home Office spent £4.7bn on asylum in the 2023-24 financial year.",
+     "2023-24 financial year"),
+    ("The Home Office spent £4.7bn on asylum in 2023/24.", "2023/24"),
+])
+def test_a_split_or_fiscal_year_is_kept_as_written_without_dates(text, period) -> None:
+    row = one(text, "2025-01-20")
+    assert (row["period"], row["period_start"], row["period_end"]) == (period, None, None)
+
+
 def test_before_or_after_a_year_is_no_span_of_dates() -> None:
     row = one("Before 2018, 5,000 people crossed.", "2025-03-01")
     assert (row["period"], row["period_start"], row["period_end"]) == ("before 2018", None, None)

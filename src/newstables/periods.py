@@ -122,7 +122,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
     ("year", re.compile(
         rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|early|late|mid|to)\s+"
-        rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d)", _I)),
+        rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d|[/–]\d"
+        rf"|\s+(?:fiscal|financial|academic|school|tax)\s+year)", _I)),
 ]
 _ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
 _ROLLING = re.compile(
@@ -341,6 +342,11 @@ def clip(period: Period, published: dt.date | None) -> Period:
     return Period(kind, period.start, published, f"{period.label} (to publication)")
 
 
+# A split or non-calendar year ("2023-24", "2023/24", "the 2024 fiscal year"): no dates.
+_NOT_CALENDAR = re.compile(rf"\b(?:fiscal|financial|academic|school|tax)\s+year\b"
+                           rf"|\b{_Y}\s*[-–/]\s*\d\d\b(?![-–/]?\d)", _I)
+
+
 def parse_period(text: Any, published: dt.date | None) -> Period | None:
     """A figure's ``period`` value ("2022", "2016/2023", "2023-Q2", "since 2016"...)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -354,6 +360,8 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     rolling = _rolling(text, published)
     if rolling is not None:
         return rolling
+    if _NOT_CALENDAR.search(text):
+        return None  # "2023-24", "fiscal year 2024": whose year, the words do not say
     found = find_periods(text, published)
     if not found and re.match(r"(?:before|after)\s", text, _I):
         return None  # "before 2018": open on one side, no span of dates

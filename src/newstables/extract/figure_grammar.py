@@ -304,7 +304,8 @@ _PERIOD = re.compile(
     | (?P<day>(?:yesterday|today)\b|(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+
         (?:the\s+(?:whole\s+|entire\s+|calendar\s+|financial\s+|fiscal\s+)?year\s+(?:of\s+)?
-        |(?:fiscal|financial|calendar)\s+(?:year\s+)?)?
+        |(?:fiscal|financial|calendar)\s+(?:year\s+)?
+        |the\s+(?={_YEAR}\s+(?:fiscal|financial|academic|school|tax)\s+year))?
         (?:(?:early|late|mid)[\s-]+)?(?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))

@@ -81,6 +81,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "yr":
         a = g("yr_a") or g("yr_c") or g("yr_e")
         b = g("yr_b") or g("yr_d") or g("yr_f")
+        if g("yr_e") and (len(b) == 2 or re.search(r"fiscal|financial", surface, re.I)):
+            return _SPLIT_LEAD.sub("", surface).lower()  # "2023-24": a split year, as written
         return f"{a}/{a[:2] + b if len(b) == 2 else b}"
     if kind == "date":
         return _date(m, pub, surface)
@@ -93,6 +95,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "day":
         return _day(m, pub, surface)
     if kind == "iny":
+        if re.search(r"fiscal|financial", surface, re.I):
+            return _SPLIT_LEAD.sub("", surface).lower()  # "fiscal year 2024": as written
         if surface.lower().startswith(("before ", "after ")):
             return surface.lower()  # "Before 2018, 5,000 crossed": no span of dates
         return g("iny_y") or g("iny_y2")
@@ -259,12 +263,20 @@ def _periods(
             m, value = best
             before = [w for s, w in tail if s < m.start()]
             usable = _usable(doc, m.start(), before if len(before) >= 5 else None)
-            if _year_from_publication(m):
+            fiscal = _FISCAL_AFTER.match(doc.low, m.end())
+            if fiscal and _ONE_YEAR.fullmatch(value):
+                value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"
+            elif _year_from_publication(m):
                 value = _in_the_sentences_year(value, out) or value
             out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
 
+
+# A year that is no calendar year: "the 2024 fiscal year", "the 2023-24 financial year",
+# "2023/24" (a financial, academic or tax year, its months not said): kept as written, no dates.
+_FISCAL_AFTER = re.compile(r" (?:fiscal|financial|academic|school|tax) year\b")
+_SPLIT_LEAD = re.compile(r"^(?:in|during|for|between|from)\s+(?:the\s+)?", re.I)
 
 # One year, month, quarter, half or day, its year written: "2023", "2023-12", "2023-Q2".
 _ONE_YEAR = re.compile(r"(\d{4})(?:-(?:\d\d|Q\d|H\d)(?:-\d\d)?)?")
