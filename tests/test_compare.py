@@ -355,6 +355,21 @@ def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
     assert row["compared_as"] != "change"
 
 
+def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
+    # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
+    # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).
+    row = extracted("Small boat arrivals in December 2024 were up 12% on the previous month.",
+                    "2025-02-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024-12 vs 2024-11", "consistent")
+    row = extracted("In the third quarter of 2024, small boat arrivals were up 46% on the "
+                    "previous quarter.", "2025-02-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024-Q3 vs 2024-Q2", "consistent")
+    # the same month of the previous year is a year earlier
+    row = extracted("Small boat arrivals in December 2024 were up 12% on the same month of "
+                    "the previous year.", "2025-02-01").iloc[0]
+    assert row["claim_period"] == "2024-12 vs 2023-12"
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -396,6 +396,10 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
         return year_period(year, str(year))
     if target is None or target.start is None or target.end is None:
         return None
+    step = re.search(r"\b(month|quarter)\b(?!\s+(?:of|in)\b)", chosen.group("prev"), _I)
+    if step and "same" not in chosen.group("prev").lower():
+        # "on the previous month", "than the preceding quarter": the one before the target
+        return _one_before(target, 1 if step.group(1).lower() == "month" else 3)
     try:
         start = target.start.replace(year=target.start.year - 1)
         end = target.end.replace(year=target.end.year - 1)
@@ -406,6 +410,21 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
         return Period(target.kind, start, end, end.isoformat())
     return Period(target.kind if target.kind != "ytd" else "range", start, end,
                   f"{start.isoformat()} to {end.isoformat()}")
+
+
+def _one_before(target: Period, months: int) -> Period | None:
+    """The month (``months`` 1) or quarter (3) before ``target``, when the target is one."""
+    assert target.start is not None
+    wanted = {1: "month", 3: "quarter"}[months]
+    if target.kind != wanted:
+        return None  # "a year, up on the previous month": not a base for it
+    year, month = add_months_ym(target.start.year, target.start.month, -months)
+    if months == 1:
+        start, end = month_span(year, month)
+        return Period("month", start, end, f"{year}-{month:02d}")
+    q = (month - 1) // 3 + 1
+    start, end = quarter_span(year, q)
+    return Period("quarter", start, end, f"{year}-Q{q}")
 
 
 def span_label(kind: str, start: dt.date | None, end: dt.date | None) -> str:
