@@ -370,6 +370,17 @@ def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     assert row["claim_period"] == "2024-12 vs 2023-12"
 
 
+def test_a_month_named_as_the_base_is_the_latest_one_before_the_figures_period():
+    # Small-boat arrivals: October 2024 5,417, November 2,901 (-46.4%).
+    rows = extracted("Small boat arrivals fell to 2,901 in November 2024, down 46% from "
+                     "October.", "2025-02-01")
+    assert rows["claim_period"].tolist() == ["2024-11", "2024-11 vs 2024-10"]
+    assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    # the start of a range of months is no base
+    row = extracted("Arrivals from November to March fell 20% in 2024.", "2025-02-01").iloc[0]
+    assert row["reason"] == "a percentage with no comparison base in its sentence"
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -79,7 +79,11 @@ BASE = re.compile(
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
     r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
     r"previous)\s+year|\bthe\s+year\s+before\b|\bin\s+the\s+(?:previous|prior|preceding)\s+"
-    r"year\b)",
+    r"year\b)"
+    # "down 24% from November": a month, capitalised, not a date or the start of a range
+    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|versus|against)\s+"
+    rf"(?-i:(?P<mon>{_MONTH_NAMES}))\.?(?:\s+(?P<mon_y>{_Y}))?"
+    r"(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–))",
     _I,
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -387,6 +391,8 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
     chosen = after[0] if after else next(iter(BASE.finditer(sentence)), None)
     if chosen is None:
         return None
+    if chosen.group("mon"):
+        return _month_base(chosen, target, published)
     if chosen.group("y"):
         year = int(chosen.group("y"))
         if target is not None and target.kind == "quarter" and target.start is not None:
@@ -410,6 +416,22 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
         return Period(target.kind, start, end, end.isoformat())
     return Period(target.kind if target.kind != "ytd" else "range", start, end,
                   f"{start.isoformat()} to {end.isoformat()}")
+
+
+def _month_base(chosen: re.Match[str], target: Period | None,
+                published: dt.date | None) -> Period | None:
+    """The month a comparison names ("from November"): in its written year, else the latest
+    such month before the figure's period (or before publication)."""
+    month = MONTHS[chosen.group("mon").lower()]
+    if chosen.group("mon_y"):
+        year = int(chosen.group("mon_y"))
+    else:
+        before = target.start if target is not None and target.start else published
+        if before is None:
+            return None
+        year = before.year if month < before.month else before.year - 1
+    start, end = month_span(year, month)
+    return Period("month", start, end, f"{year}-{month:02d}")
 
 
 def _one_before(target: Period, months: int) -> Period | None:
