@@ -381,6 +381,18 @@ def test_a_month_named_as_the_base_is_the_latest_one_before_the_figures_period()
     assert row["reason"] == "a percentage with no comparison base in its sentence"
 
 
+def test_year_on_year_is_a_base_and_a_rise_in_small_boat_arrivals_counts_people():
+    # Small-boat arrivals 2024 +25.1% on 2023 (boats +15.4%); December 2024 +202% on 2023.
+    row = extracted("There was a year-on-year rise of 25% in small boat arrivals in 2024.",
+                    "2025-02-01").iloc[0]
+    assert (row["claim_period"], row["series"]) == ("2024 vs 2023",
+                                                    "uk_small_boat_arrivals_annual")
+    assert row["verdict"] == "consistent"
+    row = extracted("In December 2024 small boat arrivals were up 202% year-on-year.",
+                    "2025-02-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024-12 vs 2023-12", "consistent")
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -188,8 +188,13 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     counts = _text(fig.get("counts"))
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}"
     geos = geographies(ctx.sentence_text) or geographies(ctx.paragraph_text) or article_geos
-    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}"),
-                 ngrams(f"{ctx.near} , {head_noun(counts)}"), frozenset(geos))
+    head = head_noun(counts)
+    # The words just after the figure, unless they are the start of the phrase it counts:
+    # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
+    first = counts.split()[0].lower() if counts.split() else ""
+    near = head if first and first in ctx.near.lower().split() else f"{ctx.near} , {head}"
+    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}"), ngrams(near),
+                 frozenset(geos))
 
 
 def _direction(ctx: Surroundings) -> int:

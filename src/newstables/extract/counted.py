@@ -184,6 +184,7 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
     return None
 
 
+_IN_AFTER = re.compile(r"\s+(?:in|among)\s+(?:(?:the|all)\s+)?", re.I)
 _COPULA_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?")
 
 
@@ -219,6 +220,12 @@ def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> s
     found = _noun_phrase(text, fig.end, lim)
     if found and (fig.unit == "share" or _next_word(text, fig.end, lim) in _NP_MODIFIERS):
         return found[0]
+    if len(fig.tail) > 1 and fig.tail[-1] == "of" and fig.tail[-2] in _CHANGE:
+        im = _IN_AFTER.match(text, fig.end, lim)  # "a rise of 25% in small boat arrivals"
+        found = _noun_phrase(text, im.end(), lim, singular_ok=True, participle=True) if im \
+            else None
+        if found:
+            return found[0]
     changed = _changed_by(fig, text)
     if changed:
         return changed
