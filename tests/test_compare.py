@@ -393,6 +393,19 @@ def test_year_on_year_is_a_base_and_a_rise_in_small_boat_arrivals_counts_people(
     assert (row["claim_period"], row["verdict"]) == ("2024-12 vs 2023-12", "consistent")
 
 
+def test_a_change_that_another_vintage_of_the_values_gives_holds_with_a_note():
+    # Main asylum applicants: 2023 first published 67,337 against 2022's revised 81,130 is
+    # -17% (the Home Office's own words in February 2024); the latest vintage gives -10.7%.
+    row = extracted("Asylum claims fell by 17% in 2023.", "2024-03-15").iloc[0]
+    assert row["verdict"] == "consistent"
+    assert row["series_value"] == pytest.approx(-17.0, abs=0.01)
+    assert "matches -17% from 67,337 (first published" in row["notes"]
+    assert "preferred change -10.68%" in row["notes"]
+    # no recorded pair gives 30%
+    assert extracted("Asylum claims fell by 30% in 2023.", "2024-03-15").iloc[0][
+        "verdict"] == "inconsistent"
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -40,6 +40,7 @@ import pandas as pd
 from newstables import hedges
 from newstables.analyse.series_lookup import (
     Lookup,
+    change_alternatives,
     domain,
     from_outlet,
     lookup,
@@ -249,6 +250,11 @@ def _judge(found: Lookup, t: Tolerance, hedge_kind: str
     return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
 
 
+def _what(row: dict[str, Any]) -> str:
+    """A reference row as the notes name it: its variant, else its source's title."""
+    return str(row.get("variant") or row.get("source_title") or "")
+
+
 def _fill(row: dict[str, Any], rule: SeriesRule, value: float | None, series_row: dict | None,
           label: str, t: Tolerance, verdict: str, claim_value: float,
           skip: frozenset[str]) -> None:
@@ -326,12 +332,26 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         else:
             verdict = _verdict_word(_inside(change, signed), _source(series_row),
                                     row["hedge_kind"])
+        note = "series value is the implied percentage change"
+        if verdict in ("inconsistent", "differs from press reports",
+                       "differs from other sources"):
+            # another vintage or source of the two values may give the claim's change
+            other = next(((c, x, y) for c, x, y in change_alternatives(
+                rule, target, base, published, skip) if _inside(c, signed)), None)
+            if other is not None:
+                c, x, y = other
+                note += (f"; matches {fmt(c)}% from {fmt(x['value'])} ({_what(x)}) and "
+                         f"{fmt(y['value'])} ({_what(y)}); preferred change {fmt(change)}%")
+                worst = "official" if {_source(x), _source(y)} == {"official"} else (
+                    "other" if "other" in (_source(x), _source(y)) else "press")
+                change, series_row = c, x
+                verdict = _verdict_word(True, worst, row["hedge_kind"])
         row["compared_as"] = "change"
         _fill(row, rule, change, series_row, label, signed, verdict, sign * row["value"], skip)
         row["relative_difference"] = math.nan  # the difference is in percentage points
         row["tolerance_rule"] = (f"percentage change, {'up' if sign > 0 else 'down'}: {t.rule}"
                                  " (series: value of the period / value of the base - 1)")
-        row["notes"] = "series value is the implied percentage change"
+        row["notes"] = note
         row["reason"] = ("the series' values come from the article's own outlet: not evidence"
                          " for the article") if verdict == "circular" else ""
         return row

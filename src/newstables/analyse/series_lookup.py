@@ -274,6 +274,21 @@ def percent_change(rule: SeriesRule, target: Period, base: Period, published: dt
     return (a.value / b.value - 1) * 100, f"{a.label} vs {b.label}", a.row
 
 
+def change_alternatives(rule: SeriesRule, target: Period, base: Period,
+                        published: dt.date | None, skip: frozenset[str] = frozenset()
+                        ) -> list[tuple[float, dict[str, Any], dict[str, Any]]]:
+    """Every other change the series' recorded values give from ``base`` to ``target``
+    (another vintage or source for either period: "17% lower" as first published, where
+    the revised figures give 11%): (change, the target's row, the base's row)."""
+    a, b = lookup(rule.key, target, published, skip), lookup(rule.key, base, published, skip)
+    if a.value is None or b.value is None or a.low != a.high or b.low != b.high:
+        return []
+    tops = [r for r in (a.row, *a.alternatives) if r is not None]
+    bottoms = [r for r in (b.row, *b.alternatives) if r is not None]
+    return [((x["value"] / y["value"] - 1) * 100, x, y) for x in tops for y in bottoms
+            if y["value"] and (x is not a.row or y is not b.row)]
+
+
 def older_match(key: str, period: Period, low: float, high: float, used: dict[str, Any] | None,
                 skip: frozenset[str] = frozenset()) -> str:
     """For a stock that does not match: a value 1 month to 2 years older that does."""
