@@ -406,6 +406,12 @@ def test_a_change_that_another_vintage_of_the_values_gives_holds_with_a_note():
         "verdict"] == "inconsistent"
 
 
+def test_relating_to_counts_the_same_claims_in_people():
+    row = extracted("There were 84,231 asylum claims in 2024, relating to 108,138 people.",
+                    "2025-03-01").iloc[-1]
+    assert (row["series"], row["series_value"]) == ("uk_asylum_applications_people", 108138)
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -23,6 +23,10 @@ COMPARISON_START = re.compile(
 LEVEL_START = re.compile(
     r"^\W*(?:to|at)\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?"
     r"[£$€]?\d", _I)
+# "84,231 asylum claims, relating to 108,138 people": the same things, counted another way.
+RELATING_START = re.compile(
+    r"^\W*(?:relating|related|referring)\s+to\s+(?:(?:about|around|some|nearly|almost|over|"
+    r"more\s+than)\s+)?\d", _I)
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -116,9 +120,11 @@ def surroundings(article: Article, start: int, end: int,
 
     # When the clause says nothing about what is counted, borrow from its neighbours: all
     # earlier clauses after a comparison ("down from 45,774"), in a running total ("bringing
-    # the total to 13,489", "and the total rose to 41,472") or at a change's level ("..., to
-    # 29,437"), else figure-free clauses.
-    if COMPARISON_START.match(clause) or borrows_total(clause) or LEVEL_START.match(clause):
+    # the total to 13,489", "and the total rose to 41,472"), at a change's level ("..., to
+    # 29,437") or in another count of the same ("..., relating to 108,138 people"), else
+    # figure-free clauses.
+    if COMPARISON_START.match(clause) or borrows_total(clause) or LEVEL_START.match(clause) or (
+            RELATING_START.match(clause)):
         widened = text[: spans[index][1]]
     else:
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
