@@ -412,6 +412,16 @@ def test_relating_to_counts_the_same_claims_in_people():
     assert (row["series"], row["series_value"]) == ("uk_asylum_applications_people", 108138)
 
 
+def test_a_year_earlier_than_an_undated_stock_is_a_year_before_publication():
+    # Syrians under temporary protection: 3,226,141 on 15 December 2023, 2,905,349 on 29
+    # December 2024; published 5 January 2025.
+    rows = extracted("Türkiye hosts about 2.9 million Syrians under temporary protection, down "
+                     "from 3.2 million a year earlier.", "2025-01-05")
+    assert rows["claim_period"].tolist()[1] == "2024-01-05"
+    assert rows["series_value"].tolist() == [2905349, 3226141]
+    assert rows["verdict"].tolist() == ["matches press reports"] * 2
+
+
 def test_a_year_before_levels_is_the_base_of_a_change_not_a_figure():
     # 2019: 1,843 small-boat arrivals; 2024: 36,816, about twenty times as many.
     text = "Small boat arrivals in 2024 were 25% below 2019 levels."

@@ -106,6 +106,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     shifted = (periods.BASE.match(sentence, ctx.figure_end)
                or periods.BASE.match(sentence, ctx.figure_end + 1))
     main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
+    if main is None and published is not None:
+        # "2.9 million now, down from 3.2 million a year earlier": a year before publication
+        main = periods.Period("day", published, published, published.isoformat())
     if as_base and shifted is not None and shifted.group("prev") and main is not None:
         # "from 124,461 a year earlier": the figure is the base of a comparison.
         base = periods.comparison_base(sentence, ctx.figure_end, periods.clip(main, published),
