@@ -462,6 +462,9 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_writes() -> None:
     ("Between January and June, 5,000 people crossed.", "2024-01/2024-06"),  # one year
     ("Between November and February, 5,000 people crossed.", "2024-11/2025-02"),
     ("In 2022, between January and June, 5,000 people crossed.", "2022-01/2022-06"),
+    # in a clause that speaks of the future: the next one not over at publication
+    ("The first 200 migrants will be flown to Rwanda on 8 August.", "2025-08-08"),
+    ("The scheme will start in January, with 300 places.", "2026-01"),
 ])
 def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(text, period):
     assert one(text, "2025-03-01")["period"] == period

@@ -267,7 +267,8 @@ def _periods(
             if fiscal and _ONE_YEAR.fullmatch(value):
                 value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"
             elif _year_from_publication(m):
-                value = _in_the_sentences_year(value, out) or value
+                value = _in_the_sentences_year(value, out) or _in_a_future_clause(
+                    doc, m.start(), value, pub) or value
             out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
@@ -295,6 +296,24 @@ def _year_from_publication(m: re.Match[str]) -> bool:
 
 
 _A_YEAR = re.compile(r"\d{4}")
+
+
+# Words that put a clause in the future: "200 will be flown to Rwanda on 8 August".
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled|set\s+to|"
+                     r"due\s+to|expected\s+to|aims?\s+to)\b")
+
+
+def _in_a_future_clause(doc: _Doc, start: int, value: str, pub: dt.date | None) -> str | None:
+    """A month or day without a year, in a clause that speaks of the future, is the next one
+    not over at publication (it was read as the latest begun before it)."""
+    if pub is None:
+        return None
+    clause = max(doc.low.rfind(c, 0, start) for c in ".;,:") + 1
+    if not _FUTURE.search(doc.low, clause, start):
+        return None
+    last = _A_YEAR.findall(value)[-1] if _A_YEAR.search(value) else None
+    span = periods.iso_span(value.split("/")[-1]) if last else None
+    return _shifted(value, 1) if span is not None and span[2] < pub else None
 
 
 def _shifted(value: str, years: int) -> str:
