@@ -19,14 +19,12 @@ COMPARISON_START = re.compile(
     r"(?:\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
     r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b", _I)
 
+# A hedge before a number that opens a clause: "to about 29,000", "relating to some 100,000".
+_HEDGED = r"\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?[£$€]?\d"
 # "fell by a third last year, to 29,437": the level a change in the clause before reached.
-LEVEL_START = re.compile(
-    r"^\W*(?:to|at)\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?"
-    r"[£$€]?\d", _I)
+LEVEL_START = re.compile(rf"^\W*(?:to|at){_HEDGED}", _I)
 # "84,231 asylum claims, relating to 108,138 people": the same things, counted another way.
-RELATING_START = re.compile(
-    r"^\W*(?:relating|related|referring)\s+to\s+(?:(?:about|around|some|nearly|almost|over|"
-    r"more\s+than)\s+)?\d", _I)
+RELATING_START = re.compile(rf"^\W*(?:relating|related|referring)\s+to{_HEDGED}", _I)
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
