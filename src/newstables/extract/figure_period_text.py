@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from newstables import periods
+from newstables.extract.events import _cues, _words
 from newstables.extract.figure_grammar import (
     _CAPITALISED,
     _COMPARISON,
@@ -298,18 +299,15 @@ def _year_from_publication(m: re.Match[str]) -> bool:
 _A_YEAR = re.compile(r"\d{4}")
 
 
-# Words that put a clause in the future: "200 will be flown to Rwanda on 8 August".
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled|set\s+to|"
-                     r"due\s+to|expected\s+to|aims?\s+to)\b")
-
-
 def _in_a_future_clause(doc: _Doc, start: int, value: str, pub: dt.date | None) -> str | None:
-    """A month or day without a year, in a clause that speaks of the future, is the next one
+    """A month or day without a year, in a clause whose last tense cue before it is the
+    future ("will be flown on 8 August"; the events' cues, ``events._cues``), is the next one
     not over at publication (it was read as the latest begun before it)."""
     if pub is None:
         return None
     clause = max(doc.low.rfind(c, 0, start) for c in ".;,:") + 1
-    if not _FUTURE.search(doc.low, clause, start):
+    cues = _cues(_words(doc.low[clause:start]))
+    if not cues or cues[-1] != "future":
         return None
     last = _A_YEAR.findall(value)[-1] if _A_YEAR.search(value) else None
     span = periods.iso_span(value.split("/")[-1]) if last else None
