@@ -14,6 +14,7 @@ from newstables.extract.figures import extract_figures
 from newstables.extract.measures import extract_measures
 from newstables.extract.quotes import extract_quotes
 from newstables.extract.speakers import antecedent
+from newstables.extract.surroundings import sentence_at
 from newstables.schema import TABLES, frame
 
 
@@ -58,6 +59,10 @@ def sentences_table(article: Article) -> pd.DataFrame:
 # off by a comma) or "She said 500 people ..." (opening its sentence).
 _SAID_AFTER = re.compile(r",\s*(?P<p>he|she)\s+(?P<v>[a-z]+)\b(?:\s+\w+)?\s*[,.;:]")
 _SAID_BEFORE = re.compile(r"\W*(?P<p>He|She)\s+(?:also\s+)?(?P<v>[a-z]+)\b")
+# Verbs by which a person gives a figure. Not the figures' report verbs (figure_grammar's
+# _REPORT_WORDS): adding "wrote" or "argued" there moves other sources ("The Times on
+# Saturday wrote that Trump had claimed ..." gave the Times), since the "X said" rule takes
+# the leftmost subject before a cue.
 _REPORTING = frozenset(["said", "says", "added", "claimed", "claims", "estimated", "estimates",
                         "told", "insisted", "argued", "noted", "stated", "wrote", "reported",
                         "explained", "warned", "suggested", "predicted"])
@@ -89,7 +94,7 @@ def said_sources(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame,
 
 def _said_by(article: Article, at: int, people: list[Mentioned], spoken: list[tuple],
              starts: list[int]) -> str | None:
-    sentence = next((s for s in article.sentences if s.start <= at < s.end), None)
+    sentence, _ = sentence_at(article, at)
     if sentence is None:
         return None
     text = article.text
