@@ -107,7 +107,14 @@ def fraction_tolerance(percent: float, surface: str) -> Tolerance | None:
 
 
 # A number as written in digits ("45,774", "1.2", ".5")
-WRITTEN_NUMBER = re.compile(r"\d(?:[\d,]|[\u00a0\u202f\u2009](?=\d{3}))*(?:\.\d+)?|\.\d+")
+# Spaces that set off thousands in typeset text ("12\u202f000"): no-break, narrow, thin.
+THOUSANDS_SPACES = "\u00a0\u202f\u2009"
+WRITTEN_NUMBER = re.compile(rf"\d(?:[\d,]|[{THOUSANDS_SPACES}](?=\d{{3}}))*(?:\.\d+)?|\.\d+")
+
+
+def digits_only(written: str) -> str:
+    """A written number without its thousands separators ("12,000", "12\u202f000")."""
+    return re.sub(f"[,{THOUSANDS_SPACES}]", "", written)
 
 
 class Written(NamedTuple):
@@ -127,7 +134,7 @@ def written_halves(surface: str, value: float | None) -> Written | None:
     m = WRITTEN_NUMBER.search(surface or "")
     if m is None or value is None or not math.isfinite(value):
         return None
-    raw = re.sub(r"[,\u00a0\u202f\u2009]", "", m.group())
+    raw = digits_only(m.group())
     try:
         written = float(raw)
     except ValueError:

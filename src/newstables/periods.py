@@ -66,6 +66,8 @@ _Y = r"(?:19|20)\d\d"
 _ORDINAL_Q = QUARTER_WORDS
 _WEEKDAYS = {k.lower(): v for k, v in WEEKDAYS.items()}
 _I = re.IGNORECASE
+# A year that is no calendar year, its months not said: "the 2024 fiscal year".
+NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 
 # Comparison bases ("compared with 2021", "than in 2019", "below 2019 levels", "a year
 # earlier"): not the figure's own period, and the base of a percentage change.
@@ -127,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(
         rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|early|late|mid|to)\s+"
         rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d|[/–]\d"
-        rf"|\s+(?:fiscal|financial|academic|school|tax)\s+year)", _I)),
+        rf"|\s+{NON_CALENDAR_YEAR})", _I)),
 ]
 _ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
 _ROLLING = re.compile(
@@ -347,7 +349,7 @@ def clip(period: Period, published: dt.date | None) -> Period:
 
 
 # A split or non-calendar year ("2023-24", "2023/24", "the 2024 fiscal year"): no dates.
-_NOT_CALENDAR = re.compile(rf"\b(?:fiscal|financial|academic|school|tax)\s+year\b"
+_NOT_CALENDAR = re.compile(rf"\b{NON_CALENDAR_YEAR}\b"
                            rf"|\b{_Y}\s*[-–/]\s*\d\d\b(?![-–/]?\d)", _I)
 
 

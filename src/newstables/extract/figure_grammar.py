@@ -119,7 +119,8 @@ _DOTTED = frozenset(["approx", "c", "est", "no", "vol", "ref", "fig", "art", "se
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals (and, in Latin Extended-A, their small letters)
 # Thousands set off by commas, or by the no-break, narrow no-break or thin spaces of typeset
 # text ("12\u202f000"), never by a plain space ("in 2023 2,000 people").
-_D = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_D = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:[{hedges.THOUSANDS_SPACES}][0-9]{{3}})+"
+      r"|[0-9]+)(?:\.[0-9]+)?")
 _NW = rf"(?:{_trie([*_UNIT_WORDS, *_TEN_WORDS])})\b"
 _ONE_TO_NINE = _trie(w for w, v in _UNIT_WORDS.items() if 1 <= v <= 9)
 _NW1 = rf"(?:(?:{_trie(_TEN_WORDS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?|(?:{_trie(_UNIT_WORDS)}))\b"
@@ -305,7 +306,7 @@ _PERIOD = re.compile(
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+
         (?:the\s+(?:whole\s+|entire\s+|calendar\s+|financial\s+|fiscal\s+)?year\s+(?:of\s+)?
         |(?:fiscal|financial|calendar)\s+(?:year\s+)?
-        |the\s+(?={_YEAR}\s+(?:fiscal|financial|academic|school|tax)\s+year))?
+        |the\s+(?={_YEAR}\s+{periods.NON_CALENDAR_YEAR}))?
         (?:(?:early|late|mid)[\s-]+)?(?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))

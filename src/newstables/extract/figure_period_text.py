@@ -277,7 +277,7 @@ def _periods(
 
 # A year that is no calendar year: "the 2024 fiscal year", "the 2023-24 financial year",
 # "2023/24" (a financial, academic or tax year, its months not said): kept as written, no dates.
-_FISCAL_AFTER = re.compile(r" (?:fiscal|financial|academic|school|tax) year\b")
+_FISCAL_AFTER = re.compile(rf"\s+{periods.NON_CALENDAR_YEAR}\b")
 _SPLIT_LEAD = re.compile(r"^(?:in|during|for|between|from)\s+(?:the\s+)?", re.I)
 
 # One year, month, quarter, half or day, its year written: "2023", "2023-12", "2023-Q2".

@@ -8,6 +8,7 @@ import functools
 import math
 import re
 
+from newstables import hedges
 from newstables.extract.article import Sentence
 from newstables.extract.figure_grammar import (
     _AFTER_AGE,
@@ -156,7 +157,7 @@ def _words_value(text: str) -> tuple[float, int] | None:
 
 def _to_float(digits: str) -> float | None:
     try:
-        value = float(re.sub(r"[,\u00a0\u202f\u2009]", "", digits))
+        value = float(hedges.digits_only(digits))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
