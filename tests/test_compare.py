@@ -244,8 +244,7 @@ def test_a_change_in_small_boat_arrivals_is_of_people_not_of_boats():
 
 def test_the_level_a_change_reaches_counts_what_the_change_counts():
     text = "Small boat crossings fell by more than a third last year, to 29,437."
-    art = article_from_text(text, published="2024-01-10")
-    row = match_figures(art, extract_figures(art)).iloc[-1]
+    row = extracted(text, "2024-01-10").iloc[-1]
     assert (row["claim"], row["series"], row["verdict"]) == (
         "29,437", "uk_small_boat_arrivals_annual", "consistent")
 
@@ -494,8 +493,7 @@ def test_the_same_point_last_year_after_than_is_a_base_not_the_period():
 def test_a_number_that_borrows_a_noun_is_not_compared_by_the_other_figures_verb():
     text = ("Tens of thousands of people crossed the Channel in small boats last year, while "
             "hundreds drowned.")
-    art = article_from_text(text, published="2024-01-10")
-    rows = match_figures(art, extract_figures(art))
+    rows = extracted(text, "2024-01-10")
     assert rows["verdict"].tolist() == ["order of magnitude matches", "cannot check"]
 
 
@@ -516,8 +514,7 @@ def test_without_a_publication_date_so_far_this_year_cannot_be_checked():
 
 def test_hedge_and_period_come_from_the_figures_table():
     text = "Last year more than 45,700 people crossed the Channel in small boats."
-    art = article_from_text(text, published="2023-03-01")
-    row = match_figures(art, extract_figures(art)).iloc[0]
+    row = extracted(text, "2023-03-01").iloc[0]
     assert (row["hedge"], row["hedge_kind"], row["claim_period"]) == (
         "more than", "lower_bound", "2022")
     assert row["verdict"] == "consistent" and row["source_kind"] == "official"
@@ -664,8 +661,7 @@ def test_consistent_and_inconsistent_only_against_official_independent_sources()
              "In 2022, 89,398 people claimed asylum in the UK.",
              "Turkey deported 124,441 irregular migrants in 2022."]
     for text in texts:
-        art = article_from_text(text, published="2023-03-01")
-        claims = match_figures(art, extract_figures(art))
+        claims = extracted(text, "2023-03-01")
         official = claims["verdict"].isin(["consistent", "inconsistent"])
         assert (claims.loc[official, "source_kind"] == "official").all()
         assert claims.loc[official, "independent"].all()
@@ -673,16 +669,14 @@ def test_consistent_and_inconsistent_only_against_official_independent_sources()
 
 def test_detections_of_crossings_are_not_comparable_with_people():
     text = "Thousands of people try to cross the Aegean Sea to Greece every year."
-    art = article_from_text(text, published="2023-08-09")
-    row = match_figures(art, extract_figures(art)).iloc[0]
+    row = extracted(text, "2023-08-09").iloc[0]
     assert row["series"].startswith("frontex_")
     assert row["verdict"] == "not comparable" and "detections" in row["reason"]
 
 
 def test_boats_are_not_comparable_with_a_series_of_detections():
     text = "Hundreds of small boats are moved through Europe each year for illegal crossings."
-    art = article_from_text(text, published="2023-08-09")
-    row = match_figures(art, extract_figures(art)).iloc[0]
+    row = extracted(text, "2023-08-09").iloc[0]
     assert row["verdict"] in ("not comparable", "cannot check")
     assert row["verdict"] != "consistent"
 
@@ -697,8 +691,7 @@ def test_vague_magnitude_gets_an_order_of_magnitude_verdict():
 def test_every_verdict_is_known_and_checked_ones_name_their_source():
     text = ("More than 45,700 people crossed the Channel in small boats in 2022. "
             "Turkey deported 124,441 irregular migrants in 2022. Five pledges.")
-    art = article_from_text(text, published="2023-03-01")
-    claims = match_figures(art, extract_figures(art))
+    claims = extracted(text, "2023-03-01")
     assert set(claims["verdict"]) <= set(VERDICTS)
     checked = claims[claims["verdict"].isin(CHECKED)]
     assert len(checked) == 2 and set(checked["source_kind"]) == {"official", "press"}
