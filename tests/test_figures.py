@@ -470,6 +470,39 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
     assert one(text, "2025-03-01")["period"] == period
 
 
+@pytest.mark.parametrize(("text", "period", "start", "end"), [
+    # months "of the year" not over at publication are the year before's
+    ("Türkiye deported more than 109,000 migrants in the first eleven months of the year.",
+     "2024-01/2024-11", "2024-01-01", "2024-11-30"),
+    ("Some 5,000 people crossed in the first half of the year.", "2024-H1", "2024-01-01",
+     "2024-06-30"),
+    ("In 2022, 5,000 people crossed in the first half of the year.", "2022-H1", "2022-01-01",
+     "2022-06-30"),
+    ("Some 5,000 people crossed in the first quarter.", "2025-Q1", "2025-01-01", "2025-03-31"),
+    # "the last" with no year is counted back from publication, as "the past" is
+    ("Some 5,000 people crossed over the last 11 months.", "last 11 months", "2024-05-01",
+     "2025-04-15"),
+    ("Some 5,000 people crossed in the last quarter.", "2025-Q1", "2025-01-01", "2025-03-31"),
+    ("Some 5,000 people crossed in the last quarter of the year.", "2024-Q4", "2024-10-01",
+     "2024-12-31"),
+])
+def test_quarters_halves_and_months_without_a_year_are_ones_over_at_publication(
+        text, period, start, end) -> None:
+    row = one(text, "2025-04-15")
+    assert (row["period"], row["period_start"], row["period_end"]) == (period, start, end)
+
+
+def test_the_period_of_a_changes_base_is_not_the_new_values() -> None:
+    rows = figures("The number of Turks crossing almost tripled from 1,127 in 2022 to 3,040.",
+                   published="2025-01-15")
+    assert [(r["value"], r["period"]) for r in rows] == [(1127, "2022"), (3040, None)]
+    # a period for both still applies to both; "from" without a figure dates no base
+    rows = figures("In 2023, numbers rose from 1,127 in 2022 to 3,040.", published="2025-01-15")
+    assert [r["period"] for r in rows] == ["2022", "2023"]
+    row = one("Emissions from power plants are to fall by 2030 to 32 percent below 2005 levels.")
+    assert row["period"] == "2030"
+
+
 @pytest.mark.parametrize(("text", "period"), [
     ("About 2.1 million migrants were apprehended in the 2024 fiscal year.", "2024 fiscal year"),
     ("About 2.1 million migrants were apprehended in fiscal year 2024.", "fiscal year 2024"),

@@ -96,6 +96,19 @@ def opens_another_clause(between: str) -> bool:
         return True
     m = _APPOSITIVE.search(between)
     return m is not None and "," not in between[m.end():]
+
+
+# "rose from 1,127 in 2022 to 3,040": the "in 2022" between "from" and "to" dates the base
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:[a-z]+\s+){0,3}\S*[0-9][0-9,.]*(?:\s*%|\s+[a-z]+){0,3}\s*$", re.I)
+_TO_AFTER = re.compile(r"\s*,?\s+to(?:\s+[a-z]+){0,2}\s*$", re.I)
+
+
+def dates_the_base(text: str, start: int, end: int, figure_start: int) -> bool:
+    """Is the period at ``start``-``end``, before a figure at ``figure_start``, the period of a
+    change's base ("from 1,127 in 2022 to 3,040")? Then it is not that figure's period."""
+    return (end <= figure_start and _TO_AFTER.fullmatch(text, end, figure_start) is not None
+            and _FROM_BEFORE.search(text, max(0, start - 60), start) is not None)
 _CORE_WORDS = frozenset(
     [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
 )

@@ -28,6 +28,7 @@ from newstables.extract.figure_grammar import (
     _Fig,
     _Period,
     _Trigger,
+    dates_the_base,
     opens_another_clause,
 )
 from newstables.extract.number_reading import _single_value, _tail
@@ -68,7 +69,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         sy, sm = (ey, 1) if em == 12 else (ey - 1, em + 1)
         return f"{sy:04d}-{sm:02d}/{end}"
     if kind == "qh":
-        return _quarter(m, year, surface)
+        return _ended_by(_quarter(m, pub, surface), m, pub)
     if kind == "mr":
         ma, mb = _month(g("mr_a")) or 1, _month(g("mr_b")) or 1
         b = _month_year(mb, _int(g("mr_by")), pub)
@@ -112,11 +113,14 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
+def _quarter(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
     """ "the second quarter of 2024" -> "2024-Q2"; "the first six months of 2024" -> H1."""
     g = m.group
     which = g("qh_n").lower()
+    if _counts_back(m):
+        return _back_from(m, pub, surface)
     n = periods.QUARTER_WORDS.get(which, 1)
+    year = pub.year if pub else None
     y = int(g("qh_y")) if g("qh_y") else (year - 1 if g("qh_last") and year else year)
     if y is None:
         return surface
@@ -133,6 +137,35 @@ def _quarter(m: re.Match[str], year: int | None, surface: str) -> str:
     if which == "first":
         return f"{y}-01/{y}-{months:02d}"
     return f"{y}-{13 - months:02d}/{y}-12"
+
+
+def _counts_back(m: re.Match[str]) -> bool:
+    """ "the last quarter", "over the last 11 months": counted back from publication, not the
+    end of a year (as "the last quarter of 2023" is)."""
+    return m.group("qh_n").lower() == "last" and not (
+        m.group("qh_this") or m.group("qh_last") or m.group("qh_y"))
+
+
+def _back_from(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
+    """The quarter or half before publication's ("the last quarter"), or the months up to
+    publication ("the last 11 months", as "the past 11 months" reads)."""
+    unit = " ".join(m.group("qh_u").lower().split())
+    if unit.endswith("months"):
+        return _SPAN_LEAD.sub("", surface).lower()
+    if unit != "quarter" or pub is None:
+        return surface  # "the last half": which half is not said
+    index = pub.year * 4 + (pub.month - 1) // 3 - 1  # the quarter before publication's
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _ended_by(value: str, m: re.Match[str], pub: dt.date | None) -> str:
+    """Quarters, halves or months "of the year" (no year written) that have not ended at
+    publication are the year before's: "deported 109,000 in the first eleven months of the
+    year", in a report of 15 January, counts January to November of the year before."""
+    span = periods.iso_span(value.split("/")[-1]) if pub is not None else None
+    if span is None or span[2] < pub or not _year_from_publication(m):
+        return value
+    return _shifted(value, -1)
 
 
 def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
@@ -293,6 +326,10 @@ def _year_from_publication(m: re.Match[str]) -> bool:
                                                                                  "this")
     if kind == "date":
         return not m.group("date_y")
+    if kind == "qh":  # "the first half of the year", "in the third quarter"; not "this year"
+        this = (m.group("qh_this") or "").lower()
+        return not (m.group("qh_y") or m.group("qh_last") or this.startswith("this")
+                    or _counts_back(m))
     return kind == "mr" and not m.group("mr_ay") and not m.group("mr_by")
 
 
@@ -390,7 +427,8 @@ def _pick_period(
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
     while k >= lo:
         p = periods[k]
-        if p.usable and p.end <= fig.span_start:
+        if p.usable and p.end <= fig.span_start and not dates_the_base(
+                text, p.start, p.end, fig.span_start):
             return p.value
         k -= 1
     return None

@@ -18,7 +18,7 @@ from typing import Any
 
 from newstables import periods
 from newstables.extract.article import Article
-from newstables.extract.figure_grammar import opens_another_clause
+from newstables.extract.figure_grammar import dates_the_base, opens_another_clause
 from newstables.extract.surroundings import COMPARISON_START, Surroundings, surroundings
 from newstables.lexicon import load_json
 from newstables.periods import Period
@@ -82,7 +82,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     figure's own period, which may be the comparison base ("the same quarter last year")."""
     own = None if text_first else periods.parse_period(own_text, published)
     sentence = ctx.sentence_text
-    found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)]
+    found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
+             and not dates_the_base(sentence, f[0], f[1], ctx.figure_start)]
     in_clause = [f for f in found if _in_clause(f, ctx)]
     period = None
     if own is not None:
