@@ -354,6 +354,44 @@ def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
     assert row["compared_as"] != "change"
 
 
+def test_a_percentage_that_is_a_level_is_no_change():
+    # Turkish nationals' share of small-boat arrivals: 2.5% in 2022, 10.3% in 2023.
+    def checked(text: str) -> list[tuple[str, str, str]]:
+        return [(r["claim"], r["claim_period"], r["compared_as"])
+                for _, r in extracted(text, "2025-01-15").iterrows()]
+
+    # "made up" and "up to" are no rise: a share of 2023, not a change on 2022
+    for text in ("Turkish nationals made up 10% of people arriving in the UK by small boat "
+                 "in 2023.", "Up to 11% of people arriving in the UK by small boat in 2023 "
+                 "were Turkish nationals."):
+        row = extracted(text, "2025-01-15").iloc[0]
+        assert (row["claim_period"], row["series"], row["verdict"]) == (
+            "2023", "uk_turkish_nationals_small_boats_share", "consistent"), text
+    # "up from 2.5%" and "rose to 10%" are levels; "to 32% below 2005 levels" is a change
+    assert [(c, p) for c, p, _ in checked(
+        "Turks made up 10% of people arriving in the UK by small boat in 2023, up from 2.5% in"
+        " 2022.")] == [("10%", "2023"), ("2.5%", "2022")]
+    assert checked("Emissions are to fall by 2030 to 32% below 2005 levels.")[0][1] == (
+        "2030 vs 2005")
+
+
+def test_a_share_in_words_is_checked_against_a_series_of_percentages():
+    # Turkish nationals were 10.3% of small-boat arrivals in 2023.
+    def checked(text: str) -> pd.Series:
+        return extracted(text, "2025-01-15").iloc[0]
+
+    row = checked("In 2023, one in ten people who crossed the Channel to Britain were Turkish.")
+    assert (row["value"], row["series"], row["verdict"]) == (
+        10, "uk_turkish_nationals_small_boats_share", "consistent")
+    assert "9.52 to 10.53" in row["tolerance_rule"]  # what rounds to one in ten
+    row = checked("In 2023, one in five people who crossed the Channel to Britain were Turkish.")
+    assert row["verdict"] == "inconsistent"
+    # a hedge is no narrower than the rounding of the words it hedges
+    row = checked("Turkish nationals accounted for roughly one in ten people who reached Britain"
+                  " in small boats in 2023.")
+    assert row["verdict"] == "consistent" and "9.52 to 10.53" in row["tolerance_rule"]
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

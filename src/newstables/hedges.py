@@ -106,6 +106,16 @@ def fraction_tolerance(percent: float, surface: str) -> Tolerance | None:
                      f"{fmt(hi)}")
 
 
+def share_tolerance(part: float, whole: float, surface: str) -> Tolerance:
+    """The interval a share written "one in ten" holds: what rounds to its second number
+    (one in 9.5 to one in 10.5: 9.52% to 10.53%), as a number holds what rounds to its
+    digits."""
+    lo, hi = 100 * part / (whole + 0.5), 100 * part / (whole - 0.5)
+    return Tolerance("exact", "", lo, hi,
+                     f"{surface.strip()} ({fmt(100 * part / whole)}%): series must be a share "
+                     f"whose 'one in ...' rounds to {fmt(whole / part)}: {fmt(lo)} to {fmt(hi)}")
+
+
 # A number as written in digits ("45,774", "1.2", ".5")
 # Spaces that set off thousands in typeset text ("12\u202f000"): no-break, narrow, thin.
 THOUSANDS_SPACES = "\u00a0\u202f\u2009"

@@ -59,7 +59,8 @@ from newstables.analyse.series_match import (
     vocabulary,
 )
 from newstables.extract.article import Article
-from newstables.extract.figure_periods import is_change, period_from_columns
+from newstables.extract.figure_periods import percent_is_change, period_from_columns
+from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import Surroundings, borrows_total, surroundings
 from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period, span_label
@@ -426,10 +427,9 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     kind = row["hedge_kind"]
     t = hedges.tolerance(claim_value, low, high, kind, row["hedge"], surface)
     unit = unit_kind(fig.get("unit"))
-    if unit == "percent" and is_change(ctx.clause, ctx.sentence_text):
+    if unit == "percent" and percent_is_change(ctx):
         return _check_change(fig, row, ctx, t, published, article_geos, skip)
-    if unit == "share" and _CHANGED_BY.search(ctx.clause) and is_change(ctx.clause,
-                                                                        ctx.sentence_text):
+    if unit == "share" and _CHANGED_BY.search(ctx.clause) and percent_is_change(ctx):
         # "fell by a third": a change of 33.3%, read as a percentage change
         percent = claim_value * 100
         t = hedges.fraction_tolerance(percent, surface) if kind == "exact" else (
@@ -437,6 +437,24 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         if t is not None:
             row["value"] = percent
             return _check_change(fig, row, ctx, t, published, article_geos, skip)
+    if unit == "share" and not math.isnan(value):
+        # "one in ten people who crossed were Turkish", "a third of arrivals": a share, set
+        # against series of percentages
+        percent, terms = value * 100, share_terms(surface)
+        if kind != "exact":
+            t = hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], "")
+            rounded = hedges.share_tolerance(*terms, surface) if terms is not None else None
+            if kind == "approximate" and rounded is not None and rounded.high - rounded.low > (
+                    t.high - t.low):
+                # "roughly one in ten" holds no less than "one in ten" does
+                t = replace(rounded, name=kind, phrase=t.phrase,
+                            rule=f"{rounded.rule} (the hedge's own interval is narrower)")
+        elif terms is not None:
+            t = hedges.share_tolerance(*terms, surface)
+        else:
+            t = hedges.fraction_tolerance(percent, surface) or hedges.tolerance(
+                percent, math.nan, math.nan, kind, "", "")
+        row["value"], claim_value, unit = percent, percent, "percent"
     if unit == "count" and not math.isnan(value) and 0 < abs(value) < 1:
         row["reason"] = "a fraction, not a count"
         return row

@@ -52,11 +52,36 @@ def _change_words() -> frozenset[str]:
     return frozenset(w for w in words["up"] + words["down"] if " " not in w)
 
 
-def is_change(clause: str, sentence: str) -> bool:
-    """True when the clause says the figure is a rise or fall, or the sentence names a base."""
-    if not _change_words().isdisjoint(_WORD.findall(clause.lower())):
+# "made up 10% of", "up to 10%": an "up" that is no rise
+_UP_NO_RISE = re.compile(r"\b(?:made|make|makes|making)\s+up\b|\bup\s+to\b", re.I)
+# "rose to 10%", "up from 2.5%", "stood at 10%": the percentage is a level, not a change
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:from|to|at)\s+(?:(?:about|around|almost|nearly|some|just|over|under|more|less|than"
+    r"|roughly|approximately)\s+){0,2}$", re.I)
+
+
+# "to 32% below 2005 levels", "from 10% more": a change after all
+_CHANGE_AFTER = re.compile(r"\s*(?:below|above|higher|lower|more|less|fewer|up|down)\b", re.I)
+
+
+def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> bool:
+    """True when the clause says the figure is a rise or fall, or the sentence names a base;
+    not when the words ``before`` the figure make it a level ("rose to 10%", "up from 2.5%")
+    and those ``after`` it do not make it a change again ("to 32% below 2005 levels")."""
+    if _LEVEL_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
+        return False
+    if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
         return True
     return bool(periods.BASE.search(sentence))
+
+
+def percent_is_change(ctx: Surroundings) -> bool:
+    """``is_change`` for the figure in ``ctx``, with the words of its clause before it and
+    the sentence after it."""
+    start = ctx.spans[ctx.index][0] if ctx.spans else 0
+    before = ctx.sentence_text[start:ctx.figure_start] if start <= ctx.figure_start else ""
+    return is_change(ctx.clause, ctx.sentence_text, before,
+                     ctx.sentence_text[ctx.figure_end:ctx.figure_end + 20])
 
 
 def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
@@ -231,7 +256,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         if ctx.sentence is None:
             row.update(period_columns(None), **base_cols)
             continue
-        change = row.get("unit") == "percent" and is_change(ctx.clause, ctx.sentence_text)
+        change = row.get("unit") == "percent" and percent_is_change(ctx)
         rate = str(row.get("period") or "").startswith("per ")  # "a week in the same period"
         same = None if change or rate else same_period_words(ctx)
         try:

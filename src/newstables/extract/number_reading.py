@@ -190,6 +190,18 @@ def _vague_range(phrase: str) -> tuple[float, float] | None:
     return None
 
 
+_SHARE_TERMS = re.compile(r"(\S+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\S+)\s*$", re.I)
+
+
+def share_terms(surface: str) -> tuple[float, float] | None:
+    """The two numbers of a share as written ("roughly one in ten": 1, 10), or None."""
+    m = _SHARE_TERMS.search(surface)
+    if m is None:
+        return None
+    a, b = _single_value(m.group(1)), _single_value(m.group(2))
+    return (a, b) if a and b and b > a else None
+
+
 # ---------------------------------------------------------------- candidates
 
 
