@@ -392,6 +392,18 @@ def test_a_share_in_words_is_checked_against_a_series_of_percentages():
     assert row["verdict"] == "consistent" and "9.52 to 10.53" in row["tolerance_rule"]
 
 
+def test_a_level_in_part_of_a_year_is_the_series_one_date_in_it():
+    # People awaiting an initial asylum decision: 175,457 on 30 June 2023 (quarter ends)
+    row = extracted("The number of people waiting for an initial decision on their asylum "
+                    "claim had peaked at 175,457 in mid-2023.", "2025-02-27").iloc[0]
+    assert (row["series"], row["series_period"], row["verdict"]) == (
+        "uk_asylum_backlog_people", "2023-06-30", "consistent")
+    # late 2023 holds two quarter ends: which one is not said
+    row = extracted("The number of people waiting for an initial decision on their asylum "
+                    "claim stood at 165,000 in late 2023.", "2025-02-27").iloc[0]
+    assert row["verdict"] == "cannot check" and "2 dates of the series" in row["reason"]
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

@@ -492,6 +492,20 @@ def test_quarters_halves_and_months_without_a_year_are_ones_over_at_publication(
     assert (row["period"], row["period_start"], row["period_end"]) == (period, start, end)
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("The backlog peaked at 175,457 in mid-2023.", "2023-05/2023-08"),
+    ("In early 2023, the backlog was 160,000.", "2023-01/2023-04"),
+    ("The backlog was 130,000 in late 2023.", "2023-09/2023-12"),
+    ("The backlog was 170,000 in the middle of 2023.", "2023-05/2023-08"),
+    # which month is not said: no period
+    ("Some 5,000 people crossed in the year to mid-2023.", None),
+    ("The backlog has fallen to 90,000 since mid-2023.", None),
+    ("Losses in the mid-1990s were nearly $1 billion.", None),
+])
+def test_early_mid_and_late_in_a_year_are_four_of_its_months(text, period) -> None:
+    assert one(text, "2025-02-27")["period"] == period
+
+
 def test_the_period_of_a_changes_base_is_not_the_new_values() -> None:
     rows = figures("The number of Turks crossing almost tripled from 1,127 in 2022 to 3,040.",
                    published="2025-01-15")

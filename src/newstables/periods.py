@@ -88,6 +88,8 @@ BASE = re.compile(
     r"(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–))",
     _I,
 )
+# The first of the four months "early", "mid" ("the middle of") and "late" in a year cover
+PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
         rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -126,8 +128,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rate", re.compile(
         r"\b(?:a|per|each|every)\s+(?P<u>year|month|week|day)\b"
         r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
+    # "early 2023", "mid-2023", "the middle of 2023": four months of the year (not after
+    # "the year to" or "since": which month is not said)
+    ("part", re.compile(rf"(?<!to )(?<!since )\b(?:(?P<w>early|mid|late)[\s-]+"
+                        rf"|the\s+(?P<w2>middle)\s+of\s+)(?P<y>{_Y})\b(?![-–/]\d)", _I)),
     ("year", re.compile(
-        rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|early|late|mid|to)\s+"
+        rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|to)\s+"
         rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d|[/–]\d"
         rf"|\s+{NON_CALENDAR_YEAR})", _I)),
 ]
@@ -255,6 +261,9 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         unit = g["u"].lower() if g["u"] else _RATE_UNITS[g["adv"].lower()]
         return Period("rate", None, None, f"per {unit}")
     year = int(g["y"])
+    if kind == "part":
+        first = PART_OF_YEAR[(g["w"] or g["w2"]).lower()]
+        return Period("range", dt.date(year, first, 1), month_end(year, first + 3), text)
     return year_period(year, str(year))
 
 

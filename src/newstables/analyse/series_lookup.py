@@ -149,11 +149,20 @@ def _lookup_flow(rule: SeriesRule, period: Period, published: dt.date | None,
 
 
 def _lookup_stock(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Lookup:
-    if period.kind in ("since", "range", "rate"):
+    if period.kind in ("since", "rate"):
         return Lookup(reason=f"a level at a date cannot be read over '{period.label}'")
     if period.end is None:
         return Lookup(reason="no publication date to read the period from")
     rows = _rows(rule.key, skip)
+    if period.kind == "range" and not rule.static:
+        # "175,457 in mid-2023": the level at the one date of the series in that span
+        within = [r for r in rows if period.start <= r["end"] <= period.end]
+        if len(within) != 1:
+            return Lookup(reason=f"a level at a date cannot be read over '{period.label}': "
+                                 f"{len(within)} dates of the series fall in it")
+        return Lookup(within[0]["value"], within[0]["value"], within[0]["value"],
+                      within[0]["period"], within[0], _alternatives(rule.key, within[0], skip),
+                      note=f"the series' one date in {period.label}")
     if rule.static:
         every = _every_row(rule.key, skip)
         if not every:

@@ -316,11 +316,13 @@ _PERIOD = re.compile(
         |the(?=\s+year\s+so\s+far\b))\s+
         (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
     | (?P<day>(?:yesterday|today)\b|(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+    | (?P<part>(?:(?:in|during|by|until|till|since)\s+)?(?:(?P<part_w>early|mid|late)[\s-]+
+        |the\s+(?P<part_m>middle)\s+of\s+)(?P<part_y>{_YEAR})(?!['’]?s\b))
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+
         (?:the\s+(?:whole\s+|entire\s+|calendar\s+|financial\s+|fiscal\s+)?year\s+(?:of\s+)?
         |(?:fiscal|financial|calendar)\s+(?:year\s+)?
         |the\s+(?={_YEAR}\s+{periods.NON_CALENDAR_YEAR}))?
-        (?:(?:early|late|mid)[\s-]+)?(?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
+        (?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
     """,

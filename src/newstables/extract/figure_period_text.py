@@ -96,6 +96,11 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
     if kind == "day":
         return _day(m, pub, surface)
+    if kind == "part":  # "early 2023": January to April; "mid-2023": May to August
+        if _YEAR_TO.search(m.string, 0, m.start()) or surface.lower().startswith("since"):
+            return None  # "the year to mid-2023", "since mid-2023": which month is not said
+        first = periods.PART_OF_YEAR[(g("part_w") or g("part_m")).lower()]
+        return f"{g('part_y')}-{first:02d}/{g('part_y')}-{first + 3:02d}"
     if kind == "iny":
         if re.search(r"fiscal|financial", surface, re.I):
             return _SPLIT_LEAD.sub("", surface).lower()  # "fiscal year 2024": as written
@@ -107,6 +112,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "rate":
         return _RATES.get(" ".join(surface.lower().split()))
     return None
+
+
+_YEAR_TO = re.compile(
+    r"\b(?:since|(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended))\s+$")
 
 
 def _int(text: str | None) -> int | None:
@@ -279,7 +288,9 @@ def _periods(
     for t in triggers:
         if t.start < done or not _period_trigger(t, doc):
             continue
-        tail = _tail(doc.low, max(done, t.start - 60), t.start, 8, digits=True)
+        # "mid-2023": the word before a hyphen may start the expression
+        hyphen = t.start - (doc.low[t.start - 1 : t.start] == "-")
+        tail = _tail(doc.low, max(done, t.start - 60), hyphen, 8, digits=True)
         starts = [
             s for s, w in tail
             if w in _PERIOD_STARTS or w[:1].isdigit() or w in _UNIT_WORDS or w in _TEN_WORDS
