@@ -791,6 +791,19 @@ def test_during_this_period_is_the_period_of_the_sentence_before() -> None:
         ("61,336", "2025-01-01", "2025-06-30")]
 
 
+def test_a_part_of_them_is_in_the_period_of_the_sentence_before() -> None:
+    for text in ("A total of 108,138 people claimed asylum in 2024. Main applicants accounted "
+                 "for 84,231 of them.", "Some 108,138 people claimed asylum in 2024. Of those, "
+                 "84,231 were main applicants."):
+        row = figures(text, published="2025-02-27")[-1]
+        assert (row["value"], row["period_start"], row["period_end"]) == (
+            84231, "2024-01-01", "2024-12-31"), text
+    # without "of them" the sentence's figure is not the earlier one's
+    row = figures("Some 108,138 people claimed asylum in 2024. The backlog stands at 90,000.",
+                  published="2025-02-27")[-1]
+    assert row["period_kind"] == "none"
+
+
 def test_a_negated_ceiling_is_an_upper_bound() -> None:
     assert one("Arrivals did not exceed 5,000 last month.")["hedge_kind"] == "upper_bound"
 

@@ -27,6 +27,9 @@ _WORD = re.compile(r"\w+")
 # "... registered 61,336 people during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
                           re.I)
+# "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish": a part of
+# what the sentence before counts, in its period
+_OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom)\b", re.I)
 # "... compared with 88,000 in the same period in 2022", "in the same months last year": the
 # months of the period the figure is compared with, in another year (not that whole year)
 _SAME_PERIOD = re.compile(
@@ -145,7 +148,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         period = periods.clip(period, published)
     anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(
         re.search(r"\b(?:that|this)\s+(?:was|is|were|marks?|represents?)\b", sentence, re.I)
-        or _THIS_PERIOD.search(sentence))
+        or _THIS_PERIOD.search(sentence) or _OF_THOSE.search(ctx.clause)
+        or _OF_THOSE.match(sentence.lstrip()))
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
         earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
