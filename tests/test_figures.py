@@ -804,6 +804,28 @@ def test_a_part_of_them_is_in_the_period_of_the_sentence_before() -> None:
     assert row["period_kind"] == "none"
 
 
+@pytest.mark.parametrize(("text", "periods"), [
+    # "the end of the year" with no year: the latest over at publication, or the sentence's
+    ("Hotels housed 38,079 people by the end of the year.", ["2024"]),
+    ("In 2023, hotels housed 45,744 people by the end of the year.", ["2023"]),
+    ("Ministers will close 50 hotels by the end of the year.", ["2025"]),
+    # "N months earlier" is before the period of the figure before it in the sentence
+    ("Hotels housed 38,079 people at the end of the year, up from 29,561 six months earlier.",
+     ["2024", "2024-06-30"]),
+    ("In the second quarter of 2024, 8,054 people crossed, up from 5,000 three months "
+     "earlier.", ["2024-Q2", "2024-Q1"]),
+    ("Some 500 people crossed on 10 August, against 300 a week earlier.",
+     ["2024-08-10", "2024-08-03"]),
+    ("Some 5,000 people were housed in hotels, against 3,000 a week earlier.", [None, "a week "
+                                                                                  "earlier"]),
+    # "currently" is the publication date; "since records began in 2018" is since 2018
+    ("There are currently 220 hotels housing asylum seekers.", ["2025-02-27"]),
+    ("Since records began in 2018, more than 150,000 people have crossed.", ["2018/2025"]),
+])
+def test_periods_said_in_words_that_need_the_publication_or_another_figure(text, periods):
+    assert [r["period"] for r in figures(text, published="2025-02-27")] == periods
+
+
 def test_a_negated_ceiling_is_an_upper_bound() -> None:
     assert one("Arrivals did not exceed 5,000 last month.")["hedge_kind"] == "upper_bound"
 

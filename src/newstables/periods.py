@@ -92,8 +92,8 @@ BASE = re.compile(
 PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
-        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
+        r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"
+        rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
     ("since_month", re.compile(rf"\bsince\s+(?P<m>{_M})\b(?!\s*\d)")),
     # before "ytd": "the first half of this year" is a half, not "this year"
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
@@ -124,7 +124,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         r"\b(?P<last>on|last)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
         r"|Sunday)\b", _I)),
-    ("relday", re.compile(r"\b(?P<w>yesterday|today)\b", _I)),
+    ("relday", re.compile(r"\b(?P<w>yesterday|today|currently)\b", _I)),
     ("rate", re.compile(
         r"\b(?:a|per|each|every)\s+(?P<u>year|month|week|day)\b"
         r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
@@ -543,6 +543,50 @@ def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:
     """(year, month) ``k`` months after ``year``-``month`` (k may be negative)."""
     index = year * 12 + (month - 1) + k
     return index // 12, index % 12 + 1
+
+
+# "29,561 six months earlier", "300 a week before": a time back from another figure's period
+EARLIER = re.compile(
+    r"^(?P<n>an?|one|\w+|\d+)\s+(?P<u>days?|weeks?|months?|quarters?|years?)\s+"
+    r"(?:earlier|before)$", _I)
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def earlier_by(text: Any, period: Period | None) -> Period | None:
+    """The period ``text`` ("six months earlier") puts before ``period``: for a year, a
+    level's date (its end); for the others the same span moved back. None when ``text`` says
+    no such thing, or the move is not whole units of the period ("a week before" 2024)."""
+    m = EARLIER.match(str(text or "").strip())
+    if m is None or period is None or period.start is None or period.end is None or (
+            period.kind not in ("year", "quarter", "month", "day", "end", "range")):
+        return None
+    word = m.group("n").lower()
+    n = 1 if word in ("a", "an", "one") else _SMALL_NUMBERS.get(word) or (
+        int(word) if word.isdigit() else 0)
+    unit = m.group("u").lower().rstrip("s")
+    kind = "day" if period.kind in ("end", "now") else period.kind
+    if not n:
+        return None
+    if unit in ("day", "week"):
+        if kind not in ("day", "range"):
+            return None
+        back = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        start, end = period.start - back, period.end - back
+        return Period(kind, start, end, span_label(kind, start, end), origin="time before")
+    months = n * _UNIT_MONTHS[unit]
+    if kind == "year" and months % 12:
+        y, mo = add_months_ym(period.end.year, period.end.month, -months)
+        day = month_end(y, mo)  # "38,079 at the end of 2024, up from 29,561 six months earlier"
+        return Period("day", day, day, day.isoformat(), origin="time before")
+    if kind == "quarter" and months % 3:
+        return None
+    y, mo = add_months_ym(period.start.year, period.start.month, -months)
+    start = dt.date(y, mo, min(period.start.day, calendar.monthrange(y, mo)[1]))
+    y, mo = add_months_ym(period.end.year, period.end.month, -months)
+    last = period.end.day == calendar.monthrange(period.end.year, period.end.month)[1]
+    end = month_end(y, mo) if last else dt.date(y, mo, min(period.end.day,
+                                                           calendar.monthrange(y, mo)[1]))
+    return Period(kind, start, end, span_label(kind, start, end), origin="time before")
 
 
 def week_span(day: dt.date) -> tuple[dt.date, dt.date]:

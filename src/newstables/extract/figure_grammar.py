@@ -292,7 +292,7 @@ _PERIOD = re.compile(
         (?:\s+of\s+(?:(?P<qh_this>the\s+year|this\s+year)|(?P<qh_last>last\s+year)
         |(?P<qh_y>{_YEAR})))?)
     | (?P<q>(?P<q_k>[qh])(?P<q_n>[1-4])\s+(?P<q_y>{_YEAR}))
-    | (?P<since>since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?
+    | (?P<since>since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?
         (?:(?P<since_m>{_MONTH})(?:\s+(?P<since_my>{_YEAR}))?|(?P<since_y>{_YEAR})
         |(?P<since_this>(?:the|this)\s+year)|(?P<since_last>last\s+year)))
     | (?P<yr>between\s+(?P<yr_a>{_YEAR})\s+and\s+(?P<yr_b>{_YEAR})
@@ -315,7 +315,9 @@ _PERIOD = re.compile(
     | (?P<rel>(?:so\s+far\s+)?(?P<rel_w>this|last|next|past|previous|coming
         |the(?=\s+year\s+so\s+far\b))\s+
         (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
-    | (?P<day>(?:yesterday|today)\b|(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+    | (?P<day>(?:yesterday|today|currently)\b
+        |(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+    | (?P<eoy>(?:(?:at|by|until|till|before|towards?)\s+)?the\s+end\s+of\s+the\s+year\b)
     | (?P<part>(?:(?:in|during|by|until|till|since)\s+)?(?:(?P<part_w>early|mid|late)[\s-]+
         |the\s+(?P<part_m>middle)\s+of\s+)(?P<part_y>{_YEAR})(?!['’]?s\b))
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+

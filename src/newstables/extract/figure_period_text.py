@@ -96,6 +96,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
     if kind == "day":
         return _day(m, pub, surface)
+    if kind == "eoy":  # "by the end of the year": of the latest year over at publication
+        return _ended_by(str(year), m, pub) if year else surface
     if kind == "part":  # "early 2023": January to April; "mid-2023": May to August
         if _YEAR_TO.search(m.string, 0, m.start()) or surface.lower().startswith("since"):
             return None  # "the year to mid-2023", "since mid-2023": which month is not said
@@ -238,7 +240,7 @@ def _day(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
     word = surface.lower()
     if word == "yesterday":
         return (pub - dt.timedelta(days=1)).isoformat()
-    if word == "today":
+    if word in ("today", "currently"):
         return pub.isoformat()
     back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
     if word.startswith("last") and back == 0:
@@ -337,6 +339,8 @@ def _year_from_publication(m: re.Match[str]) -> bool:
                                                                                  "this")
     if kind == "date":
         return not m.group("date_y")
+    if kind == "eoy":
+        return True
     if kind == "qh":  # "the first half of the year", "in the third quarter"; not "this year"
         this = (m.group("qh_this") or "").lower()
         return not (m.group("qh_y") or m.group("qh_last") or this.startswith("this")
