@@ -404,6 +404,14 @@ def test_a_level_in_part_of_a_year_is_the_series_one_date_in_it():
     assert row["verdict"] == "cannot check" and "2 dates of the series" in row["reason"]
 
 
+def test_the_eus_eastern_land_borders_are_the_eastern_borders_route():
+    # Frontex: Eastern Borders route 17,260 detections in 2024; Eastern Mediterranean land
+    # 9,414
+    row = extracted("Detections at the EU's eastern land borders almost tripled last year, to "
+                    "17,260, driven by arrivals from Belarus.", "2025-01-14").iloc[0]
+    assert (row["series"], row["verdict"]) == ("frontex_eastern_borders", "consistent")
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

@@ -349,6 +349,18 @@ def test_a_change_counts_a_long_subject_and_its_level_counts_the_same() -> None:
     assert [r["counts"] for r in rows] == ["Detections on the Central Mediterranean route"] * 2
 
 
+@pytest.mark.parametrize(("text", "counts"), [
+    # a noun with "up" or "down" after it, and the level "to" after the change
+    ("The Central Mediterranean route saw the steepest decline, with detections down 59% to "
+     "just under 67,000.", ["detections", "detections"]),
+    # the subject before a comma and "to"
+    ("Crossings at the EU's eastern land borders almost tripled last year, to 17,260, driven "
+     "by arrivals from Belarus.", ["Crossings at the EU's eastern land borders"]),
+])
+def test_a_level_after_a_change_counts_what_changed(text, counts) -> None:
+    assert [r["counts"] for r in figures(text)] == counts
+
+
 def test_a_change_seen_by_a_place_counts_the_noun_between() -> None:
     rows = figures("The Central Mediterranean saw detections drop by more than half, to 66,855.")
     assert [r["counts"] for r in rows] == ["detections", "detections"]
@@ -824,6 +836,19 @@ def test_a_part_of_them_is_in_the_period_of_the_sentence_before() -> None:
 ])
 def test_periods_said_in_words_that_need_the_publication_or_another_figure(text, periods):
     assert [r["period"] for r in figures(text, published="2025-02-27")] == periods
+
+
+@pytest.mark.parametrize("text", [
+    "Crossings fell by 38% last year to about 240,000, the EU's border agency Frontex said on"
+    " Tuesday, the lowest level since 2021.",
+    "Crossings were at their lowest level since 2021, at 240,000.",
+])
+def test_since_after_a_superlative_is_a_records_reach_not_a_period(text) -> None:
+    row = figures(text, published="2025-01-14")[-1]
+    assert row["period_start"] != "2021-01-01"
+    # a plain "since 2021" is the period
+    row = one("About 240,000 people have crossed since 2021.", "2025-01-14")
+    assert row["period"] == "2021/2025"
 
 
 def test_a_negated_ceiling_is_an_upper_bound() -> None:

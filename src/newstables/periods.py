@@ -267,6 +267,11 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
     return year_period(year, str(year))
 
 
+_RECORD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_json("figures_periods.json")["record_words"])
+    + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
+
+
 def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period expression in ``text`` as (start, end, Period), comparison bases left out."""
     return list(_find_periods(text, published))
@@ -287,6 +292,9 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
             if period is None:
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "since" and _RECORD_BEFORE.search(text, max(0, m.start() - 40),
+                                                         m.start()):
+                continue  # "the lowest level since 2021": a record's reach, no period
             found.append((m.start(), m.end(), period))
     found.sort(key=lambda item: item[0])
     return tuple(found)

@@ -5,6 +5,7 @@ subject before a change, with the verb that says what happened to them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newstables.extract.article import Sentence
 from newstables.extract.figure_grammar import (
@@ -33,7 +34,7 @@ from newstables.extract.figure_grammar import (
     past_verb,
 )
 from newstables.extract.figure_ranges import _change_before
-from newstables.extract.number_reading import _is_plural, _next_word
+from newstables.extract.number_reading import _is_plural, _next_word, _tail
 
 # ---------------------------------------------------------------- what is counted
 
@@ -177,11 +178,45 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
     numbered = _number_of(fig, text, sent) or _changed_by(fig, text)
     if numbered:
         return numbered
-    subject = _subject(fig, text)
+    subject = _subject(fig, text) or _after_change(fig, text, before) or _before_comma_to(
+        fig, text, sent)
     if subject:
         return subject
     fig.needs_noun = True
     return None
+
+
+_TO_GAP = re.compile(r"\s+to\s+$", re.I)
+_COMMA_TO = re.compile(r",\s+to\s+$", re.I)
+_VERB_HEDGES = frozenset(["almost", "nearly", "roughly", "more", "than", "about", "over",
+                          "also", "have", "has", "had"])
+
+
+def _before_comma_to(fig: _Fig, text: str, sent: Sentence) -> str | None:
+    """ "Crossings at the EU's eastern land borders almost tripled last year, to 17,260": the
+    subject of the change before the comma."""
+    m = _COMMA_TO.search(text, sent.start, fig.span_start)
+    if m is None:
+        return None
+    tail = _tail(text.lower(), sent.start, m.start(), 12)
+    words = [w for _, w in tail]
+    verb = next((i for i in range(len(words) - 1, -1, -1)
+                 if words[i] in _CHANGE or words[i] in _LEVEL_VERBS), None)
+    if not verb:
+        return None
+    n = verb
+    while n and words[n - 1] in _VERB_HEDGES:
+        n -= 1
+    return _np_before(replace(fig, tail=tuple(words), tail_at=tuple(s for s, _ in tail)), n,
+                      text)
+
+
+def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:
+    """ "detections down 59% to 67,000", "rose 14% to 70,000": what the change before counts."""
+    if not before or before[-1].unit not in ("percent", "percentage points"):
+        return None
+    prev = before[-1]
+    return prev.counts if _TO_GAP.match(text, prev.end, fig.span_start) else None
 
 
 _IN_AFTER = re.compile(r"\s+(?:in|among)\s+(?:(?:the|all)\s+)?", re.I)
@@ -309,8 +344,11 @@ def _subject(fig: _Fig, text: str) -> str | None:
             break
     if words and words[-1] in ("to", "at", "by", "of", "around", "for", "from"):
         words.pop()
-    if words and words[-1] in ("up", "down"):
+    adverb = bool(words) and words[-1] in ("up", "down")
+    if adverb:
         words.pop()
+    if adverb and words and words[-1] not in _LEVEL_VERBS and _is_plural(words[-1]):
+        return _np_before(fig, len(words), text)  # "with detections down 59%"
     if not words or words[-1] not in _LEVEL_VERBS and not (
             fig.tail[-1:] == ("by",) and _seen_to(words)):
         return None
