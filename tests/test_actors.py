@@ -274,6 +274,13 @@ def test_initials_stay_inside_a_name_with_or_without_a_title_before_it():
     assert row(actors, "Peter R. Novak")["n_mentions"] == 2  # the surname alone, later
 
 
+def test_a_name_cut_off_after_an_initial_ends_at_the_initial():
+    # a title, a name and an initial, then another sentence: no crash, no empty name
+    actors, _ = actors_of("Secretary of State John F. The daughter of Aung San left.")
+    assert row(actors, "John F")["role"] == "Secretary of State"
+    assert "" not in names(actors)
+
+
 def test_a_capital_letter_ending_a_label_does_not_join_the_next_sentence():
     actors, _ = actors_of("Aid arrived from Plan B. Harris said it was not enough. "
                           "They moved to Block C. Officials said it was full.")

@@ -168,6 +168,8 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
             k += 1  # an initial: 'John F. Kennedy', 'L. Douglas Wilder'
         else:
             break
+    if k > first and toks[k - 1].text == ".":
+        k -= 1  # 'John F. The ...': the initial's full stop ends no name
     if not names or (k < n and toks[k].cap and toks[k].base in _ALL_HEADS):
         return None
     return start, first, k
