@@ -412,6 +412,32 @@ def test_the_eus_eastern_land_borders_are_the_eastern_borders_route():
     assert (row["series"], row["verdict"]) == ("frontex_eastern_borders", "consistent")
 
 
+def test_a_record_the_article_claims_is_set_against_the_series_history():
+    # Small-boat arrivals per year (official): 2018 299, 2019 1,843, 2020 8,466, 2021 28,526,
+    # 2022 45,774, 2023 29,437; UK asylum applications (people): highest in 2024 (108,138).
+    def notes(text: str, published: str = "2025-02-27") -> list[str]:
+        return list(extracted(text, published)["notes"])
+
+    note = notes("A total of 108,138 people claimed asylum in the UK in 2024, the highest "
+                 "figure on record.")[0]
+    assert "'highest figure on record': holds in the series" in note
+    assert "the series starts in 2015: a longer record is not shown" in note
+    # "since 2020" counts 2021 and 2022: 2021 was lower
+    note = notes("There were 29,437 small boat arrivals in 2023, the lowest since 2020.")[0]
+    assert "not in the series: 2021 was lower (28,526 against 29,437 in 2023)" in note
+    # "since records began in 2018" counts 2018 too
+    note = notes("Some 45,774 people crossed the Channel in small boats in 2022, the most since "
+                 "records began in 2018.")[0]
+    assert "holds in the series (45,774 in 2022; 4 earlier values, 2018 to 2021)" in note
+    # "a record 45,774", and a record the next sentence refers back to
+    assert "'a record': holds" in notes(
+        "Small boat crossings fell last year from a record 45,774 in 2022.")[-1]
+    found = notes("Last year 124,441 irregular migrants were deported and some 58,758 Syrians "
+                  "returned. This was the highest number of deportations in Türkiye's history.",
+                  "2023-08-09")
+    assert "no earlier value to rank 2022 against" in found[0] and "highest" not in found[1]
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

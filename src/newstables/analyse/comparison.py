@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from newstables import hedges
+from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
     Lookup,
     change_alternatives,
@@ -582,6 +583,7 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
             rows.append(_check(fig, article, spans, article_geos, skip))
         except (TypeError, ValueError, KeyError, OverflowError) as exc:
             rows.append(_blank(fig, f"could not be checked ({type(exc).__name__})"))
+    add_record_notes(article, records, rows, skip)
     for row in rows:
         for column in ("value", "low", "high", "series_value", "difference",
                        "relative_difference"):

@@ -266,6 +266,12 @@ def lookup(key: str, period: Period, published: dt.date | None = None,
     return _lookup_flow(rule, period, published, skip)
 
 
+def history(key: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Series ``key``'s preferred row for each period, in time order, read from rows whose
+    source is not in ``skip`` (each with ``period``, ``start``, ``end`` and ``value``)."""
+    return sorted(_rows(key, skip), key=lambda r: (r["start"], r["end"]))
+
+
 def rule_for(key: str) -> SeriesRule:
     """The catalogue rule of series ``key``."""
     return next(r for r in vocabulary().rules if r.key == key)
