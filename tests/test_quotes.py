@@ -156,6 +156,19 @@ def test_the_minister_is_the_last_minister_named_but_a_minister_is_unnamed():
     assert [q["speaker"] for q in rows(text)] == ["Ali Yerlikaya", None]
 
 
+def test_the_prime_minister_is_the_prime_minister_not_the_last_minister():
+    text = (
+        "Prime Minister Rishi Sunak met Interior Minister Ali Yerlikaya.\n"
+        "“We will stop the boats,” the prime minister said.\n"
+        "“Arrests are up,” the minister said."
+    )
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Rishi Sunak", "Prime Minister"), ("Ali Yerlikaya", "Interior Minister")]
+    # no one named holds it: the role is the whole title, the words of its lexicon only
+    [q] = rows("Keir Starmer arrived.\nThe prime minister said: “This is a real step forward.”")
+    assert (q["speaker"], q["role"]) == (None, "prime minister")
+
+
 def test_places_other_than_countries_never_speak():
     qs = rows("Lesbos rejected the plan. “We will not accept it,” Lesbos said.")
     assert [q["speaker"] for q in qs] == [None]

@@ -104,6 +104,10 @@ _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
 _ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
 _SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an organisation
 _INDEFINITE = frozenset("a an one another some several".split())
+# The words of a role title ('prime', 'home', 'minister'): 'the prime minister' is the role,
+# not 'minister' (nor 'though one senior official': only these words)
+_ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
+                        for w in load_json("actors_roles.json")[key])
 _ARTICLES = frozenset("a an the one two several some senior government".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
@@ -359,11 +363,17 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         if hit is not None:
             return hit[0], None
     indefinite = lo > 0 and words[lo - 1][2].lower() in _INDEFINITE
+    title = noun
+    if noun in _ROLE_WORDS:
+        j = k
+        while j > lo and words[j - 1][2].lower() in _ROLE_WORDS:
+            j -= 1
+        title = " ".join(w[2].lower() for w in words[j : k + 1])  # 'the prime minister'
     if noun in _PERSON_NOUNS and not indefinite:  # 'the minister', not 'a second minister'
-        hit = actors.last_role_before(words[k][0], noun)
+        hit = actors.last_role_before(words[k][0], title)
         if hit is not None:
             return hit
-    return None, noun  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
+    return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 
 def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | None:
