@@ -164,6 +164,10 @@ def test_the_prime_minister_is_the_prime_minister_not_the_last_minister():
     )
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [
         ("Rishi Sunak", "Prime Minister"), ("Ali Yerlikaya", "Interior Minister")]
+    # nor is the home secretary the shadow one
+    text = ("Home Secretary Yvette Cooper faced the shadow home secretary, Chris Philp.\n"
+            "“We will build on it,” the home secretary said.")
+    assert [q["speaker"] for q in rows(text)] == ["Yvette Cooper"]
     # no one named holds it: the role is the whole title, the words of its lexicon only
     [q] = rows("Keir Starmer arrived.\nThe prime minister said: “This is a real step forward.”")
     assert (q["speaker"], q["role"]) == (None, "prime minister")

@@ -104,6 +104,8 @@ _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
 _ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
 _SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an organisation
 _INDEFINITE = frozenset("a an one another some several".split())
+# Words that make a title another office: 'the home secretary' is not the shadow one
+_OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
 # The words of a role title ('prime', 'home', 'minister'): 'the prime minister' is the role,
 # not 'minister' (nor 'though one senior official': only these words)
 _ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
@@ -185,10 +187,13 @@ class _Actors:
         return next(iter(found)) if len(found) == 1 and title not in self._names else None
 
     def last_role_before(self, offset: int, noun: str) -> tuple[str, str | None] | None:
-        """The last person mentioned before ``offset`` whose role holds ``noun``."""
+        """The last person mentioned before ``offset`` whose role holds ``noun``, and not as
+        another office ('the home secretary' is not the shadow home secretary)."""
         hi = bisect.bisect_left(self.starts, offset)
+        said = set(noun.split())
         for r in reversed(self.rows[:hi]):
-            if r[3] == "person" and r[4] is not None and noun in r[4].lower():
+            if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
+                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)):
                 return r[2], r[4]
         return None
 
