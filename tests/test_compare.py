@@ -438,6 +438,22 @@ def test_a_record_the_article_claims_is_set_against_the_series_history():
     assert "no earlier value to rank 2022 against" in found[0] and "highest" not in found[1]
 
 
+def test_syrians_who_returned_are_not_syrians_under_temporary_protection():
+    # Syrians returned from Türkiye since 8 December 2024: 509,387 on 29 September 2025;
+    # under temporary protection: 2,506,000 on 29 August 2025
+    rows = extracted("More than 500,000 Syrians have returned to their country from Türkiye "
+                     "since the fall of the Bashar Assad regime on Dec. 8, the minister said. "
+                     "The number of Syrians under temporary protection has dropped to around 2.5"
+                     " million.", "2025-09-30")
+    assert [(r["series"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("turkiye_syrian_returns_since_dec_2024", "matches press reports"),
+        ("turkiye_syrians_temporary_protection", "matches press reports")]
+    # a running total with no start said is no level of those under protection
+    row = extracted("Yerlikaya said 509,387 Syrians had voluntarily returned as of Sept. 29.",
+                    "2025-09-30").iloc[0]
+    assert row["series"] != "turkiye_syrians_temporary_protection"
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

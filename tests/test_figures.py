@@ -851,6 +851,25 @@ def test_since_after_a_superlative_is_a_records_reach_not_a_period(text) -> None
     assert row["period"] == "2021/2025"
 
 
+@pytest.mark.parametrize("text", [
+    "A total of 509,387 Syrians had returned as of Sept. 29.",
+    "A total of 509,387 Syrians had returned as of Sep. 29.",
+    "A total of 509,387 Syrians had returned as of 29 Sept.",
+])
+def test_a_day_after_as_of_is_the_period_and_its_day_no_figure(text) -> None:
+    rows = figures(text, published="2025-09-30")
+    assert [(r["value"], r["period"]) for r in rows] == [(509387, "2025-09-29")]
+
+
+def test_since_an_event_on_a_day_is_since_that_day() -> None:
+    row = one("More than 500,000 Syrians have returned since the fall of the Assad regime on "
+              "Dec. 8.", "2025-09-30")
+    assert (row["period_start"], row["period_end"], row["period_kind"]) == (
+        "2024-12-08", "2025-09-30", "since")
+    # a day that is no "since" stays a day
+    assert one("Some 500 people crossed on Dec. 8.", "2025-09-30")["period"] == "2024-12-08"
+
+
 def test_a_negated_ceiling_is_an_upper_bound() -> None:
     assert one("Arrivals did not exceed 5,000 last month.")["hedge_kind"] == "upper_bound"
 

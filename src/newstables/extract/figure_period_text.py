@@ -117,6 +117,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     return None
 
 
+# "since the fall of the Assad regime on Dec. 8": since that day
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,7}\s+$")
 _YEAR_TO = re.compile(
     r"\b(?:since|(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended))\s+$")
 
@@ -261,8 +263,8 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     ``words`` are the words before ``start`` if known."""
     if words is None:
         words = [w for _, w in _tail(doc.low, max(0, start - 60), start, 6)]
-    if words[-1:] == ["as"] and doc.low.startswith("of", start):
-        return True  # "as of June"
+    if words[-1:] == ["as"] and doc.low.startswith("of", start) or words[-2:] == ["as", "of"]:
+        return True  # "as of June", "as of 29 Sept."
     if words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE:
         return False
     if doc.low.startswith("since", start) and not _RECORD_WORDS.isdisjoint(words[-4:]):
@@ -305,8 +307,9 @@ def _periods(
         best: tuple[re.Match[str], str] | None = None
         for i in range(len(starts) - 1, -1, -1):  # nearest start first: fewest tries
             found = _period_at(doc, starts[i], t.start, pub)
-            if found:
-                best = found  # and while an earlier start extends it ("9 August 2023")
+            if found and (best is None or found[0].end() >= best[0].end()):
+                best = found  # and while an earlier start extends it ("9 August 2023"), not
+                # when it ends sooner ("of Sept." before "Sept. 29")
             elif best:
                 break
         if best:
@@ -319,6 +322,9 @@ def _periods(
             elif _year_from_publication(m):
                 value = _in_the_sentences_year(value, out) or _in_a_future_clause(
                     doc, m.start(), value, pub) or value
+            if m.lastgroup == "date" and _SINCE_EVENT.search(doc.low, max(0, m.start() - 80),
+                                                            m.start()):
+                value = f"{value}/{pub.year}" if pub else value  # since that day, to now
             out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
