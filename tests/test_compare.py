@@ -454,6 +454,19 @@ def test_syrians_who_returned_are_not_syrians_under_temporary_protection():
     assert row["series"] != "turkiye_syrians_temporary_protection"
 
 
+def test_irregular_crossings_frontex_records_are_detections_and_by_sea_the_sea_route():
+    # Frontex, Eastern Mediterranean route at sea: 52,767 in 2023, 30,451 in 2022; Türkiye
+    # prevented 223,856 from entering in 2023
+    rows = extracted("Frontex recorded 52,767 irregular crossings by sea on the Eastern "
+                     "Mediterranean route in 2023, up from 30,451 a year earlier.", "2024-05-10")
+    assert [(r["series"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("frontex_eastern_mediterranean_sea", "consistent")] * 2
+    row = extracted("Turkish authorities said they had stopped 223,856 people from entering the "
+                    "country irregularly in 2023.", "2024-05-10").iloc[0]
+    assert (row["series"], row["verdict"]) == ("turkiye_prevented_from_entering",
+                                               "matches press reports")
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).
