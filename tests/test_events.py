@@ -351,6 +351,17 @@ def test_seed_events_resolve_against_its_publication_date(seed):
     assert "2021" not in " ".join(table.index)  # "compared to 2021" is a comparison base
 
 
+def test_months_of_the_year_not_over_at_publication_are_the_year_befores():
+    table = events("Türkiye deported more than 109,000 migrants in the first eleven months of "
+                   "the year. Officials will add 50 flights in the first half of the year.",
+                   published="2025-01-15")
+    assert table[["date_start", "date_end"]].values.tolist() == [
+        ["2024-01-01", "2024-11-30"], ["2025-01-01", "2025-06-30"]]
+    # "this year" is the publication's, whatever has passed of it
+    assert resolve_expression("in the first half of this year", "2025-01-15", "past") == (
+        "2025-01-01", "2025-06-30", "month")
+
+
 def test_the_first_or_last_months_of_a_year_are_those_months():
     table = events("In the first six months of 2024, 13,489 people crossed. In the last two "
                    "months of 2025, 4,000 arrived.", published="2026-01-01")

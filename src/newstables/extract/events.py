@@ -59,6 +59,8 @@ def _needs_tense(parsed: _Parsed) -> bool:
         return m.group("what").lower() not in ("week", "weekend", "month", "year")
     if kind in ("dmy", "mdy"):
         return not m.group("y")
+    if kind in ("part", "months_of"):  # "the first half of the year": which year, by tense
+        return (m.group("yr") or "").lower().startswith("the")
     return kind in ("weekday", "month", "season") or kind is None
 
 

@@ -146,9 +146,9 @@ def _core_span(kind: str, m: re.Match[str], pub: dt.date | None, tense: str) -> 
     if kind == "year_ending":
         return _year_ending(g, pub)
     if kind == "part":
-        return _part_of_year(g, pub)
+        return _over_by(_part_of_year(g, pub), g, pub, tense)
     if kind == "months_of":
-        return _months_of_year(g, pub)
+        return _over_by(_months_of_year(g, pub), g, pub, tense)
     if kind == "quarter":
         return _quarter(g["q"], int(g["n"]), int(g["y"]))
     return None
@@ -332,6 +332,19 @@ def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None
         return dt.date(year, 6 * n - 5, 1), month_end(year, 6 * n), "month"
     n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[ordinal]
     return dt.date(year, 3 * n - 2, 1), month_end(year, 3 * n), "month"
+
+
+def _over_by(span: _Span | None, g: dict[str, str | None], pub: dt.date | None,
+             tense: str) -> _Span | None:
+    """Quarters, halves or months "of the year" not over at publication are the year
+    before's, unless the words speak of the future ("deported 109,000 in the first eleven
+    months of the year", in a report of 15 January: January to November of the year before;
+    the figures read it so too)."""
+    if span is None or span[1] is None or pub is None or tense == "future" or span[1] < pub \
+            or (g["yr"] or "").lower().split()[:1] != ["the"]:
+        return span
+    start, end, granularity = span
+    return _shift(start, "year", -1), _shift(end, "year", -1), granularity
 
 
 def _months_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None:
