@@ -467,6 +467,14 @@ def test_irregular_crossings_frontex_records_are_detections_and_by_sea_the_sea_r
                                                "matches press reports")
 
 
+def test_the_three_months_to_a_month_are_those_months_and_no_figure():
+    # Small-boat arrivals: April 2024 2,132, May 2,881, June 3,041 (8,054)
+    rows = extracted("Some 8,054 people crossed the Channel in small boats in the three months "
+                     "to June, official figures show.", "2024-08-22")
+    assert [(r["claim"], r["series_period"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("Some 8,054", "2024-04 to 2024-06", "consistent")]
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

@@ -415,6 +415,8 @@ def test_offsets_hold_after_a_dotted_capital_i() -> None:
         ("Some 45,700 people crossed since January 2023.", "2023-01/2023-08"),
         ("Some 45,700 people crossed in January.", "2023-01"),
         ("Some 45,700 people crossed in the year to June 2023.", "2022-07/2023-06"),
+        ("Some 8,054 people crossed in the three months to June.", "2023-04/2023-06"),
+        ("Some 8,054 people crossed in the 6 months to June 2023.", "2023-01/2023-06"),
         ("Some 45,700 people crossed in the second quarter of 2023.", "2023-Q2"),
         ("Some 45,700 people crossed in the first half of 2023.", "2023-H1"),
         ("Some 45,700 people crossed on Monday.", "2023-08-07"),

@@ -103,7 +103,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
         r"\s+year|this\s+year)\b", _I)),
     ("year_ending", re.compile(
-        rf"\b(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:(?:the\s+)?end\s+of\s+)?"
+        rf"\b(?:year|(?P<n>\d{{1,2}}|[a-z]+)\s+months)\s+(?:ending|ended|to)"
+        rf"\s+(?:(?:the\s+)?end\s+of\s+)?"
         rf"(?P<m>{_M})\s+(?P<y>{_Y})\b", _I)),
     ("quarter", re.compile(
         rf"\b(?P<q>first|second|third|fourth|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_Y})\b"
@@ -183,11 +184,14 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
             return None
         end = published if published and published.year == year else dt.date(year, 12, 31)
         return Period("ytd", dt.date(year, 1, 1), end, text)
-    if kind == "year_ending":
+    if kind == "year_ending":  # "the year to June 2024", "the three months to June 2024"
         year, month = int(g["y"]), month_number(g["m"])
-        end = month_end(year, month)
-        start = dt.date(year - 1, month, 1) + dt.timedelta(days=31)
-        return Period("range", start.replace(day=1), end, text)
+        n = g["n"] or "12"
+        months = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower(), 0)
+        if not 1 <= months <= 24:
+            return None
+        sy, sm = add_months_ym(year, month, 1 - months)
+        return Period("range", dt.date(sy, sm, 1), month_end(year, month), text)
     if kind == "quarter":
         q = _ORDINAL_Q.get((g["q"] or "").lower()) or int(g["q2"] or g["q3"])
         year = int(g["y"] or g["y2"] or g["y3"])

@@ -62,12 +62,12 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
             return None
     if kind == "ago":
         return str(year - 1) if year else surface
-    if kind == "yto":
+    if kind == "yto":  # "the year to June 2024", "the three months to June"
+        months = int(_single_value(g("yto_n")) or 0) if g("yto_n") else 12
         end = _month_year(_month(g("yto_m")) or 1, int(g("yto_y")) if g("yto_y") else None, pub)
-        if end is None:
+        if end is None or not 1 <= months <= 24:
             return surface
-        ey, em = int(end[:4]), int(end[5:])
-        sy, sm = (ey, 1) if em == 12 else (ey - 1, em + 1)
+        sy, sm = periods.add_months_ym(int(end[:4]), int(end[5:]), 1 - months)
         return f"{sy:04d}-{sm:02d}/{end}"
     if kind == "qh":
         return _ended_by(_quarter(m, pub, surface), m, pub)
