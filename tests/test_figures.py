@@ -361,6 +361,12 @@ def test_a_level_after_a_change_counts_what_changed(text, counts) -> None:
     assert [r["counts"] for r in figures(text)] == counts
 
 
+def test_a_bare_total_counts_what_the_sentences_subject_counts_not_a_phrase_aside() -> None:
+    rows = figures("The 755 arrivals, in 14 boats, took the total for the year to more than "
+                   "15,800.")
+    assert [r["counts"] for r in rows] == ["arrivals", "boats", "arrivals"]
+
+
 def test_a_change_seen_by_a_place_counts_the_noun_between() -> None:
     rows = figures("The Central Mediterranean saw detections drop by more than half, to 66,855.")
     assert [r["counts"] for r in rows] == ["detections", "detections"]

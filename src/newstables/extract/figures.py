@@ -69,6 +69,7 @@ from newstables.extract.figure_grammar import (
     _CORE_WORDS,
     _CUR_BEFORE,
     _NEEDS_NEXT,
+    _NP_PREPOSITIONS,
     _OF,
     _PROTECT_AT,
     _SCALES,
@@ -205,9 +206,13 @@ def _compared_base(fig: _Fig, other: _Fig) -> None:
 def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig]) -> str | None:
     """A bare number's noun: the nearest earlier figure of its sentence, else of its paragraph."""
     units = {fig.unit, "percent", "share"} if fig.unit == "count" else {fig.unit}
-    for subject_only in (True, False):
+    # the subjects first, then other figures but those in a prepositional phrase ("The 755
+    # arrivals, in 14 boats, took the total to 15,800": arrivals), then any
+    for tier in (0, 1, 2):
         for other in reversed(same[-8:]):
-            if other.counts and other.unit in units and (other.subject or not subject_only):
+            if other.counts and other.unit in units and (
+                    other.subject or tier == 2
+                    or tier == 1 and other.tail[-1:] and other.tail[-1] not in _NP_PREPOSITIONS):
                 return other.counts
     for other in reversed(paragraph[-8:]):
         if other.counts and other.unit == fig.unit and other.subject:
