@@ -429,6 +429,11 @@ def test_a_record_the_article_claims_is_set_against_the_series_history():
     note = notes("Some 45,774 people crossed the Channel in small boats in 2022, the most since "
                  "records began in 2018.")[0]
     assert "holds in the series (45,774 in 2022; 4 earlier values, 2018 to 2021)" in note
+    # "so far this year" over a series that starts on 24 July 2023 (756 on 10 August)
+    note = notes("More than 750 people crossed the English Channel in small boats on Thursday,"
+                 " the highest daily figure so far this year.", "2023-08-11")[0]
+    assert "holds in the series (756 in 2023-08-10; 17 earlier values" in note
+    assert "the series starts in 2023-07-24: the values from 2023-01-01 before it are" in note
     # "a record 45,774", and a record the next sentence refers back to
     assert "'a record': holds" in notes(
         "Small boat crossings fell last year from a record 45,774 in 2022.")[-1]

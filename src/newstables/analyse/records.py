@@ -12,6 +12,7 @@ claim, as strong as the series is long: a record "in history" over a series that
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ _YEAR = r"(?:19|20)\d\d"
 _RECORD = re.compile(
     r"\b(?P<w>" + "|".join(sorted(_HIGH | _LOW, key=len, reverse=True)) + r")\b"
     r"(?:\s+[\w’'-]+){0,5}?\s+(?P<reach>on\s+record|ever(?:\s+recorded)?\b"
+    r"|(?P<this>(?:so\s+far\s+)?this\s+year|of\s+the\s+year\s+so\s+far)\b"
     r"|in\s+(?:[\w’'-]+\s+){0,2}history|since\s+records\s+began(?:\s+in\s+(?P<y1>"
     + _YEAR + r"))?|since\s+(?P<y2>" + _YEAR + r")\b)", re.I)
 # "a record 45,774", "a new record of 1,000", "a record low of 300": just before the figure
@@ -44,6 +46,7 @@ class _Claim:
     phrase: str
     highest: bool
     since: int | None  # the year after which the values count; None: the whole series
+    this_year: bool = False  # "so far this year": the values of the figure's own year
 
 
 def add_record_notes(article: Article, figures: list[dict[str, Any]],
@@ -109,7 +112,8 @@ def _claims(article: Article, figures: list[dict[str, Any]]) -> list[tuple[int, 
                 since = (int(m.group("y1")) - 1 if m.group("y1")
                          else int(m.group("y2")) if m.group("y2") else None)
                 out.append((target, _Claim(" ".join(m.group().split()),
-                                           m.group("w").lower() in _HIGH, since)))
+                                           m.group("w").lower() in _HIGH, since,
+                                           bool(m.group("this")))))
         for i in _levels(figures, sent.start, sent.end):
             a = _A_RECORD.search(text, 0, _offset(figures[i].get("start")) - sent.start)
             if a is not None:
@@ -126,8 +130,10 @@ def _check(claim: _Claim, row: dict[str, Any], skip: frozenset[str]) -> str:
         return ""  # a sum of periods or a running total: no one value to rank
     days = (own["end"] - own["start"]).days
     same = [r for r in rows if abs((r["end"] - r["start"]).days - days) <= 3]
-    earlier = [r for r in same if r["end"] < own["start"]
-               and (claim.since is None or r["start"].year > claim.since)]
+    since = own["start"].year - 1 if claim.this_year else claim.since
+    reach = dt.date(since + 1, 1, 1) if since is not None else None
+    earlier = [r for r in same if r["end"] < own["start"] and (reach is None
+                                                               or r["start"] >= reach)]
     said = f"'{claim.phrase}'"
     if not earlier:
         return f"{said}: the series has no earlier value to rank {own['period']} against"
@@ -141,6 +147,9 @@ def _check(claim: _Claim, row: dict[str, Any], skip: frozenset[str]) -> str:
                 f"({fmt(top['value'])} against {fmt(own['value'])} in {own['period']})")
     note = (f"{said}: holds in the series ({fmt(own['value'])} in {own['period']}; "
             f"{len(earlier)} earlier value{'s' if len(earlier) > 1 else ''}, {span})")
-    if claim.since is None:
+    if reach is None:
         note += f"; the series starts in {same[0]['period']}: a longer record is not shown"
+    elif same[0]["start"] > reach:
+        note += (f"; the series starts in {same[0]['period']}: the values from "
+                 f"{reach.isoformat()} before it are not shown")
     return note
