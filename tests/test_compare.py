@@ -480,6 +480,19 @@ def test_the_three_months_to_a_month_are_those_months_and_no_figure():
         ("Some 8,054", "2024-04 to 2024-06", "consistent")]
 
 
+def test_a_list_item_is_read_with_the_lists_lead_in():
+    # Small-boat arrivals in 2023: 29,437
+    text = ("Small boat arrivals by nationality in 2023 (Home Office):\n"
+            "- Afghanistan: 5,545\n- Total: 29,437\n\nThe Home Office published the data.")
+    rows = extracted(text, "2024-03-01")
+    total = rows[rows["claim"] == "29,437"].iloc[0]
+    assert (total["claim_period"], total["series"], total["verdict"]) == (
+        "2023", "uk_small_boat_arrivals_annual", "consistent")
+    # a paragraph that is no list item, or a list without a lead-in ending in a colon, is not
+    rows = extracted("Small boat arrivals in 2023.\n- Total: 29,437", "2024-03-01")
+    assert rows.iloc[0]["claim_period"] == "2024-03-01 (publication date)"
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

@@ -189,14 +189,16 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
 def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
            article_geos: frozenset[str]) -> Texts:
     counts = _text(fig.get("counts"))
-    strong = f"{counts} , {ctx.widened if widen else ctx.clause}"
-    geos = geographies(ctx.sentence_text) or geographies(ctx.paragraph_text) or article_geos
+    lead = f" , {ctx.lead}" if ctx.lead else ""  # a list item's: "Arrivals in 2023:"
+    strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
+    geos = (geographies(ctx.sentence_text) or geographies(ctx.paragraph_text)
+            or geographies(ctx.lead) or article_geos)
     head = head_noun(counts)
     # The words just after the figure, unless they are the start of the phrase it counts:
     # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
     first = counts.split()[0].lower() if counts.split() else ""
     near = head if first and first in ctx.near.lower().split() else f"{ctx.near} , {head}"
-    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}"), ngrams(near),
+    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
                  frozenset(geos))
 
 

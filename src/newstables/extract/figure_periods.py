@@ -165,6 +165,11 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             else:
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
+    if period is None and ctx.lead:
+        # "Small boat arrivals by nationality in 2023:" then "- Total: 29,437"
+        listed = periods.find_periods(ctx.lead, published)
+        if listed:
+            period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
     if period is not None and period.kind == "rate" and period.label == "per year" and published:
         year = published.year - 1
         period = replace(periods.year_period(year, f"{year} (a yearly figure: the last full"

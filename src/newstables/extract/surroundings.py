@@ -61,6 +61,24 @@ class Surroundings:
     spans: list[tuple[int, int]] = field(default_factory=list)
     index: int = 0
     others: list[tuple[int, int]] = field(default_factory=list)  # other figures in the sentence
+    lead: str = ""  # a list item's lead-in ("Small boat arrivals by nationality in 2023:")
+
+
+# "- Turkey: 3,040", "• Iran 3,502", "2) Eritrea: 2,675": an item of a list
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
+
+
+def list_lead(article: Article, number: int) -> str:
+    """The lead-in of the list paragraph ``number`` is an item of: the paragraph before the
+    list's items when it ends with a colon; "" for a paragraph that is no list item."""
+    paragraphs = {p.number: p.text for p in article.paragraphs}
+    if not _LIST_ITEM.match(paragraphs.get(number, "")):
+        return ""
+    k = number - 1
+    while k in paragraphs and _LIST_ITEM.match(paragraphs[k]):
+        k -= 1
+    lead = paragraphs.get(k, "").rstrip()
+    return lead if lead.endswith(":") else ""
 
 
 def sentence_at(article: Article, offset: int) -> tuple[Sentence | None, Sentence | None]:
@@ -131,4 +149,4 @@ def surroundings(article: Article, start: int, end: int,
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
     prev_text = previous.text if previous is not None else ""
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
-                        index, other_spans)
+                        index, other_spans, list_lead(article, sentence.paragraph))
