@@ -493,6 +493,16 @@ def test_a_list_item_is_read_with_the_lists_lead_in():
     assert rows.iloc[0]["claim_period"] == "2024-03-01 (publication date)"
 
 
+def test_the_figure_opening_a_sentence_counts_what_the_sentence_before_counts():
+    # People in asylum hotels: 56,042 on 30 September 2023 (press)
+    rows = extracted("About 51,000 people are housed in some 400 asylum hotels.\n\n"
+                     "The figure has fallen from a peak of 56,042 in September 2023.",
+                     "2024-06-14")
+    row = rows[rows["claim"] == "56,042"].iloc[0]
+    assert (row["series"], row["series_period"], row["verdict"]) == (
+        "uk_asylum_hotels_people", "2023-09-30", "matches press reports")
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

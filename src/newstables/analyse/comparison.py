@@ -62,7 +62,12 @@ from newstables.analyse.series_match import (
 from newstables.extract.article import Article
 from newstables.extract.figure_periods import percent_is_change, period_from_columns
 from newstables.extract.number_reading import share_terms
-from newstables.extract.surroundings import Surroundings, borrows_total, surroundings
+from newstables.extract.surroundings import (
+    TOTAL_SUBJECT,
+    Surroundings,
+    borrows_total,
+    surroundings,
+)
 from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period, span_label
 
@@ -190,6 +195,11 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
            article_geos: frozenset[str]) -> Texts:
     counts = _text(fig.get("counts"))
     lead = f" , {ctx.lead}" if ctx.lead else ""  # a list item's: "Arrivals in 2023:"
+    before = ""
+    if not counts and not lead and TOTAL_SUBJECT.match(ctx.sentence_text):
+        # "The figure has fallen from a peak of 56,042": what the sentence before counts,
+        # its words after its numbers too
+        lead = before = f" , {ctx.previous_text}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     geos = (geographies(ctx.sentence_text) or geographies(ctx.paragraph_text)
             or geographies(ctx.lead) or article_geos)
@@ -198,6 +208,7 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
     first = counts.split()[0].lower() if counts.split() else ""
     near = head if first and first in ctx.near.lower().split() else f"{ctx.near} , {head}"
+    near += before
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
                  frozenset(geos))
 
