@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from newstables import article_from_text
 from newstables.extract.actors import extract_actors
 from newstables.extract.quotes import extract_quotes
+from newstables.extract.tables import extract_tables
 
 
 def quotes_of(text: str):
@@ -171,6 +172,19 @@ def test_the_prime_minister_is_the_prime_minister_not_the_last_minister():
     # no one named holds it: the role is the whole title, the words of its lexicon only
     [q] = rows("Keir Starmer arrived.\nThe prime minister said: “This is a real step forward.”")
     assert (q["speaker"], q["role"]) == (None, "prime minister")
+
+
+def test_a_minister_of_another_nation_is_not_the_minister_named_before():
+    text = ("Interior Minister Ali Yerlikaya met his British counterpart in Ankara.\n"
+            "“We will continue our fight,” Yerlikaya stated.\n"
+            "Speaking after the meeting, the British minister emphasized that the cooperation "
+            "“saves lives”.")
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Ali Yerlikaya", "Interior Minister"), (None, "British minister")]
+    # a 'he' after the unnamed British minister is that minister, not a figure's source
+    tables = extract_tables(article_from_text(
+        text + " He noted that the UK would provide £3 million for training."))
+    assert tables.figures["source"].isna().all()
 
 
 def test_places_other_than_countries_never_speak():

@@ -72,6 +72,7 @@ def _is_country(entry: _Entry) -> bool:
 
 _LEX, _ADJECTIVES = _load_lexicon()
 COUNTRIES = frozenset(e.name for e in _LEX.values() if _is_country(e))
+ADJECTIVES: dict[str, str] = _ADJECTIVES  # 'British': 'United Kingdom'
 # For each first word of an entry, the lengths of entries starting with it, longest first.
 _LEX_FIRST: dict[str, tuple[int, ...]] = {}
 for _k in _LEX:

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables.extract.actor_tokens import COUNTRIES
+from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
 from newstables.extract.quote_marks import (
@@ -147,6 +147,7 @@ class _Actors:
         self.rows = list(mentioned)
         self.starts = [r[0] for r in self.rows]
         self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
+        self.countries: dict[str, str] = {}  # actor -> country, as the actors table has it
         self._names: set[str] = set()
         # The quotes attributed so far to one person, in text order: (where the quote opens,
         # speaker, role, the pronoun that can refer back: 'he', 'she' or 'either'); speaker
@@ -186,14 +187,17 @@ class _Actors:
         found = self._holders.get(title.lower(), ())
         return next(iter(found)) if len(found) == 1 and title not in self._names else None
 
-    def last_role_before(self, offset: int, noun: str) -> tuple[str, str | None] | None:
+    def last_role_before(self, offset: int, noun: str, country: str | None = None
+                         ) -> tuple[str, str | None] | None:
         """The last person mentioned before ``offset`` whose role holds ``noun``, and not as
-        another office ('the home secretary' is not the shadow home secretary)."""
+        another office ('the home secretary' is not the shadow home secretary); of
+        ``country``, when given, as the actors table knows it."""
         hi = bisect.bisect_left(self.starts, offset)
         said = set(noun.split())
         for r in reversed(self.rows[:hi]):
             if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
-                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)):
+                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)) and (
+                    country is None or self.countries.get(r[2]) == country):
                 return r[2], r[4]
         return None
 
@@ -374,10 +378,14 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         while j > lo and words[j - 1][2].lower() in _ROLE_WORDS:
             j -= 1
         title = " ".join(w[2].lower() for w in words[j : k + 1])  # 'the prime minister'
+    # 'the British minister': only someone known to be British
+    nation = next((ADJECTIVES[w[2]] for w in words[lo:k] if w[2] in ADJECTIVES), None)
     if noun in _PERSON_NOUNS and not indefinite:  # 'the minister', not 'a second minister'
-        hit = actors.last_role_before(words[k][0], title)
+        hit = actors.last_role_before(words[k][0], title, nation)
         if hit is not None:
             return hit
+    if nation is not None and noun in _ROLE_WORDS:
+        title = f"{next(w[2] for w in words[lo:k] if w[2] in ADJECTIVES)} {title}"
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 
@@ -648,12 +656,18 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             prev_close[last.para.number] = last.close + 1
 
 
+def unnamed_one(role: str | None) -> str | None:
+    """The pronoun ('he', 'she', 'either') that can refer back to an unnamed speaker with
+    ``role`` ('One survivor', 'the British minister'); None when the role is no one person."""
+    return _ONE_PERSON.get((role or "").lower().rsplit(" ", 1)[-1])
+
+
 def _one_person(actors: _Actors, speaker: str | None, role: str | None) -> str | None:
     """Which pronoun can refer back to a quote's speaker: 'he', 'she' or 'either'; None when
     the speaker is not one person (officials, a ministry, a report)."""
     noun = (role or "").lower().rsplit(" ", 1)[-1]
     if speaker is None:  # unnamed: 'One survivor', 'a woman who crossed last year'
-        return _ONE_PERSON.get(noun)
+        return unnamed_one(role)
     if noun in _SPOKES:  # 'a Home Office spokesman': the ministry, through one person
         return _ONE_PERSON.get(noun, "either")
     mention = actors.mention_of(speaker)
@@ -743,6 +757,9 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
         mentioned = read_mentioned(actors, mentions, len(text))
     sents = _Sentences(article)
     lookup = _Actors(mentioned, text, sents.starts)
+    if actors is not None and {"name", "country"} <= set(actors.columns):
+        lookup.countries = {n: c for n, c in zip(actors["name"], actors["country"], strict=True)
+                            if isinstance(c, str)}
     groups: list[_Group] = []
     for g in _segments(article):
         g.segs = [s for s in g.segs if _trim(text, s)]

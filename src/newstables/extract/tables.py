@@ -12,7 +12,7 @@ from newstables.extract.article import Article, count_words
 from newstables.extract.events import extract_events
 from newstables.extract.figures import extract_figures
 from newstables.extract.measures import extract_measures
-from newstables.extract.quotes import extract_quotes
+from newstables.extract.quotes import extract_quotes, unnamed_one
 from newstables.extract.speakers import antecedent
 from newstables.extract.surroundings import sentence_at
 from newstables.schema import TABLES, frame
@@ -79,7 +79,13 @@ def said_sources(article: Article, figures: pd.DataFrame, quotes: pd.DataFrame,
     spans = list(zip(said["start"], said["end"], said["speaker"], strict=True))
     quoted = list(zip(quotes["start"], quotes["end"], strict=True))
     people = [m for m in mentioned if not any(s <= m[0] < e for s, e in quoted)]
-    spoken = [(int(s), speaker, None, "either") for s, _, speaker in sorted(spans)]
+    spoken = [(int(s), speaker, None, "either") for s, _, speaker in spans]
+    # and those unnamed who are one person ('the British minister'), whom 'he' can mean too
+    unnamed = quotes[quotes["speaker"].isna() | quotes["speaker"].eq("")]
+    spoken += [(int(s), None, role, pronoun) for s, role in zip(unnamed["start"], unnamed["role"],
+                                                                strict=True)
+               if (pronoun := unnamed_one(role if isinstance(role, str) else None))]
+    spoken.sort(key=lambda entry: entry[0])
     starts = [s.start for s in article.sentences]
     sources = []
     for source, start, end in zip(figures["source"], figures["start"], figures["end"],
