@@ -68,9 +68,12 @@ class Surroundings:
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
 
 
-def list_lead(article: Article, number: int) -> str:
-    """The lead-in of the list paragraph ``number`` is an item of: the paragraph before the
-    list's items when it ends with a colon; "" for a paragraph that is no list item."""
+def list_lead(article: Article, number: int, text: str | None = None) -> str:
+    """The lead-in of the list paragraph ``number`` (its ``text``, if at hand) is an item of:
+    the paragraph before the list's items when it ends with a colon; "" for a paragraph that
+    is no list item."""
+    if text is not None and not _LIST_ITEM.match(text):
+        return ""
     paragraphs = {p.number: p.text for p in article.paragraphs}
     if not _LIST_ITEM.match(paragraphs.get(number, "")):
         return ""
@@ -149,4 +152,4 @@ def surroundings(article: Article, start: int, end: int,
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
     prev_text = previous.text if previous is not None else ""
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
-                        index, other_spans, list_lead(article, sentence.paragraph))
+                        index, other_spans, list_lead(article, sentence.paragraph, paragraph))
