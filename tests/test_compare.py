@@ -410,6 +410,14 @@ def test_the_eus_eastern_land_borders_are_the_eastern_borders_route():
     row = extracted("Detections at the EU's eastern land borders almost tripled last year, to "
                     "17,260, driven by arrivals from Belarus.", "2025-01-14").iloc[0]
     assert (row["series"], row["verdict"]) == ("frontex_eastern_borders", "consistent")
+    # crossings of a border are detections; crossings alone say no unit
+    row = extracted("Crossings at the EU's eastern land borders almost tripled last year, to "
+                    "17,260.", "2025-01-14").iloc[0]
+    assert row["verdict"] == "consistent"
+    row = extracted("Crossings on the Central Mediterranean route fell last year, to 66,855.",
+                    "2025-01-14").iloc[0]
+    assert (row["series"], row["verdict"]) == ("frontex_central_mediterranean",
+                                               "not comparable")
 
 
 def test_a_record_the_article_claims_is_set_against_the_series_history():

@@ -234,7 +234,10 @@ def counted_unit(counts: str) -> str:
     noun phrase the figures table says it counts (``head_noun``): "Small boat arrivals"
     counts people, "Detections on the Aegean route" detections, and "small boat crossings"
     names no unit (the boat is only what they cross in); "" when the words do not say."""
-    found = _count_nouns_ending(_head_words(counts))
+    words = _head_words(counts)
+    found = _count_nouns_ending(words)
+    if not found and words and words[-1] == "crossings" and "border" in counts.lower():
+        return "detections"  # "Crossings at the EU's eastern land borders": border crossings
     return max(found)[2] if found else ""
 
 
