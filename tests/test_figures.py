@@ -494,11 +494,16 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
     # months "of the year" not over at publication are the year before's
     ("Türkiye deported more than 109,000 migrants in the first eleven months of the year.",
      "2024-01/2024-11", "2024-01-01", "2024-11-30"),
-    ("Some 5,000 people crossed in the first half of the year.", "2024-H1", "2024-01-01",
-     "2024-06-30"),
+    ("Some 5,000 people crossed in the first nine months of the year.", "2024-01/2024-09",
+     "2024-01-01", "2024-09-30"),
     ("In 2022, 5,000 people crossed in the first half of the year.", "2022-H1", "2022-01-01",
      "2022-06-30"),
     ("Some 5,000 people crossed in the first quarter.", "2025-Q1", "2025-01-01", "2025-03-31"),
+    # so far, the present perfect, or a span mostly over at publication: this year's
+    ("Some 5,000 people have crossed so far in the second quarter.", "2025-Q2", "2025-04-01",
+     "2025-04-15"),
+    ("Some 9,000 people crossed in the first four months of the year.", "2025-01/2025-04",
+     "2025-01-01", "2025-04-15"),
     # "the last" with no year is counted back from publication, as "the past" is
     ("Some 5,000 people crossed over the last 11 months.", "last 11 months", "2024-05-01",
      "2025-04-15"),
@@ -517,6 +522,8 @@ def test_quarters_halves_and_months_without_a_year_are_ones_over_at_publication(
     ("In early 2023, the backlog was 160,000.", "2023-01/2023-04"),
     ("The backlog was 130,000 in late 2023.", "2023-09/2023-12"),
     ("The backlog was 170,000 in the middle of 2023.", "2023-05/2023-08"),
+    ("Some 29,437 people crossed from early 2023 to late 2023.", "2023-01/2023-12"),
+    ("Some 29,437 people crossed from early to late 2023.", "2023-01/2023-12"),
     # which month is not said: no period
     ("Some 5,000 people crossed in the year to mid-2023.", None),
     ("The backlog has fallen to 90,000 since mid-2023.", None),

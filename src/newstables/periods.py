@@ -131,7 +131,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
     # "early 2023", "mid-2023", "the middle of 2023": four months of the year (not after
     # "the year to" or "since": which month is not said)
-    ("part", re.compile(rf"(?<!to )(?<!since )\b(?:(?P<w>early|mid|late)[\s-]+"
+    ("part_range", re.compile(
+        rf"\b(?:from|between)\s+(?P<a>early|mid|late)[\s-]+(?:(?P<ay>{_Y})\s+)?"
+        rf"(?:to|and|until|till|through)\s+(?P<b>early|mid|late)[\s-]+(?P<y>{_Y})\b", _I)),
+    ("part", re.compile(rf"(?<!to )(?<!since )(?<!and )\b(?:(?P<w>early|mid|late)[\s-]+"
                         rf"|the\s+(?P<w2>middle)\s+of\s+)(?P<y>{_Y})\b(?![-–/]\d)", _I)),
     ("year", re.compile(
         rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|to)\s+"
@@ -265,6 +268,11 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         unit = g["u"].lower() if g["u"] else _RATE_UNITS[g["adv"].lower()]
         return Period("rate", None, None, f"per {unit}")
     year = int(g["y"])
+    if kind == "part_range":
+        a, b = PART_OF_YEAR[g["a"].lower()], PART_OF_YEAR[g["b"].lower()]
+        first = int(g["ay"]) if g["ay"] else year
+        start, end = dt.date(first, a, 1), month_end(year, b + 3)
+        return Period("range", start, end, text) if start <= end else None
     if kind == "part":
         first = PART_OF_YEAR[(g["w"] or g["w2"]).lower()]
         return Period("range", dt.date(year, first, 1), month_end(year, first + 3), text)

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from newstables import hedges
+from newstables import hedges, periods
 from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
     Lookup,
@@ -56,6 +56,7 @@ from newstables.analyse.series_match import (
     geographies,
     head_noun,
     ngrams,
+    series_unit_kind,
     unit_kind,
     vocabulary,
 )
@@ -194,7 +195,8 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
 def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
            article_geos: frozenset[str]) -> Texts:
     counts = _text(fig.get("counts"))
-    lead = f" , {ctx.lead}" if ctx.lead else ""  # a list item's: "Arrivals in 2023:"
+    # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
+    lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
     if not counts and not lead and TOTAL_SUBJECT.match(ctx.sentence_text):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
@@ -376,6 +378,11 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A forecast or a modal in the figure's clause ("could reach", "expects", "will have crossed")
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expects?|expected|forecasts?|projected|projects"
+    r"|predicts?|predicted|likely|set\s+to|on\s+(?:course|track)\s+(?:to|for)|due\s+to"
+    r"|(?:is|are)\s+to|plans?\s+to|aims?\s+to)\b", re.I)
 
 
 def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
@@ -438,6 +445,13 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row["reason"] = "the figure has no value"
         return row
     claim_value = value if not math.isnan(value) else (low + high) / 2
+    whole = periods.parse_period(fig.get("period"), None)
+    if published is not None and whole is not None and whole.end is not None and (
+            whole.end > published) and _FORECAST.search(ctx.clause):
+        # "Crossings could reach 40,000 by the end of the year": not what has happened yet
+        row["reason"] = (f"a forecast for {_text(fig.get('period'))}, not over at publication "
+                         f"({published.isoformat()})")
+        return row
     kind = row["hedge_kind"]
     t = hedges.tolerance(claim_value, low, high, kind, row["hedge"], surface)
     unit = unit_kind(fig.get("unit"))
@@ -484,6 +498,17 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row["reason"] = ("no reference series counts "
                          f"'{row['counts'] or ctx.clause.strip()[:60]}'")
         return row
+    if unit == "percent":
+        # "one in four Turkish nationals who crossed ... was granted asylum": a share *of*
+        # the group a series of shares counts ("Turkish nationals' share of arrivals") is not
+        # that share
+        group = row["counts"].lower()
+        found = [(s, r) for s, r in found
+                 if not (series_unit_kind(r) == "percent" and any(w in group
+                                                                   for w in r.requires_any))]
+        if not found:
+            row["reason"] = f"no reference series counts shares of '{row['counts']}'"
+            return row
     fitting = [(s, r) for s, r in found if not comparable(r, row["counts"])]
     if not fitting:
         rule = found[0][1]

@@ -28,7 +28,8 @@ _LOW = frozenset(_WORDS["lowest"])
 _YEAR = r"(?:19|20)\d\d"
 # "the highest annual figure since 2019", "the most ... in Türkiye's history", "on record"
 _RECORD = re.compile(
-    r"\b(?P<w>" + "|".join(sorted(_HIGH | _LOW, key=len, reverse=True)) + r")\b"
+    r"\b(?:the|its|their)\s+(?P<ord>(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)"
+    r"[\s-]+)?(?P<w>" + "|".join(sorted(_HIGH | _LOW, key=len, reverse=True)) + r")\b"
     r"(?:\s+[\w’'-]+){0,5}?\s+(?P<reach>on\s+record|ever(?:\s+recorded)?\b"
     r"|(?P<this>(?:so\s+far\s+)?this\s+year|of\s+the\s+year\s+so\s+far)\b"
     r"|in\s+(?:[\w’'-]+\s+){0,2}history|since\s+records\s+began(?:\s+in\s+(?P<y1>"
@@ -37,8 +38,12 @@ _RECORD = re.compile(
 _A_RECORD = re.compile(r"\ban?\s+(?:new\s+)?record(?:\s+(?P<d>high|low))?(?:\s+of)?\s+$", re.I)
 # "this was the highest ...": the record's words refer to the sentence before's figure
 _REFERS_BACK = re.compile(
-    r"\b(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented|made)\s+"
-    r"(?:the\s+|a\s+)?(?:new\s+|all-time\s+)?$", re.I)
+    r"\b(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented|made)\s+$", re.I)
+# "one of the highest", "not the highest": no record claimed
+_NOT_A_RECORD = re.compile(r"\b(?:one\s+of|among|not|never|nor)\s+$", re.I)
+# "from 28,526 in 2021", "than 45,774": a comparison's base, not the level a record is of
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|versus)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,11 @@ def _claims(article: Article, figures: list[dict[str, Any]]) -> list[tuple[int, 
     for sent in article.sentences:
         text = sent.text
         for m in _RECORD.finditer(text):
+            if m.group("ord") or _NOT_A_RECORD.search(text, 0, m.start()):
+                continue  # "the second highest", "one of the highest"
             at = sent.start + m.start()
-            before = _levels(figures, sent.start, at)
+            before = [i for i in _levels(figures, sent.start, at) if not _BASE_BEFORE.search(
+                text, 0, _offset(figures[i].get("start")) - sent.start)]
             target = before[-1] if before else None
             if target is None and previous is not None and previous.paragraph == sent.paragraph \
                     and _REFERS_BACK.search(text, 0, m.start()):

@@ -319,6 +319,8 @@ _PERIOD = re.compile(
     | (?P<day>(?:yesterday|today|currently)\b
         |(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
     | (?P<eoy>(?:(?:at|by|until|till|before|towards?)\s+)?the\s+end\s+of\s+the\s+year\b)
+    | (?P<partr>(?:from|between)\s+(?P<pr_a>early|mid|late)[\s-]+(?:(?P<pr_ay>{_YEAR})\s+)?
+        (?:to|and|until|till|through)\s+(?P<pr_b>early|mid|late)[\s-]+(?P<pr_by>{_YEAR}))
     | (?P<part>(?:(?:in|during|by|until|till|since)\s+)?(?:(?P<part_w>early|mid|late)[\s-]+
         |the\s+(?P<part_m>middle)\s+of\s+)(?P<part_y>{_YEAR})(?!['’]?s\b))
     | (?P<iny>(?:in|during|for|throughout|of|by|until|till|before|after|across)\s+

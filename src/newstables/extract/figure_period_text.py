@@ -99,10 +99,18 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _day(m, pub, surface)
     if kind == "eoy":  # "by the end of the year": of the latest year over at publication
         return _ended_by(str(year), m, pub) if year else surface
+    if kind == "partr":  # "from early 2023 to late 2024", "between early and late 2023"
+        a, b = (periods.PART_OF_YEAR[g(w).lower()] for w in ("pr_a", "pr_b"))
+        ay = g("pr_ay") or g("pr_by")
+        return f"{ay}-{a:02d}/{g('pr_by')}-{b + 3:02d}"
     if kind == "part":  # "early 2023": January to April; "mid-2023": May to August
         if _YEAR_TO.search(m.string, 0, m.start()) or surface.lower().startswith("since"):
             return None  # "the year to mid-2023", "since mid-2023": which month is not said
         first = periods.PART_OF_YEAR[(g("part_w") or g("part_m")).lower()]
+        begun = _PART_FROM.search(m.string, max(0, m.start() - 40), m.start())
+        if begun:  # "from early to late 2023": January to December
+            a = periods.PART_OF_YEAR[begun.group("w")]
+            return f"{g('part_y')}-{a:02d}/{g('part_y')}-{first + 3:02d}"
         return f"{g('part_y')}-{first:02d}/{g('part_y')}-{first + 3:02d}"
     if kind == "iny":
         if re.search(r"fiscal|financial", surface, re.I):
@@ -119,6 +127,9 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
 
 # "since the fall of the Assad regime on Dec. 8": since that day
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,7}\s+$")
+# "from early to late 2023": a range of parts of one year
+_PART_FROM = re.compile(
+    r"\b(?:from|between)\s+(?P<w>early|mid|late)\s+(?:to|and|until|till|through)\s+$")
 _YEAR_TO = re.compile(
     r"\b(?:since|(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended))\s+$")
 
@@ -179,7 +190,23 @@ def _ended_by(value: str, m: re.Match[str], pub: dt.date | None) -> str:
     span = periods.iso_span(value.split("/")[-1]) if pub is not None else None
     if span is None or span[2] < pub or not _year_from_publication(m):
         return value
+    first = periods.iso_span(value.split("/")[0])
+    if first is None or (pub - first[1]) * 2 >= (span[2] - first[1]):
+        return value  # mostly over: "in the first half of the year", said on 28 June
+    low = m.string
+    lo = max(low.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+    hi = min((i for i in (low.find(c, m.end()) for c in ".;!?\n") if i >= 0), default=len(low))
+    if _STILL_RUNNING.search(low, lo, hi):
+        return value  # "so far in the first quarter", "have crossed", "expects ... by then"
     return _shifted(value, -1)
+
+
+# Words that make a period of the year not over at publication this year's: so far, the
+# present perfect, a forecast or a modal
+_STILL_RUNNING = re.compile(
+    r"\bso\s+far\b|\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+(?:ed|en|wn|ne|un|ght))\b"
+    r"|\b(?:will|would|could|may|might|can|expects?|expected|forecasts?|projected|predicts?"
+    r"|predicted|likely|aims?|aiming|targets?|set\s+to|on\s+(?:course|track)|due\s+to)\b")
 
 
 def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:

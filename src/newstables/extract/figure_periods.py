@@ -19,7 +19,12 @@ from typing import Any
 from newstables import periods
 from newstables.extract.article import Article
 from newstables.extract.figure_grammar import dates_the_base, opens_another_clause
-from newstables.extract.surroundings import COMPARISON_START, Surroundings, surroundings
+from newstables.extract.surroundings import (
+    COMPARISON_START,
+    ITEM_YEAR,
+    Surroundings,
+    surroundings,
+)
 from newstables.lexicon import load_json
 from newstables.periods import Period
 
@@ -166,9 +171,13 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
     if period is None and ctx.lead:
-        # "Small boat arrivals by nationality in 2023:" then "- Total: 29,437"
+        # "Small boat arrivals by nationality in 2023:" then "- Total: 29,437"; an item
+        # labelled with its year ("- 2022: 45,774") is that year
+        label = ITEM_YEAR.match(ctx.paragraph_text)
         listed = periods.find_periods(ctx.lead, published)
-        if listed:
+        if label:
+            period = periods.year_period(int(label.group("y")), label.group("y"))
+        elif listed:
             period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
     if period is not None and period.kind == "rate" and period.label == "per year" and published:
         year = published.year - 1

@@ -66,6 +66,8 @@ class Surroundings:
 
 # "- Turkey: 3,040", "• Iran 3,502", "2) Eritrea: 2,675": an item of a list
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
+# "- 2022: 45,774": an item whose label is its year
+ITEM_YEAR = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<y>(?:19|20)\d\d)\s*[:–—-]")
 
 
 def list_lead(article: Article, number: int, text: str | None = None) -> str:
@@ -81,7 +83,9 @@ def list_lead(article: Article, number: int, text: str | None = None) -> str:
     while k in paragraphs and _LIST_ITEM.match(paragraphs[k]):
         k -= 1
     lead = paragraphs.get(k, "").rstrip()
-    return lead if lead.endswith(":") else ""
+    # its last sentence only: "Turkey deported thousands in 2024. The key numbers:" lends
+    # "The key numbers:", not the deportations
+    return re.split(r"(?<=[.!?])\s+", lead)[-1] if lead.endswith(":") else ""
 
 
 def sentence_at(article: Article, offset: int) -> tuple[Sentence | None, Sentence | None]:
