@@ -861,9 +861,11 @@ def test_periods_said_in_words_that_need_the_publication_or_another_figure(text,
 def test_since_after_a_superlative_is_a_records_reach_not_a_period(text) -> None:
     row = figures(text, published="2025-01-14")[-1]
     assert row["period_start"] != "2021-01-01"
-    # a plain "since 2021" is the period
+    # a plain "since 2021" is the period, and so it is after a quantifier
     row = one("About 240,000 people have crossed since 2021.", "2025-01-14")
     assert row["period"] == "2021/2025"
+    row = one("Most people arriving since 2022 were men: 112,000 crossed.", "2025-01-14")
+    assert row["period"] == "2022/2025"
 
 
 @pytest.mark.parametrize("text", [

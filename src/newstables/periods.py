@@ -279,8 +279,10 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
     return year_period(year, str(year))
 
 
-_RECORD_BEFORE = re.compile(
-    r"\b(?:" + "|".join(load_json("figures_periods.json")["record_words"])
+# "the lowest level since 2021", "its highest since", "for the first time since 2019" (not
+# "most people arriving since 2022": a quantifier)
+RECORD_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:" + "|".join(load_json("figures_periods.json")["record_words"])
     + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
@@ -304,7 +306,7 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
             if period is None:
                 continue
             taken.append((m.start(), m.end()))
-            if kind == "since" and _RECORD_BEFORE.search(text, max(0, m.start() - 40),
+            if kind == "since" and RECORD_BEFORE.search(text, max(0, m.start() - 40),
                                                          m.start()):
                 continue  # "the lowest level since 2021": a record's reach, no period
             found.append((m.start(), m.end(), period))

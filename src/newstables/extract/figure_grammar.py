@@ -79,7 +79,6 @@ _PERIOD_WORDS = frozenset(w.lower() for w in _CAL["period_triggers"])
 _NOUN_TRIGGERS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days",
                             "decade", "decades", "hour", "hours", "quarter", "half", "night"])
 _REPORT_DATE = frozenset(_CAL["report_date_verbs"])
-_RECORD_WORDS = frozenset(_CAL["record_words"])  # "the lowest level since 2021": no period
 _COMPARISON = frozenset(_CAL["comparison_markers"])
 # ", and in 2020 122,302", ", bringing the total for the first half of the year to ...": a
 # period after one of these belongs to the clause it opens, not to a figure before it.

@@ -19,7 +19,6 @@ from newstables.extract.figure_grammar import (
     _PERIOD_STARTS,
     _PERIOD_WORDS,
     _RATES,
-    _RECORD_WORDS,
     _REPORT_DATE,
     _SPAN_LEAD,
     _TEN_WORDS,
@@ -294,7 +293,8 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
         return True  # "as of June", "as of 29 Sept."
     if words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE:
         return False
-    if doc.low.startswith("since", start) and not _RECORD_WORDS.isdisjoint(words[-4:]):
+    if doc.low.startswith("since", start) and periods.RECORD_BEFORE.search(
+            doc.low, max(0, start - 50), start):
         return False  # "the lowest level since 2021", "the first time since 2019": a record
     if words and words[-1] == "the":
         words.pop()
