@@ -62,6 +62,12 @@ import pandas as pd
 from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
+from newstables.extract.quote_labels import CUE as _CUE
+from newstables.extract.quote_labels import CUE_RE as _CUE_RE
+from newstables.extract.quote_labels import SENTENCE_END as _SENTENCE_END
+from newstables.extract.quote_labels import direct_start as _direct_start
+from newstables.extract.quote_labels import is_label as _is_label
+from newstables.extract.quote_labels import scare_quote as _scare_quote
 from newstables.extract.quote_marks import (
     _WORD,
     _Group,
@@ -72,22 +78,14 @@ from newstables.extract.quote_marks import (
 )
 from newstables.extract.speakers import Speakers, antecedent, is_listener_verb, is_title
 from newstables.lexicon import load_json
-from newstables.lexicon import trie as regex_union
 from newstables.schema import frame
 
 _LEX = load_json("quotes_cues.json")
-_CUE = regex_union(_LEX["cues"])
-_CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE})(?![\w’'-])", re.IGNORECASE)
-_CUE_END = re.compile(rf"(?<![\w’'-])(?:{_CUE})$", re.IGNORECASE)
 _TEXT_NOUNS = frozenset(_LEX["text_nouns"])
 _SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"]) | _TEXT_NOUNS
-_TRIGGERS = frozenset(_LEX["label_triggers"])
-_DETERMINERS = frozenset(_LEX["determiners"])
-_NAMING = frozenset(_LEX["naming_triggers"])
 _PUNCT = r"\s,;:–—-"
 # “...,” said X (the inverted order; “...,” X said is found by a cue search)
 _AFTER_INVERTED = re.compile(rf"[{_PUNCT}]*(?P<cue>{_CUE})\b[\s,]*", re.IGNORECASE)
-_LOWER_AFTER = re.compile(r" [a-z]")
 _LEAD_PUNCT = re.compile(rf"[{_PUNCT}]*")
 # A full stop that is not an abbreviation's (Mr. Biden, U.S.) or an initial's (J. Smith).
 _FULL_STOP = (
@@ -122,14 +120,6 @@ _NP_STOP = frozenset(
     "his her our my your to of in on at by for with from as than then when while if after "
     "before asked".split()
 )
-# Words that end a noun phrase: a determiner before one of them is not the quote's.
-_BREAKERS = frozenset(
-    "to that would will is was are were be been being has have had can could should may "
-    "might must not as which who it they he she we i you and or but than".split()
-)
-_SMALL = frozenset("a an the of and or to for in on at by with as is de la".split())
-_SENTENCE_END = re.compile(r"[.!?…]")
-_CLAUSE_MARK = re.compile(r"[,;:.!?()“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)")
 
 _REACH = 400  # characters before a quote searched for its attribution
 
@@ -483,81 +473,6 @@ def _inverted_before(text: str, pos: int, end: int, actors: _Actors, kinds: tupl
 
 # After 'said X': the quote, a colon or comma, or an apposition ('said X, the minister, “').
 _INVERTED_TAIL = re.compile(r"\s*(?:[,(][^“”\"]*)?[:,]?\s*[\"“‘']?")
-
-
-# --- labels, kinds ---------------------------------------------------------------------------
-
-
-def _words_before(text: str, start: int, pos: int, n: int) -> list[str]:
-    """Up to ``n`` lower-cased words before ``pos`` in its clause (within 80 characters;
-    stops at , ; : . ( ) dashes and quote marks, but not at apostrophes: Britain's)."""
-    window = text[max(start, pos - 80) : pos]
-    cut = 0
-    for m in _CLAUSE_MARK.finditer(window):
-        cut = m.end()
-    return window[cut:].lower().split()[-n:]
-
-
-def _title_case(words: list[str]) -> bool:
-    alpha = [w for w in words if any(ch.isalpha() for ch in w)]
-    return bool(alpha) and all(w[0].isupper() or w.lower() in _SMALL for w in alpha) and (
-        alpha[0][0].isupper()
-    )
-
-
-def _is_label(text: str, seg: _Seg, sent_start: int, spoken: bool) -> bool:
-    """A short quoted name or label ("the “Stop the Boats” week"), not a quote.
-
-    ``spoken``: its sentence attributes words to a speaker ('X said the plan was a
-    “gimmick”'); then a determiner before the span does not make it a label.
-    """
-    quoted = text[seg.start : seg.end]
-    words = quoted.split()
-    if len(words) > 12 or _SENTENCE_END.search(quoted):
-        return False
-    before = _words_before(text, sent_start, seg.open, 4)
-    last_two = " ".join(before[-2:])
-    if before and (before[-1] in _NAMING or last_two in _NAMING):
-        return len(words) <= 8  # a report titled “...”, a so-called “...”
-    if len(words) > 4:
-        # the “Irregular migration to the UK, year ending June 2023” release
-        noun_after = seg.close is not None and _LOWER_AFTER.match(text, seg.close + 1)
-        det_before = bool(before) and (before[-1] in _DETERMINERS or before[-1].endswith(
-            ("'s", "’s")))
-        return (len(words) <= 8 and _title_case(words)) or bool(det_before and noun_after)
-    if spoken:
-        return _title_case(words)
-    if before and (before[-1] in _TRIGGERS or last_two in _TRIGGERS):
-        return True
-    first = words[0].lower().strip("‘’'\"")
-    for k in range(len(before) - 1, -1, -1):
-        if _CUE_RE.fullmatch(before[k]) or before[k] in _BREAKERS:
-            break
-        if before[k] in _DETERMINERS or before[k].endswith(("'s", "’s")):
-            if k == len(before) - 1:
-                return True  # "the “Stop the Boats” week", "CNN's “State of the Union”"
-            cue_before = any(_CUE_RE.fullmatch(w) for w in before[max(0, k - 2) : k])
-            return first not in _DETERMINERS and not cue_before
-    return _title_case(words)
-
-
-def _scare_quote(text: str, seg: _Seg) -> bool:
-    """One or two quoted words modifying the next word: 'so-called' use ('“safe” countries')."""
-    if seg.close is None or len(text[seg.start : seg.end].split()) > 2:
-        return False
-    after = text[seg.close + 1 : seg.close + 3]
-    return len(after) == 2 and after[0] == " " and after[1].islower()
-
-
-def _direct_start(text: str, lead_start: int, seg: _Seg) -> bool:
-    """Does the quote open its clause: nothing before it, a colon, or 'X said,'?"""
-    lead = text[lead_start : seg.open].rstrip().rstrip("'‘").rstrip()  # ''...'' marks
-    if not lead or lead[-1] in ":—–-(.!?":
-        return True
-    upper = text[seg.start : seg.start + 1].isupper()
-    if lead[-1] == ",":
-        return upper and _CUE_RE.search(lead, max(0, len(lead) - 60)) is not None
-    return upper and _CUE_END.search(lead) is not None
 
 
 # --- the extractor ---------------------------------------------------------------------------
