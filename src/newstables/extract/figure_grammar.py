@@ -283,8 +283,8 @@ _PERIOD = re.compile(
       (?P<iso>(?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9](?![0-9]))
     | (?P<ago>(?:a|one)\s+year\s+(?:earlier|ago|before|previously)
         | the\s+(?:previous|preceding|prior)\s+year | the\s+year\s+before)
-    | (?P<yto>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:year|(?P<yto_n>{_WORDISH}|[0-9]{{1,2}})
-        \s+months)\s+(?:to|ending(?:\s+in)?|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<yto_m>{_MONTH})
+    | (?P<yto>(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:year|quarter|(?P<yto_n>{_WORDISH}
+        |[0-9]{{1,2}})\s+months)\s+(?:to|ending(?:\s+in)?|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<yto_m>{_MONTH})
         (?:\s+(?P<yto_y>{_YEAR}))?)
     | (?P<qh>(?:(?:in|during|for|over|across)\s+)?(?:the\s+)?
         (?P<qh_n>first|second|third|fourth|final|last)

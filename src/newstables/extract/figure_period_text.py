@@ -61,8 +61,9 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
             return None
     if kind == "ago":
         return str(year - 1) if year else surface
-    if kind == "yto":  # "the year to June 2024", "the three months to June"
-        months = int(_single_value(g("yto_n")) or 0) if g("yto_n") else 12
+    if kind == "yto":  # "the year to June 2024", "the three months to June", "the quarter to"
+        months = int(_single_value(g("yto_n")) or 0) if g("yto_n") else (
+            3 if "quarter" in surface.lower() else 12)
         end = _month_year(_month(g("yto_m")) or 1, int(g("yto_y")) if g("yto_y") else None, pub)
         if end is None or not 1 <= months <= 24:
             return surface
@@ -251,6 +252,9 @@ def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
 
 
 def _relative(which: str, unit: str, pub: dt.date | None, surface: str) -> str:
+    if which == "past" and pub is not None:
+        # "over the past year": the 12 months to publication, as "the past 12 months" reads
+        return {"year": "past 12 months", "month": "past 30 days", "week": "past 7 days"}[unit]
     if pub is None or which in ("past", "coming"):
         return surface
     step = {"this": 0, "the": 0, "last": -1, "previous": -1, "next": 1}[which]
@@ -281,7 +285,10 @@ def _season(which: str, season: str, pub: dt.date | None, surface: str) -> str:
     if pub is None:
         return surface
     step = {"this": 0, "last": -1, "next": 1}[which]
-    return f"{'autumn' if season == 'fall' else season} {pub.year + step}"
+    first = periods.SEASONS["autumn" if season == "fall" else season]
+    year = pub.year + step - (first == 12 and pub.month <= 2)  # this winter, in January
+    start, end = periods.season_span(first, year)  # "last summer": June to August
+    return f"{start:%Y-%m}/{end:%Y-%m}"
 
 
 def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
@@ -296,6 +303,8 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     if doc.low.startswith("since", start) and periods.RECORD_BEFORE.search(
             doc.low, max(0, start - 50), start):
         return False  # "the lowest level since 2021", "the first time since 2019": a record
+    if words[-2:] == ["over", "the"]:
+        return True  # "over the past year": a period ("over last year" is a comparison's)
     if words and words[-1] == "the":
         words.pop()
     if words and words[-1] in ("of", "in"):
