@@ -425,6 +425,8 @@ def test_offsets_hold_after_a_dotted_capital_i() -> None:
         ("Some 8,054 people crossed in the quarter to June.", "2023-04/2023-06"),
         ("Some 11,000 people crossed last summer.", "2022-06/2022-08"),
         ("Some 36,816 people crossed over the past year.", "past 12 months"),
+        ("Some 5,000 people crossed in the first week of August.", "2023-08-01/2023-08-07"),
+        ("Some 5,000 people crossed in the last week of July.", "2023-07-25/2023-07-31"),
         ("Some 8,054 people crossed in the 6 months to June 2023.", "2023-01/2023-06"),
         ("Some 45,700 people crossed in the second quarter of 2023.", "2023-Q2"),
         ("Some 45,700 people crossed in the first half of 2023.", "2023-H1"),
@@ -545,6 +547,11 @@ def test_the_period_of_a_changes_base_is_not_the_new_values() -> None:
     assert [r["period"] for r in rows] == ["2022", "2023"]
     row = one("Emissions from power plants are to fall by 2030 to 32 percent below 2005 levels.")
     assert row["period"] == "2030"
+
+
+def test_a_decade_is_no_year() -> None:
+    row = one("Some 5,000 people crossed in small boats in the 2010s.", "2023-08-22")
+    assert (row["period"], row["period_start"]) == (None, None)
 
 
 @pytest.mark.parametrize(("text", "period"), [

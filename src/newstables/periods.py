@@ -138,8 +138,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"|the\s+(?P<w2>middle)\s+of\s+)(?P<y>{_Y})\b(?![-–/]\d)", _I)),
     ("year", re.compile(
         rf"\b(?:in|during|for|of|throughout|by|until|and|between|from|to)\s+"
-        rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d|[/–]\d"
-        rf"|\s+{NON_CALENDAR_YEAR})", _I)),
+        rf"(?:the\s+(?:whole\s+of\s+|year\s+)?)?(?P<y>{_Y})(?!\d|,\d|%|-\d|[/–]\d|s\b"
+        rf"|\s+{NON_CALENDAR_YEAR})", _I)),  # not "the 2010s": a decade
 ]
 _ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
 _ROLLING = re.compile(
@@ -403,7 +403,7 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     if not found and re.match(r"(?:before|after)\s", text, _I):
         return None  # "before 2018": open on one side, no span of dates
     if not found:
-        loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%)", text)
+        loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%|s\b)", text)
         return year_period(int(loose.group(1)), loose.group(1)) if loose else None
     return clip(found[0][2], published)
 

@@ -143,7 +143,8 @@ _BIG = _alt(_SCALE_WORDS)
 # weekday is capitalised in the text is checked when the expression is resolved.
 _MONTH = rf"(?:{_trie(_MONTHS)})\b\.?"
 _WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})\b"
-_CAPITALISED = ("yto_m", "since_m", "mr_a", "mr_b", "date_m", "date_m2", "my_m", "wd", "q_k")
+_CAPITALISED = ("yto_m", "since_m", "mr_a", "mr_b", "date_m", "date_m2", "my_m", "wd", "q_k",
+                "wk_m")
 _YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9%]|[,./-][0-9])"  # only ever after a space in _PERIOD
 _DAY = r"(?:[12]?[0-9]|3[01])(?:st|nd|rd|th)?"
 
@@ -317,6 +318,8 @@ _PERIOD = re.compile(
         (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
     | (?P<day>(?:yesterday|today|currently)\b
         |(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+    | (?P<wk>(?:(?:in|during)\s+)?(?:the\s+)?(?P<wk_n>first|second|third|fourth|last|final)
+        \s+week\s+of\s+(?P<wk_m>{_MONTH})(?:\s+(?P<wk_y>{_YEAR}))?)
     | (?P<eoy>(?:(?:at|by|until|till|before|towards?)\s+)?the\s+end\s+of\s+the\s+year\b)
     | (?P<partr>(?:from|between)\s+(?P<pr_a>early|mid|late)[\s-]+(?:(?P<pr_ay>{_YEAR})\s+)?
         (?:to|and|until|till|through)\s+(?P<pr_b>early|mid|late)[\s-]+(?P<pr_by>{_YEAR}))

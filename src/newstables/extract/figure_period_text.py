@@ -97,6 +97,15 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
     if kind == "day":
         return _day(m, pub, surface)
+    if kind == "wk":  # "the first week of August": its first seven days; "the last": its last
+        month = _month(g("wk_m")) or 1
+        ym = _month_year(month, int(g("wk_y")) if g("wk_y") else None, pub)
+        if ym is None:
+            return surface
+        year, last = int(ym[:4]), periods.month_end(int(ym[:4]), month).day
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g("wk_n").lower())
+        first = 7 * n - 6 if n else last - 6
+        return f"{ym}-{first:02d}/{ym}-{min(first + 6, last):02d}"
     if kind == "eoy":  # "by the end of the year": of the latest year over at publication
         return _ended_by(str(year), m, pub) if year else surface
     if kind == "partr":  # "from early 2023 to late 2024", "between early and late 2023"
