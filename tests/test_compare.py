@@ -350,6 +350,13 @@ def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
     assert checked("Small boat arrivals rose by a quarter in 2024.")["verdict"] == "consistent"
     assert checked("Small boat arrivals fell by more than a third in 2023.")["verdict"] == (
         "consistent")
+    # "more than half" holds up to the next fraction news commonly writes (two thirds): 2022's
+    # rise of 60.5%; "almost" keeps a number's 10%: 35.7% is not almost half
+    row = checked("In 2022 small boat arrivals were up by more than half on 2021.")
+    assert row["verdict"] == "consistent" and "below the next fraction, 66.67" in (
+        row["tolerance_rule"])
+    assert checked("Small boat arrivals fell by almost half in 2023.")["verdict"] == (
+        "inconsistent")
     # a share of what is counted is no change
     row = checked("A third of small boat arrivals in 2023 were Albanians.")
     assert row["compared_as"] != "change"

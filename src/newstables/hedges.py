@@ -106,6 +106,20 @@ def fraction_tolerance(percent: float, surface: str) -> Tolerance | None:
                      f"{fmt(hi)}")
 
 
+def fraction_bound(percent: float, kind: str, surface: str) -> Tolerance | None:
+    """The interval "more than half" holds: up to the next fraction news commonly writes (two
+    thirds), since a writer would say that rather than "more than half"; None for a fraction
+    not among them or another hedge ("almost half" keeps the 10% a number's "almost" has)."""
+    common = [f for f in NEWS_FRACTIONS if f not in (40.0, 60.0)]  # fifths are rare in news
+    at = next((i for i, f in enumerate(common) if abs(f - percent) < 1e-6), None)
+    if at is None or kind != "lower_bound":
+        return None
+    hi = common[at + 1] if at + 1 < len(common) else 100.0
+    return Tolerance(kind, "", percent, hi,
+                     f"{surface.strip()} ({fmt(percent)}%): series must be at least "
+                     f"{fmt(percent)} and below the next fraction, {fmt(hi)}")
+
+
 def share_tolerance(part: float, whole: float, surface: str) -> Tolerance:
     """The interval a share written "one in ten" holds: what rounds to its second number
     (one in 9.5 to one in 10.5: 9.52% to 10.53%), as a number holds what rounds to its

@@ -461,7 +461,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # "fell by a third": a change of 33.3%, read as a percentage change
         percent = claim_value * 100
         t = hedges.fraction_tolerance(percent, surface) if kind == "exact" else (
-            hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], ""))
+            hedges.fraction_bound(percent, kind, surface)
+            or hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], ""))
         if t is not None:
             row["value"] = percent
             return _check_change(fig, row, ctx, t, published, article_geos, skip)
@@ -470,7 +471,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # against series of percentages
         percent, terms = value * 100, share_terms(surface)
         if kind != "exact":
-            t = hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], "")
+            t = hedges.fraction_bound(percent, kind, surface) or hedges.tolerance(
+                percent, low * 100, high * 100, kind, row["hedge"], "")
             rounded = hedges.share_tolerance(*terms, surface) if terms is not None else None
             if kind == "approximate" and rounded is not None and rounded.high - rounded.low > (
                     t.high - t.low):
