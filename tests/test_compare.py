@@ -571,6 +571,22 @@ def test_a_list_item_labelled_with_its_year_is_that_year():
         ("2022", "consistent"), ("2023", "consistent")]
 
 
+def test_a_multiplier_is_a_change_against_its_base():
+    # Small-boat arrivals: 2020 8,466, 2021 28,526, 2022 45,774 (5.41 times 2020, 1.6 times
+    # 2021)
+    def checked(text: str) -> pd.Series:
+        return extracted(text, "2025-02-01").iloc[0]
+
+    row = checked("Small boat arrivals in 2022 were five times the 2020 level.")
+    assert (row["claim_period"], row["verdict"]) == ("2022 vs 2020", "consistent")
+    assert "4.5 to 5.5 times its base" in row["tolerance_rule"]
+    assert checked("Small boat arrivals in 2022 were more than five times as many as in "
+                   "2020.")["verdict"] == "consistent"
+    # 1.6 times is not twice
+    assert checked("Small boat arrivals in 2022 were twice the 2021 figure.")["verdict"] == (
+        "inconsistent")
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).

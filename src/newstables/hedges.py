@@ -120,6 +120,20 @@ def fraction_bound(percent: float, kind: str, surface: str) -> Tolerance | None:
                      f"{fmt(percent)} and below the next fraction, {fmt(hi)}")
 
 
+def multiplier_tolerance(times: float, kind: str, surface: str) -> Tolerance:
+    """The ratio a multiplier holds ("five times the 2020 level"), as a percentage change:
+    within a tenth of it (4.5 to 5.5 times; "twice" 1.8 to 2.2); "more than twice" up to the
+    next whole number (three times), "almost five times" down to a tenth below."""
+    lo, hi = times * 0.9, times * 1.1
+    if kind == "lower_bound":
+        lo, hi = times, math.floor(times) + 1
+    elif kind == "upper_bound":
+        lo, hi = times * 0.9, times
+    return Tolerance(kind, "", 100 * (lo - 1), 100 * (hi - 1),
+                     f"{surface.strip()}: series must be {fmt(lo)} to {fmt(hi)} times its base "
+                     f"(a change of {fmt(100 * (lo - 1))}% to {fmt(100 * (hi - 1))}%)")
+
+
 def share_tolerance(part: float, whole: float, surface: str) -> Tolerance:
     """The interval a share written "one in ten" holds: what rounds to its second number
     (one in 9.5 to one in 10.5: 9.52% to 10.53%), as a number holds what rounds to its

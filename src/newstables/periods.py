@@ -73,9 +73,13 @@ NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 # earlier"): not the figure's own period, and the base of a percentage change.
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
-    rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
+    rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b)"
+    # "five times the 2020 level", "twice as many as in 2021": a multiplier's base
+    rf"|(?:times|twice|thrice)(?=\s+the\s+{_Y}\s+(?:level|figure|total)s?\b)"
+    rf"|as\s+(?:many|much)\s+as(?:\s+in)?)"
     rf"\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
-    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
+    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+"
+    rf"|the\s+(?={_Y}\s+(?:level|figure|total)s?\b))?(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"

@@ -466,6 +466,12 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         if t is not None:
             row["value"] = percent
             return _check_change(fig, row, ctx, t, published, article_geos, skip)
+    if unit == "times" and not math.isnan(value) and period_from_columns(
+            fig, published, prefix="base") is not None:
+        # "five times the 2020 level": a change of 400%, holding what rounds to 5 times
+        t = hedges.multiplier_tolerance(value, kind, surface)
+        row["value"] = 100 * (value - 1)
+        return _check_change(fig, row, ctx, t, published, article_geos, skip)
     if unit == "share" and not math.isnan(value):
         # "one in ten people who crossed were Turkish", "a third of arrivals": a share, set
         # against series of percentages

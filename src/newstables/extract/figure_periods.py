@@ -278,7 +278,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         if ctx.sentence is None:
             row.update(period_columns(None), **base_cols)
             continue
-        change = row.get("unit") == "percent" and percent_is_change(ctx)
+        change = row.get("unit") == "percent" and percent_is_change(ctx) or (
+            row.get("unit") == "times" and bool(periods.BASE.search(ctx.sentence_text)))
         rate = str(row.get("period") or "").startswith("per ")  # "a week in the same period"
         same = None if change or rate else same_period_words(ctx)
         try:
