@@ -585,6 +585,23 @@ def test_a_multiplier_is_a_change_against_its_base():
     # 1.6 times is not twice
     assert checked("Small boat arrivals in 2022 were twice the 2021 figure.")["verdict"] == (
         "inconsistent")
+    # its base is the year right after it, whatever other base the sentence names; its
+    # direction is its own; a frequency ("four times in 2008") and a bare "three times" have none
+    rows = extracted("Small boat arrivals in 2022 were five times the 2020 level and up 60% on "
+                     "2021.", "2025-02-01")
+    assert [(r["claim_period"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("2022 vs 2020", "consistent"), ("2022 vs 2021", "consistent")]
+    assert checked("Small boat arrivals in 2024 fell to four times the 2020 level.")[
+        "verdict"] == "consistent"
+    for text in ("The minister debated her rival four times in 2022.",
+                 "The number of Albanians crossing was three times higher in 2022, while small "
+                 "boat arrivals overall rose 60% compared with 2021."):
+        assert checked(text)["verdict"] == "cannot check", text
+    # a month is no change on a whole year
+    row = extracted("Small boat arrivals in June 2025 were almost twice as many as in 2024.",
+                    "2025-07-15").iloc[0]
+    assert (row["verdict"], row["reason"]) == (
+        "cannot check", "the claim's period and its base are not alike (2025-06 against 2024)")
 
 
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():

@@ -510,7 +510,7 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
     ("Some 9,000 people crossed in the first four months of the year.", "2025-01/2025-04",
      "2025-01-01", "2025-04-15"),
     # "the last" with no year is counted back from publication, as "the past" is
-    ("Some 5,000 people crossed over the last 11 months.", "last 11 months", "2024-05-01",
+    ("Some 5,000 people crossed over the last 11 months.", "last 11 months", "2024-05-16",
      "2025-04-15"),
     ("Some 5,000 people crossed in the last quarter.", "2025-Q1", "2025-01-01", "2025-03-31"),
     ("Some 5,000 people crossed in the last quarter of the year.", "2024-Q4", "2024-10-01",

@@ -73,13 +73,9 @@ NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 # earlier"): not the figure's own period, and the base of a percentage change.
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
-    rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b)"
-    # "five times the 2020 level", "twice as many as in 2021": a multiplier's base
-    rf"|(?:times|twice|thrice)(?=\s+the\s+{_Y}\s+(?:level|figure|total)s?\b)"
-    rf"|as\s+(?:many|much)\s+as(?:\s+in)?)"
+    rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
     rf"\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
-    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+"
-    rf"|the\s+(?={_Y}\s+(?:level|figure|total)s?\b))?(?P<y>{_Y})\b"
+    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
@@ -369,8 +365,11 @@ def _rolling(text: str, published: dt.date | None) -> Period | None:
         days = n * 7 if unit == "weeks" else n
         return Period("range", published - dt.timedelta(days=days - 1), published, m.group(0))
     months = n * 12 if unit == "years" else n
-    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
-    return Period("range", dt.date(year, month + 1, 1), published, m.group(0))
+    year, month = add_months_ym(published.year, published.month, -months)
+    # the day after the same day ``months`` back: "the past 12 months" on 15 July 2025 are
+    # 16 July 2024 to 15 July 2025, not from 1 July 2024
+    start = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return Period("range", start + dt.timedelta(days=1), published, m.group(0))
 
 
 def clip(period: Period, published: dt.date | None) -> Period:
@@ -420,6 +419,14 @@ def nearest(found: list[tuple[int, int, Period]], start: int, end: int) -> Perio
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
     return best
+
+
+# Right after a multiplier: "(five times) the 2020 level", "(twice) as many as in 2021",
+# "(three times) higher than in 2019"
+MULTIPLIER_BASE = re.compile(
+    rf"\s+(?:(?:(?:higher|more|greater|larger|bigger)\s+than|as\s+(?:many|much|high|large)\s+as)"
+    rf"\s+(?:in\s+)?(?:the\s+)?(?P<y>{_Y})\b(?![-–/]\d)"
+    rf"|the\s+(?P<y2>{_Y})\s+(?:level|figure|total)s?\b)", _I)  # not "four times in 2008"
 
 
 def comparison_base(sentence: str, fig_end: int, target: Period | None,

@@ -308,9 +308,18 @@ def _circular(row: dict[str, Any], rule: SeriesRule, period: Period, published: 
     return True
 
 
+def _alike(target: Period, base: Period) -> bool:
+    """Can a change be read between the two periods: as long as each other, within 15% (a
+    month against a year is not a change of anything)?"""
+    if None in (target.start, target.end, base.start, base.end):
+        return True
+    a, b = (target.end - target.start).days + 1, (base.end - base.start).days + 1
+    return abs(a - b) <= 0.15 * max(a, b)
+
+
 def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t: Tolerance,
                   published: dt.date | None, article_geos: frozenset[str],
-                  skip: frozenset[str]) -> dict[str, Any]:
+                  skip: frozenset[str], sign: int | None = None) -> dict[str, Any]:
     """A percentage change ("up 161% compared with 2021") against the series' own change."""
     target = _claim_period(fig, published)
     base = period_from_columns(fig, published, prefix="base")
@@ -329,11 +338,15 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         return row
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
+    if not _alike(target, base):
+        row["reason"] = (f"the claim's period and its base are not alike ({_period_label(target)}"
+                         f" against {base.label})")
+        return row
     found = candidates(_texts(fig, ctx, True, article_geos), "count", percent_change=True)
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
-    sign = _direction(ctx)
+    sign = sign or _direction(ctx)  # a multiplier's is its own: "fell to four times 2020's"
     signed = replace(t, low=sign * t.low if sign > 0 else -t.high,
                      high=sign * t.high if sign > 0 else -t.low)
     reasons = []
@@ -471,7 +484,7 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # "five times the 2020 level": a change of 400%, holding what rounds to 5 times
         t = hedges.multiplier_tolerance(value, kind, surface)
         row["value"] = 100 * (value - 1)
-        return _check_change(fig, row, ctx, t, published, article_geos, skip)
+        return _check_change(fig, row, ctx, t, published, article_geos, skip, sign=1)
     if unit == "share" and not math.isnan(value):
         # "one in ten people who crossed were Turkish", "a third of arrivals": a share, set
         # against series of percentages

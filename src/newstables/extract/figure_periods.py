@@ -278,8 +278,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         if ctx.sentence is None:
             row.update(period_columns(None), **base_cols)
             continue
-        change = row.get("unit") == "percent" and percent_is_change(ctx) or (
-            row.get("unit") == "times" and bool(periods.BASE.search(ctx.sentence_text)))
+        change = row.get("unit") == "percent" and percent_is_change(ctx)
+        # "five times the 2020 level": a multiplier's base is the year right after it
+        times = periods.MULTIPLIER_BASE.match(ctx.sentence_text, ctx.figure_end) if (
+            row.get("unit") == "times") else None
         rate = str(row.get("period") or "").startswith("per ")  # "a week in the same period"
         same = None if change or rate else same_period_words(ctx)
         try:
@@ -287,6 +289,9 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                                     text_first=change)
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
+            if times is not None:
+                year = times.group("y") or times.group("y2")
+                base = periods.year_period(int(year), year)
             if same is not None:
                 earlier = last[2] if last is not None and last[1] == ctx.sentence.paragraph and (
                     last[0] in (ctx.sentence.start, _start_of_previous(article, ctx))) else None
