@@ -338,13 +338,14 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         return row
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
-    if not _alike(target, base):
-        row["reason"] = (f"the claim's period and its base are not alike ({_period_label(target)}"
-                         f" against {base.label})")
-        return row
     found = candidates(_texts(fig, ctx, True, article_geos), "count", percent_change=True)
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
+        return row
+    if not _alike(target, base):
+        row.update(reason=f"the claim's period and its base are not alike "
+                          f"({_period_label(target)} against {base.label})",
+                   series=found[0][1].key, series_title=found[0][1].title, compared_as="change")
         return row
     sign = sign or _direction(ctx)  # a multiplier's is its own: "fell to four times 2020's"
     signed = replace(t, low=sign * t.low if sign > 0 else -t.high,
