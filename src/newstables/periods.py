@@ -580,8 +580,31 @@ def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:
 
 # "29,561 six months earlier", "300 a week before": a time back from another figure's period
 EARLIER = re.compile(
-    r"^(?P<n>an?|one|\w+|\d+)\s+(?P<u>days?|weeks?|months?|quarters?|years?)\s+"
-    r"(?:earlier|before)$", _I)
+    r"(?P<n>an?|one|[a-z]+|\d+)[ \t]+(?P<u>days?|weeks?|months?|quarters?|years?)[ \t]+"
+    r"(?:earlier|before)\b", _I)
+# A forecast or a modal: what the words say is not (all) over ("could reach", "expects",
+# "will have crossed", "are to")
+FORECAST = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expects?|expected|forecasts?|projected|projects"
+    r"|predicts?|predicted|likely|aims?\s+to|aiming|targets?|set\s+to|on\s+(?:course|track)"
+    r"|due\s+to|(?:is|are)\s+to|plans?\s+to)\b", _I)
+# ... or what has been counted so far: "so far", the present perfect ("have crossed")
+_SO_FAR = re.compile(
+    r"\bso\s+far\b|\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+(?:ed|en|wn|ne|un|ght))\b", _I)
+
+
+def still_running(words: str) -> bool:
+    """Do ``words`` speak of a period as not over: a forecast, a modal, "so far" or the
+    present perfect?"""
+    return bool(FORECAST.search(words) or _SO_FAR.search(words))
+
+
+def year_before(start: dt.date, end: dt.date, published: dt.date, running: bool) -> bool:
+    """Are months "of the year" (no year written: "the first eleven months of the year")
+    the year before's? When they have not ended at publication, are not mostly over (the
+    first half of the year, said on 28 June, is this year's), and the words do not say they
+    are still ``running``."""
+    return end >= published and (published - start) * 2 < (end - start) and not running
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
@@ -589,7 +612,7 @@ def earlier_by(text: Any, period: Period | None) -> Period | None:
     """The period ``text`` ("six months earlier") puts before ``period``: for a year, a
     level's date (its end); for the others the same span moved back. None when ``text`` says
     no such thing, or the move is not whole units of the period ("a week before" 2024)."""
-    m = EARLIER.match(str(text or "").strip())
+    m = EARLIER.fullmatch(str(text or "").strip())
     if m is None or period is None or period.start is None or period.end is None or (
             period.kind not in ("year", "quarter", "month", "day", "end", "range")):
         return None

@@ -392,11 +392,6 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# A forecast or a modal in the figure's clause ("could reach", "expects", "will have crossed")
-_FORECAST = re.compile(
-    r"\b(?:will|would|could|may|might|shall|expects?|expected|forecasts?|projected|projects"
-    r"|predicts?|predicted|likely|set\s+to|on\s+(?:course|track)\s+(?:to|for)|due\s+to"
-    r"|(?:is|are)\s+to|plans?\s+to|aims?\s+to)\b", re.I)
 
 
 def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
@@ -461,7 +456,7 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     claim_value = value if not math.isnan(value) else (low + high) / 2
     whole = periods.parse_period(fig.get("period"), None)
     if published is not None and whole is not None and whole.end is not None and (
-            whole.end > published) and _FORECAST.search(ctx.clause):
+            whole.end > published) and periods.FORECAST.search(ctx.clause):
         # "Crossings could reach 40,000 by the end of the year": not what has happened yet
         row["reason"] = (f"a forecast for {_text(fig.get('period'))}, not over at publication "
                          f"({published.isoformat()})")

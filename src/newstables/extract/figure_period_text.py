@@ -197,25 +197,14 @@ def _ended_by(value: str, m: re.Match[str], pub: dt.date | None) -> str:
     publication are the year before's: "deported 109,000 in the first eleven months of the
     year", in a report of 15 January, counts January to November of the year before."""
     span = periods.iso_span(value.split("/")[-1]) if pub is not None else None
-    if span is None or span[2] < pub or not _year_from_publication(m):
+    first = periods.iso_span(value.split("/")[0]) if span is not None else None
+    if first is None or not _year_from_publication(m):
         return value
-    first = periods.iso_span(value.split("/")[0])
-    if first is None or (pub - first[1]) * 2 >= (span[2] - first[1]):
-        return value  # mostly over: "in the first half of the year", said on 28 June
     low = m.string
     lo = max(low.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
     hi = min((i for i in (low.find(c, m.end()) for c in ".;!?\n") if i >= 0), default=len(low))
-    if _STILL_RUNNING.search(low, lo, hi):
-        return value  # "so far in the first quarter", "have crossed", "expects ... by then"
-    return _shifted(value, -1)
-
-
-# Words that make a period of the year not over at publication this year's: so far, the
-# present perfect, a forecast or a modal
-_STILL_RUNNING = re.compile(
-    r"\bso\s+far\b|\b(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+(?:ed|en|wn|ne|un|ght))\b"
-    r"|\b(?:will|would|could|may|might|can|expects?|expected|forecasts?|projected|predicts?"
-    r"|predicted|likely|aims?|aiming|targets?|set\s+to|on\s+(?:course|track)|due\s+to)\b")
+    running = periods.still_running(low[lo:hi])  # "so far", "have crossed", "expects"
+    return _shifted(value, -1) if periods.year_before(first[1], span[2], pub, running) else value
 
 
 def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:

@@ -32,10 +32,6 @@ _WORD = re.compile(r"\w+")
 # "... registered 61,336 people during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
                           re.I)
-# "... up from 29,561 six months earlier", "against 300 a week before"
-_EARLIER_AFTER = re.compile(
-    r"[ \t]+(?P<t>(?:an?|one|[a-z]+|\d+)[ \t]+(?:days?|weeks?|months?|quarters?|years?)[ \t]+"
-    r"(?:earlier|before))\b", re.I)
 # "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish": a part of
 # what the sentence before counts, in its period
 _OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom)\b", re.I)
@@ -300,11 +296,13 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 period = in_another_year(same, earlier, ctx, published)
                 row["period"] = (iso_label(period) if period is not None
                                  else " ".join(same.group(0).split()))
-            earlier = _EARLIER_AFTER.match(ctx.sentence_text, ctx.figure_end)
+            # "... up from 29,561 six months earlier", "against 300 a week before"
+            earlier = periods.EARLIER.match(ctx.sentence_text, ctx.figure_end + 1) if (
+                ctx.sentence_text[ctx.figure_end : ctx.figure_end + 1] == " ") else None
             if earlier is not None and not (period is not None and period.origin == BASE_ORIGIN):
                 # "38,079 at the end of 2024, up from 29,561 six months earlier": before the
                 # period of the figure before it in the sentence (else not known)
-                words = " ".join(earlier.group("t").split())
+                words = " ".join(earlier.group().split())
                 period = periods.earlier_by(words, last[2]) if (
                     last is not None and last[0] == ctx.sentence.start) else None
                 row["period"] = iso_label(period) if period is not None else words

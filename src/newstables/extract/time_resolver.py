@@ -55,7 +55,14 @@ from newstables.extract.time_grammar import (
     _Parsed,
     _Span,
 )
-from newstables.periods import add_months_ym, month_end, month_span, season_span, week_span
+from newstables.periods import (
+    add_months_ym,
+    month_end,
+    month_span,
+    season_span,
+    week_span,
+    year_before,
+)
 
 
 # ---------------------------------------------------------------- date arithmetic
@@ -336,14 +343,16 @@ def _part_of_year(g: dict[str, str | None], pub: dt.date | None) -> _Span | None
 
 def _over_by(span: _Span | None, g: dict[str, str | None], pub: dt.date | None,
              tense: str) -> _Span | None:
-    """Quarters, halves or months "of the year" not over at publication are the year
-    before's, unless the words speak of the future ("deported 109,000 in the first eleven
-    months of the year", in a report of 15 January: January to November of the year before;
-    the figures read it so too)."""
-    if span is None or span[1] is None or pub is None or tense == "future" or span[1] < pub \
+    """Quarters, halves or months "of the year" are the year before's when
+    ``periods.year_before`` says so, as the figures read them ("deported 109,000 in the first
+    eleven months of the year", in a report of 15 January: January to November of the year
+    before), the future tense counting as still running."""
+    if span is None or span[0] is None or span[1] is None or pub is None \
             or (g["yr"] or "").lower().split()[:1] != ["the"]:
         return span
     start, end, granularity = span
+    if not year_before(start, end, pub, running=tense == "future"):
+        return span
     return _shift(start, "year", -1), _shift(end, "year", -1), granularity
 
 
