@@ -282,7 +282,8 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
 # "the lowest level since 2021", "its highest since", "for the first time since 2019" (not
 # "most people arriving since 2022": a quantifier)
 RECORD_BEFORE = re.compile(
-    r"\b(?:the|its|their)\s+(?:" + "|".join(load_json("figures_periods.json")["record_words"])
+    r"\b(?:the|its|their)\s+(?:" + "|".join(
+        w for key in ("highest", "lowest", "unranked") for w in load_json("records.json")[key])
     + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
