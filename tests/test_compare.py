@@ -360,6 +360,11 @@ def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
     # a share of what is counted is no change
     row = checked("A third of small boat arrivals in 2023 were Albanians.")
     assert row["compared_as"] != "change"
+    # "down a third on 2022" (no "by") is the same change, its base said; "a third time" is
+    # no fraction
+    row = checked("Small boat arrivals in 2023 were down a third on 2022.")
+    assert (row["claim_period"], row["verdict"]) == ("2023 vs 2022", "consistent")
+    assert extracted("Turnout rose a third time in a row in 2023.", "2025-02-01").empty
 
 
 def test_a_percentage_that_is_a_level_is_no_change():

@@ -19,6 +19,7 @@ from newstables.extract.figure_grammar import (
     _AGE_MORE,
     _AGE_SPAN,
     _ATTACHED,
+    _CHANGE,
     _CLEAN,
     _CLEAN_OR_DIGITS,
     _CUR_CODES,
@@ -483,6 +484,13 @@ def _fraction_ok(fig: _Fig, text: str, sent: Sentence) -> bool:
         return False
     if _AFTER_FRACTION.match(after):
         return True
+    if last in _CHANGE and not _ORDINAL_NOUN.match(after):
+        return True  # "were down a third on 2022", not "rose a third time"
     return last in ("by", "in", "than") or fig.hedge is not None
+
+
+# "a third time", "a second term": an ordinal, not a fraction
+_ORDINAL_NOUN = re.compile(r"\s+(?:times?|place|round|term|consecutive|successive|straight|"
+                           r"year|month|week|day|quarter)\b", re.I)
 
 
