@@ -509,6 +509,9 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
      "2025-04-15"),
     ("Some 9,000 people crossed in the first four months of the year.", "2025-01/2025-04",
      "2025-01-01", "2025-04-15"),
+    # the present perfect after a decimal point is still the clause's
+    ("In the second quarter, 2.5 thousand people have crossed.", "2025-Q2", "2025-04-01",
+     "2025-04-15"),
     # "the last" with no year is counted back from publication, as "the past" is
     ("Some 5,000 people crossed over the last 11 months.", "last 11 months", "2024-05-16",
      "2025-04-15"),

@@ -201,10 +201,16 @@ def _ended_by(value: str, m: re.Match[str], pub: dt.date | None) -> str:
     if first is None or not _year_from_publication(m):
         return value
     low = m.string
-    lo = max(low.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
-    hi = min((i for i in (low.find(c, m.end()) for c in ".;!?\n") if i >= 0), default=len(low))
+    lo = max((b.end() for b in _SENTENCE_BREAK.finditer(low, max(0, m.start() - 300),
+                                                          m.start())), default=0)
+    after = _SENTENCE_BREAK.search(low, m.end(), m.end() + 300)
+    hi = after.start() if after else min(len(low), m.end() + 300)
     running = periods.still_running(low[lo:hi])  # "so far", "have crossed", "expects"
     return _shifted(value, -1) if periods.year_before(first[1], span[2], pub, running) else value
+
+
+# The end of a sentence or clause around a time expression: not the point of "2.5 million"
+_SENTENCE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n")
 
 
 def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
