@@ -787,12 +787,34 @@ def test_a_period_in_another_clause_is_not_the_figures_even_as_a_fallback(text, 
     assert figures(text, published="2023-08-11")[0]["period_start"] == period
 
 
-@pytest.mark.parametrize("base", ["the year before", "in the previous year", "a year earlier"])
+@pytest.mark.parametrize("base", ["the year before", "in the previous year", "a year earlier",
+                                  "the previous year", "the preceding year"])
 def test_a_base_the_year_before_is_the_year_before_the_sentences(base) -> None:
     rows = figures(f"Claims fell to 84,425 in 2023, down from 89,398 {base}.",
                    published="2024-02-29")
     assert [(r["period"], r["period_start"]) for r in rows] == [
         ("2023", "2023-01-01"), ("2022", "2022-01-01")]
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    ("Some 29,437 people crossed in 2023. The previous year, 45,774 crossed.",
+     [("2023", "2023-01-01"), ("2022", "2022-01-01")]),
+    ("In June 2023, 3,824 people crossed. A year earlier, 3,140 had.",
+     [("2023-06", "2023-06-01"), ("2022-06", "2022-06-01")]),
+    ("The deal was signed in 2023. The year before, 45,774 people crossed.",
+     [("2022", "2022-01-01")]),
+    ("Some 29,437 people crossed in 2023. A year ago, 36,816 had crossed.",
+     [("2023", "2023-01-01"), ("2025", "2025-01-01")]),
+])
+def test_a_sentence_opening_a_year_earlier_is_a_year_before_the_sentence_before(text, periods):
+    rows = figures(text, published="2026-02-15")
+    assert [(r["period"], r["period_start"]) for r in rows] == periods
+
+
+def test_a_base_the_previous_month_is_the_month_before_the_sentences() -> None:
+    rows = figures("Arrivals rose to 5,012 in June 2023, up from 3,824 the previous month.",
+                   published="2023-08-01")
+    assert [r["period"] for r in rows] == ["2023-06", "2023-05"]
 
 
 def test_as_many_as_in_the_same_period_is_a_base_not_the_figures_period() -> None:

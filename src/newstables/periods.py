@@ -80,8 +80,8 @@ BASE = re.compile(
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
     r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
-    r"previous)\s+year|\bthe\s+year\s+before\b|\bin\s+the\s+(?:previous|prior|preceding)\s+"
-    r"year\b|\byear[\s-]+(?:on|over)[\s-]+year\b)"
+    r"previous)\s+year|\bthe\s+year\s+before\b|\b(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
+    r"(?:year|quarter|month)\b|\byear[\s-]+(?:on|over)[\s-]+year\b)"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
     rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|versus|against)\s+"
     rf"(?-i:(?P<mon>{_MONTH_NAMES}))\.?(?:\s+(?P<mon_y>{_Y}))?"

@@ -49,6 +49,12 @@ _BASE_BEFORE = re.compile(
     + r")\s+(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
 # The origin of a figure's period when the figure is its sentence's comparison base.
 BASE_ORIGIN = "a year before the sentence's period"
+# "The previous year, 45,774 crossed", "A year earlier, ...": a year before the story's time
+# (the sentence before), where "a year ago" is a year before publication
+_YEAR_BEFORE_LEAD = re.compile(
+    r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
+    r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
+STORY_ORIGIN = "a year before the previous sentence's period"
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -166,6 +172,17 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             else:
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
+    lead = _YEAR_BEFORE_LEAD.match(sentence)
+    if lead and ctx.previous_text and (period is None or period.origin != BASE_ORIGIN):
+        earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
+                   if p.kind in _SHIFTABLE and p.start is not None and p.end is not None]
+        if earlier:  # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
+            ref = earlier[-1]
+            start, end = _shift_years(ref.start, -1), _shift_years(ref.end, -1)
+            kind = ref.kind if ref.kind in ("year", "quarter", "month") else "range"
+            label = (periods.span_label(kind, start, end) if kind != "range"
+                     else f"{start.isoformat()} to {end.isoformat()}")
+            period = Period(kind, start, end, label, origin=STORY_ORIGIN)
     if period is None and ctx.lead:
         # "Small boat arrivals by nationality in 2023:" then "- Total: 29,437"; an item
         # labelled with its year ("- 2022: 45,774") is that year
@@ -307,7 +324,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 period = periods.earlier_by(words, last[2]) if (
                     last is not None and last[0] == ctx.sentence.start) else None
                 row["period"] = iso_label(period) if period is not None else words
-            if period is not None and period.origin == BASE_ORIGIN:
+            if period is not None and period.origin in (BASE_ORIGIN, STORY_ORIGIN):
                 row["period"] = iso_label(period)  # "from 89,398 the year before": 2022
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
