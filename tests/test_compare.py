@@ -388,6 +388,20 @@ def test_a_percentage_that_is_a_level_is_no_change():
         "2020 vs 2005")
 
 
+def test_a_nationality_of_the_people_counted_is_no_place():
+    # "Turkish nationals" are who is counted, not where: the share is of UK arrivals
+    for text in ("Turkish nationals made up 10% of small boat arrivals in 2023.",
+                 "Turkish nationals accounted for roughly one in ten small boat arrivals in"
+                 " 2023.", "Turks were 10% of small boat arrivals in 2023."):
+        row = extracted(text, "2025-01-15").iloc[0]
+        assert (row["series"], row["verdict"]) == (
+            "uk_turkish_nationals_small_boats_share", "consistent"), text
+    # the Turkish coast guard is in Türkiye
+    row = extracted("The Turkish coast guard caught 285,027 irregular migrants in 2022.",
+                    "2025-01-15").iloc[0]
+    assert row["series"].startswith("turkiye_"), row["series"]
+
+
 def test_a_share_in_words_is_checked_against_a_series_of_percentages():
     # Turkish nationals were 10.3% of small-boat arrivals in 2023.
     def checked(text: str) -> pd.Series:

@@ -87,6 +87,7 @@ class Vocabulary:
     percent_units: frozenset[str]
     count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
     event_units: frozenset[str]  # units that count events, not people
+    nationals: re.Pattern[str]  # "Turkish nationals": who is counted, not where
 
 
 def _keys(values: list[str]) -> tuple[str, ...]:
@@ -123,13 +124,18 @@ def vocabulary() -> Vocabulary:
                           for n in nouns),
         percent_units=frozenset(norm(u) for u in cat["percent_units"]),
         event_units=frozenset(cat["event_units"]),
+        nationals=re.compile(r"\b[\w.]+\s+(?:" + "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in cat["nationality_nouns"]) + r")\b",
+            re.I),
     )
 
 
 def geographies(text: str) -> set[str]:
-    """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...)."""
-    grams = ngrams(text)
-    return {g for g, words in vocabulary().geographies.items() if any(w in grams for w in words)}
+    """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...); a
+    nationality of the people counted ("Turkish nationals", "Turks") names no place."""
+    vocab = vocabulary()
+    grams = ngrams(vocab.nationals.sub(" , ", text))
+    return {g for g, words in vocab.geographies.items() if any(w in grams for w in words)}
 
 
 @dataclass(frozen=True)
