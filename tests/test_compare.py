@@ -388,6 +388,14 @@ def test_a_percentage_that_is_a_level_is_no_change():
         "2020 vs 2005")
 
 
+def test_people_claiming_asylum_are_asylum_applications():
+    rows = extracted("There were 91,811 people claiming asylum in 2023, down from 99,939 the"
+                     " previous year.", "2025-01-15")
+    assert [(r["claim_period"], r["series"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("2023", "uk_asylum_applications_people", "consistent"),
+        ("2022", "uk_asylum_applications_people", "consistent")]
+
+
 def test_a_nationality_of_the_people_counted_is_no_place():
     # "Turkish nationals" are who is counted, not where: the share is of UK arrivals
     for text in ("Turkish nationals made up 10% of small boat arrivals in 2023.",
