@@ -546,6 +546,15 @@ def test_the_figure_opening_a_sentence_counts_what_the_sentence_before_counts():
         "uk_asylum_hotels_people", "2023-09-30", "matches press reports")
 
 
+def test_the_number_opening_a_sentence_counts_the_people_of_the_sentence_before():
+    # 29,437 people in small boats in 2023, 36,816 in 2024: "by small boat" is how they
+    # came, not what is counted (boats)
+    rows = extracted("In 2023, 29,437 people arrived in the UK by small boat.\n\n"
+                     "But the number rose again in 2024, to 36,816.", "2026-02-15")
+    row = rows[rows["claim"] == "36,816"].iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
+
+
 def test_no_record_note_for_a_quantifier_a_rank_or_a_comparisons_base():
     def notes(text: str) -> list[tuple[str, str]]:
         return [(r["claim"], r["notes"]) for _, r in extracted(text, "2025-02-01").iterrows()

@@ -68,6 +68,7 @@ from newstables.extract.surroundings import (
     Surroundings,
     borrows_total,
     surroundings,
+    words_after_numbers,
 )
 from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period, span_label
@@ -201,8 +202,10 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     before = ""
     if not counts and not lead and TOTAL_SUBJECT.match(ctx.sentence_text):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
-        # its words after its numbers too
-        lead = before = f" , {ctx.previous_text}"
+        # the words after its numbers too ("29,437 people arrived": people, not the "small
+        # boat" they came by)
+        lead = f" , {ctx.previous_text}"
+        before = f" , {words_after_numbers(ctx.previous_text)}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     geos = (geographies(ctx.sentence_text) or geographies(ctx.paragraph_text)
             or geographies(ctx.lead) or article_geos)

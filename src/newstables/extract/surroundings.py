@@ -123,6 +123,17 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A number that is no year, and the words after it ("29,437 people arrived in")
+_COUNTED_AFTER = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s+((?:[\w'’-]+\s+){0,2}"
+                            r"[\w'’-]+)")
+
+
+def words_after_numbers(text: str) -> str:
+    """The three words after each number in ``text`` that is no year: what a sentence's
+    figures count, as ``Surroundings.near`` has them for one figure."""
+    return " , ".join(m.group(1) for m in _COUNTED_AFTER.finditer(text))
+
+
 def surroundings(article: Article, start: int, end: int,
                  others: list[tuple[int, int]]) -> Surroundings:
     """The figure at [start, end) in its sentence; ``others`` are the other figures' spans."""
