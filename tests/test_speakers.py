@@ -189,6 +189,13 @@ def test_headline_quote_names_its_speaker():
     assert speakers(text) == ["Yusuf Demir"]
 
 
+@pytest.mark.parametrize("label", ["Claim", "Verdict", "Context", "Statement", "Reaction"])
+def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
+    text = f'{label}: "We have cut arrivals by a third," the prime minister told MPs.'
+    assert [(r["speaker"], r["role"]) for r in quote_rows(text).to_dict("records")] == [
+        (None, "prime minister")]
+
+
 def test_transcript_turns_name_their_speakers():
     text = ("\"HARPER: Will you run again?\n"
             "\"LINDQVIST: I have not decided, and I will not decide this week.\"")
