@@ -365,6 +365,17 @@ def test_a_change_by_a_fraction_holds_what_rounds_to_it_among_news_fractions():
     row = checked("Small boat arrivals in 2023 were down a third on 2022.")
     assert (row["claim_period"], row["verdict"]) == ("2023 vs 2022", "consistent")
     assert extracted("Turnout rose a third time in a row in 2023.", "2025-02-01").empty
+    # "a quarter more than in 2023", "a third fewer than in 2022": the fraction is the change
+    rows = extracted("More than 36,800 people made the crossing in 2024, about a quarter more"
+                     " than in 2023.", "2025-02-01")
+    assert [(r["claim_period"], r["compared_as"], r["verdict"]) for _, r in rows.iterrows()][1] == (
+        "2024 vs 2023", "change", "consistent")
+    row = extracted("In 2023, 29,437 people crossed in small boats, a third fewer than in 2022.",
+                    "2025-02-01").iloc[1]
+    assert (row["claim_period"], row["verdict"]) == ("2023 vs 2022", "consistent")
+    row = extracted("In 2023, 29,437 people crossed in small boats, half as many as in 2022.",
+                    "2025-02-01")
+    assert "change" not in row["compared_as"].tolist()
 
 
 def test_a_percentage_that_is_a_level_is_no_change():
@@ -661,7 +672,16 @@ def test_a_month_named_as_the_base_is_the_latest_one_before_the_figures_period()
                      "October.", "2025-02-01")
     assert rows["claim_period"].tolist() == ["2024-11", "2024-11 vs 2024-10"]
     assert rows["verdict"].tolist() == ["consistent", "consistent"]
+    # a month with its year ends the sentence ("... on January 2023."); "on" names it too
+    # (small-boat arrivals: November 2023 1,661, November 2024 2,901: +74.7%)
+    for text in ("Small boat arrivals in November 2024 were up 75% on November 2023.",
+                 "Small boat arrivals in November 2024 were up 75% compared with November"
+                 " 2023."):
+        row = extracted(text, "2025-02-01").iloc[0]
+        assert (row["claim_period"], row["verdict"]) == ("2024-11 vs 2023-11", "consistent")
     # the start of a range of months is no base
+    row = extracted("Crossings rose 20% from January 2023 to March 2024.", "2025-02-01").iloc[0]
+    assert row["reason"] == "a percentage with no comparison base in its sentence"
     row = extracted("Arrivals from November to March fell 20% in 2024.", "2025-02-01").iloc[0]
     assert row["reason"] == "a percentage with no comparison base in its sentence"
 

@@ -83,9 +83,9 @@ BASE = re.compile(
     r"previous)\s+year|\bthe\s+year\s+before\b|\b(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
     r"(?:year|quarter|month)\b|\byear[\s-]+(?:on|over)[\s-]+year\b)"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
-    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|versus|against)\s+"
-    rf"(?-i:(?P<mon>{_MONTH_NAMES}))\.?(?:\s+(?P<mon_y>{_Y}))?"
-    r"(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–))",
+    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|on|versus|against)\s+"
+    rf"(?-i:(?P<mon>{_MONTH_NAMES}))(?:\s+(?P<mon_y>{_Y})(?!\w|\s*(?:\d|to\b|until\b"
+    r"|through\b|and\b|-|–))|\.?(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–)))",
     _I,
 )
 # The first of the four months "early", "mid" ("the middle of") and "late" in a year cover

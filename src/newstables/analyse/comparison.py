@@ -162,6 +162,9 @@ _CHANGED_BY = re.compile(r"\b(?:by|down|up|fell|rose|dropped|jumped|grew)\s+(?:(
                          r"\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+"
                          r"|over\s+|some\s+|just\s+(?:over|under)\s+)?"
                          r"(?:a|one|two|three|four|half\b)", re.I)  # "by a third", "down a third"
+# "a quarter more than in 2023", "a third fewer than in 2022": the fraction is the change
+_MORE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)"
+                         r"\s+than\b", re.I)
 
 
 def _calendar_year(period: Period) -> bool:
@@ -470,7 +473,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     unit = unit_kind(fig.get("unit"))
     if unit == "percent" and percent_is_change(ctx):
         return _check_change(fig, row, ctx, t, published, article_geos, skip)
-    if unit == "share" and _CHANGED_BY.search(ctx.clause) and percent_is_change(ctx):
+    if unit == "share" and (_CHANGED_BY.search(ctx.clause) or _MORE_AFTER.match(
+            ctx.sentence_text, ctx.figure_end)) and percent_is_change(ctx):
         # "fell by a third": a change of 33.3%, read as a percentage change
         percent = claim_value * 100
         t = hedges.fraction_tolerance(percent, surface) if kind == "exact" else (
