@@ -566,6 +566,16 @@ def test_the_number_opening_a_sentence_counts_the_people_of_the_sentence_before(
     assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
 
 
+@pytest.mark.parametrize("opening", ["That was", "This was", "It was"])
+def test_a_sentence_referring_back_counts_what_the_sentence_before_counts(opening):
+    # asylum applications (people): 91,811 in 2023, 108,138 in 2024 (+17.8%)
+    rows = extracted(f"In 2024, 108,138 people claimed asylum. {opening} 18% more than in 2023.",
+                     "2025-08-01")
+    row = rows[rows["claim"] == "18%"].iloc[0]
+    assert row["series"] == "uk_asylum_applications_people"
+    assert row["verdict"] in ("consistent", "matches other sources")
+
+
 def test_no_record_note_for_a_quantifier_a_rank_or_a_comparisons_base():
     def notes(text: str) -> list[tuple[str, str]]:
         return [(r["claim"], r["notes"]) for _, r in extracted(text, "2025-02-01").iterrows()

@@ -64,6 +64,7 @@ from newstables.extract.article import Article
 from newstables.extract.figure_periods import percent_is_change, period_from_columns
 from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import (
+    REFERS_BACK,
     TOTAL_SUBJECT,
     Surroundings,
     borrows_total,
@@ -203,7 +204,8 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
-    if not counts and not lead and TOTAL_SUBJECT.match(ctx.sentence_text):
+    if not counts and not lead and (TOTAL_SUBJECT.match(ctx.sentence_text)
+                                    or REFERS_BACK.match(ctx.sentence_text)):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
