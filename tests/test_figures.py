@@ -811,6 +811,17 @@ def test_a_sentence_opening_a_year_earlier_is_a_year_before_the_sentence_before(
     assert [(r["period"], r["period_start"]) for r in rows] == periods
 
 
+@pytest.mark.parametrize(("second", "period"), [
+    ("By the end of that year it had fallen to about 95,000.", ("2023-12-31", "2023-12-31")),
+    ("In that year as a whole, 84,425 people claimed asylum.", ("2023-01-01", "2023-12-31")),
+    ("By the end of that month, 150,000 were waiting.", ("2023-06-30", "2023-06-30")),
+])
+def test_that_year_is_the_year_of_the_sentence_before(second, period):
+    rows = figures(f"The backlog peaked at 175,457 in June 2023. {second}",
+                   published="2025-08-01")
+    assert (rows[-1]["period_start"], rows[-1]["period_end"]) == period
+
+
 def test_a_base_the_previous_month_is_the_month_before_the_sentences() -> None:
     rows = figures("Arrivals rose to 5,012 in June 2023, up from 3,824 the previous month.",
                    published="2023-08-01")

@@ -55,6 +55,10 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+# "By the end of that year it had fallen to about 95,000", "in that month": the year (month)
+# of the sentence before's period
+_THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
+                        r"|throughout|across|by)\s+)that\s+(?P<unit>year|month)\b", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -172,6 +176,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             else:
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
+    that = _THAT_YEAR.search(sentence) if period is None and ctx.previous_text else None
+    if that is not None:
+        period = _that_year(that, ctx.previous_text, published)
     lead = _YEAR_BEFORE_LEAD.match(sentence)
     if lead and ctx.previous_text and (period is None or period.origin != BASE_ORIGIN):
         earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
@@ -197,6 +204,27 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         period = replace(periods.year_period(year, f"{year} (a yearly figure: the last full"
                                                    " year before publication)"), origin="rate")
     return period
+
+
+def _that_year(words: re.Match[str], previous: str, published: dt.date | None) -> Period | None:
+    """The year or month "that year" ("that month") names: the one the sentence before's last
+    period ends in; "the end of that year" is its last day, "the start of" its first."""
+    earlier = [p for _, _, p in periods.find_periods(previous, published)
+               if p.kind in _SHIFTABLE | {"day", "end"} and p.end is not None]
+    if not earlier:
+        return None
+    day = earlier[-1].end
+    if words.group("unit").lower() == "year":
+        start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    else:
+        start, end = day.replace(day=1), periods.month_end(day.year, day.month)
+    edge = (words.group("edge") or "").lower()
+    if edge:
+        at = start if edge in ("start", "beginning") else end
+        return Period("end", at, at, at.isoformat(), origin="the previous sentence's period")
+    kind = words.group("unit").lower()
+    return Period(kind, start, end, periods.span_label(kind, start, end),
+                  origin="the previous sentence's period")
 
 
 # Internal period kinds as the figures table reports them.
