@@ -210,6 +210,15 @@ def test_year_used_as_a_comparison_base_is_not_an_event():
     assert events("Arrivals were up 20% from 2019.").empty
 
 
+def test_a_date_after_a_fall_that_is_no_figures_change_is_an_event():
+    # "the fall of the regime on December 8": a happening; "fell 20% on December 8": a base
+    assert dates(only("Many Syrians returned home after the fall of the Assad regime on"
+                      " December 8, 2022.")) == ("2022-12-08", "2022-12-08", "day")
+    assert dates(only("The regime fell on December 8, 2022.")) == (
+        "2022-12-08", "2022-12-08", "day")
+    assert events("Arrivals were up 20% on January 2022.").empty
+
+
 def test_bare_year_without_a_preposition_is_not_an_event():
     assert events("The 2015 crisis is over.").empty
 

@@ -151,8 +151,10 @@ def _accepted(text: str, s: int, parsed: _Parsed, after_event: bool) -> bool:
             return False
     if kind not in ("adverb", "recent", "rolling") and _COMPARISON.search(before):
         return False
-    if prep in ("from", "on") and kind in _ABSOLUTE and _CHANGE.search(before[-25:]):
-        return False
+    near = before[-25:]
+    if prep in ("from", "on") and kind in _ABSOLUTE and _CHANGE.search(near) and (
+            prep == "from" or re.search(r"\d", near)):
+        return False  # "down from 2021", "up 20% on January"; not "the fall of X on 8 May"
     if kind == "adverb" and m.group("core").lower() == "earlier" and not prep:
         if not _EARLIER_OK_AFTER.match(text, m.end()) or _DETERMINER_BEFORE.search(before):
             return False
