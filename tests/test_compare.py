@@ -399,6 +399,14 @@ def test_a_percentage_that_is_a_level_is_no_change():
         "2020 vs 2005")
 
 
+def test_a_length_of_time_or_a_distance_is_no_count_of_anything():
+    rows = extracted("Returns rose to their highest level in five years. The dinghy was 10"
+                     " metres long.", "2025-02-27")
+    assert rows["reason"].tolist() == [
+        "a quantity in years: no reference series is in years",
+        "a quantity in m: no reference series is in m"]
+
+
 def test_people_claiming_asylum_are_asylum_applications():
     rows = extracted("There were 91,811 people claiming asylum in 2023, down from 99,939 the"
                      " previous year.", "2025-01-15")

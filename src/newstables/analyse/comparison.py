@@ -522,7 +522,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     found = ((not total and candidates(_texts(fig, ctx, False, article_geos), unit))
              or candidates(_texts(fig, ctx, True, article_geos), unit))
     if not found:
-        row["reason"] = ("no reference series counts "
+        measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
+            series_unit_kind(r) == unit for r in vocabulary().rules) else ""
+        row["reason"] = (f"a quantity in {measure}: no reference series is in {measure}"
+                         if measure else "no reference series counts "
                          f"'{row['counts'] or ctx.clause.strip()[:60]}'")
         return row
     if unit == "percent":
