@@ -399,6 +399,22 @@ def test_a_percentage_that_is_a_level_is_no_change():
         "2020 vs 2005")
 
 
+@pytest.mark.parametrize("text", [
+    "Some 36,816 people arrived in small boats last year, a rise of 25% on the 29,437"
+    " recorded in 2023.",
+    "Small boat arrivals rose 25% to 36,816 in 2024 from 29,437 in 2023.",
+    "In 2024, 36,816 people crossed in small boats, up 25% compared with the 29,437 who"
+    " crossed in 2023.",
+])
+def test_a_base_figure_with_its_year_dates_the_base_not_the_change(text):
+    # small-boat arrivals: 29,437 in 2023, 36,816 in 2024 (+25.1%)
+    rows = extracted(text, "2025-02-27")
+    row = rows[rows["claim"] == "25%"].iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024 vs 2023", "consistent")
+    row = rows[rows["claim"] == "29,437"].iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2023", "consistent")
+
+
 def test_a_length_of_time_or_a_distance_is_no_count_of_anything():
     rows = extracted("Returns rose to their highest level in five years. The dinghy was 10"
                      " metres long.", "2025-02-27")

@@ -822,6 +822,12 @@ def test_that_year_is_the_year_of_the_sentence_before(second, period):
     assert (rows[-1]["period_start"], rows[-1]["period_end"]) == period
 
 
+def test_a_base_figure_in_two_years_keeps_both_years() -> None:
+    rows = figures("Support fell to 85% in 2016, a 10% drop from the 95% the party received"
+                   " in 2008 and 2012.", published="2016-10-01")
+    assert (rows[2]["period_start"], rows[2]["period_end"]) == ("2008-01-01", "2012-12-31")
+
+
 def test_a_base_the_previous_month_is_the_month_before_the_sentences() -> None:
     rows = figures("Arrivals rose to 5,012 in June 2023, up from 3,824 the previous month.",
                    published="2023-08-01")

@@ -88,6 +88,14 @@ BASE = re.compile(
     r"|through\b|and\b|-|–))|\.?(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–)))",
     _I,
 )
+# A base stated as a figure with its year: "a rise of 25% on the 29,437 recorded in 2023",
+# "from 29,437 in 2023", "compared with the 29,437 who crossed in 2023": the year is the
+# base's, not the sentence's
+NUMBER_BASE = re.compile(
+    r"\b(?:on|from|compared\s+(?:with|to)|than|against|versus)\s+(?:the\s+)?(?:(?:about"
+    r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<ny>{_Y})\b"
+    r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
 # The first of the four months "early", "mid" ("the middle of") and "late" in a year cover
 PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -294,7 +302,8 @@ def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, P
 
 @lru_cache(maxsize=2048)
 def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int, Period], ...]:
-    taken = [(m.start(), m.end()) for m in BASE.finditer(text)]
+    taken = [(m.start(), m.end()) for m in BASE.finditer(text)] + [
+        (m.start("ny"), m.end("ny")) for m in NUMBER_BASE.finditer(text)]
     found: list[tuple[int, int, Period]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -434,6 +443,11 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
                  published: dt.date | None) -> Period | None:
     after = [m for m in BASE.finditer(sentence) if m.start() >= fig_end - 1]
     chosen = after[0] if after else next(iter(BASE.finditer(sentence)), None)
+    stated = NUMBER_BASE.search(sentence, max(0, fig_end - 1))
+    if stated is not None and (chosen is None or stated.start() < chosen.start()
+                               or chosen.start() < fig_end - 1):
+        year = int(stated.group("ny"))  # "up 25% on the 29,437 recorded in 2023"
+        return year_period(year, str(year))
     if chosen is None:
         return None
     if chosen.group("mon"):

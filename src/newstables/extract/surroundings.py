@@ -16,8 +16,11 @@ _I = re.IGNORECASE
 _CLAUSE_SPLIT = re.compile(r",\s+|;\s*|:\s+|\s+[–—]\s+|\s+-\s+|\s+(?=(?:while|whereas|but)\b)")
 COMPARISON_START = re.compile(
     r"^\W*(?:and\s+)?(?:(?:down|up|rising|falling|a\s+(?:rise|fall|drop|increase|decrease))"
-    r"(?:\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
-    r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b", _I)
+    r"(?:\s+(?:by\s+|of\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
+    r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b"
+    # "a rise of 25% on the 29,437 recorded in 2023": "on" after a change
+    r"|^\W*(?:and\s+)?(?:down|up|a\s+(?:rise|fall|drop|increase|decrease))\s+(?:by\s+|of\s+)?"
+    r"(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+on\b", _I)
 
 # A hedge before a number that opens a clause: "to about 29,000", "relating to some 100,000".
 _HEDGED = r"\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?[£$€]?\d"
