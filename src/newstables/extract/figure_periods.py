@@ -32,9 +32,11 @@ _WORD = re.compile(r"\w+")
 # "... registered 61,336 people during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
                           re.I)
-# "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish": a part of
+# "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish", "84,231 of the
+# claims were made by main applicants": a part of
 # what the sentence before counts, in its period
-_OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom)\b", re.I)
+_OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom|(?:the|these|those)\s+(?-i:[a-z]+s)\b"
+                       r"(?![’'(]))", re.I)
 # "... compared with 88,000 in the same period in 2022", "in the same months last year": the
 # months of the period the figure is compared with, in another year (not that whole year)
 _SAME_PERIOD = re.compile(
