@@ -874,7 +874,9 @@ def test_a_part_of_them_is_in_the_period_of_the_sentence_before() -> None:
     for text in ("A total of 108,138 people claimed asylum in 2024. Main applicants accounted "
                  "for 84,231 of them.", "Some 108,138 people claimed asylum in 2024. Of those, "
                  "84,231 were main applicants.", "There were 108,138 asylum claims in 2024."
-                 " The Home Office said 84,231 of the claims were made by main applicants."):
+                 " The Home Office said 84,231 of the claims were made by main applicants.",
+                 "There were 108,138 asylum claims in 2024, figures published on Thursday"
+                 " show. Main applicants accounted for 84,231 of them."):
         row = figures(text, published="2025-02-27")[-1]
         assert (row["value"], row["period_start"], row["period_end"]) == (
             84231, "2024-01-01", "2024-12-31"), text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -169,10 +170,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         or _OF_THOSE.match(sentence.lstrip()))
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
-        earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
-                   if p.kind in ("year", "month", "day", "end", "quarter", "range")]
-        if earlier:
-            ref = earlier[-1]
+        ref = _story_period(ctx.previous_text, published,
+                            ("year", "month", "day", "end", "quarter", "range"))
+        if ref is not None:
             if period is None:
                 period = replace(ref, origin="previous sentence")
             else:
@@ -183,10 +183,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         period = _that_year(that, ctx.previous_text, published)
     lead = _YEAR_BEFORE_LEAD.match(sentence)
     if lead and ctx.previous_text and (period is None or period.origin != BASE_ORIGIN):
-        earlier = [p for _, _, p in periods.find_periods(ctx.previous_text, published)
-                   if p.kind in _SHIFTABLE and p.start is not None and p.end is not None]
-        if earlier:  # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
-            ref = earlier[-1]
+        ref = _story_period(ctx.previous_text, published, _SHIFTABLE)
+        if ref is not None and ref.start is not None:
+            # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
             start, end = _shift_years(ref.start, -1), _shift_years(ref.end, -1)
             kind = ref.kind if ref.kind in ("year", "quarter", "month") else "range"
             label = (periods.span_label(kind, start, end) if kind != "range"
@@ -208,14 +207,24 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     return period
 
 
+def _story_period(previous: str, published: dt.date | None,
+                  kinds: Collection[str]) -> Period | None:
+    """The period of the sentence before that a sentence referring back to it takes: its last
+    one of ``kinds``, a span before a single day ("... in 2024, figures published on Thursday
+    show": 2024, not the report's day)."""
+    earlier = [p for _, _, p in periods.find_periods(previous, published)
+               if p.kind in kinds and p.end is not None]
+    spans = [p for p in earlier if p.kind != "day"]
+    return (spans or earlier or [None])[-1]
+
+
 def _that_year(words: re.Match[str], previous: str, published: dt.date | None) -> Period | None:
     """The year or month "that year" ("that month") names: the one the sentence before's last
     period ends in; "the end of that year" is its last day, "the start of" its first."""
-    earlier = [p for _, _, p in periods.find_periods(previous, published)
-               if p.kind in _SHIFTABLE | {"day", "end"} and p.end is not None]
-    if not earlier:
+    ref = _story_period(previous, published, _SHIFTABLE | {"day", "end"})
+    if ref is None:
         return None
-    day = earlier[-1].end
+    day = ref.end
     if words.group("unit").lower() == "year":
         start, end = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     else:
