@@ -423,6 +423,17 @@ def test_a_length_of_time_or_a_distance_is_no_count_of_anything():
         "a quantity in m: no reference series is in m"]
 
 
+def test_a_claim_that_fits_a_series_its_words_fit_less_well_says_so():
+    # asylum claims (main applicants) 84,231 in 2024; people, with dependants, 108,138
+    row = extracted("There were 108,138 asylum claims in 2024.", "2025-02-27").iloc[0]
+    assert row["series"] == "uk_asylum_applications_main"
+    assert row["verdict"] in ("inconsistent", "differs from other sources")
+    assert "the number fits another series, uk_asylum_applications_people" in row["notes"]
+    assert "108,138 for 2024" in row["notes"]
+    row = extracted("There were 84,231 asylum claims in 2024.", "2025-02-27").iloc[0]
+    assert "fits" not in row["notes"]
+
+
 def test_people_claiming_asylum_are_asylum_applications():
     rows = extracted("There were 91,811 people claiming asylum in 2023, down from 99,939 the"
                      " previous year.", "2025-01-15")

@@ -560,12 +560,37 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     for score_, rule in fitting:
         groups.setdefault(score_, []).append(rule)
     first = None
-    for group in groups.values():
+    ordered = list(groups.values())
+    for i, group in enumerate(ordered):
         trial = _check_value(dict(row), group, period, published, t, claim_value, skip)
         if trial["verdict"] != "cannot check" or trial["series_period"]:
+            if trial["verdict"] in CHECKED and trial["verdict"] not in HOLDS:
+                # the weaker fits, those its unit keeps apart too ("claims", "people")
+                tried = {r.key for g in ordered[: i + 1] for r in g}
+                weaker: dict[int, list[SeriesRule]] = {}
+                for score_, rule in found:
+                    if rule.key not in tried:
+                        weaker.setdefault(score_, []).append(rule)
+                _another_fit(trial, list(weaker.values()), period, published, t, claim_value,
+                             skip)
             return trial
         first = first or trial
     return first
+
+
+def _another_fit(row: dict[str, Any], weaker: list[list[SeriesRule]], period: Period,
+                 published: dt.date | None, t: Tolerance, claim_value: float,
+                 skip: frozenset[str]) -> None:
+    """A claim that does not hold against the series its words fit best, but does against one
+    they fit less well ("108,138 asylum claims": claims are main applicants, 84,231; people,
+    with dependants, were 108,138): a note names that series; the verdict stays."""
+    for group in weaker:
+        other = _check_value(dict(row), group, period, published, t, claim_value, skip)
+        if other["verdict"] in HOLDS and other["verdict"] != "order of magnitude matches":
+            fit = (f"the number fits another series, {other['series']} ({other['series_title']}:"
+                   f" {fmt(other['series_value'])} for {other['series_period']})")
+            row["notes"] = " | ".join(n for n in (row["notes"], fit) if n)
+            return
 
 
 class _Result(NamedTuple):
