@@ -415,6 +415,28 @@ def test_a_base_figure_with_its_year_dates_the_base_not_the_change(text):
     assert (row["claim_period"], row["verdict"]) == ("2023", "consistent")
 
 
+@pytest.mark.parametrize(("text", "period", "verdict"), [
+    # a hedge "more than" or "claims from" is no base
+    ("Small boat arrivals rose 25%, with more than 36,000 people crossing in 2024.",
+     "2024 vs 2023 (the year before: the sentence states no base)", "consistent"),
+    ("Small boat arrivals rose 25% on 2023, to more than 36,000 in 2024.", "2024 vs 2023",
+     "consistent"),
+])
+def test_a_hedged_number_with_a_year_is_no_base(text, period, verdict):
+    row = extracted(text, "2025-02-27").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (period, verdict)
+
+
+def test_the_previous_year_after_a_number_is_that_numbers_base_only():
+    rows = extracted("Turkish nationals made up 10.3% of small boat arrivals in 2023, up from"
+                     " 2.5% the previous year.", "2025-02-27")
+    assert [(r["claim_period"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("2023", "consistent"), ("2022", "consistent")]
+    rows = extracted("In 2024, 36,816 people crossed the Channel in small boats. The Home"
+                     " Office had recorded 29,437 the previous year.", "2025-02-27")
+    assert rows["claim_period"].tolist() == ["2024", "2023"]
+
+
 def test_a_length_of_time_or_a_distance_is_no_count_of_anything():
     rows = extracted("Returns rose to their highest level in five years. The dinghy was 10"
                      " metres long.", "2025-02-27")

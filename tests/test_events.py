@@ -217,6 +217,8 @@ def test_a_date_after_a_fall_that_is_no_figures_change_is_an_event():
     assert dates(only("The regime fell on December 8, 2022.")) == (
         "2022-12-08", "2022-12-08", "day")
     assert events("Arrivals were up 20% on January 2022.").empty
+    assert events("Small boat arrivals in April were sharply down on March.")[
+        "expression"].tolist() == ["in April"]
 
 
 def test_bare_year_without_a_preposition_is_not_an_event():

@@ -805,6 +805,9 @@ def test_a_base_the_year_before_is_the_year_before_the_sentences(base) -> None:
      [("2022", "2022-01-01")]),
     ("Some 29,437 people crossed in 2023. A year ago, 36,816 had crossed.",
      [("2023", "2023-01-01"), ("2025", "2025-01-01")]),
+    # its own year stays: "A year earlier, the Home Office had said ... in 2021"
+    ("In 2024, 36,816 people crossed. A year earlier, the Home Office had said 28,526 people"
+     " crossed in 2021.", [("2024", "2024-01-01"), ("2021", "2021-01-01")]),
 ])
 def test_a_sentence_opening_a_year_earlier_is_a_year_before_the_sentence_before(text, periods):
     rows = figures(text, published="2026-02-15")
@@ -880,6 +883,13 @@ def test_a_part_of_them_is_in_the_period_of_the_sentence_before() -> None:
         row = figures(text, published="2025-02-27")[-1]
         assert (row["value"], row["period_start"], row["period_end"]) == (
             84231, "2024-01-01", "2024-12-31"), text
+    # a day that is no report's day stays; "the crisis" is no plural
+    row = figures("The record was set when 1,295 people crossed on 22 August 2022. Of those, 400"
+                  " were Albanian nationals.", published="2025-02-27")[-1]
+    assert (row["period_start"], row["period_end"]) == ("2022-08-22", "2022-08-22")
+    row = figures("In 2022, 45,774 people crossed. The charity says 5,000 people died because"
+                  " of the crisis since 2014.", published="2025-02-27")[-1]
+    assert (row["period_start"], row["period_end"]) == ("2014-01-01", "2025-02-27")
     # without "of them" the sentence's figure is not the earlier one's
     row = figures("Some 108,138 people claimed asylum in 2024. The backlog stands at 90,000.",
                   published="2025-02-27")[-1]

@@ -196,6 +196,11 @@ def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
         (None, "prime minister")]
 
 
+def test_a_label_word_inside_a_name_is_part_of_the_name():
+    assert speakers('Full Fact, the fact-checking charity, said: "The claim is wrong."') == [
+        "Full Fact"]
+
+
 def test_transcript_turns_name_their_speakers():
     text = ("\"HARPER: Will you run again?\n"
             "\"LINDQVIST: I have not decided, and I will not decide this week.\"")

@@ -80,22 +80,35 @@ BASE = re.compile(
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
     r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
-    r"previous)\s+year|\bthe\s+year\s+before\b|\b(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
-    r"(?:year|quarter|month)\b|\byear[\s-]+(?:on|over)[\s-]+year\b)"
+    r"previous)\s+year|\bthe\s+year\s+before\b|\bin\s+the\s+(?:previous|prior|preceding)\s+"
+    r"year\b|\byear[\s-]+(?:on|over)[\s-]+year\b"
+    # "down from 99,939 the previous year": right after a number, the base of that number
+    r"|(?P<after>(?<=[\d%])\s+the\s+(?:previous|prior|preceding)\s+(?:year|quarter|month)\b))"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
-    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|on|versus|against)\s+"
+    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)on|versus|against)\s+"
     rf"(?-i:(?P<mon>{_MONTH_NAMES}))(?:\s+(?P<mon_y>{_Y})(?!\w|\s*(?:\d|to\b|until\b"
     r"|through\b|and\b|-|–))|\.?(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–)))",
     _I,
 )
 # A base stated as a figure with its year: "a rise of 25% on the 29,437 recorded in 2023",
-# "from 29,437 in 2023", "compared with the 29,437 who crossed in 2023": the year is the
-# base's, not the sentence's
+# "compared with the 29,437 who crossed in 2023", "to 36,816 in 2024 from 29,437 in 2023": the
+# year is the base's, not the sentence's ("from" only after "up", "down" or "to" a number:
+# see number_bases)
 NUMBER_BASE = re.compile(
-    r"\b(?:on|from|compared\s+(?:with|to)|than|against|versus)\s+(?:the\s+)?(?:(?:about"
+    r"\b(?P<prep>on|from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
     rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<ny>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
+_FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*)$", _I)
+
+
+def number_bases(text: str) -> list[re.Match[str]]:
+    """The bases ``text`` states as a figure with its year (NUMBER_BASE), "from" only as a
+    change's ("up from", "to 36,816 in 2024 from"), not "claims from 5,000 Afghans"."""
+    return [m for m in NUMBER_BASE.finditer(text)
+            if m.group("prep").lower() != "from" or _FROM_A_CHANGE.search(text, 0, m.start())]
+
+
 # The first of the four months "early", "mid" ("the middle of") and "late" in a year cover
 PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -303,7 +316,7 @@ def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, P
 @lru_cache(maxsize=2048)
 def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int, Period], ...]:
     taken = [(m.start(), m.end()) for m in BASE.finditer(text)] + [
-        (m.start("ny"), m.end("ny")) for m in NUMBER_BASE.finditer(text)]
+        (m.start("ny"), m.end("ny")) for m in number_bases(text)]
     found: list[tuple[int, int, Period]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -443,7 +456,7 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
                  published: dt.date | None) -> Period | None:
     after = [m for m in BASE.finditer(sentence) if m.start() >= fig_end - 1]
     chosen = after[0] if after else next(iter(BASE.finditer(sentence)), None)
-    stated = NUMBER_BASE.search(sentence, max(0, fig_end - 1))
+    stated = next((m for m in number_bases(sentence) if m.start() >= fig_end - 1), None)
     if stated is not None and (chosen is None or stated.start() < chosen.start()
                                or chosen.start() < fig_end - 1):
         year = int(stated.group("ny"))  # "up 25% on the 29,437 recorded in 2023"

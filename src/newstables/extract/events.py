@@ -153,8 +153,9 @@ def _accepted(text: str, s: int, parsed: _Parsed, after_event: bool) -> bool:
         return False
     near = before[-25:]
     if prep in ("from", "on") and kind in _ABSOLUTE and _CHANGE.search(near) and (
-            prep == "from" or re.search(r"\d", near)):
-        return False  # "down from 2021", "up 20% on January"; not "the fall of X on 8 May"
+            prep == "from" or kind not in ("dmy", "mdy") or re.search(r"\d", near)):
+        # "down from 2021", "down on March", "up 20% on 8 May"; not "the fall of X on 8 May"
+        return False
     if kind == "adverb" and m.group("core").lower() == "earlier" and not prep:
         if not _EARLIER_OK_AFTER.match(text, m.end()) or _DETERMINER_BEFORE.search(before):
             return False

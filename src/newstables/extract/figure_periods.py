@@ -36,8 +36,8 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?
 # "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish", "84,231 of the
 # claims were made by main applicants": a part of
 # what the sentence before counts, in its period
-_OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom|(?:the|these|those)\s+(?-i:[a-z]+s)\b"
-                       r"(?![’'(]))", re.I)
+_OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom|(?:the|these|those)\s+"
+                       r"(?-i:[a-z]+(?<![isu])s)\b(?![’'(]))", re.I)
 # "... compared with 88,000 in the same period in 2022", "in the same months last year": the
 # months of the period the figure is compared with, in another year (not that whole year)
 _SAME_PERIOD = re.compile(
@@ -93,7 +93,8 @@ def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> 
         return False
     if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
         return True
-    return bool(periods.BASE.search(sentence))
+    # a base right after another number ("up from 2.5% the previous year") is that number's
+    return any(not m.group("after") for m in periods.BASE.finditer(sentence))
 
 
 def percent_is_change(ctx: Surroundings) -> bool:
@@ -153,6 +154,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     shifted = (periods.BASE.match(sentence, ctx.figure_end)
                or periods.BASE.match(sentence, ctx.figure_end + 1))
     main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
+    if main is None and as_base and ctx.previous_text:
+        # "The Home Office had recorded 29,437 the previous year": the story's year before
+        main = _story_period(ctx.previous_text, published, _SHIFTABLE)
     if main is None and published is not None:
         # "2.9 million now, down from 3.2 million a year earlier": a year before publication
         main = periods.Period("day", published, published, published.isoformat())
@@ -182,7 +186,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if that is not None:
         period = _that_year(that, ctx.previous_text, published)
     lead = _YEAR_BEFORE_LEAD.match(sentence)
-    if lead and ctx.previous_text and (period is None or period.origin != BASE_ORIGIN):
+    if lead and ctx.previous_text and not [f for f in found if f[0] >= lead.end()] and (
+            period is None or period.origin != BASE_ORIGIN):
         ref = _story_period(ctx.previous_text, published, _SHIFTABLE)
         if ref is not None and ref.start is not None:
             # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
@@ -207,20 +212,26 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     return period
 
 
+# "..., figures published on Thursday show", "the Home Office said on Monday": a report's day
+_REPORTED_ON = re.compile(r"\b(?:published|released|said|says|announced|reported|told|show|shows"
+                          r"|showed)\s+(?:\w+\s+)?$", re.I)
+
+
 def _story_period(previous: str, published: dt.date | None,
                   kinds: Collection[str]) -> Period | None:
     """The period of the sentence before that a sentence referring back to it takes: its last
-    one of ``kinds``, a span before a single day ("... in 2024, figures published on Thursday
-    show": 2024, not the report's day)."""
-    earlier = [p for _, _, p in periods.find_periods(previous, published)
-               if p.kind in kinds and p.end is not None]
-    spans = [p for p in earlier if p.kind != "day"]
-    return (spans or earlier or [None])[-1]
+    one of ``kinds``, not a report's day ("... in 2024, figures published on Thursday show":
+    2024)."""
+    found = [(s, p) for s, _, p in periods.find_periods(previous, published)
+             if p.kind in kinds and p.end is not None]
+    told = [p for s, p in found if not (p.kind == "day" and _REPORTED_ON.search(previous, 0, s))]
+    return (told or [p for _, p in found] or [None])[-1]
 
 
 def _that_year(words: re.Match[str], previous: str, published: dt.date | None) -> Period | None:
-    """The year or month "that year" ("that month") names: the one the sentence before's last
-    period ends in; "the end of that year" is its last day, "the start of" its first."""
+    """The year or month "that year" ("that month") names: the one the sentence before's
+    period (``_story_period``) ends in; "the end of that year" is its last day, "the start
+    of" its first."""
     ref = _story_period(previous, published, _SHIFTABLE | {"day", "end"})
     if ref is None:
         return None

@@ -38,6 +38,7 @@ _VERBS = frozenset(_LEX["verbs"])
 _NOUNS = frozenset(_LEX["nouns"])
 _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
+_LABELS = frozenset(_LEX["labels"])
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
 _BEFORE_VERB = frozenset(_LEX["before_verb"])
@@ -444,7 +445,8 @@ class Speakers:
         if (lows[-1] == ":" and len(toks) > 1
                 and not any(low in _VERBS for low in lows[:-1])):  # not 'X told Reuters: “'
             run = _runs(toks[:-1])
-            if run and run[-1][-1] is toks[-2] and len(toks) <= 5:
+            if run and run[-1][-1] is toks[-2] and len(toks) <= 5 and not (
+                    len(toks) == 2 and lows[0] in _LABELS):  # 'Claim: “...”' names no one
                 return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
         if len(toks) > 2 and toks[-1][2] in ",:" and _speech_verb(toks, lows, len(toks) - 2):
             who = self._subject(toks, len(toks) - 2, sent_start)  # '..., Trump boasted, “'

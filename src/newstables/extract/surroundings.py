@@ -39,11 +39,11 @@ TOTAL_SUBJECT = re.compile(
     r"monthly|weekly|daily|final|latest)\s+)?(?:total|tally|number|figure|count)\b"
     r"(?!\s+(?:of|for)\b)", _I)
 
-# "That was 18% more than in 2023", "It was the highest on record": the sentence says what it
-# counts in the sentence before
+# "That was 18% more than in 2023", "It was about 95,000": a figure right after the words says
+# what it counts in the sentence before
 REFERS_BACK = re.compile(
     r"^\W*(?:that|this|it)\s+(?:was|is|were|represents?|represented|marks?|marked|means"
-    r"|meant|amounts?\s+to|amounted\s+to)\b", _I)
+    rf"|meant|amounts?\s+to|amounted\s+to){_HEDGED}", _I)
 
 
 def borrows_total(clause: str) -> bool:
