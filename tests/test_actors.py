@@ -288,6 +288,12 @@ def test_a_capital_letter_ending_a_label_does_not_join_the_next_sentence():
     assert not any(". " in name for name in names(actors))
 
 
+def test_members_of_a_parliament_are_no_actor_of_their_own():
+    actors, _ = actors_of("The Home Secretary told MPs on Tuesday that returns rose. MEPs and"
+                          " MSPs were not told. Mr Philp said it was a failure.")
+    assert names(actors) == ["Philp"]
+
+
 def test_a_title_case_headline_with_one_letter_words_is_still_a_headline():
     actors, _ = actors_of("I Am A Refugee In Calais\nThe camp was cleared on Monday.")
     assert names(actors) == ["Calais"]
