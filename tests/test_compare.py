@@ -623,6 +623,18 @@ def test_the_number_opening_a_sentence_counts_the_people_of_the_sentence_before(
     assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
 
 
+def test_the_figure_of_a_number_counts_what_the_sentence_before_counts():
+    rows = extracted("Nearly 46,000 people crossed the Channel in small boats in 2022.\n\nThe"
+                     " figure of 45,774 was up on the 28,526 who made the journey in 2021.",
+                     "2023-03-01")
+    assert rows[rows["claim"] == "45,774"].iloc[0]["verdict"] == "consistent"
+    assert rows[rows["claim"] == "28,526"].iloc[0]["verdict"] == "consistent"
+    # a fraction's base stated as a figure: 2022 +60.5% on 2021
+    row = extracted("The 45,774 people who crossed in 2022 were up by more than half on the"
+                    " 28,526 who made the journey in 2021.", "2023-03-01").iloc[1]
+    assert (row["claim_period"], row["verdict"]) == ("2022 vs 2021", "consistent")
+
+
 @pytest.mark.parametrize("opening", ["That was", "This was", "It was"])
 def test_a_sentence_referring_back_counts_what_the_sentence_before_counts(opening):
     # asylum applications (people): 91,811 in 2023, 108,138 in 2024 (+17.8%)

@@ -342,7 +342,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             row.update(period_columns(None), **base_cols)
             continue
         change = row.get("unit") in ("percent", "share") and percent_is_change(ctx) and (
-            row.get("unit") == "percent" or bool(periods.BASE.search(ctx.sentence_text)))
+            row.get("unit") == "percent" or bool(periods.BASE.search(ctx.sentence_text))
+            or bool(periods.number_bases(ctx.sentence_text)))
         # "five times the 2020 level": a multiplier's base is the year right after it
         times = periods.MULTIPLIER_BASE.match(ctx.sentence_text, ctx.figure_end) if (
             row.get("unit") == "times") else None

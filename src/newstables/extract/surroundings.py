@@ -37,7 +37,7 @@ RUNNING_TOTAL_START = re.compile(
 TOTAL_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this)\s+(?:(?:overall|annual|yearly|"
     r"monthly|weekly|daily|final|latest)\s+)?(?:total|tally|number|figure|count)\b"
-    r"(?!\s+(?:of|for)\b)", _I)
+    r"(?!\s+(?:of|for)\s+(?![£$€]?\d))", _I)  # "The figure of 45,755", not "the number of boats"
 
 # "That was 18% more than in 2023", "It was about 95,000": a figure right after the words says
 # what it counts in the sentence before
