@@ -464,6 +464,13 @@ def test_people_claiming_asylum_are_asylum_applications():
         ("2022", "uk_asylum_applications_people", "consistent")]
 
 
+def test_the_sentences_other_words_rule_out_a_series_the_clause_fits():
+    # Turkish nationals crossing in small boats: 3,040 in 2023 (all arrivals 29,437)
+    row = extracted("Turkish nationals were the fourth-largest group crossing the Channel in"
+                    " 2023, with 3,040 arrivals.", "2024-03-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
+
+
 def test_a_nationality_of_the_people_counted_is_no_place():
     # "Turkish nationals" are who is counted, not where: the share is of UK arrivals
     for text in ("Turkish nationals made up 10% of small boat arrivals in 2023.",

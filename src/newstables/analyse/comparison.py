@@ -519,8 +519,12 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what
     # the clauses before say.
     total = borrows_total(ctx.clause)
-    found = ((not total and candidates(_texts(fig, ctx, False, article_geos), unit))
-             or candidates(_texts(fig, ctx, True, article_geos), unit))
+    wide = _texts(fig, ctx, True, article_geos)
+    # a series the figure's clause fits but the sentence's other words rule out ("Turkish
+    # nationals were the fourth-largest group ..., with 3,040 arrivals": not all arrivals)
+    found = ([(s, r) for s, r in candidates(_texts(fig, ctx, False, article_geos), unit)
+              if wide.strong.isdisjoint(r.excludes_any)] if not total else []
+             ) or candidates(wide, unit)
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""
