@@ -456,6 +456,11 @@ def test_a_claim_that_fits_a_series_its_words_fit_less_well_says_so():
     assert "fits" not in row["notes"]
 
 
+def test_people_who_arrive_in_small_boats_are_arrivals():
+    row = extracted("On 10 August 2023, 756 people arrive in Kent.", "2025-03-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_daily", "consistent")
+
+
 def test_people_claiming_asylum_are_asylum_applications():
     rows = extracted("There were 91,811 people claiming asylum in 2023, down from 99,939 the"
                      " previous year.", "2025-01-15")
