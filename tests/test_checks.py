@@ -509,6 +509,13 @@ def test_overview_is_in_text_order_with_readable_amounts():
     assert view["counts"].tolist() == ["", "", ""] and view["hedge"].tolist()[0] == "some"
 
 
+def test_overview_shows_a_rate_over_a_period_as_a_rate():
+    art = article_from_text("In 2024, about 100 people a day crossed the Channel.",
+                            published="2025-03-01")
+    view = figure_overview(extract_figures(art))
+    assert view["period"].tolist() == ["per day, 2024-01-01 to 2024-12-31"]
+
+
 def test_chart_rows_group_by_unit_with_shares_as_percent_and_implied_labelled():
     art = article_from_text("Officers stopped 3,000 boats, a third of all attempts, and "
                             "thousands more were seen.")

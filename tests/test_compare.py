@@ -286,6 +286,29 @@ def test_a_period_off_the_calendar_is_not_compared_at_the_publication_date():
     assert row["verdict"] == "cannot check" and "no publication date" in row["reason"]
 
 
+def test_a_rate_over_its_sentences_period_is_checked_as_an_average():
+    # small-boat arrivals: 36,816 in 2024 (366 days: 100.6 a day), 29,437 in 2023
+    # (2,453 a month)
+    row = extracted("In 2024, an average of about 100 people a day crossed the Channel in"
+                    " small boats.", "2025-03-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024 (per day on average)", "consistent")
+    assert row["series_value"] == pytest.approx(36816 / 366)
+    assert "the series' 36,816 over 2024 (366 in all) is 100.6 per day" in row["notes"]
+    row = extracted("In 2023, about 4,000 people a month crossed the Channel in small boats.",
+                    "2025-03-01").iloc[0]
+    assert (row["series_value"], row["verdict"]) == (pytest.approx(29437 / 12), "inconsistent")
+    # "Since January" opening the sentence: 1 January to publication (10,448 to 31 May 2024)
+    row = extracted("Since January, an average of 480 people a week have crossed the Channel"
+                    " in small boats.", "2024-06-01").iloc[0]
+    assert (row["series_value"], row["verdict"]) == (pytest.approx(477.95, abs=0.01),
+                                                     "consistent")
+    # which weeks "the same period" are is not said: not compared
+    row = extracted("In the summer of 2024, 1,200 people a week crossed in small boats, compared"
+                    " with fewer than 600 a week in the same period of 2023.",
+                    "2025-03-01").iloc[1]
+    assert row["verdict"] == "not comparable"
+
+
 def test_a_value_for_the_period_outranks_bounds_that_would_hold_the_claim():
     # 1 January to 10 August ends inside a quarter: the quarterly series only bounds it
     # (11,433 to 24,830, which holds 12,000); the daily running total gives the value.

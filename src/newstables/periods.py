@@ -115,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
         r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"
         rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
-    ("since_month", re.compile(rf"\bsince\s+(?P<m>{_M})\b(?!\s*\d)")),
+    ("since_month", re.compile(rf"\b(?i:since)\s+(?P<m>{_M})\b(?!\s*\d)")),
     # before "ytd": "the first half of this year" is a half, not "this year"
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
                         r"|(?P<rel>this|last|the)\s+year\b)", _I)),

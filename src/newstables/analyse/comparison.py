@@ -72,7 +72,7 @@ from newstables.extract.surroundings import (
     words_after_numbers,
 )
 from newstables.hedges import Tolerance, fmt
-from newstables.periods import Period, span_label
+from newstables.periods import Period, month_end, span_label
 
 CLAIM_COLUMNS = [
     "figure", "claim", "value", "low", "high", "hedge", "hedge_kind", "counts", "period",
@@ -141,9 +141,12 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
     """The figure's period from the figures table, or the publication date standing in."""
     period = period_from_columns(fig, published)
     if period is not None:
-        if _text(fig.get("period")).startswith("per "):
+        per = _text(fig.get("period"))
+        if per == "per year":
             period = replace(period, label=f"{period.label} (a yearly figure: the last full"
                                            " year before publication)")
+        elif per.startswith("per "):
+            period = replace(period, label=f"{period.label} ({per} on average)")
         return period
     if published is None:
         return Period("now", None, None, "undated (no publication date)", "none")
@@ -439,11 +442,43 @@ def _same_wording(row: dict[str, Any], sentence: str) -> None:
                      " the same copy, not evidence for the article")
 
 
+_UNIT_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
+
+
+def _rate_units(per: str, period: Period) -> float:
+    """How many days, weeks or months of a rate ("per day") the period holds; 0 when the
+    figure is no rate or its period is no span."""
+    if per not in _UNIT_DAYS or period.kind in ("now", "rate") or period.start is None or (
+            period.end is None):
+        return 0.0
+    days = (period.end - period.start).days + 1
+    if per == "per month" and period.start.day == 1 and period.end == month_end(
+            period.end.year, period.end.month):
+        return float((period.end.year - period.start.year) * 12 + period.end.month
+                     - period.start.month + 1)
+    return round(days / _UNIT_DAYS[per], 2)
+
+
+def _per_unit(row: dict[str, Any]) -> None:
+    """A rate's row: the series' total over the period as its average per day (week, month)."""
+    units, per = row.pop("_per", (0.0, ""))
+    if not units or math.isnan(row.get("series_value", math.nan)):
+        return
+    total = row["series_value"]
+    row["series_value"] = total / units
+    if not math.isnan(row.get("difference", math.nan)):
+        row["difference"] /= units
+    note = (f"the series' {fmt(total)} over {row['series_period']} ({fmt(units)} in all) is"
+            f" {total / units:,.1f} {per}")
+    row["notes"] = " | ".join(n for n in (note, row.get("notes", "")) if n)
+
+
 def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
     row = _compare(fig, article, ctx, article_geos, skip)
+    _per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
     return row
@@ -514,6 +549,15 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row["reason"] = "a fraction, not a count"
         return row
     period = _claim_period(fig, published)
+    units = _rate_units(_text(fig.get("period")), period)
+    if units:
+        # "an average of about 100 a day in 2024": the series' total over 2024 against 100
+        # times its days; the row shows the series' average (``_per_unit``)
+        claim_value *= units
+        t = replace(t, low=t.low * units, high=t.high * units,
+                    rule=f"{_text(fig.get('period'))}, times {fmt(units)} in the period: "
+                         f"{fmt(t.low * units)} to {fmt(t.high * units)} in all ({t.rule})")
+        row["_per"] = (units, _text(fig.get("period")))
     row.update(claim_period=_period_label(period),
                claim_date=period.end.isoformat() if period.end else "")
     # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what

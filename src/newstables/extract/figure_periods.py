@@ -58,6 +58,9 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+# Rates that are an average over their sentence's period when it has one (per year has its
+# own reading: the last full year)
+AVERAGED = ("per day", "per week", "per month")
 # "By the end of that year it had fallen to about 95,000", "in that month": the year (month)
 # of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
@@ -205,6 +208,15 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             period = periods.year_period(int(label.group("y")), label.group("y"))
         elif listed:
             period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
+    if period is not None and period.kind == "rate" and period.label in AVERAGED and not (
+            _SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023": which?
+        # "In 2024, an average of about 100 people a day crossed": a day's average over 2024
+        spans = [f for f in reachable if f[2].kind in _SHIFTABLE and f[2].start is not None
+                 and f[2].end is not None]
+        if spans:
+            span = periods.clip(periods.nearest(spans, ctx.figure_start, ctx.figure_end),
+                                published)
+            period = replace(span, origin=f"an average {period.label} over the sentence's period")
     if period is not None and period.kind == "rate" and period.label == "per year" and published:
         year = published.year - 1
         period = replace(periods.year_period(year, f"{year} (a yearly figure: the last full"

@@ -157,9 +157,12 @@ def figure_overview(figures: pd.DataFrame) -> pd.DataFrame:
 def _period_text(row: dict[str, Any]) -> str:
     """The resolved period as dates ("2022-01-01 to 2022-12-31"), else the text's period."""
     start, end = _str(row.get("period_start")), _str(row.get("period_end"))
+    written = _str(row.get("period"))
     if end:
-        return end if start in ("", end) else f"{start} to {end}"
-    return _str(row.get("period"))
+        dates = end if start in ("", end) else f"{start} to {end}"
+        # "per day" over 2024: an average, not a total for the dates
+        return f"{written}, {dates}" if written.startswith("per ") else dates
+    return written
 
 
 CHART_COLUMNS = [
