@@ -499,6 +499,16 @@ def test_the_sentences_other_words_rule_out_a_series_the_clause_fits():
     assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
 
 
+def test_a_place_no_series_covers_is_not_set_against_the_uks():
+    row = extracted("Migrant crossings at the U.S.-Mexico border fell to about 29,000 in"
+                    " December.", "2025-01-07").iloc[0]
+    assert (row["series"], row["verdict"]) == ("", "cannot check")
+    # a sentence that names the UK is checked, whatever the article says of America
+    rows = extracted("American officials watched closely.\n\nIn 2023, 29,437 people crossed"
+                     " the Channel to the UK in small boats.", "2025-01-07")
+    assert rows.iloc[0]["verdict"] == "consistent"
+
+
 def test_a_nationality_of_the_people_counted_is_no_place():
     # "Turkish nationals" are who is counted, not where: the share is of UK arrivals
     for text in ("Turkish nationals made up 10% of small boat arrivals in 2023.",
