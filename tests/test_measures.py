@@ -299,3 +299,9 @@ def test_a_meeting_with_a_named_party_or_person_stays_and_the_plans_object_is_pl
     plans = measures("Italy signed a deal with Albania, part of plans to build two detention "
                      "centres.", countries).set_index("instrument")
     assert plans.loc["detention", "status"] == "planned"
+
+
+def test_a_signed_memorandum_is_a_memorandum_of_understanding_a_leaked_one_is_none():
+    row = only("The two interior ministers signed a memorandum in Ankara on Tuesday.")
+    assert row["instrument"] == "memorandum of understanding"
+    assert measures("A leaked memorandum showed officials doubted the plan.").empty
