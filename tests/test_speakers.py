@@ -196,6 +196,15 @@ def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
         (None, "prime minister")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Sonya Sceats of Freedom from Torture called the policy "a moral stain".', "Sonya Sceats"),
+    ('Freedom from Torture said the plan was "a moral stain".', "Freedom from Torture"),
+    ('"It is a moral stain," said Freedom from Torture.', "Freedom from Torture"),
+])
+def test_an_organisations_name_with_a_lower_case_word_is_one_name(text, speaker):
+    assert speakers(text) == [speaker]
+
+
 def test_a_label_word_inside_a_name_is_part_of_the_name():
     assert speakers('Full Fact, the fact-checking charity, said: "The claim is wrong."') == [
         "Full Fact"]

@@ -317,6 +317,16 @@ class Speakers:
                 hit = actor
         return hit
 
+    def _name_start(self, start: int, end: int) -> int:
+        """Where the actor name that [start, end) is the end of begins ('Torture' in 'Freedom
+        from Torture'); ``start`` when no actor's mention holds it."""
+        for s, e, _, kind in self.mentions:
+            if s >= start:
+                break
+            if e >= end and kind in ("person", "org"):
+                return s
+        return start
+
     def _last_body(self, at: int) -> str | None:
         """The last organisation before ``at``, or named body with an outlet word in it."""
         for s, _, actor, kind in reversed(self.mentions):
@@ -353,6 +363,9 @@ class Speakers:
             cut.append(tok)
         if not cut:
             return None
+        for s, e, actor, kind in self.mentions:  # 'Freedom from Torture said': one name
+            if s == cut[0][0] and cut[-1][1] < e <= end and kind in ("person", "org"):
+                return actor
         runs = _runs(cut)
         lows = [_low(t[2]) for t in cut]
         if not runs:
@@ -502,6 +515,9 @@ class Speakers:
             if _is_cap(word) or low in _SUFFIX:
                 end = j
                 while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
+                    j -= 1
+                opens = self._name_start(toks[j][0], toks[end][1])
+                while j > 0 and toks[j - 1][0] >= opens:  # 'Freedom from Torture': one name
                     j -= 1
                 if end + 1 < k and _modified_head(toks[end + 1][2]):
                     return None  # 'The Indiana governor said': the name modifies a noun
