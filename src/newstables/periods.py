@@ -85,11 +85,14 @@ BASE = re.compile(
     # "down from 99,939 the previous year": right after a number, the base of that number
     r"|(?P<after>(?<=[\d%])\s+the\s+(?:previous|prior|preceding)\s+(?:year|quarter|month)\b))"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
-    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)on|versus|against)\s+"
+    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)on|(?<=cent\s)on|versus|against)\s+"
     rf"(?-i:(?P<mon>{_MONTH_NAMES}))(?:\s+(?P<mon_y>{_Y})(?!\w|\s*(?:\d|to\b|until\b"
     r"|through\b|and\b|-|–))|\.?(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–)))",
     _I,
 )
+# Rates that are an average over their sentence's period when it has one, and the days in
+# one of their units ("per year" has its own reading: the last full year)
+RATE_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
 # A base stated as a figure with its year: "a rise of 25% on the 29,437 recorded in 2023",
 # "compared with the 29,437 who crossed in 2023", "to 36,816 in 2024 from 29,437 in 2023": the
 # year is the base's, not the sentence's ("from" only after "up", "down" or "to" a number:

@@ -72,7 +72,7 @@ from newstables.extract.surroundings import (
     words_after_numbers,
 )
 from newstables.hedges import Tolerance, fmt
-from newstables.periods import Period, month_end, span_label
+from newstables.periods import RATE_DAYS, Period, month_end, span_label
 
 CLAIM_COLUMNS = [
     "figure", "claim", "value", "low", "high", "hedge", "hedge_kind", "counts", "period",
@@ -145,8 +145,8 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
         if per == "per year":
             period = replace(period, label=f"{period.label} (a yearly figure: the last full"
                                            " year before publication)")
-        elif per.startswith("per "):
-            period = replace(period, label=f"{period.label} ({per} on average)")
+        elif per in RATE_DAYS:
+            period = replace(period, label=f"{period.label}, {per} on average")
         return period
     if published is None:
         return Period("now", None, None, "undated (no publication date)", "none")
@@ -442,13 +442,10 @@ def _same_wording(row: dict[str, Any], sentence: str) -> None:
                      " the same copy, not evidence for the article")
 
 
-_UNIT_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
-
-
 def _rate_units(per: str, period: Period) -> float:
     """How many days, weeks or months of a rate ("per day") the period holds; 0 when the
     figure is no rate or its period is no span."""
-    if per not in _UNIT_DAYS or period.kind in ("now", "rate") or period.start is None or (
+    if per not in RATE_DAYS or period.kind in ("now", "rate") or period.start is None or (
             period.end is None):
         return 0.0
     days = (period.end - period.start).days + 1
@@ -456,7 +453,7 @@ def _rate_units(per: str, period: Period) -> float:
             period.end.year, period.end.month):
         return float((period.end.year - period.start.year) * 12 + period.end.month
                      - period.start.month + 1)
-    return round(days / _UNIT_DAYS[per], 2)
+    return round(days / RATE_DAYS[per], 2)
 
 
 def _per_unit(row: dict[str, Any]) -> None:
@@ -468,9 +465,12 @@ def _per_unit(row: dict[str, Any]) -> None:
     row["series_value"] = total / units
     if not math.isnan(row.get("difference", math.nan)):
         row["difference"] /= units
-    note = (f"the series' {fmt(total)} over {row['series_period']} ({fmt(units)} in all) is"
-            f" {total / units:,.1f} {per}")
+    average = f"{total / units:,.1f} {per}"
+    note = (f"the series' {fmt(total)} for {row['claim_period'].rsplit(', per ', 1)[0]}"
+            f" ({fmt(units)} {per.removeprefix('per ')}s) is {average}")
     row["notes"] = " | ".join(n for n in (note, row.get("notes", "")) if n)
+    if row.get("reason"):  # "the series value 36,816 is of another order of magnitude"
+        row["reason"] = row["reason"].replace(fmt(total), f"{fmt(total)} ({average})")
 
 
 def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
@@ -566,9 +566,11 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     wide = _texts(fig, ctx, True, article_geos)
     # a series the figure's clause fits but the sentence's other words rule out ("Turkish
     # nationals were the fourth-largest group ..., with 3,040 arrivals": not all arrivals)
-    found = ([(s, r) for s, r in candidates(_texts(fig, ctx, False, article_geos), unit)
-              if wide.strong.isdisjoint(r.excludes_any)] if not total else []
-             ) or candidates(wide, unit)
+    narrow = candidates(_texts(fig, ctx, False, article_geos), unit) if not total else []
+    found = [(s, r) for s, r in narrow if wide.strong.isdisjoint(r.excludes_any)]
+    if not found:  # a narrower series the sentence names, else what the clause fits
+        found = ([(s, r) for s, r in candidates(wide, unit) if r.requires_any] or narrow
+                 if narrow else candidates(wide, unit))
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""

@@ -58,9 +58,6 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
-# Rates that are an average over their sentence's period when it has one (per year has its
-# own reading: the last full year)
-AVERAGED = ("per day", "per week", "per month")
 # "By the end of that year it had fallen to about 95,000", "in that month": the year (month)
 # of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
@@ -208,12 +205,19 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             period = periods.year_period(int(label.group("y")), label.group("y"))
         elif listed:
             period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
-    if period is not None and period.kind == "rate" and period.label in AVERAGED and not (
-            _SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023": which?
-        # "In 2024, an average of about 100 people a day crossed": a day's average over 2024
+    if period is not None and period.kind == "rate" and period.label in periods.RATE_DAYS and (
+            not _SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023"
+        # "In 2024, an average of about 100 people a day crossed": a day's average over 2024;
+        # "compared with 80 a day in 2023": the base's own year
         spans = [f for f in reachable if f[2].kind in _SHIFTABLE and f[2].start is not None
                  and f[2].end is not None]
-        if spans:
+        own_base = next((m for m in periods.number_bases(sentence)
+                         if m.start() <= ctx.figure_start < m.start("ny")), None)
+        if own_base is not None:
+            year = int(own_base.group("ny"))
+            period = replace(periods.year_period(year, str(year)),
+                             origin=f"an average {period.label} over the base's year")
+        elif spans:
             span = periods.clip(periods.nearest(spans, ctx.figure_start, ctx.figure_end),
                                 published)
             period = replace(span, origin=f"an average {period.label} over the sentence's period")
@@ -355,7 +359,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             continue
         change = row.get("unit") in ("percent", "share") and percent_is_change(ctx) and (
             row.get("unit") == "percent" or bool(periods.BASE.search(ctx.sentence_text))
-            or bool(periods.number_bases(ctx.sentence_text)))
+            or _next_is_a_base(ctx))
         # "five times the 2020 level": a multiplier's base is the year right after it
         times = periods.MULTIPLIER_BASE.match(ctx.sentence_text, ctx.figure_end) if (
             row.get("unit") == "times") else None
@@ -397,6 +401,15 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
+
+
+def _next_is_a_base(ctx: Surroundings) -> bool:
+    """Is the next figure after this one a base stated with its year ("up by more than half on
+    the 28,526 who made the journey in 2021"), with no other figure between?"""
+    for m in periods.number_bases(ctx.sentence_text):
+        if m.start() >= ctx.figure_end - 1:
+            return not any(ctx.figure_end <= s < m.start() for s, _ in ctx.others)
+    return False
 
 
 def _start_of_previous(article: Article, ctx: Surroundings) -> int | None:
