@@ -309,6 +309,22 @@ def test_a_rate_over_its_sentences_period_is_checked_as_an_average():
     assert row["verdict"] == "not comparable"
 
 
+def test_a_rate_that_is_a_base_is_averaged_over_its_own_year():
+    rows = extracted("In 2024, small boat arrivals averaged 100 people a day, compared with 80 a"
+                     " day in 2023.", "2025-01-10")
+    assert [(r["claim_period"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("2024, per day on average", "consistent"), ("2023, per day on average", "consistent")]
+    row = extracted("In 2024, up to 800 people a day crossed the Channel in small boats.",
+                    "2025-01-10").iloc[0]
+    assert "36,816 (100.6 per day)" in row["reason"]
+
+
+def test_a_visa_schemes_arrivals_are_no_small_boats():
+    row = extracted("In 2024, around 1,000 Ukrainians a month continued to arrive in Britain"
+                    " under the Homes for Ukraine scheme.", "2025-01-10").iloc[0]
+    assert row["series"] == ""
+
+
 def test_a_value_for_the_period_outranks_bounds_that_would_hold_the_claim():
     # 1 January to 10 August ends inside a quarter: the quarterly series only bounds it
     # (11,433 to 24,830, which holds 12,000); the daily running total gives the value.
@@ -502,6 +518,17 @@ def test_a_place_no_series_covers_is_not_set_against_the_uks():
     rows = extracted("American officials watched closely.\n\nIn 2023, 29,437 people crossed"
                      " the Channel to the UK in small boats.", "2025-01-07")
     assert rows.iloc[0]["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 29,437 people crossed the Channel in small boats in 2023, the Home Office said, with"
+    " Albanians no longer the largest group.",
+    "Small boats remain a headache for the Home Office. Ministers want an Australian-style"
+    " turnback policy after 29,437 people arrived in small boats in 2023.",
+])
+def test_a_word_for_another_group_or_place_in_passing_keeps_the_series(text):
+    row = extracted(text, "2024-03-10").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
 
 
 def test_a_nationality_of_the_people_counted_is_no_place():
@@ -794,6 +821,7 @@ def test_a_month_named_as_the_base_is_the_latest_one_before_the_figures_period()
     # a month with its year ends the sentence ("... on January 2023."); "on" names it too
     # (small-boat arrivals: November 2023 1,661, November 2024 2,901: +74.7%)
     for text in ("Small boat arrivals in November 2024 were up 75% on November 2023.",
+                 "Small boat arrivals in November 2024 were up 75 per cent on November 2023.",
                  "Small boat arrivals in November 2024 were up 75% compared with November"
                  " 2023."):
         row = extracted(text, "2025-02-01").iloc[0]

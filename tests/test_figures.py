@@ -825,6 +825,12 @@ def test_that_year_is_the_year_of_the_sentence_before(second, period):
     assert (rows[-1]["period_start"], rows[-1]["period_end"]) == period
 
 
+def test_a_share_takes_no_base_from_another_figures_comparison() -> None:
+    rows = figures("Albanians accounted for a third of small boat arrivals in 2022 as their"
+                   " number rose to 12,000 from 800 in 2021.", published="2023-03-10")
+    assert (rows[0]["period"], rows[0]["base_start"]) == ("2022", None)
+
+
 def test_a_base_figure_in_two_years_keeps_both_years() -> None:
     rows = figures("Support fell to 85% in 2016, a 10% drop from the 95% the party received"
                    " in 2008 and 2012.", published="2016-10-01")
