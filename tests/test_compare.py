@@ -702,6 +702,16 @@ def test_the_figure_of_a_number_counts_what_the_sentence_before_counts():
     assert (row["claim_period"], row["verdict"]) == ("2022 vs 2021", "consistent")
 
 
+def test_the_figure_as_what_is_counted_counts_what_the_sentence_before_counts():
+    # Türkiye's apprehensions: 225,831 in 2024, 254,008 in 2023 (press)
+    rows = extracted("Turkish security forces have held 152,331 irregular migrants so far this"
+                     " year.\n\nThe figure is down from 225,831 in 2024 and 254,008 in 2023.",
+                     "2025-12-24")
+    assert rows["series"].tolist()[1:] == ["turkiye_apprehensions"] * 2
+    row = extracted("Türkiye nabs over 152,000 irregular migrants in 2025", "2025-12-24").iloc[0]
+    assert row["series"] == "turkiye_apprehensions_ytd"
+
+
 @pytest.mark.parametrize("opening", ["That was", "This was", "It was"])
 def test_a_sentence_referring_back_counts_what_the_sentence_before_counts(opening):
     # asylum applications (people): 91,811 in 2023, 108,138 in 2024 (+17.8%)

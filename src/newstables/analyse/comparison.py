@@ -201,9 +201,14 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
+_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
+
+
 def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
            article_geos: frozenset[str]) -> Texts:
     counts = _text(fig.get("counts"))
+    if _TOTAL_WORD.fullmatch(counts):
+        counts = ""  # "The figure is down from 225,831": a total of what the sentence before counts
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
