@@ -22,7 +22,9 @@ Resolution rules (``published`` is the article's date; weeks run Monday to Sunda
   month": publication to the end of the month.
 - "N days/weeks/months/years ago": the day/week/month/year that far back; "the past N months":
   a rolling window ending at publication; "the coming/next N weeks": one starting at it.
-- early/mid/late X keeps X's whole period (coarse on purpose).
+- early/mid/late in a year is four of its months (January-April, May-August,
+  September-December), as for figures (``periods.PART_OF_YEAR``); early/mid/late in a month,
+  a season or a week keeps X's whole period (coarse on purpose).
 Without a publication date relative expressions stay unresolved (dates None); absolute ones
 ("8 August 2023", "in July 2023", "in 2016") still resolve.
 
@@ -56,6 +58,7 @@ from newstables.extract.time_grammar import (
     _Span,
 )
 from newstables.periods import (
+    PART_OF_YEAR,
     add_months_ym,
     month_end,
     month_span,
@@ -400,6 +403,12 @@ def _apply(span: _Span, prep: str | None, mod: str | None, pub: dt.date | None) 
     start, end, granularity = span
     if mod in ("earlier", "later") and pub is not None and start and end and start <= pub <= end:
         return (start, pub, granularity) if mod == "earlier" else (pub, end, granularity)
+    if mod in PART_OF_YEAR and granularity == "year" and start and end and (
+            start.year == end.year and (start.month, end.month) == (1, 12)):
+        # "in early 2024": January to April, as the figures read it
+        first = PART_OF_YEAR[mod]
+        start, end = dt.date(start.year, first, 1), month_end(start.year, first + 3)
+        span = (start, end, granularity)
     prep = " ".join(prep.lower().split()) if prep else None
     if prep == "since":
         return start, pub, granularity
