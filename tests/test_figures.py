@@ -831,6 +831,17 @@ def test_a_share_takes_no_base_from_another_figures_comparison() -> None:
     assert (rows[0]["period"], rows[0]["base_start"]) == ("2022", None)
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("Over the last year, 40,000 people crossed the Channel.", ("2024-06-16", "2025-06-15")),
+    ("In the last year, 40,000 people crossed the Channel.", ("2024-06-16", "2025-06-15")),
+    ("Last year, 40,000 people crossed the Channel.", ("2024-01-01", "2024-12-31")),
+])
+def test_the_last_year_is_the_twelve_months_to_publication_last_year_the_calendar_one(
+        text, period):
+    row = figures(text, published="2025-06-15")[0]
+    assert (row["period_start"], row["period_end"]) == period
+
+
 def test_a_base_figure_in_two_years_keeps_both_years() -> None:
     rows = figures("Support fell to 85% in 2016, a 10% drop from the 95% the party received"
                    " in 2008 and 2012.", published="2016-10-01")

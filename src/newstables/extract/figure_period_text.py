@@ -94,7 +94,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     if kind == "span":
         return _SPAN_LEAD.sub("", surface).lower()
     if kind == "rel":
-        return _relative(g("rel_w").lower(), g("rel_u").lower(), pub, surface)
+        which = g("rel_w").lower()
+        if which == "last" and _THE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            which = "past"  # "over the last year": the 12 months to publication, not last year
+        return _relative(which, g("rel_u").lower(), pub, surface)
     if kind == "day":
         return _day(m, pub, surface)
     if kind == "wk":  # "the first week of August": its first seven days; "the last": its last
@@ -253,6 +256,9 @@ def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
         return f"{start}/{end_month}"
     y = pub.year - 1 if g("since_last") else pub.year
     return f"{y}-01/{end_month}"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _relative(which: str, unit: str, pub: dt.date | None, surface: str) -> str:
