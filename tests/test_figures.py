@@ -818,6 +818,7 @@ def test_a_sentence_opening_a_year_earlier_is_a_year_before_the_sentence_before(
     ("By the end of that year it had fallen to about 95,000.", ("2023-12-31", "2023-12-31")),
     ("In that year as a whole, 84,425 people claimed asylum.", ("2023-01-01", "2023-12-31")),
     ("By the end of that month, 150,000 were waiting.", ("2023-06-30", "2023-06-30")),
+    ("Figures show 84,425 people claimed asylum that year.", ("2023-01-01", "2023-12-31")),
 ])
 def test_that_year_is_the_year_of_the_sentence_before(second, period):
     rows = figures(f"The backlog peaked at 175,457 in June 2023. {second}",
@@ -840,6 +841,12 @@ def test_the_last_year_is_the_twelve_months_to_publication_last_year_the_calenda
         text, period):
     row = figures(text, published="2025-06-15")[0]
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_a_hedge_right_after_an_opening_quote_mark_is_the_figures() -> None:
+    row = one('Nigel Farage claimed that "more than 100,000 people" crossed in 2024.')
+    assert (row["text"], row["hedge_kind"], row["counts"]) == (
+        "more than 100,000", "lower_bound", "people")
 
 
 def test_a_base_figure_in_two_years_keeps_both_years() -> None:

@@ -58,10 +58,10 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
-# "By the end of that year it had fallen to about 95,000", "in that month": the year (month)
-# of the sentence before's period
+# "By the end of that year it had fallen to about 95,000", "in that month", "made the crossing
+# that year": the year (month) of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
-                        r"|throughout|across|by)\s+)that\s+(?P<unit>year|month)\b", re.I)
+                        r"|throughout|across|by)\s+)?that\s+(?P<unit>year|month)\b", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})

@@ -67,6 +67,9 @@ from newstables.extract.numbers import anaphoric
 
 # ---------------------------------------------------------------- text helpers
 
+_OPENING = frozenset("\"“‘'(")
+
+
 def _tail(
     low: str, lo: int, pos: int, n: int = 8, digits: bool = False
 ) -> list[tuple[int, str]]:
@@ -87,6 +90,9 @@ def _tail(
         if not (word.isalpha() or clean.fullmatch(word)):
             if word.endswith(".") and word[:-1] in _DOTTED:
                 word = word[:-1]
+            elif word[:1] in _OPENING and len(word) > 1 and clean.fullmatch(word[1:]):
+                out.append((start + at + 1, word[1:]))  # '"more than 100,000': its first word
+                break
             else:
                 break
         out.append((start + at, word))
