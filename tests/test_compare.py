@@ -702,6 +702,16 @@ def test_the_figure_of_a_number_counts_what_the_sentence_before_counts():
     assert (row["claim_period"], row["verdict"]) == ("2022 vs 2021", "consistent")
 
 
+def test_a_claim_says_whom_the_article_gives_it_to():
+    rows = extracted('Nigel Farage claimed on Sunday that "more than 100,000 people" crossed the'
+                     " Channel in small boats in 2024.\n\nIn fact, Home Office figures show"
+                     " 36,816 people made the crossing that year.", "2025-03-01")
+    assert [(r["stated_by"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("Nigel Farage", "inconsistent"), ("Home Office", "consistent")]
+    assert extracted("In 2024, 36,816 people crossed in small boats.", "2025-03-01").iloc[0][
+        "stated_by"] == ""
+
+
 def test_the_figure_as_what_is_counted_counts_what_the_sentence_before_counts():
     # Türkiye's apprehensions: 225,831 in 2024, 254,008 in 2023 (press)
     rows = extracted("Turkish security forces have held 152,331 irregular migrants so far this"

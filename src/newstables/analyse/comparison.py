@@ -75,7 +75,8 @@ from newstables.hedges import Tolerance, fmt
 from newstables.periods import RATE_DAYS, Period, month_end, span_label
 
 CLAIM_COLUMNS = [
-    "figure", "claim", "value", "low", "high", "hedge", "hedge_kind", "counts", "period",
+    "figure", "claim", "stated_by", "value", "low", "high", "hedge", "hedge_kind", "counts",
+    "period",
     "claim_period", "claim_date", "compared_as", "series", "series_title", "series_value",
     "series_period", "difference", "relative_difference", "verdict", "source_kind",
     "independent", "tolerance_rule", "reason", "notes", "source_url", "source_title",
@@ -188,6 +189,9 @@ def _period_label(period: Period) -> str:
 def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     return {
         "figure": fig.get("figure"), "claim": fig.get("text", ""),
+        # who the article gives the figure to ("Nigel Farage claimed that ..."); "" when the
+        # article states it itself
+        "stated_by": _text(fig.get("source")),
         "value": _number(fig.get("value")), "low": _number(fig.get("low")),
         "high": _number(fig.get("high")), "hedge": _text(fig.get("hedge")),
         "hedge_kind": _text(fig.get("hedge_kind")) or "exact",
