@@ -11,8 +11,8 @@ from newstables.run.corpus import extract_corpus
 
 ARTICLES = {
     "wire-a": ("Wire A", "2023-05-01",
-               "More than 45,700 people crossed the Channel in small boats in 2022, official "
-               "figures show.\n"
+               "More than 45,700 people crossed the Channel in small boats in 2022, the Home "
+               "Office said.\n"
                'Home Secretary Jane Roe said: "We will stop the boats and the gangs."'),
     "paper-b": ("Paper B", "2023-06-01",
                 "Some 45,774 people crossed the Channel in small boats in 2022.\n"
@@ -60,6 +60,8 @@ def test_a_speaker_quoted_by_two_outlets_counts_both(con):
 def test_verdicts_and_coverage_are_counted_per_outlet_and_month(con):
     verdicts = coverage.verdicts_by_outlet(con).set_index("outlet")
     assert verdicts.loc["Wire A", "matched"] == 1 and verdicts.loc["Paper B", "articles"] == 1
+    # Wire A gives its figure to the Home Office; Paper B states its own
+    assert verdicts["attributed"].to_dict() == {"Paper B": 0, "Wire A": 1}
     groups = [name for name, _ in coverage.VERDICT_GROUPS]
     assert (verdicts[groups].sum(axis=1) == verdicts["matched"]).all()  # every verdict counted
     monthly = coverage.coverage_by_month(con)

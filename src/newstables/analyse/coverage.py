@@ -152,11 +152,16 @@ VERDICT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def verdicts_by_outlet(con) -> pd.DataFrame:
-    """Per outlet: figures stated, those matched to a reference series, and their verdicts,
-    grouped as ``VERDICT_GROUPS`` (official consistent/inconsistent apart from reports)."""
+    """Per outlet: figures stated, those matched to a reference series, how many of those the
+    outlet gives to someone else ("attributed": a minister's claim, a ministry's figure), and
+    their verdicts, grouped as ``VERDICT_GROUPS`` (official consistent/inconsistent apart from
+    reports)."""
     groups = [name for name, _ in VERDICT_GROUPS]
     if not has_claims(con):
-        return pd.DataFrame(columns=["outlet", "articles", "figures", "matched", *groups])
+        return pd.DataFrame(columns=["outlet", "articles", "figures", "matched", "attributed",
+                                     *groups])
+    columns = {row[0] for row in con.sql("DESCRIBE claims").fetchall()}
+    given = "coalesce(c.stated_by, '') <> ''" if "stated_by" in columns else "false"
     counts = ",\n".join(
         "count(*) FILTER (WHERE coalesce(c.series, '') <> '' AND c.verdict IN ("
         + ", ".join(f"'{v}'" for v in verdicts) + f')) AS "{name}"'
@@ -165,6 +170,7 @@ def verdicts_by_outlet(con) -> pd.DataFrame:
         SELECT coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet,
                count(DISTINCT c.article) AS articles, count(*) AS figures,
                count(*) FILTER (WHERE coalesce(c.series, '') <> '') AS matched,
+               count(*) FILTER (WHERE coalesce(c.series, '') <> '' AND {given}) AS attributed,
                {counts}
         FROM claims c JOIN articles a USING (article)
         GROUP BY 1 ORDER BY 1
