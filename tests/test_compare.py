@@ -702,6 +702,30 @@ def test_the_figure_of_a_number_counts_what_the_sentence_before_counts():
     assert (row["claim_period"], row["verdict"]) == ("2022 vs 2021", "consistent")
 
 
+@pytest.mark.parametrize(("text", "series", "verdict"), [
+    # a share's stated base after a figure that restates the change (2024 vs 2022: -19.6%)
+    ("In 2024, small boat arrivals were down by a fifth, or 8,958 people, on the 45,774 who"
+     " crossed in 2022.", "uk_small_boat_arrivals_annual", "consistent"),
+    # a group named before the figure is no series of all arrivals
+    ("In 2024, Afghans were the largest nationality: 15,000 crossed the Channel in small"
+     " boats.", "", "cannot check"),
+    # another country's officials and government
+    ("American officials recorded 250,000 apprehensions in 2023.", "", "cannot check"),
+    ("The Canadian government said 173,000 asylum claims were made in 2024.", "",
+     "cannot check"),
+])
+def test_the_third_reviews_sentences(text, series, verdict):
+    row = extracted(text, "2025-02-10").iloc[0]
+    assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+def test_the_figure_for_a_named_thing_counts_that_thing():
+    rows = extracted("Some 108,138 people claimed asylum in the UK in 2024. The figure was 45,774"
+                     " for small boat arrivals in 2022.", "2025-02-10")
+    assert (rows.iloc[1]["series"], rows.iloc[1]["verdict"]) == (
+        "uk_small_boat_arrivals_annual", "consistent")
+
+
 def test_a_claim_says_whom_the_article_gives_it_to():
     rows = extracted('Nigel Farage claimed on Sunday that "more than 100,000 people" crossed the'
                      " Channel in small boats in 2024.\n\nIn fact, Home Office figures show"

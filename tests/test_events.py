@@ -271,6 +271,8 @@ def test_early_mid_and_late_in_a_year_are_four_of_its_months():
     assert dates(only("Talks will resume in early 2024.")) == ("2024-01-01", "2024-04-30", "year")
     assert dates(only("The deal was struck in mid-2022.")) == ("2022-05-01", "2022-08-31", "year")
     assert dates(only("Arrivals peaked in late 2022.")) == ("2022-09-01", "2022-12-31", "year")
+    assert dates(only("The hotel was closed in early to mid-2023.")) == (
+        "2023-01-01", "2023-08-31", "year")
 
 
 def test_without_publication_relative_expressions_stay_unresolved():

@@ -304,6 +304,8 @@ def test_a_meeting_with_a_named_party_or_person_stays_and_the_plans_object_is_pl
 def test_a_signed_memorandum_is_a_memorandum_of_understanding_a_leaked_one_is_none():
     row = only("Greece and Albania signed a memorandum in Tirana on Tuesday.")
     assert row["instrument"] == "memorandum of understanding"
+    row = only("A memorandum with Albania was announced on Tuesday to speed up returns.")
+    assert row["instrument"] == "memorandum of understanding"
     for text in ("A leaked memorandum showed officials doubted the plan.",
                  "In a memorandum to staff, the Home Office announced faster processing.",
                  "Jane Doe signed a memorandum urging Britain to leave the convention."):

@@ -200,9 +200,16 @@ def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
     ('Sonya Sceats of Freedom from Torture called the policy "a moral stain".', "Sonya Sceats"),
     ('Freedom from Torture said the plan was "a moral stain".', "Freedom from Torture"),
     ('"It is a moral stain," said Freedom from Torture.', "Freedom from Torture"),
+    ("\"It is a scandal,\" said Freedom from Torture's chief executive Sonya Sceats.",
+     "Sonya Sceats"),
 ])
 def test_an_organisations_name_with_a_lower_case_word_is_one_name(text, speaker):
     assert speakers(text) == [speaker]
+
+
+def test_a_known_organisations_whole_name_qualifies_a_title():
+    rows = quote_rows('Freedom from Torture chief executive Sonya Sceats said: "This is cruel."')
+    assert rows["role"].tolist() == ["Freedom from Torture Chief Executive"]
 
 
 def test_a_label_word_inside_a_name_is_part_of_the_name():

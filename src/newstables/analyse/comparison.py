@@ -205,19 +205,22 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
+# "45,774 for small boat arrivals in 2022": what a figure that names nothing counts
+_FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:in|on|at|during"
+                         r"|over|last|this|since)\b|[,.;]|$)", re.I)
 _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
 
 
 def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
-           article_geos: frozenset[str]) -> Texts:
+           article_geos: frozenset[str], borrow: bool = True) -> Texts:
     counts = _text(fig.get("counts"))
     if _TOTAL_WORD.fullmatch(counts):
         counts = ""  # "The figure is down from 225,831": a total of what the sentence before counts
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
-    if not counts and not lead and (TOTAL_SUBJECT.match(ctx.sentence_text)
-                                    or REFERS_BACK.match(ctx.sentence_text)):
+    if borrow and not counts and not lead and (TOTAL_SUBJECT.match(ctx.sentence_text)
+                                               or REFERS_BACK.match(ctx.sentence_text)):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
@@ -231,6 +234,9 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
     first = counts.split()[0].lower() if counts.split() else ""
     near = head if first and first in ctx.near.lower().split() else f"{ctx.near} , {head}"
+    named = _FOR_PHRASE.match(ctx.sentence_text, ctx.figure_end) if not counts else None
+    if named:  # "The figure was 45,774 for small boat arrivals": arrivals, not the boat
+        near = head_noun(named.group(1))
     near += before
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
                  frozenset(geos))
@@ -572,14 +578,20 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what
     # the clauses before say.
     total = borrows_total(ctx.clause)
-    wide = _texts(fig, ctx, True, article_geos)
-    # a series the figure's clause fits but the sentence's other words rule out ("Turkish
+    # "The figure was 45,774 for small boat arrivals": its own words first, then the sentence
+    # before's ("The figure has fallen from a peak of 56,042")
+    wide = _texts(fig, ctx, True, article_geos, borrow=False)
+    borrow = not candidates(wide, unit)
+    if borrow:
+        wide = _texts(fig, ctx, True, article_geos)
+    # a series the figure's clause fits but the sentence's words before it rule out ("Turkish
     # nationals were the fourth-largest group ..., with 3,040 arrivals": not all arrivals)
-    narrow = candidates(_texts(fig, ctx, False, article_geos), unit) if not total else []
-    found = [(s, r) for s, r in narrow if wide.strong.isdisjoint(r.excludes_any)]
-    if not found:  # a narrower series the sentence names, else what the clause fits
-        found = ([(s, r) for s, r in candidates(wide, unit) if r.requires_any] or narrow
-                 if narrow else candidates(wide, unit))
+    narrow = candidates(_texts(fig, ctx, False, article_geos, borrow), unit) if not total else []
+    # ... but not one a word after the figure's clause rules out ("..., with Albanians no
+    # longer the largest group")
+    before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}")
+    found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or candidates(
+        wide, unit)
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""

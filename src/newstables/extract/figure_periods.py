@@ -404,11 +404,14 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
 
 
 def _next_is_a_base(ctx: Surroundings) -> bool:
-    """Is the next figure after this one a base stated with its year ("up by more than half on
-    the 28,526 who made the journey in 2021"), with no other figure between?"""
+    """Is a base stated with its year after this figure its base ("up by more than half on the
+    28,526 who made the journey in 2021")? Not a "from" with another figure between."""
     for m in periods.number_bases(ctx.sentence_text):
         if m.start() >= ctx.figure_end - 1:
-            return not any(ctx.figure_end <= s < m.start() for s, _ in ctx.others)
+            # "down by a fifth, or 8,958 people, on the 45,774 who crossed in 2022": a figure
+            # between may restate the change; "rose to 12,000 from 800 in 2021" is its own
+            return m.group("prep").lower() != "from" or not any(
+                ctx.figure_end <= s < m.start() for s, _ in ctx.others)
     return False
 
 

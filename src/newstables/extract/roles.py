@@ -189,11 +189,13 @@ def _qualifier_start(toks: list[_Tok], i: int, protected: set[int]) -> int:
         q -= 1
     while q < i and _is_stop(toks[q]):  # 'The Refugee Council's chief executive'
         q += 1
-    if q == i:
-        for length in range(min(4, i), 0, -1):
-            entry = _LEX.get(tuple(t.base for t in toks[i - length : i]))
-            if entry is not None and entry.kind == "org" and not toks[i - 1].poss:
-                return i - length
+    for length in range(min(6, i), 0, -1):
+        # a known organisation ending right before the title, whole ('Freedom from Torture
+        # chief executive'), or one with no capital run of its own before it
+        entry = _LEX.get(tuple(t.base for t in toks[i - length : i]))
+        if entry is not None and entry.kind == "org" and (q == i and not toks[i - 1].poss
+                                                          or i - length < q):
+            return i - length
     return q
 
 
