@@ -719,6 +719,12 @@ def test_the_third_reviews_sentences(text, series, verdict):
     assert (row["series"], row["verdict"]) == (series, verdict)
 
 
+def test_cases_in_the_system_are_the_asylum_caseload():
+    row = extracted("In June 2024, 224,742 asylum cases were in the system, including appeals.",
+                    "2024-09-23").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_cases_in_system", "consistent")
+
+
 def test_the_figure_for_a_named_thing_counts_that_thing():
     rows = extracted("Some 108,138 people claimed asylum in the UK in 2024. The figure was 45,774"
                      " for small boat arrivals in 2022.", "2025-02-10")
