@@ -725,6 +725,39 @@ def test_cases_in_the_system_are_the_asylum_caseload():
     assert (row["series"], row["verdict"]) == ("uk_asylum_cases_in_system", "consistent")
 
 
+@pytest.mark.parametrize(("text", "series"), [
+    # "The total" names nothing: the sentence before says what it counts
+    ("Small boat crossings fell last year. The total was 29,437 in 2023.",
+     "uk_small_boat_arrivals_annual"),
+    ("The backlog of asylum cases has been cut. The total was 95,252 at the end of 2023.",
+     "uk_asylum_backlog_cases"),
+    # the group named after the figure has a series of its own
+    ("In 2023, 3,040 people crossed the Channel in small boats, all of them Turkish nationals,"
+     " the Home Office said.", "uk_turkish_nationals_small_boats"),
+    # another country's officials in the next sentence do not move Türkiye's figure
+    ("Türkiye steps up its fight against irregular migration\n\nThe interior ministry said"
+     " security forces apprehended 254,008 irregular migrants in 2023. American officials have"
+     " praised the crackdown.", "turkiye_apprehensions"),
+])
+def test_the_fourth_reviews_sentences(text, series):
+    row = extracted(text, "2024-03-01").iloc[0]
+    assert row["series"] == series and row["verdict"] in ("consistent", "matches press reports")
+
+
+def test_a_share_takes_no_base_from_a_later_figures_comparison():
+    row = extracted("Small boat arrivals fell by a third in 2023 and rose again last year to"
+                    " 36,816, compared with 29,437 in 2023.", "2025-01-10").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (
+        "2023 vs 2022 (the year before: the sentence states no base)", "consistent")
+
+
+def test_a_rebuttal_after_but_is_no_claim_of_the_speaker():
+    rows = extracted('Nigel Farage claimed that "more than 100,000 people" crossed the Channel in'
+                     " small boats in 2023, but 29,437 people crossed the Channel in small boats"
+                     " that year.", "2024-03-01")
+    assert rows["stated_by"].tolist() == ["Nigel Farage", ""]
+
+
 def test_the_figure_for_a_named_thing_counts_that_thing():
     rows = extracted("Some 108,138 people claimed asylum in the UK in 2024. The figure was 45,774"
                      " for small boat arrivals in 2022.", "2025-02-10")

@@ -819,6 +819,8 @@ def test_a_sentence_opening_a_year_earlier_is_a_year_before_the_sentence_before(
     ("In that year as a whole, 84,425 people claimed asylum.", ("2023-01-01", "2023-12-31")),
     ("By the end of that month, 150,000 were waiting.", ("2023-06-30", "2023-06-30")),
     ("Figures show 84,425 people claimed asylum that year.", ("2023-01-01", "2023-12-31")),
+    # "that year's level", "since that year": not that year's figure
+    ("The backlog is 95,252, more than double that year's level.", (None, None)),
 ])
 def test_that_year_is_the_year_of_the_sentence_before(second, period):
     rows = figures(f"The backlog peaked at 175,457 in June 2023. {second}",
@@ -841,6 +843,15 @@ def test_the_last_year_is_the_twelve_months_to_publication_last_year_the_calenda
         text, period):
     row = figures(text, published="2025-06-15")[0]
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_a_source_holds_across_but_unless_the_writer_rebuts() -> None:
+    row = one("The Tax Policy Center says it would depress revenue, but would eventually add"
+              " $84 billion over 10 years.")
+    assert row["source"] == "Tax Policy Center"
+    rows = figures('Nigel Farage claimed that "more than 100,000 people" crossed in 2023, but'
+                   " 29,437 people crossed that year.")
+    assert [r["source"] for r in rows] == ["Nigel Farage", None]
 
 
 def test_a_hedge_right_after_an_opening_quote_mark_is_the_figures() -> None:

@@ -211,6 +211,15 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
 _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
 
 
+ELSEWHERE = "elsewhere (no series)"  # the catalogue's geography of places no series covers
+_TOTAL_KEYS = frozenset({"total", "in total", "totals", "the total"})
+
+
+def _beyond_totals(texts: Texts, rule: SeriesRule) -> bool:
+    """Do ``texts`` fit ``rule`` by more than a word for a total?"""
+    return any(k in texts.strong for k, _ in rule.keywords if k not in _TOTAL_KEYS)
+
+
 def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
            article_geos: frozenset[str], borrow: bool = True) -> Texts:
     counts = _text(fig.get("counts"))
@@ -227,8 +236,16 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         lead = f" , {ctx.previous_text}"
         before = f" , {words_after_numbers(ctx.previous_text)}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
-    geos = (geographies(ctx.sentence_text) or geographies(ctx.paragraph_text)
-            or geographies(ctx.lead) or article_geos)
+    # a place no series covers, named around the figure but not in its sentence, gives way to
+    # the article's places ("American officials have praised the crackdown" in an article
+    # on Türkiye's figures)
+    geos = geographies(ctx.sentence_text)
+    covered = article_geos - {ELSEWHERE}
+    for level in (() if geos else (geographies(ctx.paragraph_text), geographies(ctx.lead),
+                                   article_geos)):
+        if level:  # the paragraph's, else the list's lead-in's, else the article's places
+            geos = (level - {ELSEWHERE}) or covered or level
+            break
     head = head_noun(counts)
     # The words just after the figure, unless they are the start of the phrase it counts:
     # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
@@ -581,17 +598,27 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     # "The figure was 45,774 for small boat arrivals": its own words first, then the sentence
     # before's ("The figure has fallen from a peak of 56,042")
     wide = _texts(fig, ctx, True, article_geos, borrow=False)
-    borrow = not candidates(wide, unit)
-    if borrow:
+    wide_found = candidates(wide, unit)
+    if not any(_beyond_totals(wide, rule) for _, rule in wide_found):
+        # its own words name nothing but a total ("The total was 29,437 in 2023")
         wide = _texts(fig, ctx, True, article_geos)
-    # a series the figure's clause fits but the sentence's words before it rule out ("Turkish
-    # nationals were the fourth-largest group ..., with 3,040 arrivals": not all arrivals)
+        wide_found = candidates(wide, unit)
+        borrow = True
+    else:
+        borrow = False
     narrow = candidates(_texts(fig, ctx, False, article_geos, borrow), unit) if not total else []
-    # ... but not one a word after the figure's clause rules out ("..., with Albanians no
-    # longer the largest group")
-    before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}")
-    found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or candidates(
-        wide, unit)
+    ruled_out = [r for _, r in narrow if not wide.strong.isdisjoint(r.excludes_any)]
+    named = [(s, r) for s, r in wide_found if r.requires_any]
+    if ruled_out and named:
+        # a series of the group the sentence names ("Turkish nationals were the fourth-largest
+        # group ..., with 3,040 arrivals", "..., all of them Turkish nationals")
+        found = named
+    else:
+        # what the clause fits, unless the words before it rule it out ("Afghans were the
+        # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
+        # longer the largest group")
+        before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}")
+        found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or wide_found
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""

@@ -61,7 +61,8 @@ STORY_ORIGIN = "a year before the previous sentence's period"
 # "By the end of that year it had fallen to about 95,000", "in that month", "made the crossing
 # that year": the year (month) of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
-                        r"|throughout|across|by)\s+)?that\s+(?P<unit>year|month)\b", re.I)
+                        r"|throughout|across|by)\s+|(?<!since )(?<!before )(?<!after )(?<!until )"
+                        r"(?<!from ))that\s+(?P<unit>year|month)\b(?!['’]s)", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -403,15 +404,21 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         row.update(base_cols)
 
 
+# ", or 8,958 people, on the 45,774 ...": a figure between that restates the change
+_RESTATED = re.compile(r"[\s,]*(?:or|that\s+is|i\.e\.)\s+(?:(?:some|about|around|nearly)\s+)?$",
+                       re.I)
+
+
 def _next_is_a_base(ctx: Surroundings) -> bool:
     """Is a base stated with its year after this figure its base ("up by more than half on the
-    28,526 who made the journey in 2021")? Not a "from" with another figure between."""
+    28,526 who made the journey in 2021")? Not with another figure between, unless that one
+    restates the change (", or 8,958 people,")."""
     for m in periods.number_bases(ctx.sentence_text):
         if m.start() >= ctx.figure_end - 1:
             # "down by a fifth, or 8,958 people, on the 45,774 who crossed in 2022": a figure
-            # between may restate the change; "rose to 12,000 from 800 in 2021" is its own
-            return m.group("prep").lower() != "from" or not any(
-                ctx.figure_end <= s < m.start() for s, _ in ctx.others)
+            # between may restate the change; "rose ... to 36,816, compared with ..." is its own
+            return not any(ctx.figure_end <= s < m.start() and not _RESTATED.match(
+                ctx.sentence_text, ctx.figure_end, s) for s, _ in ctx.others)
     return False
 
 

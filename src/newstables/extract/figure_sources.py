@@ -64,9 +64,19 @@ def _sources(doc: _Doc, sent: Sentence) -> list[tuple[int, int, str]]:
     return sorted(out, key=lambda f: (f[0] // 3, f[1], f[0]))
 
 
-def _pick_source(fig: _Fig, found: list[tuple[int, int, str]]) -> str | None:
+# "X claimed that ..., but 29,437 people crossed", "...; in fact, official figures show": the
+# writer's, not X's ("X says it would depress revenue, but would add $84 billion" stays X's)
+_CONTRAST = re.compile(
+    r",\s+but\s+(?:in\s+fact\s+|actually\s+)?(?=[\d£$€]|(?:only|just|official|government)\b"
+    r"|the\s+(?:official|actual|real)\b)|\bwhereas\b|[;.,]\s+in\s+fact\b", re.I)
+
+
+def _pick_source(fig: _Fig, found: list[tuple[int, int, str]], text: str = "") -> str | None:
     """The nearest explicit attribution ("according to", "data from"), else the nearest
-    "X said"; ``found`` is sorted by (class, position)."""
+    "X said", not one a contrast ("..., but") keeps apart from the figure; ``found`` is
+    sorted by (class, position)."""
+    found = [f for f in found if not _CONTRAST.search(  # (room for what follows "but")
+        text, min(f[1], fig.start), max(f[1], fig.start) + 2)] if text else found
     for cls in (0, 1):
         group = [f for f in found if f[0] // 3 == cls]
         if group:

@@ -295,7 +295,7 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
             fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
                                                 article.published) or _pick_period(
                 fig, periods, period_starts, span, next_start, text)
-            fig.source = _pick_source(fig, sources)
+            fig.source = _pick_source(fig, sources, text)
             done.append(fig)
         _of_next_figure(done, text)
         paragraph_figs.extend(done)

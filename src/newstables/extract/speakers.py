@@ -365,8 +365,9 @@ class Speakers:
             return None
         for s, e, actor, kind in self.mentions:  # 'Freedom from Torture said': one name
             if s == cut[0][0] and cut[-1][1] < e <= end and kind in ("person", "org"):
-                if self.text[e : e + 2] in ("'s", "’s"):  # "X's chief executive Y": Y
-                    return self.phrase(e + 2, end) or actor
+                if self.text[e : e + 2] in ("'s", "’s"):  # "X's chief executive, Y": Y
+                    return next((a for ps, _, a, k in self.mentions
+                                 if e < ps < end and k == "person"), actor)
                 return actor
         runs = _runs(cut)
         lows = [_low(t[2]) for t in cut]
