@@ -744,7 +744,26 @@ def test_the_fourth_reviews_sentences(text, series):
     assert row["series"] == series and row["verdict"] in ("consistent", "matches press reports")
 
 
+@pytest.mark.parametrize(("text", "series", "verdict"), [
+    # a group named after the figure, not as all of them, keeps all arrivals
+    ("Some 45,774 people crossed the Channel in small boats in 2022, with Turkish nationals"
+     " among the fastest-growing groups.", "uk_small_boat_arrivals_annual", "consistent"),
+    ("Some 29,437 people crossed the Channel in small boats in 2023, many of them children, and"
+     " most are still in the system.", "uk_small_boat_arrivals_annual", "consistent"),
+    # a paragraph on another country keeps its figure from the UK's series
+    ("The UK saw 29,437 small boat arrivals in 2023.\n\nAustralia takes a very different"
+     " approach. Some 12,000 people arrived by boat in 2023, and all were turned back.", "",
+     "cannot check"),
+])
+def test_the_fifth_reviews_sentences(text, series, verdict):
+    row = extracted(text, "2024-03-01").iloc[-1]
+    assert (row["series"], row["verdict"]) == (series, verdict)
+
+
 def test_a_share_takes_no_base_from_a_later_figures_comparison():
+    row = extracted("Small boat arrivals fell by a fifth in 2024, to 36,816, on the 45,774 who"
+                    " made the journey in 2022.", "2025-03-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2024 vs 2022", "consistent")
     row = extracted("Small boat arrivals fell by a third in 2023 and rose again last year to"
                     " 36,816, compared with 29,437 in 2023.", "2025-01-10").iloc[0]
     assert (row["claim_period"], row["verdict"]) == (

@@ -852,6 +852,10 @@ def test_a_source_holds_across_but_unless_the_writer_rebuts() -> None:
     rows = figures('Nigel Farage claimed that "more than 100,000 people" crossed in 2023, but'
                    " 29,437 people crossed that year.")
     assert [r["source"] for r in rows] == ["Nigel Farage", None]
+    # an attribution after the contrast stays the figures'
+    rows = figures("Some 29,437 people crossed in 2023, but only 3,000 were returned, the Home"
+                   " Office said.")
+    assert [r["source"] for r in rows] == ["Home Office", "Home Office"]
 
 
 def test_a_hedge_right_after_an_opening_quote_mark_is_the_figures() -> None:

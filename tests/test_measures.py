@@ -306,6 +306,8 @@ def test_a_signed_memorandum_is_a_memorandum_of_understanding_a_leaked_one_is_no
     assert row["instrument"] == "memorandum of understanding"
     row = only("A memorandum with Albania was announced on Tuesday to speed up returns.")
     assert row["instrument"] == "memorandum of understanding"
+    row = only("The Home Office announced a memorandum on Tuesday to disrupt smuggling gangs.")
+    assert row["instrument"] == "memorandum of understanding"
     for text in ("A leaked memorandum showed officials doubted the plan.",
                  "A leaked Home Office memorandum, seen by a newspaper, announced a review.",
                  "An explanatory memorandum to the bill, announced on Tuesday, was published.",

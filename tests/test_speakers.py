@@ -205,6 +205,8 @@ def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
     ("\"It is a scandal,\" said Freedom from Torture's Chief Executive, Sonya Sceats.",
      "Sonya Sceats"),
     ("\"It is cruel,\" said Freedom from Torture's UK Director.", "Freedom from Torture"),
+    ("\"It is shameful,\" said Freedom from Torture's chief executive, who met Rishi Sunak.",
+     "Freedom from Torture"),
 ])
 def test_an_organisations_name_with_a_lower_case_word_is_one_name(text, speaker):
     assert speakers(text) == [speaker]

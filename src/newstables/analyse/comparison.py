@@ -211,7 +211,12 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
 _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
 
 
-ELSEWHERE = "elsewhere (no series)"  # the catalogue's geography of places no series covers
+# The catalogue's geographies of places no series covers, and of those places' officials
+# "3,040 people crossed ..., all of them Turkish nationals": the group is all of them
+_ALL_OF_THEM = re.compile(r"[^,;.]*,\s+(?:all|each|every\s+one)\s+of\s+(?:them|whom)\b[^,;.]*",
+                          re.I)
+ELSEWHERE = "elsewhere (no series)"
+ELSEWHERE_OFFICIALS = "elsewhere (no series): its officials"
 _TOTAL_KEYS = frozenset({"total", "in total", "totals", "the total"})
 
 
@@ -236,15 +241,16 @@ def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         lead = f" , {ctx.previous_text}"
         before = f" , {words_after_numbers(ctx.previous_text)}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
-    # a place no series covers, named around the figure but not in its sentence, gives way to
-    # the article's places ("American officials have praised the crackdown" in an article
-    # on Türkiye's figures)
+    # a place no series covers keeps its paragraph's figures from the series ("Australia
+    # takes a different approach. Some 12,000 people arrived by boat"); its officials named
+    # around the figure, not in its sentence, give way to the article's places ("American
+    # officials have praised the crackdown" in an article on Türkiye's figures)
     geos = geographies(ctx.sentence_text)
-    covered = article_geos - {ELSEWHERE}
+    covered = article_geos - {ELSEWHERE, ELSEWHERE_OFFICIALS}
     for level in (() if geos else (geographies(ctx.paragraph_text), geographies(ctx.lead),
                                    article_geos)):
         if level:  # the paragraph's, else the list's lead-in's, else the article's places
-            geos = (level - {ELSEWHERE}) or covered or level
+            geos = (level - {ELSEWHERE_OFFICIALS}) or covered or level
             break
     head = head_noun(counts)
     # The words just after the figure, unless they are the start of the phrase it counts:
@@ -607,7 +613,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     else:
         borrow = False
     narrow = candidates(_texts(fig, ctx, False, article_geos, borrow), unit) if not total else []
-    ruled_out = [r for _, r in narrow if not wide.strong.isdisjoint(r.excludes_any)]
+    whole = _ALL_OF_THEM.match(ctx.sentence_text, ctx.figure_end)
+    before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}"
+                    + (f" , {whole.group(0)}" if whole else ""))
+    ruled_out = [r for _, r in narrow if not before.isdisjoint(r.excludes_any)]
     named = [(s, r) for s, r in wide_found if r.requires_any]
     if ruled_out and named:
         # a series of the group the sentence names ("Turkish nationals were the fourth-largest
@@ -617,7 +626,6 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # what the clause fits, unless the words before it rule it out ("Afghans were the
         # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
         # longer the largest group")
-        before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}")
         found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or wide_found
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(

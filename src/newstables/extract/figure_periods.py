@@ -404,9 +404,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         row.update(base_cols)
 
 
-# ", or 8,958 people, on the 45,774 ...": a figure between that restates the change
-_RESTATED = re.compile(r"[\s,]*(?:or|that\s+is|i\.e\.)\s+(?:(?:some|about|around|nearly)\s+)?$",
-                       re.I)
+# ", or 8,958 people, on the 45,774 ...", "in 2024, to 36,816, on the 45,774 ...": a figure
+# between that restates the change or is the level it reached
+_RESTATED = re.compile(r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?[\s,]*(?:or|that\s+is|i\.e\.|to)\s+"
+                       r"(?:(?:some|about|around|nearly|just)\s+)?$", re.I)
 
 
 def _next_is_a_base(ctx: Surroundings) -> bool:

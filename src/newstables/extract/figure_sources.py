@@ -73,10 +73,10 @@ _CONTRAST = re.compile(
 
 def _pick_source(fig: _Fig, found: list[tuple[int, int, str]], text: str = "") -> str | None:
     """The nearest explicit attribution ("according to", "data from"), else the nearest
-    "X said", not one a contrast ("..., but") keeps apart from the figure; ``found`` is
-    sorted by (class, position)."""
-    found = [f for f in found if not _CONTRAST.search(  # (room for what follows "but")
-        text, min(f[1], fig.start), max(f[1], fig.start) + 2)] if text else found
+    "X said", not one before a contrast ("X claimed ..., but 29,437 crossed") that the
+    figure follows; ``found`` is sorted by (class, position)."""
+    found = [f for f in found if not (f[1] < fig.start and _CONTRAST.search(
+        text, f[1], fig.start + 2))] if text else found  # (+2: room for what follows "but")
     for cls in (0, 1):
         group = [f for f in found if f[0] // 3 == cls]
         if group:

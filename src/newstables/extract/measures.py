@@ -62,6 +62,9 @@ _LABELS: list[tuple[str, tuple[str, ...]]] = [
     (i["label"], tuple(i.get("needs", ()))) for i in _LEXICON
 ]
 _PARTIES = [int(i.get("parties", 0)) for i in _LEXICON]  # countries or bodies it must name
+# words before the mention that make it no measure ('a leaked Home Office memorandum')
+_NOT_AFTER = [re.compile(rf"(?:{i['not_after']})(?:\s+[\w'’-]+){{0,3}}\s*$") if i.get(
+    "not_after") else None for i in _LEXICON]
 # between 'meet' and the person met: 'with' and titles only ('meet French President Macron')
 _MET = re.compile(r"\s+(?:with\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 # 'After a meeting with X, Y announced ...', 'since the last deal was signed': a meeting or a
@@ -440,6 +443,8 @@ def _candidate(text: str, low: str, hit: tuple[int, int, int], clause: tuple[int
         return None
     needs = _LABELS[label][1]
     if needs and not any(m[2] in needs for m in live):
+        return None
+    if _NOT_AFTER[label] and _NOT_AFTER[label].search(low, max(c_start, h_start - 60), h_start):
         return None
     before = [m for m in live if m[1] <= h_start]
     is_subject = (

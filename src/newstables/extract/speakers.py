@@ -39,6 +39,8 @@ _NOUNS = frozenset(_LEX["nouns"])
 _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
 _LABELS = frozenset(_LEX["labels"])
+# "Freedom from Torture's chief executive, Sonya Sceats": a title and a comma, no clause
+_TITLE_ONLY = re.compile(r"\s*(?:(?!(?:who|which|that|and|when)\b)[\w.'’-]+\s*){1,5},?\s*", re.I)
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
 _BEFORE_VERB = frozenset(_LEX["before_verb"])
@@ -366,8 +368,9 @@ class Speakers:
         for s, e, actor, kind in self.mentions:  # 'Freedom from Torture said': one name
             if s == cut[0][0] and cut[-1][1] < e <= end and kind in ("person", "org"):
                 if self.text[e : e + 2] in ("'s", "’s"):  # "X's chief executive, Y": Y
-                    return next((a for ps, _, a, k in self.mentions
-                                 if e < ps < end and k == "person"), actor)
+                    return next((a for ps, _, a, k in self.mentions if e < ps < end
+                                 and k == "person" and _TITLE_ONLY.fullmatch(
+                                     self.text, e + 2, ps)), actor)
                 return actor
         runs = _runs(cut)
         lows = [_low(t[2]) for t in cut]
