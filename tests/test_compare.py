@@ -760,6 +760,14 @@ def test_the_fifth_reviews_sentences(text, series, verdict):
     assert (row["series"], row["verdict"]) == (series, verdict)
 
 
+@pytest.mark.parametrize("whole", [", all Turkish nationals,", " - all of them Turkish nationals,",
+                                   ", nearly all of them Turkish nationals,"])
+def test_a_group_that_is_all_of_them_picks_its_own_series(whole):
+    row = extracted(f"Some 3,040 people crossed the Channel in small boats in 2023{whole} Home"
+                    " Office figures show.", "2024-03-10").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
+
+
 def test_a_share_takes_no_base_from_a_later_figures_comparison():
     row = extracted("Small boat arrivals fell by a fifth in 2024, to 36,816, on the 45,774 who"
                     " made the journey in 2022.", "2025-03-01").iloc[0]

@@ -852,7 +852,10 @@ def test_a_source_holds_across_but_unless_the_writer_rebuts() -> None:
     rows = figures('Nigel Farage claimed that "more than 100,000 people" crossed in 2023, but'
                    " 29,437 people crossed that year.")
     assert [r["source"] for r in rows] == ["Nigel Farage", None]
-    # an attribution after the contrast stays the figures'
+    # a claim after "whereas" is not the figure's source; one that closes the sentence is
+    rows = figures("Some 29,437 people crossed in 2023, whereas Reform UK claimed the true number"
+                   " was nearer 50,000.")
+    assert [r["source"] for r in rows] == [None, "Reform UK"]
     rows = figures("Some 29,437 people crossed in 2023, but only 3,000 were returned, the Home"
                    " Office said.")
     assert [r["source"] for r in rows] == ["Home Office", "Home Office"]

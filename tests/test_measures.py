@@ -308,6 +308,9 @@ def test_a_signed_memorandum_is_a_memorandum_of_understanding_a_leaked_one_is_no
     assert row["instrument"] == "memorandum of understanding"
     row = only("The Home Office announced a memorandum on Tuesday to disrupt smuggling gangs.")
     assert row["instrument"] == "memorandum of understanding"
+    row = only("Greece and the Albanian Ministry of Internal Affairs signed a memorandum on"
+               " Tuesday.", {**ACTORS, "Albanian Ministry of Internal Affairs": "organisation"})
+    assert row["instrument"] == "memorandum of understanding"
     for text in ("A leaked memorandum showed officials doubted the plan.",
                  "A leaked Home Office memorandum, seen by a newspaper, announced a review.",
                  "An explanatory memorandum to the bill, announced on Tuesday, was published.",

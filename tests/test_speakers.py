@@ -207,6 +207,8 @@ def test_a_fact_checks_label_before_a_quote_is_no_speaker(label):
     ("\"It is cruel,\" said Freedom from Torture's UK Director.", "Freedom from Torture"),
     ("\"It is shameful,\" said Freedom from Torture's chief executive, who met Rishi Sunak.",
      "Freedom from Torture"),
+    ("\"It is a scandal,\" said Freedom from Torture's director of policy and advocacy, Sarah"
+     " Jones.", "Sarah Jones"),
 ])
 def test_an_organisations_name_with_a_lower_case_word_is_one_name(text, speaker):
     assert speakers(text) == [speaker]

@@ -213,8 +213,8 @@ _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count
 
 # The catalogue's geographies of places no series covers, and of those places' officials
 # "3,040 people crossed ..., all of them Turkish nationals": the group is all of them
-_ALL_OF_THEM = re.compile(r"[^,;.]*,\s+(?:all|each|every\s+one)\s+of\s+(?:them|whom)\b[^,;.]*",
-                          re.I)
+_ALL_OF_THEM = re.compile(r"[^,;.]*?(?:,|\s+[-–—])\s+(?:(?:nearly|almost|virtually)\s+)?(?:all|each"
+                          r"|every\s+one)(?:\s+of\s+(?:them|whom))?\b[^,;.]*", re.I)
 ELSEWHERE = "elsewhere (no series)"
 ELSEWHERE_OFFICIALS = "elsewhere (no series): its officials"
 _TOTAL_KEYS = frozenset({"total", "in total", "totals", "the total"})

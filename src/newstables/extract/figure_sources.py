@@ -71,12 +71,20 @@ _CONTRAST = re.compile(
     r"|the\s+(?:official|actual|real)\b)|\bwhereas\b|[;.,]\s+in\s+fact\b", re.I)
 
 
+# "..., but only 3,000 were returned, the Home Office said.": an attribution that closes the
+# sentence holds for all of it
+_CLOSING = re.compile(r"[^,;.]{0,60}?\b(?:said|says|added|reported|stated|shows?|showed)\b"
+                      r"[^,;.]{0,25}[.!?]", re.I)
+
+
 def _pick_source(fig: _Fig, found: list[tuple[int, int, str]], text: str = "") -> str | None:
     """The nearest explicit attribution ("according to", "data from"), else the nearest
-    "X said", not one before a contrast ("X claimed ..., but 29,437 crossed") that the
-    figure follows; ``found`` is sorted by (class, position)."""
-    found = [f for f in found if not (f[1] < fig.start and _CONTRAST.search(
-        text, f[1], fig.start + 2))] if text else found  # (+2: room for what follows "but")
+    "X said", not one a contrast keeps apart from the figure ("X claimed ..., but 29,437
+    crossed", "29,437 crossed, whereas X claimed ...") unless it closes the sentence;
+    ``found`` is sorted by (class, position)."""
+    found = [f for f in found if not _CONTRAST.search(
+        text, min(f[1], fig.start), max(f[1], fig.start) + 2)  # (+2: what follows "but")
+        or f[1] > fig.start and _CLOSING.match(text, f[1])] if text else found
     for cls in (0, 1):
         group = [f for f in found if f[0] // 3 == cls]
         if group:

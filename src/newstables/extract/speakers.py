@@ -40,7 +40,7 @@ _TITLES = frozenset(_LEX["titles"])
 _NOT_NAMES = frozenset(_LEX["not_names"])
 _LABELS = frozenset(_LEX["labels"])
 # "Freedom from Torture's chief executive, Sonya Sceats": a title and a comma, no clause
-_TITLE_ONLY = re.compile(r"\s*(?:(?!(?:who|which|that|and|when)\b)[\w.'’-]+\s*){1,5},?\s*", re.I)
+_TITLE_ONLY = re.compile(r"\s*(?:(?!(?:who|whom|whose|which|that)\b)[\w.'’-]+\s*){1,8},?\s*", re.I)
 _NP_STOPS = frozenset(_LEX["np_stops"]) | {"for"}
 _UNNAMED = frozenset(_LEX["unnamed"])
 _BEFORE_VERB = frozenset(_LEX["before_verb"])
