@@ -768,6 +768,12 @@ def test_a_group_that_is_all_of_them_picks_its_own_series(whole):
     assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
 
 
+def test_all_of_them_of_two_groups_is_no_one_groups_figure():
+    row = extracted("Some 29,437 people crossed the Channel in small boats in 2023, nearly all of"
+                    " them Afghan and Turkish nationals.", "2024-03-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
+
+
 def test_a_share_takes_no_base_from_a_later_figures_comparison():
     row = extracted("Small boat arrivals fell by a fifth in 2024, to 36,816, on the 45,774 who"
                     " made the journey in 2022.", "2025-03-01").iloc[0]

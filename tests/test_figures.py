@@ -852,6 +852,11 @@ def test_a_source_holds_across_but_unless_the_writer_rebuts() -> None:
     rows = figures('Nigel Farage claimed that "more than 100,000 people" crossed in 2023, but'
                    " 29,437 people crossed that year.")
     assert [r["source"] for r in rows] == ["Nigel Farage", None]
+    for closing in ("according to Home Office figures", "the Home Office said on Thursday,"
+                    " citing new data"):
+        rows = figures(f"Some 36,816 people crossed in 2024, but only 3,000 were returned,"
+                       f" {closing}.")
+        assert [r["source"] for r in rows] == ["Home Office", "Home Office"], closing
     # a claim after "whereas" is not the figure's source; one that closes the sentence is
     rows = figures("Some 29,437 people crossed in 2023, whereas Reform UK claimed the true number"
                    " was nearer 50,000.")

@@ -614,6 +614,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         borrow = False
     narrow = candidates(_texts(fig, ctx, False, article_geos, borrow), unit) if not total else []
     whole = _ALL_OF_THEM.match(ctx.sentence_text, ctx.figure_end)
+    if whole and re.search(r"\band\b|\bor\b", whole.group(0)):
+        whole = None  # "nearly all of them Afghan and Turkish nationals": no one group
     before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}"
                     + (f" , {whole.group(0)}" if whole else ""))
     ruled_out = [r for _, r in narrow if not before.isdisjoint(r.excludes_any)]

@@ -71,10 +71,10 @@ _CONTRAST = re.compile(
     r"|the\s+(?:official|actual|real)\b)|\bwhereas\b|[;.,]\s+in\s+fact\b", re.I)
 
 
-# "..., but only 3,000 were returned, the Home Office said.": an attribution that closes the
-# sentence holds for all of it
-_CLOSING = re.compile(r"[^,;.]{0,60}?\b(?:said|says|added|reported|stated|shows?|showed)\b"
-                      r"[^,;.]{0,25}[.!?]", re.I)
+# "..., but only 3,000 were returned, the Home Office said.", "..., according to Home Office
+# figures.": an attribution that closes the sentence after a comma holds for all of it
+_CLOSING = re.compile(r"[^;.!?]{0,80}[.!?]")
+_AFTER_COMMA = re.compile(r",\s+(?:according\s+to\s+|the\s+)?$", re.I)
 
 
 def _pick_source(fig: _Fig, found: list[tuple[int, int, str]], text: str = "") -> str | None:
@@ -84,7 +84,8 @@ def _pick_source(fig: _Fig, found: list[tuple[int, int, str]], text: str = "") -
     ``found`` is sorted by (class, position)."""
     found = [f for f in found if not _CONTRAST.search(
         text, min(f[1], fig.start), max(f[1], fig.start) + 2)  # (+2: what follows "but")
-        or f[1] > fig.start and _CLOSING.match(text, f[1])] if text else found
+        or f[1] > fig.start and _CLOSING.match(text, f[1]) and _AFTER_COMMA.search(
+            text, max(0, f[1] - 20), f[1])] if text else found
     for cls in (0, 1):
         group = [f for f in found if f[0] // 3 == cls]
         if group:
