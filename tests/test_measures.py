@@ -314,7 +314,7 @@ def test_a_signed_memorandum_is_a_memorandum_of_understanding_a_leaked_one_is_no
     for text in ("A leaked memorandum showed officials doubted the plan.",
                  "A leaked Home Office memorandum, seen by a newspaper, announced a review.",
                  "An explanatory memorandum to the bill, announced on Tuesday, was published.",
-                 "Greek police announced an internal affairs memorandum ordering patrols.",
+                 "Greece announced an internal affairs memorandum on staff conduct.",
                  "In a memorandum to staff, the Home Office announced faster processing.",
                  "Jane Doe signed a memorandum urging Britain to leave the convention."):
         assert measures(text).empty, text
