@@ -38,6 +38,8 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from newstables import hedges, periods
+from newstables.analyse.claim_texts import beyond_totals, claim_texts
+from newstables.analyse.rates import per_unit, rate_units
 from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
     Lookup,
@@ -50,11 +52,9 @@ from newstables.analyse.series_lookup import (
 )
 from newstables.analyse.series_match import (
     SeriesRule,
-    Texts,
     candidates,
     comparable,
     geographies,
-    head_noun,
     ngrams,
     series_unit_kind,
     unit_kind,
@@ -64,15 +64,12 @@ from newstables.extract.article import Article
 from newstables.extract.figure_periods import percent_is_change, period_from_columns
 from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import (
-    REFERS_BACK,
-    TOTAL_SUBJECT,
     Surroundings,
     borrows_total,
     surroundings,
-    words_after_numbers,
 )
 from newstables.hedges import Tolerance, fmt
-from newstables.periods import RATE_DAYS, Period, month_end, span_label
+from newstables.periods import RATE_DAYS, Period, span_label
 
 CLAIM_COLUMNS = [
     "figure", "claim", "stated_by", "value", "low", "high", "hedge", "hedge_kind", "counts",
@@ -205,64 +202,9 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
-# "45,774 for small boat arrivals in 2022": what a figure that names nothing counts
-_FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:in|on|at|during"
-                         r"|over|last|this|since)\b|[,.;]|$)", re.I)
-_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
-
-
-# The catalogue's geographies of places no series covers, and of those places' officials
 # "3,040 people crossed ..., all of them Turkish nationals": the group is all of them
 _ALL_OF_THEM = re.compile(r"[^,;.]*?(?:,|\s+[-–—])\s+(?:(?:nearly|almost|virtually)\s+)?(?:all|each"
                           r"|every\s+one)(?:\s+of\s+(?:them|whom))?\b[^,;.]*", re.I)
-ELSEWHERE = "elsewhere (no series)"
-ELSEWHERE_OFFICIALS = "elsewhere (no series): its officials"
-_TOTAL_KEYS = frozenset({"total", "in total", "totals", "the total"})
-
-
-def _beyond_totals(texts: Texts, rule: SeriesRule) -> bool:
-    """Do ``texts`` fit ``rule`` by more than a word for a total?"""
-    return any(k in texts.strong for k, _ in rule.keywords if k not in _TOTAL_KEYS)
-
-
-def _texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
-           article_geos: frozenset[str], borrow: bool = True) -> Texts:
-    counts = _text(fig.get("counts"))
-    if _TOTAL_WORD.fullmatch(counts):
-        counts = ""  # "The figure is down from 225,831": a total of what the sentence before counts
-    # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
-    lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
-    before = ""
-    if borrow and not counts and not lead and (TOTAL_SUBJECT.match(ctx.sentence_text)
-                                               or REFERS_BACK.match(ctx.sentence_text)):
-        # "The figure has fallen from a peak of 56,042": what the sentence before counts,
-        # the words after its numbers too ("29,437 people arrived": people, not the "small
-        # boat" they came by)
-        lead = f" , {ctx.previous_text}"
-        before = f" , {words_after_numbers(ctx.previous_text)}"
-    strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
-    # a place no series covers keeps its paragraph's figures from the series ("Australia
-    # takes a different approach. Some 12,000 people arrived by boat"); its officials named
-    # around the figure, not in its sentence, give way to the article's places ("American
-    # officials have praised the crackdown" in an article on Türkiye's figures)
-    geos = geographies(ctx.sentence_text)
-    covered = article_geos - {ELSEWHERE, ELSEWHERE_OFFICIALS}
-    for level in (() if geos else (geographies(ctx.paragraph_text), geographies(ctx.lead),
-                                   article_geos)):
-        if level:  # the paragraph's, else the list's lead-in's, else the article's places
-            geos = (level - {ELSEWHERE_OFFICIALS}) or covered or level
-            break
-    head = head_noun(counts)
-    # The words just after the figure, unless they are the start of the phrase it counts:
-    # "a rise of 25% in small boat arrivals" counts arrivals, not the boat its third word is.
-    first = counts.split()[0].lower() if counts.split() else ""
-    near = head if first and first in ctx.near.lower().split() else f"{ctx.near} , {head}"
-    named = _FOR_PHRASE.match(ctx.sentence_text, ctx.figure_end) if not counts else None
-    if named:  # "The figure was 45,774 for small boat arrivals": arrivals, not the boat
-        near = head_noun(named.group(1))
-    near += before
-    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
-                 frozenset(geos))
 
 
 def _direction(ctx: Surroundings) -> int:
@@ -388,7 +330,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         return row
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
-    found = candidates(_texts(fig, ctx, True, article_geos), "count", percent_change=True)
+    found = candidates(claim_texts(fig, ctx, True, article_geos), "count", percent_change=True)
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
@@ -480,43 +422,12 @@ def _same_wording(row: dict[str, Any], sentence: str) -> None:
                      " the same copy, not evidence for the article")
 
 
-def _rate_units(per: str, period: Period) -> float:
-    """How many days, weeks or months of a rate ("per day") the period holds; 0 when the
-    figure is no rate or its period is no span."""
-    if per not in RATE_DAYS or period.kind in ("now", "rate") or period.start is None or (
-            period.end is None):
-        return 0.0
-    days = (period.end - period.start).days + 1
-    if per == "per month" and period.start.day == 1 and period.end == month_end(
-            period.end.year, period.end.month):
-        return float((period.end.year - period.start.year) * 12 + period.end.month
-                     - period.start.month + 1)
-    return round(days / RATE_DAYS[per], 2)
-
-
-def _per_unit(row: dict[str, Any]) -> None:
-    """A rate's row: the series' total over the period as its average per day (week, month)."""
-    units, per = row.pop("_per", (0.0, ""))
-    if not units or math.isnan(row.get("series_value", math.nan)):
-        return
-    total = row["series_value"]
-    row["series_value"] = total / units
-    if not math.isnan(row.get("difference", math.nan)):
-        row["difference"] /= units
-    average = f"{total / units:,.1f} {per}"
-    note = (f"the series' {fmt(total)} for {row['claim_period'].rsplit(', per ', 1)[0]}"
-            f" ({fmt(units)} {per.removeprefix('per ')}s) is {average}")
-    row["notes"] = " | ".join(n for n in (note, row.get("notes", "")) if n)
-    if row.get("reason"):  # "the series value 36,816 is of another order of magnitude"
-        row["reason"] = row["reason"].replace(fmt(total), f"{fmt(total)} ({average})")
-
-
 def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
     row = _compare(fig, article, ctx, article_geos, skip)
-    _per_unit(row)
+    per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
     return row
@@ -587,10 +498,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row["reason"] = "a fraction, not a count"
         return row
     period = _claim_period(fig, published)
-    units = _rate_units(_text(fig.get("period")), period)
+    units = rate_units(_text(fig.get("period")), period)
     if units:
         # "an average of about 100 a day in 2024": the series' total over 2024 against 100
-        # times its days; the row shows the series' average (``_per_unit``)
+        # times its days; the row shows the series' average (``rates.per_unit``)
         claim_value *= units
         t = replace(t, low=t.low * units, high=t.high * units,
                     rule=f"{_text(fig.get('period'))}, times {fmt(units)} in the period: "
@@ -603,16 +514,17 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     total = borrows_total(ctx.clause)
     # "The figure was 45,774 for small boat arrivals": its own words first, then the sentence
     # before's ("The figure has fallen from a peak of 56,042")
-    wide = _texts(fig, ctx, True, article_geos, borrow=False)
+    wide = claim_texts(fig, ctx, True, article_geos, borrow=False)
     wide_found = candidates(wide, unit)
-    if not any(_beyond_totals(wide, rule) for _, rule in wide_found):
+    if not any(beyond_totals(wide, rule) for _, rule in wide_found):
         # its own words name nothing but a total ("The total was 29,437 in 2023")
-        wide = _texts(fig, ctx, True, article_geos)
+        wide = claim_texts(fig, ctx, True, article_geos)
         wide_found = candidates(wide, unit)
         borrow = True
     else:
         borrow = False
-    narrow = candidates(_texts(fig, ctx, False, article_geos, borrow), unit) if not total else []
+    narrow = (candidates(claim_texts(fig, ctx, False, article_geos, borrow), unit)
+              if not total else [])
     whole = _ALL_OF_THEM.match(ctx.sentence_text, ctx.figure_end)
     if whole and re.search(r"\band\b|\bor\b", whole.group(0)):
         whole = None  # "nearly all of them Afghan and Turkish nationals": no one group
