@@ -768,6 +768,20 @@ def test_a_group_that_is_all_of_them_picks_its_own_series(whole):
     assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
 
 
+def test_a_running_total_opening_it_takes_counts_what_the_sentence_before_counts():
+    # small-boat arrivals to 10 October 2024: between 25,244 (to September) and 30,661
+    rows = extracted("More than 1,000 people crossed the Channel in small boats on Wednesday.\n\n"
+                     "It takes the total for the year so far to 22,000.", "2024-10-10")
+    row = rows[rows["claim"] == "22,000"].iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_monthly", "inconsistent")
+
+
+def test_deaths_are_no_arrivals():
+    row = extracted("So far this year, 28 people have died attempting to cross the Channel in"
+                    " small boats.", "2024-10-10").iloc[0]
+    assert (row["series"], row["verdict"]) == ("", "cannot check")
+
+
 def test_all_of_them_of_two_groups_is_no_one_groups_figure():
     row = extracted("Some 29,437 people crossed the Channel in small boats in 2023, nearly all of"
                     " them Afghan and Turkish nationals.", "2024-03-01").iloc[0]

@@ -88,6 +88,7 @@ class Vocabulary:
     count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
     event_units: frozenset[str]  # units that count events, not people
     nationals: re.Pattern[str]  # "Turkish nationals": who is counted, not where
+    uncounted: frozenset[str]  # what no series counts: "28 people have died attempting ..."
 
 
 def _keys(values: list[str]) -> tuple[str, ...]:
@@ -124,6 +125,7 @@ def vocabulary() -> Vocabulary:
                           for n in nouns),
         percent_units=frozenset(norm(u) for u in cat["percent_units"]),
         event_units=frozenset(cat["event_units"]),
+        uncounted=frozenset(_keys(cat["no_series_counts"])),
         nationals=re.compile(r"\b[\w.]+\s+(?:" + "|".join(
             re.escape(n).replace(r"\ ", r"\s+") for n in cat["nationality_nouns"]) + r")\b",
             re.I),
@@ -168,6 +170,8 @@ def score(rule: SeriesRule, texts: Texts, percent_change: bool = False) -> int:
     """How well a series fits the figure's words; 0 means it does not fit."""
     if texts.geographies and rule.geography and rule.geography not in texts.geographies:
         return 0
+    if not texts.strong.isdisjoint(vocabulary().uncounted):
+        return 0  # deaths: no series counts them
     words = dict(rule.keywords)
     strong = texts.strong.intersection(words)
     if not strong and not percent_change:
