@@ -774,12 +774,23 @@ def test_a_running_total_opening_it_takes_counts_what_the_sentence_before_counts
                      "It takes the total for the year so far to 22,000.", "2024-10-10")
     row = rows[rows["claim"] == "22,000"].iloc[0]
     assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_monthly", "inconsistent")
+    # a running total of "people" names no series by itself either
+    rows = extracted("More than 600 people crossed the Channel on Thursday. It takes the total for"
+                     " the year so far to 22,000.", "2024-10-11")
+    assert rows.set_index("claim").loc["22,000", "series"] == "uk_small_boat_arrivals_monthly"
 
 
 def test_deaths_are_no_arrivals():
     row = extracted("So far this year, 28 people have died attempting to cross the Channel in"
                     " small boats.", "2024-10-10").iloc[0]
     assert (row["series"], row["verdict"]) == ("", "cannot check")
+    # deaths in another clause leave the arrivals the figure counts
+    for text in ("36,816 crossed the Channel in small boats in 2024 as the number of deaths"
+                 " soared.", "In 2024, which saw 78 people die, 36,816 migrants crossed the"
+                 " Channel in small boats and dozens drowned."):
+        row = extracted(text, "2025-01-02").set_index("claim").loc["36,816"]
+        assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual",
+                                                   "consistent"), text
 
 
 def test_all_of_them_of_two_groups_is_no_one_groups_figure():

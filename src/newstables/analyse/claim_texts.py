@@ -19,6 +19,8 @@ from newstables.extract.surroundings import (
 # "45,774 for small boat arrivals in 2022": what a figure that names nothing counts
 _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:in|on|at|during"
                          r"|over|last|this|since)\b|[,.;]|$)", re.I)
+# counted nouns that name no series by themselves ("It takes the total to 30,661" people)
+_GENERIC = frozenset({"people", "persons", "migrants", "individuals"})
 _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
 
 
@@ -45,8 +47,8 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
-    if borrow and not counts and not lead and (TOTAL_SUBJECT.match(ctx.sentence_text)
-                                               or REFERS_BACK.match(ctx.sentence_text)):
+    if borrow and (not counts or counts.lower() in _GENERIC) and not lead and (
+            TOTAL_SUBJECT.match(ctx.sentence_text) or REFERS_BACK.match(ctx.sentence_text)):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
@@ -73,5 +75,6 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     if named:  # "The figure was 45,774 for small boat arrivals": arrivals, not the boat
         near = head_noun(named.group(1))
     near += before
+    after = " ".join(re.findall(r"[\w'’-]+", ctx.sentence_text[ctx.figure_end:])[:6])
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
-                 frozenset(geos))
+                 frozenset(geos), ngrams(f"{counts} , {after}"))

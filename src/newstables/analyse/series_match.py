@@ -146,6 +146,7 @@ class Texts:
     sentence: frozenset[str]
     near: frozenset[str]
     geographies: frozenset[str]
+    own: frozenset[str] = frozenset()  # the counted phrase and the words right after the figure
 
 
 def unit_kind(unit: Any) -> str:
@@ -170,8 +171,8 @@ def score(rule: SeriesRule, texts: Texts, percent_change: bool = False) -> int:
     """How well a series fits the figure's words; 0 means it does not fit."""
     if texts.geographies and rule.geography and rule.geography not in texts.geographies:
         return 0
-    if not texts.strong.isdisjoint(vocabulary().uncounted):
-        return 0  # deaths: no series counts them
+    if not texts.own.isdisjoint(vocabulary().uncounted):
+        return 0  # deaths ("28 people have died"): no series counts them
     words = dict(rule.keywords)
     strong = texts.strong.intersection(words)
     if not strong and not percent_change:
