@@ -532,6 +532,7 @@ def test_quarters_halves_and_months_without_a_year_are_ones_over_at_publication(
     ("The backlog was 170,000 in the middle of 2023.", "2023-05/2023-08"),
     ("Some 29,437 people crossed from early 2023 to late 2023.", "2023-01/2023-12"),
     ("Some 29,437 people crossed from early to late 2023.", "2023-01/2023-12"),
+    ("Some 15,000 people crossed in early to mid-2023.", "2023-01/2023-08"),
     # which month is not said: no period
     ("Some 5,000 people crossed in the year to mid-2023.", None),
     ("The backlog has fallen to 90,000 since mid-2023.", None),

@@ -109,11 +109,15 @@ def number_bases(text: str) -> list[re.Match[str]]:
     """The bases ``text`` states as a figure with its year (NUMBER_BASE), "from" only as a
     change's ("up from", "to 36,816 in 2024 from"), not "claims from 5,000 Afghans"."""
     return [m for m in NUMBER_BASE.finditer(text)
-            if m.group("prep").lower() != "from" or _FROM_A_CHANGE.search(text, 0, m.start())]
+            if m.group("prep").lower() != "from"
+            or _FROM_A_CHANGE.search(text, max(0, m.start() - 120), m.start())]
 
 
 # The first of the four months "early", "mid" ("the middle of") and "late" in a year cover
 PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
+# "from early to late 2023", "in early to mid-2023": the part a range of parts starts at, right
+# before the part its year is written with
+PART_BEFORE = re.compile(r"\b(?P<w>early|mid|late)\s*(?:to|and|until|till|through|-|–)\s*$", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
         r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"

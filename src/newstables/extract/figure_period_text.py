@@ -119,9 +119,9 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         if _YEAR_TO.search(m.string, 0, m.start()) or surface.lower().startswith("since"):
             return None  # "the year to mid-2023", "since mid-2023": which month is not said
         first = periods.PART_OF_YEAR[(g("part_w") or g("part_m")).lower()]
-        begun = _PART_FROM.search(m.string, max(0, m.start() - 40), m.start())
+        begun = periods.PART_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
         if begun:  # "from early to late 2023": January to December
-            a = periods.PART_OF_YEAR[begun.group("w")]
+            a = periods.PART_OF_YEAR[begun.group("w").lower()]
             return f"{g('part_y')}-{a:02d}/{g('part_y')}-{first + 3:02d}"
         return f"{g('part_y')}-{first:02d}/{g('part_y')}-{first + 3:02d}"
     if kind == "iny":
@@ -140,8 +140,6 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
 # "since the fall of the Assad regime on Dec. 8": since that day
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,7}\s+$")
 # "from early to late 2023": a range of parts of one year
-_PART_FROM = re.compile(
-    r"\b(?:from|between)\s+(?P<w>early|mid|late)\s+(?:to|and|until|till|through)\s+$")
 _YEAR_TO = re.compile(
     r"\b(?:since|(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended))\s+$")
 

@@ -192,11 +192,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         ref = _story_period(ctx.previous_text, published, _SHIFTABLE)
         if ref is not None and ref.start is not None:
             # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
-            start, end = _shift_years(ref.start, -1), _shift_years(ref.end, -1)
-            kind = ref.kind if ref.kind in ("year", "quarter", "month") else "range"
-            label = (periods.span_label(kind, start, end) if kind != "range"
-                     else f"{start.isoformat()} to {end.isoformat()}")
-            period = Period(kind, start, end, label, origin=STORY_ORIGIN)
+            period = _years_away(ref, -1, STORY_ORIGIN)
     if period is None and ctx.lead:
         # "Small boat arrivals by nationality in 2023:" then "- Total: 29,437"; an item
         # labelled with its year ("- 2022: 45,774") is that year
@@ -317,12 +313,18 @@ def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundi
     years = int(words.group("y")) - earlier.end.year if words.group("y") else -1
     if years == 0:
         return None  # "the same period in 2023" of a 2023 period: another reading
-    start, end = _shift_years(earlier.start, years), _shift_years(earlier.end, years)
-    if earlier.kind in ("year", "quarter", "month"):
-        return Period(earlier.kind, start, end, periods.span_label(earlier.kind, start, end),
-                      origin="the same period in another year")
+    return _years_away(earlier, years, "the same period in another year")
+
+
+def _years_away(period: Period, years: int, origin: str) -> Period:
+    """``period`` moved by ``years`` (its months kept): a year, quarter or month stays one,
+    anything else is a range of dates."""
+    start, end = _shift_years(period.start, years), _shift_years(period.end, years)
+    if period.kind in ("year", "quarter", "month"):
+        return Period(period.kind, start, end, periods.span_label(period.kind, start, end),
+                      origin=origin)
     return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}",
-                  origin="the same period in another year")
+                  origin=origin)
 
 
 def iso_label(period: Period) -> str:

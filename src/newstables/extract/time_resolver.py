@@ -58,6 +58,7 @@ from newstables.extract.time_grammar import (
     _Span,
 )
 from newstables.periods import (
+    PART_BEFORE,
     PART_OF_YEAR,
     add_months_ym,
     month_end,
@@ -399,11 +400,6 @@ def _parse(expression: str) -> _Parsed | None:
     return None
 
 
-# "early to mid-2023", "between early and late 2023": the part a range of parts starts at
-_PART_BEFORE = re.compile(r"\b(early|mid|late)\s*(?:to|and|until|till|through|-|–)\s*$",
-                          re.IGNORECASE)
-
-
 def _apply(span: _Span, prep: str | None, mod: str | None, pub: dt.date | None) -> _Span:
     start, end, granularity = span
     if mod in ("earlier", "later") and pub is not None and start and end and start <= pub <= end:
@@ -444,10 +440,10 @@ def _resolve_parsed(parsed: _Parsed, pub: dt.date | None, tense: str) -> _Span |
         return None
     mod = m.group("mod").lower() if m.group("mod") else None
     span = _apply(span, m.group("prep"), mod, pub)
-    begun = _PART_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+    begun = PART_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
     if begun and mod in PART_OF_YEAR and span[0] is not None:
         # "in early to mid-2023": from the first part's first month
-        span = (span[0].replace(month=PART_OF_YEAR[begun.group(1).lower()]), *span[1:])
+        span = (span[0].replace(month=PART_OF_YEAR[begun.group("w").lower()]), *span[1:])
     return span
 
 
