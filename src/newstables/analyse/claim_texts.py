@@ -1,6 +1,6 @@
 """The words a claim is matched to reference series by (``claim_texts``): what the figure
 counts, the words around it, the sentence before when its own sentence refers back to it, and
-where it is about.
+where it is about; and the series it may be checked against (``series_candidates``).
 """
 
 from __future__ import annotations
@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newstables.analyse.series_match import SeriesRule, Texts, geographies, head_noun, ngrams
+from newstables.analyse.series_match import (
+    SeriesRule,
+    Texts,
+    candidates,
+    geographies,
+    head_noun,
+    ngrams,
+)
 from newstables.extract.surroundings import (
     REFERS_BACK,
     TOTAL_SUBJECT,
@@ -78,3 +85,53 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     after = " ".join(re.findall(r"[\w'’-]+", ctx.sentence_text[ctx.figure_end:])[:6])
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
+
+
+def by_score(found: list[tuple[int, SeriesRule]]) -> list[list[SeriesRule]]:
+    """Series grouped by how well they fit, best first (``found`` is sorted so)."""
+    groups: dict[int, list[SeriesRule]] = {}
+    for score, rule in found:
+        groups.setdefault(score, []).append(rule)
+    return list(groups.values())
+
+
+# "3,040 people crossed ..., all of them Turkish nationals": the group is all of them
+_ALL_OF_THEM = re.compile(r"[^,;.]*?(?:,|\s+[-–—])\s+(?:(?:nearly|almost|virtually)\s+)?(?:all|each"
+                          r"|every\s+one)(?:\s+of\s+(?:them|whom))?\b[^,;.]*", re.I)
+
+
+def series_candidates(fig: dict[str, Any], ctx: Surroundings, unit: str,
+                      article_geos: frozenset[str], total: bool) -> list[tuple[int, SeriesRule]]:
+    """The series a figure may be checked against, best first: those its clause fits (not a
+    running ``total``), else its sentence's; a group's own series when the sentence names
+    one the others rule out."""
+    # "The figure was 45,774 for small boat arrivals": its own words first, then the sentence
+    # before's ("The figure has fallen from a peak of 56,042")
+    wide = claim_texts(fig, ctx, True, article_geos, borrow=False)
+    wide_found = candidates(wide, unit)
+    if not any(beyond_totals(wide, rule) for _, rule in wide_found):
+        # its own words name nothing but a total ("The total was 29,437 in 2023")
+        wide = claim_texts(fig, ctx, True, article_geos)
+        wide_found = candidates(wide, unit)
+        borrow = True
+    else:
+        borrow = False
+    narrow = (candidates(claim_texts(fig, ctx, False, article_geos, borrow), unit)
+              if not total else [])
+    whole = _ALL_OF_THEM.match(ctx.sentence_text, ctx.figure_end)
+    if whole and re.search(r"\band\b|\bor\b", whole.group(0)):
+        whole = None  # "nearly all of them Afghan and Turkish nationals": no one group
+    before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}"
+                    + (f" , {whole.group(0)}" if whole else ""))
+    ruled_out = [r for _, r in narrow if not before.isdisjoint(r.excludes_any)]
+    named = [(s, r) for s, r in wide_found if r.requires_any]
+    if ruled_out and named:
+        # a series of the group the sentence names ("Turkish nationals were the fourth-largest
+        # group ..., with 3,040 arrivals", "..., all of them Turkish nationals")
+        found = named
+    else:
+        # what the clause fits, unless the words before it rule it out ("Afghans were the
+        # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
+        # longer the largest group")
+        found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or wide_found
+    return found

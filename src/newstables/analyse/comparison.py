@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from newstables import hedges, periods
-from newstables.analyse.claim_texts import beyond_totals, claim_texts
+from newstables.analyse.claim_texts import by_score, claim_texts, series_candidates
 from newstables.analyse.rates import per_unit, rate_units
 from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
@@ -200,11 +200,6 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
         "notes": "", "source_url": "", "source_title": "", "confidence": "",
         "paragraph": fig.get("paragraph"), "start": fig.get("start"), "end": fig.get("end"),
     }
-
-
-# "3,040 people crossed ..., all of them Turkish nationals": the group is all of them
-_ALL_OF_THEM = re.compile(r"[^,;.]*?(?:,|\s+[-–—])\s+(?:(?:nearly|almost|virtually)\s+)?(?:all|each"
-                          r"|every\s+one)(?:\s+of\s+(?:them|whom))?\b[^,;.]*", re.I)
 
 
 def _direction(ctx: Surroundings) -> int:
@@ -512,35 +507,7 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what
     # the clauses before say.
     total = borrows_total(ctx.clause)
-    # "The figure was 45,774 for small boat arrivals": its own words first, then the sentence
-    # before's ("The figure has fallen from a peak of 56,042")
-    wide = claim_texts(fig, ctx, True, article_geos, borrow=False)
-    wide_found = candidates(wide, unit)
-    if not any(beyond_totals(wide, rule) for _, rule in wide_found):
-        # its own words name nothing but a total ("The total was 29,437 in 2023")
-        wide = claim_texts(fig, ctx, True, article_geos)
-        wide_found = candidates(wide, unit)
-        borrow = True
-    else:
-        borrow = False
-    narrow = (candidates(claim_texts(fig, ctx, False, article_geos, borrow), unit)
-              if not total else [])
-    whole = _ALL_OF_THEM.match(ctx.sentence_text, ctx.figure_end)
-    if whole and re.search(r"\band\b|\bor\b", whole.group(0)):
-        whole = None  # "nearly all of them Afghan and Turkish nationals": no one group
-    before = ngrams(f"{ctx.sentence_text[:ctx.figure_start]} , {ctx.clause}"
-                    + (f" , {whole.group(0)}" if whole else ""))
-    ruled_out = [r for _, r in narrow if not before.isdisjoint(r.excludes_any)]
-    named = [(s, r) for s, r in wide_found if r.requires_any]
-    if ruled_out and named:
-        # a series of the group the sentence names ("Turkish nationals were the fourth-largest
-        # group ..., with 3,040 arrivals", "..., all of them Turkish nationals")
-        found = named
-    else:
-        # what the clause fits, unless the words before it rule it out ("Afghans were the
-        # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
-        # longer the largest group")
-        found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or wide_found
+    found = series_candidates(fig, ctx, unit, article_geos, total)
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""
@@ -576,23 +543,16 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         return row
     # Best-scoring series first; a weaker group is tried only when none of a stronger one
     # has a value for the period ("a total of" fits a running total, but not for "2022").
-    groups: dict[int, list[SeriesRule]] = {}
-    for score_, rule in fitting:
-        groups.setdefault(score_, []).append(rule)
     first = None
-    ordered = list(groups.values())
+    ordered = by_score(fitting)
     for i, group in enumerate(ordered):
         trial = _check_value(dict(row), group, period, published, t, claim_value, skip)
         if trial["verdict"] != "cannot check" or trial["series_period"]:
             if trial["verdict"] in CHECKED and trial["verdict"] not in HOLDS:
                 # the weaker fits, those its unit keeps apart too ("claims", "people")
                 tried = {r.key for g in ordered[: i + 1] for r in g}
-                weaker: dict[int, list[SeriesRule]] = {}
-                for score_, rule in found:
-                    if rule.key not in tried:
-                        weaker.setdefault(score_, []).append(rule)
-                _another_fit(trial, list(weaker.values()), period, published, t, claim_value,
-                             skip)
+                weaker = by_score([(sc, r) for sc, r in found if r.key not in tried])
+                _another_fit(trial, weaker, period, published, t, claim_value, skip)
             return trial
         first = first or trial
     return first
