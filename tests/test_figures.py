@@ -242,6 +242,7 @@ def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
         "The deal was signed on 9 August 2023 and again on Aug. 9, 2023.",
         "It was published on 2023-08-09 and updated on 9/8/2023.",
         "The meeting began at 10 a.m. and ended at 14:00.",
+        "12.45 GMT: the Home Office confirmed the total; at 10.02 BST the minister spoke.",
         "The 2015-16 crisis and the 1990s were different.",
         "A 34-year-old man and a woman aged 18-65 were held.",
         "Maureen Clegg, 71, said it was wrong.",
