@@ -1314,3 +1314,34 @@ def test_shared_wording_finds_a_qualifying_run_beside_a_longer_plain_one():
     assert shared_wording("It was one of the two boats; after weeks of delays, 15 boarded.",
                           "It was one of the two (PA). After weeks of delays.") == (
         "after weeks of delays")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024, 36,816 people crossed the Channel in small boats, up from 29,437.",
+    "Small boat arrivals rose from 29,437 to 36,816 in 2024.",
+    "In 2024, 36,816 people crossed the Channel in small boats, compared with 29,437.",
+])
+def test_a_change_base_with_no_year_of_its_own_is_the_year_before_its_change(text):
+    claims = extracted(text, "2025-01-20").set_index("claim")
+    assert claims.loc["36,816", "verdict"] == "consistent"
+    base = claims.loc["29,437"]
+    assert (base["verdict"], base["series_value"]) == ("consistent", 29437)
+    assert base["claim_period"] == "2023 (the year before: the sentence states no base year)"
+
+
+def test_a_month_change_base_with_no_period_of_its_own_is_not_checked():
+    # the month before, or the same month a year earlier: the sentence does not say
+    row = extracted("In August 2023, 5,369 people crossed the Channel in small boats, up from "
+                    "3,299.", "2023-09-10").set_index("claim").loc["3,299"]
+    assert row["verdict"] == "cannot check"
+    assert row["reason"] == "the base of a change, and its sentence states no period for it"
+
+
+def test_a_base_year_closing_its_clause_is_not_the_next_figures_year():
+    # "compared with 9,149 in 2022" dates the 9,149, not the 223,856 after it
+    text = ("Türkiye caught 254,008 irregular migrants in 2023.\n\nHe said 10,482 migrant "
+            "smugglers had been apprehended, compared with 9,149 in 2022, while 223,856 people "
+            "were prevented from entering the country.")
+    claims = extracted(text, "2024-01-08").set_index("claim")
+    assert claims.loc["9,149", "verdict"] == "matches press reports"
+    assert claims.loc["223,856", "verdict"] == "cannot check"

@@ -1015,3 +1015,16 @@ def test_parts_after_of_which_count_what_they_are_said_to_be() -> None:
     rows = figures("In total, 72,818 asylum applications were submitted, of which 61,336 were "
                    "initial applications and 11,482 were follow-up applications.")
     assert [r["counts"] for r in rows][1:] == ["initial applications", "follow-up applications"]
+
+
+def test_a_comparison_with_another_group_keeps_the_figures_period():
+    rows = figures("In 2016, women were 25 percent of executives in the private sector, compared "
+                   "with about 32 percent in the federal government.", "2016-10-01")
+    assert [r["period"] for r in rows] == ["2016", "2016"]
+
+
+def test_a_base_year_closing_its_clause_does_not_date_the_figure_after_it() -> None:
+    rows = figures("Italy recorded 66,317 arrivals in 2024, down from 157,651 in 2023, while "
+                   "Greece recorded 62,000 arrivals.", published="2025-01-20")
+    assert [(r["text"], r["period"]) for r in rows] == [
+        ("66,317", "2024"), ("157,651", "2023"), ("62,000", "2024")]

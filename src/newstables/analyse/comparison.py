@@ -61,7 +61,12 @@ from newstables.analyse.series_match import (
     vocabulary,
 )
 from newstables.extract.article import Article
-from newstables.extract.figure_periods import percent_is_change, period_from_columns
+from newstables.extract.figure_periods import (
+    BASE_UNSTATED,
+    BASE_YEAR_BEFORE,
+    percent_is_change,
+    period_from_columns,
+)
 from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import (
     Surroundings,
@@ -145,6 +150,8 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
                                            " year before publication)")
         elif per in RATE_DAYS:
             period = replace(period, label=f"{period.label}, {per} on average")
+        elif per.endswith(f"({BASE_YEAR_BEFORE})"):  # "36,816 in 2024, up from 29,437"
+            period = replace(period, label=per)
         return period
     if published is None:
         return Period("now", None, None, "undated (no publication date)", "none")
@@ -536,6 +543,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # "per week", "in the coming weeks", "the same period last year" with no months:
         # read at the publication date, the series would answer another question.
         rule = fitting[0][1]
+        if row["period"] == BASE_UNSTATED:  # "In August, 5,369 crossed, up from 3,299"
+            row.update(series=rule.key, series_title=rule.title, claim_period="", claim_date="",
+                       reason="the base of a change, and its sentence states no period for it")
+            return row
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
                    claim_period="", claim_date="",
                    reason=f"the article's period, “{row['period']}”, is not a span of dates"

@@ -109,6 +109,24 @@ def dates_the_base(text: str, start: int, end: int, figure_start: int) -> bool:
     change's base ("from 1,127 in 2022 to 3,040")? Then it is not that figure's period."""
     return (end <= figure_start and _TO_AFTER.fullmatch(text, end, figure_start) is not None
             and _FROM_BEFORE.search(text, max(0, start - 60), start) is not None)
+
+
+# "..., compared with 9,149 in 2022, while 223,856 were": the period closes another figure's
+# comparison base, and a clause break follows it
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:[a-z]+\s+){0,3}\S*[0-9][0-9,.]*"
+    r"(?:\s*%|\s+[a-z]+){0,3}\s*$", re.I)
+_CLOSES = re.compile(r"\s*[,;)\u2014\u2013]")
+
+
+def dates_another_base(text: str, start: int, end: int, figure_start: int) -> bool:
+    """Is the period at ``start``-``end`` the year of another figure's comparison base, in a
+    clause that ends before the figure ("down from 157,651 in 2023, while Greece recorded
+    62,000")? Then it is not that figure's period either."""
+    return (end <= figure_start and _CLOSES.match(text, end, figure_start) is not None
+            and _BASE_BEFORE.search(text, max(0, start - 80), start) is not None)
+
+
 _CORE_WORDS = frozenset(
     [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
 )

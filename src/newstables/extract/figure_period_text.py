@@ -28,6 +28,7 @@ from newstables.extract.figure_grammar import (
     _Fig,
     _Period,
     _Trigger,
+    dates_another_base,
     dates_the_base,
     opens_another_clause,
 )
@@ -496,6 +497,7 @@ def _pick_period(
     while k >= lo:
         p = periods[k]
         if p.usable and p.end <= fig.span_start and not dates_the_base(
+                text, p.start, p.end, fig.span_start) and not dates_another_base(
                 text, p.start, p.end, fig.span_start):
             return p.value
         k -= 1

@@ -63,6 +63,28 @@ STORY_ORIGIN = "a year before the previous sentence's period"
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
                         r"|throughout|across|by)\s+|(?<!since )(?<!before )(?<!after )(?<!until )"
                         r"(?<!from ))that\s+(?P<unit>year|month)\b(?!['’]s)", re.I)
+# "up from 29,437", "compared with 1,127", "fell to 29,437 in 2023 from 45,774": words that
+# make the number after them the base of a change
+_BASE_LEAD = re.compile(
+    r"(?:(?P<change>\b(?:up|down|rising|falling|rose|fell|dropped|climbed|increased|decreased"
+    r"|declined|grew|jumped|soared|plunged|plummeted|surged|slumped|an?\s+(?:rise|fall|drop"
+    r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?\bfrom)"
+    r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:(?:about|around|nearly|almost"
+    r"|some|just|roughly|over|under|the|more\s+than|fewer\s+than|less\s+than)\s+)*$", re.I)
+# "compared with 11% of Democratic claims", "against $2,700 for those in the middle": after the
+# base, the group it counts, not a change over time
+_OTHER_GROUP = re.compile(r"(?:\s+[\w%-]+){0,2}?\s+(?:of|in|for|among|at|on|under|across|by)\b",
+                          re.I)
+# Time words after a base: its own period, which extraction reads
+_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarter"
+                       r"|year|month|week|spring|summer|autumn|winter)\b", re.I)
+_NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s+far)\b", re.I)
+# The period text of a change's base whose sentence gives it none, and the note on one read
+# as the year before its change's year.
+_TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
+                      r"|roughly|over|more\s+than)\s+)*", re.I)
+BASE_UNSTATED = "not stated (the base of a change)"
+BASE_YEAR_BEFORE = "the year before: the sentence states no base year"
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
@@ -354,8 +376,13 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     spans = [(int(r["start"]), int(r["end"])) for r in rows]
     published = article.published
     last: tuple[int, int, Period] | None = None  # the last figure's sentence, paragraph, period
+    resolved: list[tuple[int, Period | None]] = []  # each row's sentence start and period
+    bare: list[int] = []  # the rows that are a change's base with no period of their own
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
+        resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
+        if ctx.sentence is not None and _bare_base(ctx, row, published):
+            bare.append(len(resolved) - 1)
         base_cols = {"base_start": None, "base_end": None}
         if ctx.sentence is None:
             row.update(period_columns(None), **base_cols)
@@ -400,10 +427,58 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             period = base = None
         if period is not None and same is None:
             last = (ctx.sentence.start, ctx.sentence.paragraph, period)
+        resolved[-1] = (ctx.sentence.start, period)
         row.update(period_columns(period))
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
+    for i in bare:
+        _date_the_base(article, rows, i, resolved)
+
+
+def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> bool:
+    """Is the figure a change's base ("up from 29,437", "compared with 1,127") that its
+    sentence gives no period of its own: none after it before the next figure or a break,
+    no "the year before", no "the same period last year", no "now", no rate? A comparison
+    with another group ("compared with 11% of Democratic claims", "against 32 percent in the
+    federal government") is of the same period: no change's base."""
+    sentence, end = ctx.sentence_text, ctx.figure_end
+    lead = _BASE_LEAD.search(sentence, max(0, ctx.figure_start - 90), ctx.figure_start)
+    if lead is None or str(row.get("period") or "").startswith("per ") or _NOW_AFTER.match(
+            sentence, end):
+        return False
+    if not lead.group("change") and _OTHER_GROUP.match(sentence, end):
+        return False
+    if any(m.start() <= ctx.figure_start < m.start("ny") for m in periods.number_bases(sentence)):
+        return False  # "compared with 41 in 2023": a base with its year
+    stop = min([s for s, _ in ctx.others if s >= end] or [len(sentence)])
+    own = _OWN_TIME.search(sentence, end, stop)
+    if own is not None and not _past_a_break(sentence, end, own.start()):
+        return False  # "down from 175,457 in June", "from 29,437 in 2023"
+    after = sentence[end:end + 1] == " " and (
+        periods.BASE.match(sentence, end) or periods.EARLIER.match(sentence, end + 1))
+    return not after and same_period_words(ctx) is None
+
+
+def _date_the_base(article: Article, rows: list[dict[str, Any]], i: int,
+                   resolved: list[tuple[int, Period | None]]) -> None:
+    """Date a change's base that has no period of its own by the figure it is the base of:
+    the one after it ("from 29,437 to 36,816 in 2024"), else the one before ("36,816 in 2024,
+    up from 29,437"). A calendar year's base is the year before, as for a percentage with no
+    base; any other period's is not known (a month's may be the month before or the same
+    month a year earlier), and the base stays undated."""
+    sentence = resolved[i][0]
+    follows = i + 1 < len(resolved) and resolved[i + 1][0] == sentence and _TO_NEXT.fullmatch(
+        article.text, int(rows[i]["end"]), int(rows[i + 1]["start"])) is not None
+    partner = resolved[i + 1][1] if follows else next(
+        (p for s, p in reversed(resolved[:i]) if s == sentence), None)
+    row = rows[i]
+    if partner is not None and partner.kind == "year" and partner.start is not None:
+        year = partner.start.year - 1
+        row.update(period_columns(periods.year_period(year, str(year))),
+                   period=f"{year} ({BASE_YEAR_BEFORE})")
+    else:
+        row.update(period_columns(None), period=BASE_UNSTATED)
 
 
 # ", or 8,958 people, on the 45,774 ...", "in 2024, to 36,816, on the 45,774 ...": a figure
