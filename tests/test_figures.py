@@ -1028,3 +1028,10 @@ def test_a_base_year_closing_its_clause_does_not_date_the_figure_after_it() -> N
                    "Greece recorded 62,000 arrivals.", published="2025-01-20")
     assert [(r["text"], r["period"]) for r in rows] == [
         ("66,317", "2024"), ("157,651", "2023"), ("62,000", "2024")]
+
+
+def test_the_year_before_is_before_the_year_of_what_the_base_is_compared_with() -> None:
+    rows = figures("Arrivals in 2024 were 36,816, against 29,437 the year before and 45,774 in "
+                   "2022.", published="2025-01-20")
+    assert [(r["text"], r["period_start"]) for r in rows] == [
+        ("36,816", "2024-01-01"), ("29,437", "2023-01-01"), ("45,774", "2022-01-01")]

@@ -184,9 +184,13 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         # "2.9 million now, down from 3.2 million a year earlier": a year before publication
         main = periods.Period("day", published, published, published.isoformat())
     if as_base and shifted is not None and shifted.group("prev") and main is not None:
-        # "from 124,461 a year earlier": the figure is the base of a comparison.
-        base = periods.comparison_base(sentence, ctx.figure_end, periods.clip(main, published),
-                                       published)
+        # "from 124,461 a year earlier": the figure is the base of a comparison, a year before
+        # the period of what it is compared with, which comes before it ("36,816 in 2024,
+        # against 29,437 the year before and 45,774 in 2022": 2023)
+        before = [p for s, e, p in found if e <= ctx.figure_start]
+        compared = before[-1] if before else main
+        base = periods.comparison_base(sentence, ctx.figure_end,
+                                       periods.clip(compared, published), published)
         if base is not None:
             period = replace(base, origin=BASE_ORIGIN)
     if period is not None:
