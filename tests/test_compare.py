@@ -667,8 +667,10 @@ def test_a_list_item_is_read_with_the_lists_lead_in():
     assert (total["claim_period"], total["series"], total["verdict"]) == (
         "2023", "uk_small_boat_arrivals_annual", "consistent")
     # a paragraph that is no list item, or a list without a lead-in ending in a colon, is not
+    # (the item takes the sentence before's year as any sentence with no period of its own)
     rows = extracted("Small boat arrivals in 2023.\n- Total: 29,437", "2024-03-01")
-    assert rows.iloc[0]["claim_period"] == "2024-03-01 (publication date)"
+    assert rows.iloc[0]["claim_period"] == (
+        "2023 (an earlier sentence's period: its own states none)")
 
 
 def test_the_figure_opening_a_sentence_counts_what_the_sentence_before_counts():
@@ -1344,4 +1346,25 @@ def test_a_base_year_closing_its_clause_is_not_the_next_figures_year():
             "were prevented from entering the country.")
     claims = extracted(text, "2024-01-08").set_index("claim")
     assert claims.loc["9,149", "verdict"] == "matches press reports"
-    assert claims.loc["223,856", "verdict"] == "cannot check"
+    # 223,856 were prevented from entering in 2023 (press)
+    row = claims.loc["223,856"]
+    assert (row["verdict"], row["series_period"]) == ("matches press reports", "2023")
+    assert row["claim_period"] == "2023 (an earlier sentence's period: its own states none)"
+
+
+def test_a_route_named_in_the_figures_own_clause_picks_that_routes_series():
+    text = ("Irregular crossings into the EU fell by 38% in 2024, according to Frontex.\n\n"
+            "The Eastern Mediterranean route saw an increase of 14% to almost 70,000, while the "
+            "Western African route rose by 18% to 46,820.")
+    claims = extracted(text, "2025-01-14").set_index("claim")
+    assert claims.loc["14%", "series"] == "frontex_eastern_mediterranean"
+    assert (claims.loc["18%", "series"], claims.loc["18%", "verdict"]) == (
+        "frontex_western_african", "consistent")
+
+
+def test_a_figure_with_no_period_of_its_own_is_checked_in_the_story_s_year():
+    text = ("Security forces caught 254,008 irregular migrants in 2023, Yerlikaya said.\n\n"
+            "He said 10,482 migrant smugglers had been apprehended.")
+    row = extracted(text, "2024-01-08").set_index("claim").loc["10,482"]
+    assert (row["verdict"], row["series_value"]) == ("matches press reports", 10482)
+    assert row["claim_period"] == "2023 (an earlier sentence's period: its own states none)"

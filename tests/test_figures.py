@@ -1035,3 +1035,44 @@ def test_the_year_before_is_before_the_year_of_what_the_base_is_compared_with() 
                    "2022.", published="2025-01-20")
     assert [(r["text"], r["period_start"]) for r in rows] == [
         ("36,816", "2024-01-01"), ("29,437", "2023-01-01"), ("45,774", "2022-01-01")]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The route saw the largest drop, with detections falling by 58% to around 67,000.",
+     ["detections", "detections"]),
+    ("Detections on the Eastern land border more than tripled to 17,260.",
+     ["Detections on the Eastern land border"]),
+    ("The Eastern Mediterranean route saw an increase of 14% to almost 70,000.",
+     ["Eastern Mediterranean route", "Eastern Mediterranean route"]),
+    ("The Central route fell by 58%, while the Western African route rose by 18% to 46,820.",
+     ["Central route", "Western African route", "Western African route"]),
+])
+def test_a_change_counts_its_own_subject(text: str, counts: list[str]) -> None:
+    assert [r["counts"] for r in figures(text, "2025-01-14")] == counts
+
+
+def test_a_past_sentence_with_no_period_takes_the_one_an_earlier_sentence_states() -> None:
+    rows = figures("Irregular crossings into the EU fell by 38% in 2024 to around 240,000, "
+                   "according to Frontex.\n\nThe Western Balkans route recorded 21,525 "
+                   "detections, down 78%.\n\nDetections on the eastern land border more than "
+                   "tripled to 17,260.", published="2025-01-14")
+    inherited = "2024 (an earlier sentence's period: its own states none)"
+    assert [(r["text"], r["period"], r["period_start"]) for r in rows] == [
+        ("38%", "2024", "2024-01-01"), ("around 240,000", "2024", "2024-01-01"),
+        ("21,525", inherited, "2024-01-01"), ("78%", inherited, "2024-01-01"),
+        ("17,260", inherited, "2024-01-01")]
+
+
+@pytest.mark.parametrize("text", [
+    # the present: as of publication
+    "Asylum claims rose to 99,790 in the year to September 2024. Some 118,882 people are "
+    "still waiting for a decision.",
+    # the sentence before names two years: which is not known
+    "The figure compares with 36,816 in 2024 and 29,437 in 2023. Officials said 672 boats "
+    "had made the journey.",
+    # a future end is no period the figures were counted in
+    "The package, which runs until March 2026, was announced. The money paid for 60 officers.",
+])
+def test_a_sentence_with_no_period_keeps_none_when_the_earlier_one_does_not_fit(
+        text: str) -> None:
+    assert figures(text, "2024-11-28")[-1]["period_start"] is None

@@ -64,6 +64,7 @@ from newstables.extract.article import Article
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
+    INHERITED,
     percent_is_change,
     period_from_columns,
 )
@@ -150,8 +151,8 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
                                            " year before publication)")
         elif per in RATE_DAYS:
             period = replace(period, label=f"{period.label}, {per} on average")
-        elif per.endswith(f"({BASE_YEAR_BEFORE})"):  # "36,816 in 2024, up from 29,437"
-            period = replace(period, label=per)
+        elif per.endswith((f"({BASE_YEAR_BEFORE})", f"({INHERITED})")):
+            period = replace(period, label=per)  # "36,816 in 2024, up from 29,437"
         return period
     if published is None:
         return Period("now", None, None, "undated (no publication date)", "none")

@@ -261,10 +261,13 @@ def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> s
             else None
         if found:
             return found[0]
-    changed = _changed_by(fig, text)
+    changed = _changed_by(fig, text) or _saw_a_change(fig, text)
     if changed:
         return changed
     paren = text[max(sent.start, fig.span_start - 2) : fig.span_start].rstrip().endswith("(")
+    own = _subject(fig, text) if fig.tail[-1:] == ("by",) else None
+    if own:  # "..., while the Western African route rose by 18%": its own subject
+        return own
     if before and (paren or _change_before(fig.tail) or _CHANGE_AFTER.match(text, fig.end, lim)):
         for other in reversed(before[-8:]):
             if other.counts:
@@ -300,6 +303,15 @@ def _run_before(words: list[str], end: int) -> int:
             break  # "deported ... migrants": a verb before the noun phrase
         first -= 1
     return first
+
+
+def _saw_a_change(fig: _Fig, text: str) -> str | None:
+    """ "The Eastern Mediterranean route saw an increase of 14%" -> the subject that saw it."""
+    tail = fig.tail
+    if len(tail) < 5 or tail[-1] != "of" or tail[-2] not in _CHANGE or tail[-3] not in (
+            "a", "an") or tail[-4] not in (*_SEE, "recorded", "registered", "posted"):
+        return None
+    return _np_before(fig, len(tail) - 4, text)
 
 
 def _changed_by(fig: _Fig, text: str) -> str | None:
@@ -349,12 +361,17 @@ def _subject(fig: _Fig, text: str) -> str | None:
         words.pop()
     if adverb and words and words[-1] not in _LEVEL_VERBS and _is_plural(words[-1]):
         return _np_before(fig, len(words), text)  # "with detections down 59%"
+    if len(words) > 1 and words[-1].endswith("ing") and words[-1] in _CHANGE and _is_plural(
+            words[-2]):
+        return _np_before(fig, len(words) - 1, text)  # "with detections falling by 58%"
     if not words or words[-1] not in _LEVEL_VERBS and not (
             fig.tail[-1:] == ("by",) and _seen_to(words)):
         return None
     words.pop()
     if words and words[-1] in _AUXILIARIES:
         words.pop()
+    while words and words[-1] in _VERB_HEDGES and words[-1] not in ("have", "has", "had"):
+        words.pop()  # "Detections ... more than tripled to 17,260", "almost doubled"
     found = _np_before(fig, len(words), text)
     if found and all(w.lower() in _MONTHS or w.lower() in _WEEKDAYS for w in found.split()):
         return None  # "and in June reached 5,000": a time, not what is counted

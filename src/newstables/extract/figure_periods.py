@@ -79,6 +79,10 @@ _OTHER_GROUP = re.compile(r"(?:\s+[\w%-]+){0,2}?\s+(?:of|in|for|among|at|on|unde
 _OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarter"
                        r"|year|month|week|spring|summer|autumn|winter)\b", re.I)
 _NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s+far)\b", re.I)
+# A sentence in the present: its figures are as of publication, not of an earlier sentence
+_PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far"
+                      r"|this\s+(?:year|month|week))\b", re.I)
+INHERITED = "an earlier sentence's period: its own states none"
 # The period text of a change's base whose sentence gives it none, and the note on one read
 # as the year before its change's year.
 _TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
@@ -382,6 +386,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     last: tuple[int, int, Period] | None = None  # the last figure's sentence, paragraph, period
     resolved: list[tuple[int, Period | None]] = []  # each row's sentence start and period
     bare: list[int] = []  # the rows that are a change's base with no period of their own
+    inherited: dict[int, Period] = {}  # by sentence: the period an earlier one lent its figures
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
@@ -429,6 +434,11 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 row["period"] = iso_label(period)  # "from 89,398 the year before": 2022
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
+        if period is None and same is None and earlier is None and not row.get("period"):
+            period = _an_earlier_sentences(article, ctx, published, inherited)
+            if period is not None:
+                row["period"] = f"{iso_label(period)} ({INHERITED})"
+                inherited[ctx.sentence.start] = period
         if period is not None and same is None:
             last = (ctx.sentence.start, ctx.sentence.paragraph, period)
         resolved[-1] = (ctx.sentence.start, period)
@@ -438,6 +448,34 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         row.update(base_cols)
     for i in bare:
         _date_the_base(article, rows, i, resolved)
+
+
+def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
+                          inherited: dict[int, Period]) -> Period | None:
+    """The period of a figure whose sentence states none and tells of the past ("The Western
+    Balkans route recorded 21,525 detections"): that of the nearest of the three sentences
+    before it that states a period (or lent one to its own figures so), when that one states
+    a single past year, quarter, month or span, not a report's day or a comparison's base.
+    None for the present ("118,882 are waiting"), and when that sentence names several
+    ("36,816 in 2024 and 29,437 in 2023")."""
+    if _PRESENT.search(ctx.sentence_text):
+        return None
+    before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
+    for sentence in reversed(before):
+        text = sentence.text
+        found = [p for s, _, p in periods.find_periods(text, published)
+                 if not (p.kind == "day" and _REPORTED_ON.search(text, 0, s))]
+        if not found:
+            if sentence.start in inherited:
+                return inherited[sentence.start]
+            continue
+        first = found[0]
+        if len({(p.start, p.end) for p in found}) != 1 or first.kind not in (
+                "year", "quarter", "month", "range") or first.start is None or (
+                first.end is None or published is not None and first.start > published):
+            return None  # "The package, which runs until March 2026": no past period
+        return replace(periods.clip(first, published), origin=INHERITED)
+    return None
 
 
 def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> bool:
