@@ -1076,3 +1076,12 @@ def test_a_past_sentence_with_no_period_takes_the_one_an_earlier_sentence_states
 def test_a_sentence_with_no_period_keeps_none_when_the_earlier_one_does_not_fit(
         text: str) -> None:
     assert figures(text, "2024-11-28")[-1]["period_start"] is None
+
+
+def test_the_year_before_reaches_past_a_sentence_with_no_period() -> None:
+    rows = figures("Nearly 37,000 people made the crossing last year. That is more than the "
+                   "population of many towns. The year before it was about 29,000; the year "
+                   "before that, almost 46,000.", published="2025-03-10")
+    assert [(r["text"], r["period_start"]) for r in rows] == [
+        ("Nearly 37,000", "2024-01-01"), ("about 29,000", "2023-01-01"),
+        ("almost 46,000", "2022-01-01")]

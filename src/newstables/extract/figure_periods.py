@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -58,6 +58,9 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+# "...; the year before that, almost 46,000": a year before the figure before it
+_BEFORE_THAT = re.compile(r"\b(?:the\s+year|a\s+year|the\s+one)\s+(?:before|earlier\s+than)"
+                          r"\s+that\b", re.I)
 # "By the end of that year it had fallen to about 95,000", "in that month", "made the crossing
 # that year": the year (month) of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
@@ -150,10 +153,14 @@ def _in_clause(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
 
 
 def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
-                   as_base: bool = True, text_first: bool = False) -> Period | None:
+                   as_base: bool = True, text_first: bool = False,
+                   earlier: Sequence[str] = ()) -> Period | None:
     """The figure's period from its own ``period`` text and its surroundings; None when the
     text gives none. ``text_first`` (percentage changes) reads the sentence before the
-    figure's own period, which may be the comparison base ("the same quarter last year")."""
+    figure's own period, which may be the comparison base ("the same quarter last year").
+    ``earlier``: the sentences before the figure's, nearest first (the previous one when not
+    given), for the story's period that "the previous year" and "that year" refer to."""
+    earlier = earlier or ((ctx.previous_text,) if ctx.previous_text else ())
     own = None if text_first else periods.parse_period(own_text, published)
     sentence = ctx.sentence_text
     found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
@@ -181,9 +188,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     shifted = (periods.BASE.match(sentence, ctx.figure_end)
                or periods.BASE.match(sentence, ctx.figure_end + 1))
     main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
-    if main is None and as_base and ctx.previous_text:
+    if main is None and as_base and earlier:
         # "The Home Office had recorded 29,437 the previous year": the story's year before
-        main = _story_period(ctx.previous_text, published, _SHIFTABLE)
+        main = _story_before(earlier, published, _SHIFTABLE)
     if main is None and published is not None:
         # "2.9 million now, down from 3.2 million a year earlier": a year before publication
         main = periods.Period("day", published, published, published.isoformat())
@@ -213,13 +220,15 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             else:
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
-    that = _THAT_YEAR.search(sentence) if period is None and ctx.previous_text else None
+    that = _THAT_YEAR.search(sentence) if period is None and earlier else None
     if that is not None:
-        period = _that_year(that, ctx.previous_text, published)
+        period = _that_year(that, earlier, published)
     lead = _YEAR_BEFORE_LEAD.match(sentence)
-    if lead and ctx.previous_text and not [f for f in found if f[0] >= lead.end()] and (
+    if lead and earlier and not [f for f in found if f[0] >= lead.end()] and (
             period is None or period.origin != BASE_ORIGIN):
-        ref = _story_period(ctx.previous_text, published, _SHIFTABLE)
+        # "Nearly 37,000 crossed last year. That is more than ... The year before it was
+        # about 29,000": the year before the nearest stated one
+        ref = _story_before(earlier, published, _SHIFTABLE)
         if ref is not None and ref.start is not None:
             # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
             period = _years_away(ref, -1, STORY_ORIGIN)
@@ -271,11 +280,22 @@ def _story_period(previous: str, published: dt.date | None,
     return (told or [p for _, p in found] or [None])[-1]
 
 
-def _that_year(words: re.Match[str], previous: str, published: dt.date | None) -> Period | None:
+def _story_before(earlier: Sequence[str], published: dt.date | None,
+                  kinds: Collection[str]) -> Period | None:
+    """``_story_period`` of the nearest of the ``earlier`` sentences that states one."""
+    for text in earlier:
+        found = _story_period(text, published, kinds)
+        if found is not None:
+            return found
+    return None
+
+
+def _that_year(words: re.Match[str], earlier: Sequence[str],
+               published: dt.date | None) -> Period | None:
     """The year or month "that year" ("that month") names: the one the sentence before's
     period (``_story_period``) ends in; "the end of that year" is its last day, "the start
     of" its first."""
-    ref = _story_period(previous, published, _SHIFTABLE | {"day", "end"})
+    ref = _story_before(earlier, published, _SHIFTABLE | {"day", "end"})
     if ref is None:
         return None
     day = ref.end
@@ -387,6 +407,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     resolved: list[tuple[int, Period | None]] = []  # each row's sentence start and period
     bare: list[int] = []  # the rows that are a change's base with no period of their own
     inherited: dict[int, Period] = {}  # by sentence: the period an earlier one lent its figures
+    starts = [t.start for t in article.sentences]
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
@@ -405,7 +426,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         rate = str(row.get("period") or "").startswith("per ")  # "a week in the same period"
         same = None if change or rate else same_period_words(ctx)
         try:
+            at = starts.index(ctx.sentence.start)
+            earlier = [t.text for t in reversed(article.sentences[max(0, at - 3):at])]
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
+                                    earlier=earlier,
                                     text_first=change)
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
@@ -430,6 +454,12 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 period = periods.earlier_by(words, last[2]) if (
                     last is not None and last[0] == ctx.sentence.start) else None
                 row["period"] = iso_label(period) if period is not None else words
+            then = _BEFORE_THAT.search(ctx.sentence_text, max([0, *(
+                e for _, e in ctx.others if e <= ctx.figure_start)]), ctx.figure_start)
+            if then is not None and last is not None and last[0] == ctx.sentence.start and (
+                    last[2].kind == "year" and last[2].start is not None):
+                # "The year before it was about 29,000; the year before that, almost 46,000"
+                period = _years_away(last[2], -1, STORY_ORIGIN)
             if period is not None and period.origin in (BASE_ORIGIN, STORY_ORIGIN):
                 row["period"] = iso_label(period)  # "from 89,398 the year before": 2022
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
