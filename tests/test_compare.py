@@ -1368,3 +1368,35 @@ def test_a_figure_with_no_period_of_its_own_is_checked_in_the_story_s_year():
     row = extracted(text, "2024-01-08").set_index("claim").loc["10,482"]
     assert (row["verdict"], row["series_value"]) == ("matches press reports", 10482)
     assert row["claim_period"] == "2023 (an earlier sentence's period: its own states none)"
+
+
+def test_a_change_on_a_base_in_the_same_period_of_another_year_compares_those_months():
+    # small boats: January to June 2024 13,489, 2023 11,433 (monthly series)
+    text = ("A total of 13,489 people crossed the Channel in small boats between January and "
+            "June, up 18% on the 11,433 who crossed in the same period of 2023.")
+    claims = extracted(text, "2024-07-20").set_index("claim")
+    change = claims.loc["18%"]
+    assert change["claim_period"] == "2024-01-01 to 2024-06-30 vs 2023-01-01 to 2023-06-30"
+    assert change["verdict"] == "consistent"
+    base = claims.loc["11,433"]
+    assert (base["claim_period"], base["verdict"]) == ("2023-01-01 to 2023-06-30", "consistent")
+
+
+@pytest.mark.parametrize(("text", "published", "claim", "period", "value"), [
+    # the first quarter: 2024 5,435, 2023 3,793 (monthly series)
+    ("In the first quarter alone, 5,435 people crossed the Channel in small boats, compared "
+     "with 3,793 a year earlier.", "2024-07-20", "3,793", "2023-Q1", 3793),
+    # people awaiting an initial decision: 118,882 at the end of June 2024, 175,457 a year before
+    ("The number of people awaiting an initial decision on their asylum claim stood at 118,882 "
+     "at the end of June, down from 175,457 a year before.", "2024-07-20", "175,457", "2023-06",
+     175457),
+    # ... 128,786 at the end of 2023, 165,411 at the end of September 2023
+    ("At the end of 2023, 128,786 people were waiting for an initial decision on their asylum "
+     "claim. That was down from 165,411 three months earlier.", "2024-02-29", "165,411",
+     "2023-09-30", 165411),
+])
+def test_a_base_a_year_or_months_earlier_is_before_the_figure_it_is_compared_with(
+        text, published, claim, period, value):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series_value"], row["verdict"]) == (
+        period, value, "consistent")

@@ -1085,3 +1085,9 @@ def test_the_year_before_reaches_past_a_sentence_with_no_period() -> None:
     assert [(r["text"], r["period_start"]) for r in rows] == [
         ("Nearly 37,000", "2024-01-01"), ("about 29,000", "2023-01-01"),
         ("almost 46,000", "2022-01-01")]
+
+
+def test_a_sentence_naming_a_month_it_gives_no_year_takes_no_earlier_period() -> None:
+    rows = figures("In the first half of 2024, 13,489 people crossed. June was the busiest "
+                   "month, with 3,041 arrivals.", published="2024-07-20")
+    assert rows[-1]["period"] is None

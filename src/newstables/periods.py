@@ -100,7 +100,8 @@ RATE_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
 NUMBER_BASE = re.compile(
     r"\b(?P<prep>on|from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
-    rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<ny>{_Y})\b"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
+    rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
 _FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*)$", _I)
 
@@ -459,6 +460,14 @@ MULTIPLIER_BASE = re.compile(
     rf"|the\s+(?P<y2>{_Y})\s+(?:level|figure|total)s?\b)", _I)  # not "four times in 2008"
 
 
+def _shift_year(day: dt.date, year: int) -> dt.date:
+    """``day`` in ``year`` (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
 def comparison_base(sentence: str, fig_end: int, target: Period | None,
                  published: dt.date | None) -> Period | None:
     after = [m for m in BASE.finditer(sentence) if m.start() >= fig_end - 1]
@@ -467,6 +476,11 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
     if stated is not None and (chosen is None or stated.start() < chosen.start()
                                or chosen.start() < fig_end - 1):
         year = int(stated.group("ny"))  # "up 25% on the 29,437 recorded in 2023"
+        if stated.group("same") and target is not None and target.start and target.end and (
+                target.kind != "year"):
+            # "up 18% on the 11,433 who crossed in the same period of 2023": its months
+            start, end = _shift_year(target.start, year), _shift_year(target.end, year)
+            return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}")
         return year_period(year, str(year))
     if chosen is None:
         return None

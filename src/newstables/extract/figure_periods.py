@@ -58,6 +58,8 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+# "That was down from 165,411 three months earlier": the sentence before's figure
+_THAT_WAS = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|were|had\s+been|has\s+been)\b", re.I)
 # "...; the year before that, almost 46,000": a year before the figure before it
 _BEFORE_THAT = re.compile(r"\b(?:the\s+year|a\s+year|the\s+one)\s+(?:before|earlier\s+than)"
                           r"\s+that\b", re.I)
@@ -81,6 +83,8 @@ _OTHER_GROUP = re.compile(r"(?:\s+[\w%-]+){0,2}?\s+(?:of|in|for|among|at|on|unde
 # Time words after a base: its own period, which extraction reads
 _OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarter"
                        r"|year|month|week|spring|summer|autumn|winter)\b", re.I)
+# A month or a part of a year that a sentence names though extraction read no period from it
+_UNREAD_TIME = re.compile(rf"\b(?:(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12])\b")
 _NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s+far)\b", re.I)
 # A sentence in the present: its figures are as of publication, not of an earlier sentence
 _PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far"
@@ -154,12 +158,13 @@ def _in_clause(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
 
 def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                    as_base: bool = True, text_first: bool = False,
-                   earlier: Sequence[str] = ()) -> Period | None:
+                   earlier: Sequence[str] = (), compared: Period | None = None) -> Period | None:
     """The figure's period from its own ``period`` text and its surroundings; None when the
     text gives none. ``text_first`` (percentage changes) reads the sentence before the
     figure's own period, which may be the comparison base ("the same quarter last year").
     ``earlier``: the sentences before the figure's, nearest first (the previous one when not
-    given), for the story's period that "the previous year" and "that year" refer to."""
+    given), for the story's period that "the previous year" and "that year" refer to;
+    ``compared``: the period of the figure before it in its sentence, if any."""
     earlier = earlier or ((ctx.previous_text,) if ctx.previous_text else ())
     own = None if text_first else periods.parse_period(own_text, published)
     sentence = ctx.sentence_text
@@ -199,7 +204,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         # the period of what it is compared with, which comes before it ("36,816 in 2024,
         # against 29,437 the year before and 45,774 in 2022": 2023)
         before = [p for s, e, p in found if e <= ctx.figure_start]
-        compared = before[-1] if before else main
+        compared = compared or (before[-1] if before else main)
         base = periods.comparison_base(sentence, ctx.figure_end,
                                        periods.clip(compared, published), published)
         if base is not None:
@@ -429,7 +434,9 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             at = starts.index(ctx.sentence.start)
             earlier = [t.text for t in reversed(article.sentences[max(0, at - 3):at])]
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
-                                    earlier=earlier,
+                                    earlier=earlier, compared=last[2] if (
+                                        last is not None and last[0] == ctx.sentence.start)
+                                    else None,
                                     text_first=change)
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
@@ -451,8 +458,11 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 # "38,079 at the end of 2024, up from 29,561 six months earlier": before the
                 # period of the figure before it in the sentence (else not known)
                 words = " ".join(earlier.group().split())
-                period = periods.earlier_by(words, last[2]) if (
-                    last is not None and last[0] == ctx.sentence.start) else None
+                # ("At the end of 2023, 128,786 were waiting. That was down from 165,411
+                # three months earlier": the sentence before's, when this one refers to it)
+                period = periods.earlier_by(words, last[2]) if last is not None and (
+                    last[0] == ctx.sentence.start or _THAT_WAS.match(ctx.sentence_text)
+                    and last[0] == _start_of_previous(article, ctx)) else None
                 row["period"] = iso_label(period) if period is not None else words
             then = _BEFORE_THAT.search(ctx.sentence_text, max([0, *(
                 e for _, e in ctx.others if e <= ctx.figure_start)]), ctx.figure_start)
@@ -488,8 +498,8 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
     a single past year, quarter, month or span, not a report's day or a comparison's base.
     None for the present ("118,882 are waiting"), and when that sentence names several
     ("36,816 in 2024 and 29,437 in 2023")."""
-    if _PRESENT.search(ctx.sentence_text):
-        return None
+    if _PRESENT.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text):
+        return None  # "June was the busiest month": a time of its own, unread
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
         text = sentence.text

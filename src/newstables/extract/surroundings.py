@@ -43,7 +43,7 @@ TOTAL_SUBJECT = re.compile(
 # what it counts in the sentence before
 REFERS_BACK = re.compile(
     r"^\W*(?:that|this|it)\s+(?:was|is|were|represents?|represented|marks?|marked|means"
-    rf"|meant|amounts?\s+to|amounted\s+to){_HEDGED}"
+    rf"|meant|amounts?\s+to|amounted\s+to)(?:\s+(?:down|up)\s+from)?{_HEDGED}"
     # "It takes the total for the year so far to 22,000": a running total of the same
     r"|^\W*(?:that|this|it|which)\s+(?:takes|took|brings|brought|pushes|pushed|lifts|lifted"
     r"|raises|raised)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b",
