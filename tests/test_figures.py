@@ -1091,3 +1091,8 @@ def test_a_sentence_naming_a_month_it_gives_no_year_takes_no_earlier_period() ->
     rows = figures("In the first half of 2024, 13,489 people crossed. June was the busiest "
                    "month, with 3,041 arrivals.", published="2024-07-20")
     assert rows[-1]["period"] is None
+
+
+def test_a_year_before_when_dates_the_figure_in_the_when_clause() -> None:
+    assert one("The record year was 2022, when 45,774 people arrived.", "2025-11-22")[
+        "period"] == "2022"

@@ -348,7 +348,8 @@ _PERIOD = re.compile(
         (?:the\s+(?:whole\s+|entire\s+|calendar\s+|financial\s+|fiscal\s+)?year\s+(?:of\s+)?
         |(?:fiscal|financial|calendar)\s+(?:year\s+)?
         |the\s+(?={_YEAR}\s+{periods.NON_CALENDAR_YEAR}))?
-        (?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b)
+        (?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b
+        | (?P<iny_y3>{_YEAR})(?=,?\s+when\s))  # "The record year was 2022, when 45,774 ..."
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
     """,

@@ -130,7 +130,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
             return _SPLIT_LEAD.sub("", surface).lower()  # "fiscal year 2024": as written
         if surface.lower().startswith(("before ", "after ")):
             return surface.lower()  # "Before 2018, 5,000 crossed": no span of dates
-        return g("iny_y") or g("iny_y2")
+        return g("iny_y") or g("iny_y2") or g("iny_y3")
     if kind == "season":
         return _season(g("season_w").lower(), g("season_s").lower(), pub, surface)
     if kind == "rate":
