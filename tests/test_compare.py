@@ -667,10 +667,8 @@ def test_a_list_item_is_read_with_the_lists_lead_in():
     assert (total["claim_period"], total["series"], total["verdict"]) == (
         "2023", "uk_small_boat_arrivals_annual", "consistent")
     # a paragraph that is no list item, or a list without a lead-in ending in a colon, is not
-    # (the item takes the sentence before's year as any sentence with no period of its own)
     rows = extracted("Small boat arrivals in 2023.\n- Total: 29,437", "2024-03-01")
-    assert rows.iloc[0]["claim_period"] == (
-        "2023 (an earlier sentence's period: its own states none)")
+    assert rows.iloc[0]["claim_period"] == "2024-03-01 (publication date)"
 
 
 def test_the_figure_opening_a_sentence_counts_what_the_sentence_before_counts():
@@ -1400,3 +1398,50 @@ def test_a_base_a_year_or_months_earlier_is_before_the_figure_it_is_compared_wit
     row = extracted(text, published).set_index("claim").loc[claim]
     assert (row["claim_period"], row["series_value"], row["verdict"]) == (
         period, value, "consistent")
+
+
+@pytest.mark.parametrize(("text", "published", "claim"), [
+    # not the past, or a time of its own: no earlier sentence's period
+    ("In 2024, 36,816 people crossed the Channel in small boats. Officials expect 50,000 "
+     "crossings.", "2025-03-01", "50,000"),
+    ("In 2024, 36,816 people crossed the Channel in small boats. If crossings continue at this "
+     "rate, 45,000 people will arrive.", "2025-03-01", "45,000"),
+    ("In 2024, 36,816 people crossed the Channel in small boats. During Sunak's premiership, "
+     "about 60,000 crossed.", "2025-03-01", "about 60,000"),
+    ("In 2023, 29,437 people crossed the Channel in small boats. Some 12,000 people crossed in "
+     "just three months.", "2025-03-01", "Some 12,000"),
+    ("In August 2023, 5,369 people crossed the Channel in 102 boats. On the busiest day, 60 "
+     "boats arrived.", "2023-09-01", "60"),
+    ("In 2024, 36,816 people crossed the Channel in small boats. In total, more than 150,000 "
+     "people have crossed.", "2025-03-01", "more than 150,000"),
+    # an event's date, not a figure's
+    ("The Nationality and Borders Act became law in 2022. Since Labour came to power, 36,816 "
+     "people crossed the Channel in small boats.", "2025-03-01", "36,816"),
+    # a comparison with another group is of the same period
+    ("The Central Mediterranean route saw 66,855 detections in 2024, compared with 69,954 "
+     "detections along the Eastern Mediterranean route.", "2025-03-01", "69,954"),
+    ("The Central Mediterranean route saw 66,855 detections in 2024, compared with 17,057 to "
+     "Spain.", "2025-03-01", "17,057"),
+    # "the year before that law came in" dates no figure
+    ("A record 45,774 people crossed the Channel in small boats in 2022, the year before that "
+     "law came in, and 29,437 people crossed in 2023.", "2025-03-01", "29,437"),
+])
+def test_no_false_verdict_from_a_borrowed_or_shifted_period(text, published, claim):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert row["verdict"] not in ("inconsistent", "differs from press reports",
+                                  "differs from other sources"), row["claim_period"]
+
+
+def test_a_change_between_two_years_runs_from_the_first_to_the_last():
+    claims = extracted("Between 2022 and 2024, crossings fell from 45,774 to 36,816.",
+                       "2025-03-01").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"]) for c in (
+        "45,774", "36,816")] == [("2022", "consistent"), ("2024", "consistent")]
+
+
+def test_a_level_s_base_with_no_date_is_not_read_a_year_before():
+    # 118,882 waited at the end of June 2024: a quarter or a year before, the sentence does
+    # not say
+    row = extracted("The asylum backlog fell to 90,686 at the end of 2024, down from 118,882.",
+                    "2025-03-01").set_index("claim").loc["118,882"]
+    assert row["verdict"] == "cannot check"

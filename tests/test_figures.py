@@ -1096,3 +1096,13 @@ def test_a_sentence_naming_a_month_it_gives_no_year_takes_no_earlier_period() ->
 def test_a_year_before_when_dates_the_figure_in_the_when_clause() -> None:
     assert one("The record year was 2022, when 45,774 people arrived.", "2025-11-22")[
         "period"] == "2022"
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Crossings rose to 36,816 in 2024, up from 29,437; the year before that, 45,774 people "
+     "crossed.", ["2024", "2023", "2022"]),
+    ("Crossings hit a record 45,774 in 2022. Labour won the general election on 4 July 2024. "
+     "The year before, 29,437 people had crossed.", ["2022", "2023"]),
+])
+def test_the_year_before_counts_from_the_nearest_dated_thing(text: str, years: list[str]) -> None:
+    assert [r["period_start"][:4] for r in figures(text, "2025-03-01")] == years

@@ -24,6 +24,7 @@ from newstables.extract.surroundings import (
     COMPARISON_START,
     ITEM_YEAR,
     Surroundings,
+    sentence_at,
     surroundings,
 )
 from newstables.lexicon import load_json
@@ -62,7 +63,7 @@ STORY_ORIGIN = "a year before the previous sentence's period"
 _THAT_WAS = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|were|had\s+been|has\s+been)\b", re.I)
 # "...; the year before that, almost 46,000": a year before the figure before it
 _BEFORE_THAT = re.compile(r"\b(?:the\s+year|a\s+year|the\s+one)\s+(?:before|earlier\s+than)"
-                          r"\s+that\b", re.I)
+                          r"\s+that\b(?!\s+[a-z])", re.I)  # not "the year before that law came in"
 # "By the end of that year it had fallen to about 95,000", "in that month", "made the crossing
 # that year": the year (month) of the sentence before's period
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
@@ -76,19 +77,34 @@ _BASE_LEAD = re.compile(
     r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?\bfrom)"
     r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:(?:about|around|nearly|almost"
     r"|some|just|roughly|over|under|the|more\s+than|fewer\s+than|less\s+than)\s+)*$", re.I)
-# "compared with 11% of Democratic claims", "against $2,700 for those in the middle": after the
-# base, the group it counts, not a change over time
-_OTHER_GROUP = re.compile(r"(?:\s+[\w%-]+){0,2}?\s+(?:of|in|for|among|at|on|under|across|by)\b",
-                          re.I)
+# "compared with 1,127.", "against 29,437 people, the Home Office said": a base that ends its
+# clause, with at most a word for what any figure counts
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:people|persons|migrants|crossings|arrivals|detections"
+                          r"|boats|applications|claims|cases))?\s*(?:[,.;:)\u2014\u2013]|$)", re.I)
+# A level at a date, whose change's base may be a quarter or a year before
+_A_LEVEL = re.compile(r"\b(?:at|by)\s+the\s+end\s+of\b|\bas\s+of\b|\bstood\s+at\b", re.I)
+# "Between 2022 and 2024, ... from 45,774 to 36,816"
+_BETWEEN_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
+                            r"(?P<b>(?:19|20)\d\d)\b", re.I)
 # Time words after a base: its own period, which extraction reads
-_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarter"
-                       r"|year|month|week|spring|summer|autumn|winter)\b", re.I)
+_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarters?"
+                       r"|years?|months?|weeks?|decades?|ago|spring|summer|autumn|winter)\b",
+                       re.I)
 # A month or a part of a year that a sentence names though extraction read no period from it
 _UNREAD_TIME = re.compile(rf"\b(?:(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12])\b")
 _NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s+far)\b", re.I)
-# A sentence in the present: its figures are as of publication, not of an earlier sentence
-_PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far"
-                      r"|this\s+(?:year|month|week))\b", re.I)
+# A sentence whose figures need not be of an earlier sentence's period: the present ("are
+# waiting"), the future, a wish or a condition ("Officials expect 50,000"), a time of its own
+# extraction does not read ("During Sunak's premiership", "in just three months", "after the
+# Act passed", "At the peak", "on the busiest day")
+_NOT_PAST = re.compile(
+    r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far|will|would|could"
+    r"|should|may|might|must|shall|can|if|unless|expects?|expected|wants?|wanted|hopes?|hoped"
+    r"|aims?|plans?|planned|targets?|forecasts?|predicts?|predicted|projects?|projected|fears?"
+    r"|estimates?|after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
+    r"|under\s+(?:the|a|an|his|her|their|its)|peak|single|busiest|quietest|ago|earlier|later"
+    r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
+    r"|in\s+total|altogether|all\s+told|in\s+all|overall)\b", re.I)
 INHERITED = "an earlier sentence's period: its own states none"
 # The period text of a change's base whose sentence gives it none, and the note on one read
 # as the year before its change's year.
@@ -233,7 +249,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             period is None or period.origin != BASE_ORIGIN):
         # "Nearly 37,000 crossed last year. That is more than ... The year before it was
         # about 29,000": the year before the nearest stated one
-        ref = _story_before(earlier, published, _SHIFTABLE)
+        ref = _story_before(earlier, published, _SHIFTABLE | {"day"})
+        if ref is not None and ref.kind == "day":
+            # "Labour won the election on 4 July 2024. The year before, 29,437 had crossed"
+            ref = periods.year_period(ref.end.year, str(ref.end.year))
         if ref is not None and ref.start is not None:
             # "In June 2023, 3,824 crossed. A year earlier, 3,140 had": June 2022
             period = _years_away(ref, -1, STORY_ORIGIN)
@@ -413,11 +432,12 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     bare: list[int] = []  # the rows that are a change's base with no period of their own
     inherited: dict[int, Period] = {}  # by sentence: the period an earlier one lent its figures
     starts = [t.start for t in article.sentences]
+    counted = {s.start for r in rows for s in [sentence_at(article, int(r["start"]))[0]]
+               if s is not None}  # the sentences with figures
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
-        if ctx.sentence is not None and _bare_base(ctx, row, published):
-            bare.append(len(resolved) - 1)
+        base_of = _bare_base(ctx, row, published) if ctx.sentence is not None else None
         base_cols = {"base_start": None, "base_end": None}
         if ctx.sentence is None:
             row.update(period_columns(None), **base_cols)
@@ -475,31 +495,42 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
         if period is None and same is None and earlier is None and not row.get("period"):
-            period = _an_earlier_sentences(article, ctx, published, inherited)
+            period = _an_earlier_sentences(article, ctx, published, inherited, counted)
             if period is not None:
                 row["period"] = f"{iso_label(period)} ({INHERITED})"
                 inherited[ctx.sentence.start] = period
-        if period is not None and same is None:
-            last = (ctx.sentence.start, ctx.sentence.paragraph, period)
         resolved[-1] = (ctx.sentence.start, period)
         row.update(period_columns(period))
+        if base_of == "after":
+            bare.append(len(resolved) - 1)
+        elif base_of == "before":  # "36,816 in 2024, up from 29,437"
+            partner = last[2] if last is not None and last[0] == ctx.sentence.start else None
+            if partner is not None:
+                period = _dated_base(rows, len(resolved) - 1, partner, ctx.sentence_text)
+                resolved[-1] = (ctx.sentence.start, period)
+        if period is not None and same is None:
+            last = (ctx.sentence.start, ctx.sentence.paragraph, period)
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
-    for i in bare:
-        _date_the_base(article, rows, i, resolved)
+    for i in bare:  # "from 29,437 to 36,816 in 2024": once the figure after is dated
+        _date_from_to(article, rows, i, resolved)
 
 
 def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
-                          inherited: dict[int, Period]) -> Period | None:
+                          inherited: dict[int, Period], counted: set[int]) -> Period | None:
     """The period of a figure whose sentence states none and tells of the past ("The Western
     Balkans route recorded 21,525 detections"): that of the nearest of the three sentences
-    before it that states a period (or lent one to its own figures so), when that one states
-    a single past year, quarter, month or span, not a report's day or a comparison's base.
-    None for the present ("118,882 are waiting"), and when that sentence names several
-    ("36,816 in 2024 and 29,437 in 2023")."""
-    if _PRESENT.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text):
-        return None  # "June was the busiest month": a time of its own, unread
+    before it that states a period, when that one has figures (``counted``: the starts of the
+    sentences with figures) and states a single past year, quarter, month or span, not a
+    report's day or a comparison's base; or the period such a sentence lent its own figures
+    (``inherited``). None for the present ("118,882 are waiting"), the future, a wish or a
+    condition ("Officials expect 50,000"), a time of its own that is not read ("during
+    Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
+    dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
+    event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
+    if _NOT_PAST.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text):
+        return None
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
         text = sentence.text
@@ -508,59 +539,84 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
         if not found:
             if sentence.start in inherited:
                 return inherited[sentence.start]
+            if sentence.start in counted:
+                return None  # its figures have no period either: the story's time is not clear
             continue
         first = found[0]
-        if len({(p.start, p.end) for p in found}) != 1 or first.kind not in (
-                "year", "quarter", "month", "range") or first.start is None or (
-                first.end is None or published is not None and first.start > published):
+        if sentence.start not in counted or len({(p.start, p.end) for p in found}) != 1 or (
+                first.kind not in ("year", "quarter", "month", "range") or first.start is None
+                or first.end is None or published is not None and first.start > published):
             return None  # "The package, which runs until March 2026": no past period
         return replace(periods.clip(first, published), origin=INHERITED)
     return None
 
 
-def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> bool:
+def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> str | None:
     """Is the figure a change's base ("up from 29,437", "compared with 1,127") that its
-    sentence gives no period of its own: none after it before the next figure or a break,
-    no "the year before", no "the same period last year", no "now", no rate? A comparison
-    with another group ("compared with 11% of Democratic claims", "against 32 percent in the
-    federal government") is of the same period: no change's base."""
+    sentence gives no period of its own (none after it before the next figure or a break, no
+    "the year before", no "the same period last year", no "now", no rate)? "after" when the
+    figure it changed to comes after it ("from 29,437 to 36,816"), "before" otherwise, None
+    when it is no such base. "compared with", "against" and "versus" make one only before
+    the clause's end ("compared with 1,127."): what follows them is often another group of
+    the same period ("compared with 924 Afghans", "against 46,820 arrivals to the Canary
+    Islands", "compared with 11% of Democratic claims")."""
     sentence, end = ctx.sentence_text, ctx.figure_end
     lead = _BASE_LEAD.search(sentence, max(0, ctx.figure_start - 90), ctx.figure_start)
     if lead is None or str(row.get("period") or "").startswith("per ") or _NOW_AFTER.match(
             sentence, end):
-        return False
-    if not lead.group("change") and _OTHER_GROUP.match(sentence, end):
-        return False
+        return None
+    if not lead.group("change") and not _CLAUSE_ENDS.match(sentence, end):
+        return None
     if any(m.start() <= ctx.figure_start < m.start("ny") for m in periods.number_bases(sentence)):
-        return False  # "compared with 41 in 2023": a base with its year
+        return None  # "compared with 41 in 2023": a base with its year
     stop = min([s for s, _ in ctx.others if s >= end] or [len(sentence)])
     own = _OWN_TIME.search(sentence, end, stop)
     if own is not None and not _past_a_break(sentence, end, own.start()):
-        return False  # "down from 175,457 in June", "from 29,437 in 2023"
+        return None  # "down from 175,457 in June", "from 29,437 in 2023"
     after = sentence[end:end + 1] == " " and (
         periods.BASE.match(sentence, end) or periods.EARLIER.match(sentence, end + 1))
-    return not after and same_period_words(ctx) is None
+    if after or same_period_words(ctx) is not None:
+        return None
+    return "after" if stop < len(sentence) and _TO_NEXT.fullmatch(sentence, end, stop) else (
+        "before")
 
 
-def _date_the_base(article: Article, rows: list[dict[str, Any]], i: int,
-                   resolved: list[tuple[int, Period | None]]) -> None:
-    """Date a change's base that has no period of its own by the figure it is the base of:
-    the one after it ("from 29,437 to 36,816 in 2024"), else the one before ("36,816 in 2024,
-    up from 29,437"). A calendar year's base is the year before, as for a percentage with no
-    base; any other period's is not known (a month's may be the month before or the same
-    month a year earlier), and the base stays undated."""
-    sentence = resolved[i][0]
-    follows = i + 1 < len(resolved) and resolved[i + 1][0] == sentence and _TO_NEXT.fullmatch(
-        article.text, int(rows[i]["end"]), int(rows[i + 1]["start"])) is not None
-    partner = resolved[i + 1][1] if follows else next(
-        (p for s, p in reversed(resolved[:i]) if s == sentence), None)
+def _dated_base(rows: list[dict[str, Any]], i: int, partner: Period | None,
+                sentence: str) -> Period | None:
+    """Date the change's base in row ``i`` by ``partner``, the period of the figure it is the
+    base of, and return the base's period. A calendar year's base is the year before, as for a
+    percentage with no base; any other period's is not known (a month's may be the month
+    before or the same month a year earlier), nor a level's at a date ("at the end of 2024,
+    down from 118,882": a quarter or a year before), and the base stays undated. With no
+    partner the row stays as it is."""
+    if partner is None:
+        return None
     row = rows[i]
-    if partner is not None and partner.kind == "year" and partner.start is not None:
+    if partner.kind == "year" and partner.start is not None and not _A_LEVEL.search(sentence):
         year = partner.start.year - 1
-        row.update(period_columns(periods.year_period(year, str(year))),
-                   period=f"{year} ({BASE_YEAR_BEFORE})")
-    else:
-        row.update(period_columns(None), period=BASE_UNSTATED)
+        period = periods.year_period(year, str(year))
+        row.update(period_columns(period), period=f"{year} ({BASE_YEAR_BEFORE})")
+        return period
+    row.update(period_columns(None), period=BASE_UNSTATED)
+    return None
+
+
+def _date_from_to(article: Article, rows: list[dict[str, Any]], i: int,
+                  resolved: list[tuple[int, Period | None]]) -> None:
+    """Date a base followed by "to" and the figure it changed to ("from 29,437 to 36,816 in
+    2024"); "Between 2022 and 2024, crossings fell from 45,774 to 36,816" is 2022 to 2024's
+    ends, the first year's and the last's."""
+    sentence, partner = resolved[i][0], resolved[i + 1][1]
+    text = next((s.text for s in article.sentences if s.start == sentence), "")
+    span = _BETWEEN_YEARS.search(text)
+    if partner is not None and partner.kind == "range" and span and partner.start and (
+            partner.start.year, partner.end.year) == (int(span.group("a")), int(span.group("b"))):
+        first, last = periods.year_period(partner.start.year, span.group("a")), \
+            periods.year_period(partner.end.year, span.group("b"))
+        rows[i].update(period_columns(first), period=span.group("a"))
+        rows[i + 1].update(period_columns(last), period=span.group("b"))
+        return
+    _dated_base(rows, i, partner, text)
 
 
 # ", or 8,958 people, on the 45,774 ...", "in 2024, to 36,816, on the 45,774 ...": a figure
