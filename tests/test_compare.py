@@ -1445,3 +1445,10 @@ def test_a_level_s_base_with_no_date_is_not_read_a_year_before():
     row = extracted("The asylum backlog fell to 90,686 at the end of 2024, down from 118,882.",
                     "2025-03-01").set_index("claim").loc["118,882"]
     assert row["verdict"] == "cannot check"
+
+
+def test_a_number_housed_in_hotels_counts_people_in_hotels():
+    # people in asylum hotels: 35,651 on 30 September 2024 (press)
+    row = extracted("About 35,000 were housed in hotels at the end of September 2024.",
+                    "2025-02-27").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_hotels_people", "matches press reports")
