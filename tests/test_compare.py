@@ -1452,3 +1452,49 @@ def test_a_number_housed_in_hotels_counts_people_in_hotels():
     row = extracted("About 35,000 were housed in hotels at the end of September 2024.",
                     "2025-02-27").iloc[0]
     assert (row["series"], row["verdict"]) == ("uk_asylum_hotels_people", "matches press reports")
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Channel crossings hit 36,816 in 2024\n\nThe record of 45,774 crossings was set by "
+     "Albanian arrivals, officials said.", "45,774"),
+    ("The Home Office said 36,816 people crossed the Channel in small boats in 2024.\n\n"
+     "\u201cThe Tories lost control, with 45,774 people crossing,\u201d Cooper told MPs.",
+     "45,774"),
+    ("In 2024, 36,816 people crossed the Channel in small boats. Under Rishi Sunak, 29,437 "
+     "people crossed.", "29,437"),
+    ("In 2021, 28,526 people crossed the Channel in small boats. Crossings then peaked at "
+     "45,774.", "45,774"),
+    ("In 2024, 36,816 people crossed the Channel in small boats. Over the summer, 15,000 "
+     "people crossed.", "15,000"),
+    ("In 2022, 45,774 people crossed the Channel in small boats. Rishi Sunak, then "
+     "chancellor, later vowed to cut that number. Crossings fell to 29,437.", "29,437"),
+    ("The UK received 84,425 asylum applications in 2023, compared with 29,437 arrivals.",
+     "29,437"),
+    ("Crossings reached 36,816, well below 2022, when 45,774 people crossed.", "36,816"),
+    ("Small boat crossings fell to 29,437 in 2023, down from 45,774 in 2022, when 1,127 "
+     "Turkish nationals crossed.", "45,774"),
+    # a value off the series in a borrowed period is not called wrong: the period may be
+    ("In 2024, 36,816 people crossed the Channel in small boats. Nigel Farage said 50,000 "
+     "crossed.", "50,000"),
+])
+def test_no_false_verdict_from_a_borrowed_period_or_a_year_nearby(text, claim):
+    row = extracted(text, "2025-03-01").set_index("claim").loc[claim]
+    assert row["verdict"] not in ("inconsistent", "differs from press reports",
+                                  "differs from other sources"), row["claim_period"]
+
+
+@pytest.mark.parametrize(("text", "published", "claim", "period", "value"), [
+    ("In 2024, 36,816 people crossed the Channel in small boats. That was up from 29,437.",
+     "2025-03-01", "29,437", "2023 (the year before: the sentence states no base year)", 29437),
+    ("The asylum backlog fell to 90,686 cases at the end of 2024, from 95,252 a year earlier. "
+     "That was down from 97,170 three months earlier.", "2025-03-01", "97,170", "2024-09-30",
+     97170),
+    ("In the first nine months of 2023, 24,830 people crossed the Channel, down 25% on the "
+     "33,029 who crossed in the same period of 2022.", "2024-01-15", "33,029",
+     "2022-01-01 to 2022-09-30", 33048),
+])
+def test_a_base_is_dated_by_the_figure_it_is_the_base_of(text, published, claim, period,
+                                                          value):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series_value"], row["verdict"]) == (
+        period, value, "consistent")

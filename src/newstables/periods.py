@@ -476,9 +476,11 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
     if stated is not None and (chosen is None or stated.start() < chosen.start()
                                or chosen.start() < fig_end - 1):
         year = int(stated.group("ny"))  # "up 25% on the 29,437 recorded in 2023"
-        if stated.group("same") and target is not None and target.start and target.end and (
-                target.kind != "year"):
-            # "up 18% on the 11,433 who crossed in the same period of 2023": its months
+        if stated.group("same"):
+            # "up 18% on the 11,433 who crossed in the same period of 2023": its months; not
+            # known when the figure's own period was read as a whole year
+            if target is None or not target.start or not target.end or target.kind == "year":
+                return None
             start, end = _shift_year(target.start, year), _shift_year(target.end, year)
             return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}")
         return year_period(year, str(year))

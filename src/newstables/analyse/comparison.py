@@ -665,7 +665,7 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for fig in records:
         try:
-            rows.append(_check(fig, article, spans, article_geos, skip))
+            rows.append(_borrowed_period(fig, _check(fig, article, spans, article_geos, skip)))
         except (TypeError, ValueError, KeyError, OverflowError) as exc:
             rows.append(_blank(fig, f"could not be checked ({type(exc).__name__})"))
     add_record_notes(article, records, rows, skip)
@@ -676,6 +676,20 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     out["independent"] = out["independent"].astype("boolean")
     return out
+
+
+def _borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A figure read in an earlier sentence's period (its own states none) that does not hold
+    there is not checked: the period is only the likeliest reading, and a value off the
+    series says as much that the figure meant another time ("Over the summer, 15,000
+    crossed") as that it is wrong. One that holds is checked: the value and the period
+    bear each other out."""
+    if f"({INHERITED})" in _text(fig.get("period")) and row["verdict"] in CHECKED and (
+            row["verdict"] not in HOLDS):
+        row["reason"] = (f"{row['verdict']} in the period of an earlier sentence (its own "
+                         "states none), which it may not mean")
+        row["verdict"] = "cannot check"
+    return row
 
 
 def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:

@@ -117,6 +117,9 @@ _BASE_BEFORE = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:[a-z]+\s+){0,3}\S*[0-9][0-9,.]*"
     r"(?:\s*%|\s+[a-z]+){0,3}\s*$", re.I)
 _CLOSES = re.compile(r"\s*[,;)\u2014\u2013]")
+# "down from 45,774 in 2022, when 1,127 ...", "..., of which 1,127 were": a clause of that year
+_ITS_CLAUSE = re.compile(r"\s*,\s+(?:when|of\s+which|of\s+whom|including|among\s+them)\b",
+                         re.I)
 
 
 def dates_another_base(text: str, start: int, end: int, figure_start: int) -> bool:
@@ -124,6 +127,7 @@ def dates_another_base(text: str, start: int, end: int, figure_start: int) -> bo
     clause that ends before the figure ("down from 157,651 in 2023, while Greece recorded
     62,000")? Then it is not that figure's period either."""
     return (end <= figure_start and _CLOSES.match(text, end, figure_start) is not None
+            and not _ITS_CLAUSE.match(text, end, figure_start)
             and _BASE_BEFORE.search(text, max(0, start - 80), start) is not None)
 
 

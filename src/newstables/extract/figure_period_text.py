@@ -480,6 +480,9 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
                 and _BEFORE_NOUN.match(text, p.end))
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+
+
 def _pick_period(
     fig: _Fig, periods: list[_Period], starts: list[int], span: tuple[int, int], next_start: int,
     text: str,
@@ -490,8 +493,9 @@ def _pick_period(
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
         p = periods[i]
-        if p.usable and _figures_after(text, fig.end, p):
-            return p.value
+        if p.usable and _figures_after(text, fig.end, p) and not (
+                text[p.start:p.start + 1].isdigit() and _WHEN_AFTER.match(text, p.end)):
+            return p.value  # not "36,816, well below 2022, when 45,774 crossed": 2022's
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
     while k >= lo:

@@ -77,10 +77,9 @@ _BASE_LEAD = re.compile(
     r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?\bfrom)"
     r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:(?:about|around|nearly|almost"
     r"|some|just|roughly|over|under|the|more\s+than|fewer\s+than|less\s+than)\s+)*$", re.I)
-# "compared with 1,127.", "against 29,437 people, the Home Office said": a base that ends its
-# clause, with at most a word for what any figure counts
-_CLAUSE_ENDS = re.compile(r"(?:\s+(?:people|persons|migrants|crossings|arrivals|detections"
-                          r"|boats|applications|claims|cases))?\s*(?:[,.;:)\u2014\u2013]|$)", re.I)
+# "compared with 1,127.", "against 29,437, the Home Office said": a base that ends its clause
+# ("compared with 29,437 arrivals" may be another measure)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)\u2014\u2013]|$)")
 # A level at a date, whose change's base may be a quarter or a year before
 _A_LEVEL = re.compile(r"\b(?:at|by)\s+the\s+end\s+of\b|\bas\s+of\b|\bstood\s+at\b", re.I)
 # "Between 2022 and 2024, ... from 45,774 to 36,816"
@@ -104,7 +103,14 @@ _NOT_PAST = re.compile(
     r"|estimates?|after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
     r"|under\s+(?:the|a|an|his|her|their|its)|peak|single|busiest|quietest|ago|earlier|later"
     r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
-    r"|in\s+total|altogether|all\s+told|in\s+all|overall)\b", re.I)
+    r"|in\s+total|altogether|all\s+told|in\s+all|overall|then|subsequently|afterwards|peak"
+    r"|peaked|height|spring|summer|autumn|winter|watch|office|(?-i:under\s+[A-Z]))\b",
+    re.I)
+# A sentence between that moves the story in time ("X later vowed to cut that number")
+_SHIFTS = re.compile(r"\b(?:later|then|subsequently|afterwards|next|since(?!\s+(?:19|20)\d\d\b)"
+                     r"|until|will|would)\b", re.I)
+# A sentence's end: one without (a headline, a subhead) lends no period
+_CLOSED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 INHERITED = "an earlier sentence's period: its own states none"
 # The period text of a change's base whose sentence gives it none, and the note on one read
 # as the year before its change's year.
@@ -431,6 +437,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     resolved: list[tuple[int, Period | None]] = []  # each row's sentence start and period
     bare: list[int] = []  # the rows that are a change's base with no period of their own
     inherited: dict[int, Period] = {}  # by sentence: the period an earlier one lent its figures
+    first_of: dict[int, Period] = {}  # by sentence: its first figure's period (not a base's)
     starts = [t.start for t in article.sentences]
     counted = {s.start for r in rows for s in [sentence_at(article, int(r["start"]))[0]]
                if s is not None}  # the sentences with figures
@@ -458,6 +465,11 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                                         last is not None and last[0] == ctx.sentence.start)
                                     else None,
                                     text_first=change)
+            if change and period is not None and period.kind == "year" and last is not None and (
+                    last[0] == ctx.sentence.start and _within(last[2], period)):
+                # "In the first nine months of 2023, 24,830 crossed, down 25% on ...": the
+                # change of the figure before it, over its months
+                period = last[2]
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
             if times is not None:
@@ -480,9 +492,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 words = " ".join(earlier.group().split())
                 # ("At the end of 2023, 128,786 were waiting. That was down from 165,411
                 # three months earlier": the sentence before's, when this one refers to it)
-                period = periods.earlier_by(words, last[2]) if last is not None and (
-                    last[0] == ctx.sentence.start or _THAT_WAS.match(ctx.sentence_text)
-                    and last[0] == _start_of_previous(article, ctx)) else None
+                ref = last[2] if last is not None and last[0] == ctx.sentence.start else (
+                    first_of.get(_previous_start(article, ctx))
+                    if _THAT_WAS.match(ctx.sentence_text) else None)
+                period = periods.earlier_by(words, ref) if ref is not None else None
                 row["period"] = iso_label(period) if period is not None else words
             then = _BEFORE_THAT.search(ctx.sentence_text, max([0, *(
                 e for _, e in ctx.others if e <= ctx.figure_start)]), ctx.figure_start)
@@ -504,12 +517,16 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         if base_of == "after":
             bare.append(len(resolved) - 1)
         elif base_of == "before":  # "36,816 in 2024, up from 29,437"
-            partner = last[2] if last is not None and last[0] == ctx.sentence.start else None
+            partner = last[2] if last is not None and last[0] == ctx.sentence.start else (
+                first_of.get(_previous_start(article, ctx))
+                if _THAT_WAS.match(ctx.sentence_text) else None)  # "That was up from 29,437."
             if partner is not None:
                 period = _dated_base(rows, len(resolved) - 1, partner, ctx.sentence_text)
                 resolved[-1] = (ctx.sentence.start, period)
         if period is not None and same is None:
             last = (ctx.sentence.start, ctx.sentence.paragraph, period)
+            if base_of is None:
+                first_of.setdefault(ctx.sentence.start, period)
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
@@ -529,11 +546,16 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
     Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
     dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
     event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
-    if _NOT_PAST.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text):
+    if _NOT_PAST.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text) or (
+            _in_a_quote(ctx)):
         return None
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
         text = sentence.text
+        if _SHIFTS.search(text) or not _CLOSED.search(text) and (
+                sentence.paragraph == article.paragraphs[0].number
+                or sentence.start not in counted):
+            return None  # "X later vowed to cut that number", a headline or a subhead
         found = [p for s, _, p in periods.find_periods(text, published)
                  if not (p.kind == "day" and _REPORTED_ON.search(text, 0, s))]
         if not found:
@@ -549,6 +571,13 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
             return None  # "The package, which runs until March 2026": no past period
         return replace(periods.clip(first, published), origin=INHERITED)
     return None
+
+
+def _in_a_quote(ctx: Surroundings) -> bool:
+    """Is the figure inside quotation marks opened in its paragraph before it?"""
+    at = ctx.paragraph_text.find(ctx.sentence_text)
+    lead = ctx.paragraph_text[: max(0, at) + ctx.figure_start]
+    return lead.count("“") > lead.count("”") or lead.count('"') % 2 == 1
 
 
 def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> str | None:
@@ -636,6 +665,19 @@ def _next_is_a_base(ctx: Surroundings) -> bool:
             return not any(ctx.figure_end <= s < m.start() and not _RESTATED.match(
                 ctx.sentence_text, ctx.figure_end, s) for s, _ in ctx.others)
     return False
+
+
+def _within(part: Period, whole: Period) -> bool:
+    """Is ``part`` a shorter span inside ``whole``?"""
+    return None not in (part.start, part.end, whole.start, whole.end) and (
+        whole.start <= part.start and part.end <= whole.end and part != whole
+        and (part.start, part.end) != (whole.start, whole.end))
+
+
+def _previous_start(article: Article, ctx: Surroundings) -> int:
+    """Where the sentence before the figure's starts; -1 for the first."""
+    start = _start_of_previous(article, ctx)
+    return -1 if start is None else start
 
 
 def _start_of_previous(article: Article, ctx: Surroundings) -> int | None:
