@@ -1106,3 +1106,10 @@ def test_a_year_before_when_dates_the_figure_in_the_when_clause() -> None:
 ])
 def test_the_year_before_counts_from_the_nearest_dated_thing(text: str, years: list[str]) -> None:
     assert [r["period_start"][:4] for r in figures(text, "2025-03-01")] == years
+
+
+def test_a_bare_number_after_its_own_verb_keeps_the_noun_but_not_the_other_verb() -> None:
+    rows = figures("Türkiye caught 254,008 irregular migrants in 2023 and deported 130,000.",
+                   "2025-03-01")
+    assert [r["counts"] for r in rows] == ["irregular migrants caught",
+                                           "irregular migrants deported"]

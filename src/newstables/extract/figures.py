@@ -225,11 +225,22 @@ _OWN_VERB = re.compile(r"\s+(?P<passive>(?:were|was|had\s+been|have\s+been)\s+)?
                        r"(?P<v>[a-z]+)\b")
 
 
+_SHARED_SUBJECT = frozenset(["and", "but", "also", "then", "while"])
+
+
 def _own_verb(counts: str | None, fig: _Fig, text: str) -> str | None:
     """An inherited noun without the other figure's verb when the bare number has its own:
     "people crossed" for "hundreds drowned" is "people", for "20 were granted" (a passive
     subject, which keeps its verb) "people granted"."""
     m = _OWN_VERB.match(text, fig.end)
+    tail = fig.tail
+    if counts is not None and m is None and len(tail) > 1 and tail[-2] in _SHARED_SUBJECT and (
+            past_verb(tail[-1])):
+        # "caught 254,008 irregular migrants ... and deported 130,000": its own verb before
+        words = counts.split()
+        verb_at = next((i for i, w in enumerate(words) if i and past_verb(w.lower())),
+                       len(words))
+        return " ".join([*words[:verb_at], tail[-1]])
     if counts is None or m is None or not past_verb(m.group("v")):
         return counts
     words = counts.split()
