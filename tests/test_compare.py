@@ -1498,3 +1498,14 @@ def test_a_base_is_dated_by_the_figure_it_is_the_base_of(text, published, claim,
     row = extracted(text, published).set_index("claim").loc[claim]
     assert (row["claim_period"], row["series_value"], row["verdict"]) == (
         period, value, "consistent")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials expect 50,000 crossings in 2024.",
+    "The Home Office predicted that 65,000 people would cross the Channel in small boats in "
+    "2023.",
+])
+def test_an_expectation_is_not_checked_against_what_happened(text):
+    row = extracted(text, "2025-03-01").iloc[0]
+    assert row["verdict"] == "cannot check"
+    assert row["reason"].endswith("the sentence gives the figure as an expectation, not a count")

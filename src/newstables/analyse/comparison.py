@@ -49,6 +49,7 @@ from newstables.analyse.series_lookup import (
     lookup,
     older_match,
     percent_change,
+    rule_for,
 )
 from newstables.analyse.series_match import (
     SeriesRule,
@@ -430,6 +431,7 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
     row = _compare(fig, article, ctx, article_geos, skip)
+    _forecast(row, ctx)
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
@@ -676,6 +678,30 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     out["independent"] = out["independent"].astype("boolean")
     return out
+
+
+# "Officials expect 50,000 crossings", "predicted that 65,000 would cross", "warned 60,000
+# could cross": the words that make a figure an expectation, just before it or just after
+_EXPECTS_BEFORE = re.compile(
+    r"\b(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?|warned"
+    r"|fears?|feared|anticipates?|anticipated)(?:\s+that)?(?:\s+(?:about|around|some|nearly"
+    r"|almost|more\s+than|over|up\s+to|as\s+many\s+as))?\s*$", re.I)
+_MODAL_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?!have\b)",
+                          re.I)
+
+
+def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
+    """A figure the sentence gives as an expectation, not as what happened, is not checked
+    against what happened ("The Home Office predicted that 65,000 people would cross in
+    2023"), except a fixed fact stated in the future ("The barge will house up to 500 men")."""
+    if row["verdict"] not in CHECKED or not row["series"] or rule_for(
+            row["series"]).kind == "static":
+        return
+    text, start, end = ctx.sentence_text, ctx.figure_start, ctx.figure_end
+    if _EXPECTS_BEFORE.search(text, max(0, start - 40), start) or _MODAL_AFTER.match(text, end):
+        row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
+                         "figure as an expectation, not a count")
+        row["verdict"] = "cannot check"
 
 
 def _borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
