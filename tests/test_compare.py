@@ -1509,3 +1509,49 @@ def test_an_expectation_is_not_checked_against_what_happened(text):
     row = extracted(text, "2025-03-01").iloc[0]
     assert row["verdict"] == "cannot check"
     assert row["reason"].endswith("the sentence gives the figure as an expectation, not a count")
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # "That was up from" after two figures of different periods: which is not known
+    ("In 2024, 36,816 people crossed the Channel in small boats, including 13,489 in the first "
+     "half. That was up from 11,433.", "11,433"),
+    # a level's base, when the level is in the sentence before
+    ("At the end of 2024, 124,802 people were awaiting an initial asylum decision. That was "
+     "down from 133,409 people.", "133,409"),
+    # the base of a figure in a borrowed period
+    ("In 2023, Türkiye caught 254,008 irregular migrants. Police detained 9,149 migrant "
+     "smugglers, up from 7,942.", "7,942"),
+    # another country's
+    ("In 2024, 36,816 people crossed the Channel in small boats. Ireland received 84,000 "
+     "asylum applications.", "84,000"),
+    # the base of an average a day
+    ("In 2024, an average of about 100 people a day crossed the Channel in small boats, up "
+     "from 80.", "80"),
+])
+def test_no_false_verdict_from_a_base_or_a_borrowed_period_third_round(text, claim):
+    row = extracted(text, "2025-03-01").set_index("claim").loc[claim]
+    assert row["verdict"] in ("cannot check", "not comparable"), (row["claim_period"],
+                                                                   row["verdict"])
+
+
+def test_a_year_earlier_after_a_level_at_the_end_of_a_year_is_the_end_of_the_year_before():
+    # people awaiting an initial decision: 128,786 at the end of 2023, 160,919 at the end of 2022
+    row = extracted("People awaiting an initial asylum decision fell to 128,786 at the end of "
+                    "2023. That was down from 160,919 a year earlier.", "2024-11-01"
+                    ).set_index("claim").loc["160,919"]
+    assert (row["series_period"], row["verdict"]) == ("2022-12-31", "consistent")
+
+
+def test_a_share_is_checked_against_its_exact_ratio_not_its_rounded_column():
+    # Turkish nationals: 1,127 of 45,774 small-boat arrivals in 2022, 2.46%
+    row = extracted("Turkish nationals made up 2.46% of small boat arrivals in 2022.",
+                    "2025-03-01").iloc[0]
+    assert row["verdict"] == "consistent"
+    assert row["series_value"] == pytest.approx(2.4621, abs=1e-4)
+
+
+def test_a_change_after_a_shorter_span_keeps_the_base_its_sentence_states():
+    row = extracted("In 2024, 36,816 people crossed the Channel in small boats, 3,254 of them "
+                    "in December, a 25% increase on the year before.", "2025-03-01"
+                    ).set_index("claim").loc["25%"]
+    assert (row["claim_period"], row["verdict"]) == ("2024 vs 2023", "consistent")

@@ -501,12 +501,8 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
     if step and "same" not in chosen.group("prev").lower():
         # "on the previous month", "than the preceding quarter": the one before the target
         return _one_before(target, 1 if step.group(1).lower() == "month" else 3)
-    try:
-        start = target.start.replace(year=target.start.year - 1)
-        end = target.end.replace(year=target.end.year - 1)
-    except ValueError:
-        end = target.end.replace(year=target.end.year - 1, day=28)
-        start = target.start.replace(year=target.start.year - 1)
+    start = _shift_year(target.start, target.start.year - 1)  # 29 February: the 28th
+    end = _shift_year(target.end, target.end.year - 1)
     if target.kind in ("end", "day", "now"):
         return Period(target.kind, start, end, end.isoformat())
     return Period(target.kind if target.kind != "ytd" else "range", start, end,

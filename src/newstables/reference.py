@@ -237,6 +237,12 @@ def _tidy(spec_: dict[str, Any], folder: str | Path | None) -> pd.DataFrame:
     for column, rule in spec_.get("filters", {}).items():
         df = df[_matches(df[column], rule)]
     values = pd.to_numeric(df[spec_["value"]], errors="coerce").tolist()
+    ratio = spec_.get("value_from_ratio")
+    if ratio:  # a rounded percentage column, and the two counts it is the ratio of
+        numerator = pd.to_numeric(df[ratio[0]], errors="coerce")
+        denominator = pd.to_numeric(df[ratio[1]], errors="coerce")
+        exact = (100 * numerator / denominator).where(denominator > 0).tolist()
+        values = [e if pd.notna(e) else v for e, v in zip(exact, values, strict=True)]
     variant_column, unit_column = spec_.get("variant_column"), spec_.get("unit_column")
     rows = []
     for index, row, value in zip(df.index, df.to_dict("records"), values, strict=True):

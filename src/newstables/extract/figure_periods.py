@@ -437,7 +437,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     resolved: list[tuple[int, Period | None]] = []  # each row's sentence start and period
     bare: list[int] = []  # the rows that are a change's base with no period of their own
     inherited: dict[int, Period] = {}  # by sentence: the period an earlier one lent its figures
-    first_of: dict[int, Period] = {}  # by sentence: its first figure's period (not a base's)
+    dated: dict[int, list[Period]] = {}  # by sentence: its figures' periods (not bases')
     starts = [t.start for t in article.sentences]
     counted = {s.start for r in rows for s in [sentence_at(article, int(r["start"]))[0]]
                if s is not None}  # the sentences with figures
@@ -460,13 +460,14 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         try:
             at = starts.index(ctx.sentence.start)
             earlier = [t.text for t in reversed(article.sentences[max(0, at - 3):at])]
+            referred = _referred(article, ctx, dated)
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
                                     earlier=earlier, compared=last[2] if (
                                         last is not None and last[0] == ctx.sentence.start)
-                                    else None,
-                                    text_first=change)
+                                    else referred, text_first=change)
             if change and period is not None and period.kind == "year" and last is not None and (
-                    last[0] == ctx.sentence.start and _within(last[2], period)):
+                    last[0] == ctx.sentence.start and _within(last[2], period)) and any(
+                    m.group("same") for m in periods.number_bases(ctx.sentence_text)):
                 # "In the first nine months of 2023, 24,830 crossed, down 25% on ...": the
                 # change of the figure before it, over its months
                 period = last[2]
@@ -493,8 +494,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 # ("At the end of 2023, 128,786 were waiting. That was down from 165,411
                 # three months earlier": the sentence before's, when this one refers to it)
                 ref = last[2] if last is not None and last[0] == ctx.sentence.start else (
-                    first_of.get(_previous_start(article, ctx))
-                    if _THAT_WAS.match(ctx.sentence_text) else None)
+                    referred)
                 period = periods.earlier_by(words, ref) if ref is not None else None
                 row["period"] = iso_label(period) if period is not None else words
             then = _BEFORE_THAT.search(ctx.sentence_text, max([0, *(
@@ -518,15 +518,21 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             bare.append(len(resolved) - 1)
         elif base_of == "before":  # "36,816 in 2024, up from 29,437"
             partner = last[2] if last is not None and last[0] == ctx.sentence.start else (
-                first_of.get(_previous_start(article, ctx))
-                if _THAT_WAS.match(ctx.sentence_text) else None)  # "That was up from 29,437."
+                referred)  # "That was up from 29,437."
             if partner is not None:
-                period = _dated_base(rows, len(resolved) - 1, partner, ctx.sentence_text)
+                period = _dated_base(rows, len(resolved) - 1, partner,
+                                     ctx.sentence_text + " " + ctx.previous_text)
                 resolved[-1] = (ctx.sentence.start, period)
+            elif _THAT_WAS.match(ctx.sentence_text):
+                # "36,816 in 2024, including 5,417 in October. That was up from 29,437": the
+                # base of which of them is not known (not the sentence before's period)
+                period = None
+                row.update(period_columns(None), period=BASE_UNSTATED)
+                resolved[-1] = (ctx.sentence.start, None)
         if period is not None and same is None:
             last = (ctx.sentence.start, ctx.sentence.paragraph, period)
-            if base_of is None:
-                first_of.setdefault(ctx.sentence.start, period)
+            if base_of is None and period.origin != BASE_ORIGIN and not change:
+                dated.setdefault(ctx.sentence.start, []).append(period)
         if base is not None and base.start and base.end:
             base_cols = {"base_start": base.start.isoformat(), "base_end": base.end.isoformat()}
         row.update(base_cols)
@@ -591,8 +597,7 @@ def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None
     Islands", "compared with 11% of Democratic claims")."""
     sentence, end = ctx.sentence_text, ctx.figure_end
     lead = _BASE_LEAD.search(sentence, max(0, ctx.figure_start - 90), ctx.figure_start)
-    if lead is None or str(row.get("period") or "").startswith("per ") or _NOW_AFTER.match(
-            sentence, end):
+    if lead is None or _NOW_AFTER.match(sentence, end):
         return None
     if not lead.group("change") and not _CLAUSE_ENDS.match(sentence, end):
         return None
@@ -621,7 +626,8 @@ def _dated_base(rows: list[dict[str, Any]], i: int, partner: Period | None,
     if partner is None:
         return None
     row = rows[i]
-    if partner.kind == "year" and partner.start is not None and not _A_LEVEL.search(sentence):
+    if partner.kind == "year" and partner.start is not None and not _A_LEVEL.search(sentence) and (
+            partner.origin != INHERITED and not partner.origin.startswith("an average")):
         year = partner.start.year - 1
         period = periods.year_period(year, str(year))
         row.update(period_columns(period), period=f"{year} ({BASE_YEAR_BEFORE})")
@@ -672,6 +678,17 @@ def _within(part: Period, whole: Period) -> bool:
     return None not in (part.start, part.end, whole.start, whole.end) and (
         whole.start <= part.start and part.end <= whole.end and part != whole
         and (part.start, part.end) != (whole.start, whole.end))
+
+
+def _referred(article: Article, ctx: Surroundings,
+              dated: dict[int, list[Period]]) -> Period | None:
+    """The period of the figures of the sentence before, when this one refers back to them
+    ("That was up from 29,437") and they have one ("36,816 in 2024, including 13,489 in the
+    first half. That was up from 11,433": which is not known)."""
+    if not _THAT_WAS.match(ctx.sentence_text):
+        return None
+    found = dated.get(_previous_start(article, ctx), [])
+    return found[0] if len({(p.start, p.end) for p in found}) == 1 else None
 
 
 def _previous_start(article: Article, ctx: Surroundings) -> int:
