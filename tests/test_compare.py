@@ -115,6 +115,8 @@ def test_rounding_reads_the_last_written_digit_and_two_significant_ones_at_least
     assert rounding(1_200_000, "1.2 million") == 50_000
     assert rounding(4_300_000, "£4.3m") == 50_000
     assert rounding(47, "47%") == 0.5
+    assert rounding(2, "2%") == 0.5 and rounding(2, "2 per cent") == 0.5  # whole points
+    assert rounding(2.5, "2.5%") == 0.05
     assert rounding(124441, "124,441") == 0.5
     assert rounding(0.25, "one in four") is None
     assert rounding(0.4, "2 in 5") is None

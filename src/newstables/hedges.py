@@ -186,6 +186,9 @@ def written_halves(surface: str, value: float | None) -> Written | None:
     return Written(0.5 * scale, 0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0, scale)
 
 
+_PERCENT_SIGN = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
+
+
 def rounding(value: float, surface: str) -> float | None:
     """Half the unit of the last digit ``surface`` writes ``value`` to ("29,000": 500; "1.2
     million": 50,000; "47%": 0.5), never coarser than its second significant digit ("4
@@ -198,6 +201,9 @@ def rounding(value: float, surface: str) -> float | None:
     if power < -1e-9 or abs(power - round(power)) > 1e-9:
         return None
     two_digits = 0.5 * 10.0 ** (math.floor(math.log10(abs(value))) - 1)
+    if _PERCENT_SIGN.search(surface):
+        two_digits = max(two_digits, 0.5)  # "2%" holds 1.5 to 2.5: percentages are rounded
+        # to whole points
     return min(max(written.digit_half, written.zeros_half), two_digits)
 
 
