@@ -459,10 +459,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         same = None if change or rate else same_period_words(ctx)
         try:
             at = starts.index(ctx.sentence.start)
-            earlier = [t.text for t in reversed(article.sentences[max(0, at - 3):at])]
+            before = [t.text for t in reversed(article.sentences[max(0, at - 3):at])]
             referred = _referred(article, ctx, dated)
             period = resolve_period(row.get("period"), ctx, published, as_base=not change,
-                                    earlier=earlier, compared=last[2] if (
+                                    earlier=before, compared=last[2] if (
                                         last is not None and last[0] == ctx.sentence.start)
                                     else referred, text_first=change)
             if change and period is not None and period.kind == "year" and last is not None and (
@@ -645,7 +645,8 @@ def _date_from_to(article: Article, rows: list[dict[str, Any]], i: int,
     text = next((s.text for s in article.sentences if s.start == sentence), "")
     span = _BETWEEN_YEARS.search(text)
     if partner is not None and partner.kind == "range" and span and partner.start and (
-            partner.start.year, partner.end.year) == (int(span.group("a")), int(span.group("b"))):
+            partner.end) and (partner.start.year, partner.end.year) == (
+            int(span.group("a")), int(span.group("b"))):
         first, last = periods.year_period(partner.start.year, span.group("a")), \
             periods.year_period(partner.end.year, span.group("b"))
         rows[i].update(period_columns(first), period=span.group("a"))
@@ -676,7 +677,7 @@ def _next_is_a_base(ctx: Surroundings) -> bool:
 def _within(part: Period, whole: Period) -> bool:
     """Is ``part`` a shorter span inside ``whole``?"""
     return None not in (part.start, part.end, whole.start, whole.end) and (
-        whole.start <= part.start and part.end <= whole.end and part != whole
+        whole.start <= part.start and part.end <= whole.end
         and (part.start, part.end) != (whole.start, whole.end))
 
 
