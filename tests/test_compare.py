@@ -1523,9 +1523,6 @@ def test_an_expectation_is_not_checked_against_what_happened(text):
     # the base of a figure in a borrowed period
     ("In 2023, Türkiye caught 254,008 irregular migrants. Police detained 9,149 migrant "
      "smugglers, up from 7,942.", "7,942"),
-    # another country's
-    ("In 2024, 36,816 people crossed the Channel in small boats. Ireland received 84,000 "
-     "asylum applications.", "84,000"),
     # the base of an average a day
     ("In 2024, an average of about 100 people a day crossed the Channel in small boats, up "
      "from 80.", "80"),
@@ -1557,3 +1554,25 @@ def test_a_change_after_a_shorter_span_keeps_the_base_its_sentence_states():
                     "in December, a 25% increase on the year before.", "2025-03-01"
                     ).set_index("claim").loc["25%"]
     assert (row["claim_period"], row["verdict"]) == ("2024 vs 2023", "consistent")
+
+
+@pytest.mark.parametrize("text", [
+    "The Home Office warned that 36,816 people had crossed the Channel in small boats in 2024.",
+    "A higher-than-expected 36,816 people crossed the Channel in small boats in 2024.",
+    "Last year's total of 36,816 small boat crossings will be hard to beat, officials said.",
+])
+def test_a_past_fact_near_words_of_expectation_is_still_checked(text):
+    assert extracted(text, "2025-03-01").iloc[0]["verdict"] == "consistent"
+
+
+def test_a_hedged_percentage_holds_no_less_than_a_bare_one():
+    # Turkish nationals: 2.46% of 2022's small-boat arrivals
+    row = extracted("Turkish nationals made up about 2% of small boat arrivals in 2022.",
+                    "2024-03-01").iloc[0]
+    assert row["verdict"] == "consistent"
+
+
+def test_an_irish_word_in_a_uk_sentence_keeps_the_uk_series():
+    row = extracted("An Irish charity said 29,437 people crossed in small boats in 2023.",
+                    "2024-03-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")

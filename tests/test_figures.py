@@ -1044,6 +1044,7 @@ def test_the_year_before_is_before_the_year_of_what_the_base_is_compared_with() 
      ["Detections on the Eastern land border"]),
     ("The Eastern Mediterranean route saw an increase of 14% to almost 70,000.",
      ["Eastern Mediterranean route", "Eastern Mediterranean route"]),
+    ("Frontex recorded an increase of 14% in detections.", ["detections"]),
     ("The Central route fell by 58%, while the Western African route rose by 18% to 46,820.",
      ["Central route", "Western African route", "Western African route"]),
 ])
@@ -1113,3 +1114,9 @@ def test_a_bare_number_after_its_own_verb_keeps_the_noun_but_not_the_other_verb(
                    "2025-03-01")
     assert [r["counts"] for r in rows] == ["irregular migrants caught",
                                            "irregular migrants deported"]
+
+
+def test_an_own_verb_replaces_only_the_verb_of_the_noun_it_keeps() -> None:
+    rows = figures("Turkish authorities caught 254,008 newly arrived migrants in 2023, and "
+                   "deported 130,000.", "2025-03-01")
+    assert rows[1]["counts"] == "newly arrived migrants deported"

@@ -61,6 +61,9 @@ def fmt(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_PERCENT_SIGN = re.compile(r"%|\bper\s*cent\b|\bpercent\b|\d\s*pc\b", re.I)
+
+
 def tolerance(value: float, low: float, high: float, kind: str, phrase: str = "",
               surface: str = "") -> Tolerance:
     """The interval a series value must fall in for the claim (value, hedge kind) to hold."""
@@ -79,6 +82,9 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
         # "29,000" with no hedge holds what rounds to it: 28,500 to 29,500, not only 1%.
         t = TOLERANCES["exact_rounded"]
         lo, hi = value - half, value + half
+    if kind == "approximate" and _PERCENT_SIGN.search(surface) and hi - lo < 1:
+        # "about 2%" holds no less than "2%" does: 1.5% to 2.5%
+        lo, hi = min(lo, value - 0.5), max(hi, value + 0.5)
     claim = f"{phrase} {fmt(value)}".strip() if phrase else f"{fmt(value)} (exact)"
     return Tolerance(kind, phrase, lo, hi, t["rule"].format(claim=claim, x=fmt(value),
                                                             lo=fmt(lo), hi=fmt(hi)))
@@ -184,9 +190,6 @@ def written_halves(surface: str, value: float | None) -> Written | None:
         return Written(0.5 * 10.0 ** -len(raw.split(".", 1)[1]) * scale, 0.0, scale)
     zeros = min(len(raw) - len(raw.rstrip("0")), len(raw.lstrip("0")) - 2)
     return Written(0.5 * scale, 0.5 * 10.0**zeros * scale if zeros >= 2 else 0.0, scale)
-
-
-_PERCENT_SIGN = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 
 
 def rounding(value: float, surface: str) -> float | None:

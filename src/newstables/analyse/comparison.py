@@ -683,11 +683,16 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
 # "Officials expect 50,000 crossings", "predicted that 65,000 would cross", "warned 60,000
 # could cross": the words that make a figure an expectation, just before it or just after
 _EXPECTS_BEFORE = re.compile(
-    r"\b(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?|warned"
-    r"|fears?|feared|anticipates?|anticipated)(?:\s+that)?(?:\s+(?:about|around|some|nearly"
-    r"|almost|more\s+than|over|up\s+to|as\s+many\s+as))?\s*$", re.I)
-_MODAL_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?!have\b)",
-                          re.I)
+    r"(?<![\w-])(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?"
+    r"|warned|feared|anticipates?|anticipated)(?:\s+that)?(?:\s+(?:about|around|some|nearly"
+    r"|almost|more\s+than|up\s+to|as\s+many\s+as))?\s*$", re.I)
+_MODAL_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?:(?:soon|still|yet|now)\s+)?"
+    r"(?:cross|arrive|reach|come|make|attempt|try|enter|claim|apply|top|hit|exceed|pass|rise"
+    r"|climb|land|be\s+(?:deported|removed|returned|housed|granted|detained|caught))\b", re.I)
+# "warned that 36,816 people had crossed": what the words after say happened
+_HAPPENED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has|was|were|did)\b"
+                             r"|(?:\s+[\w'’-]+){0,3}?\s+[a-z]+ed\b(?!\s+to\b)", re.I)
 
 
 def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
@@ -698,7 +703,9 @@ def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
             row["series"]).kind == "static":
         return
     text, start, end = ctx.sentence_text, ctx.figure_start, ctx.figure_end
-    if _EXPECTS_BEFORE.search(text, max(0, start - 40), start) or _MODAL_AFTER.match(text, end):
+    expects = _EXPECTS_BEFORE.search(text, max(0, start - 40), start) and not (
+        _HAPPENED_AFTER.match(text, end))
+    if expects or _MODAL_AFTER.match(text, end):
         row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
                          "figure as an expectation, not a count")
         row["verdict"] = "cannot check"

@@ -309,8 +309,8 @@ def _saw_a_change(fig: _Fig, text: str) -> str | None:
     """ "The Eastern Mediterranean route saw an increase of 14%" -> the subject that saw it."""
     tail = fig.tail
     if len(tail) < 5 or tail[-1] != "of" or tail[-2] not in _CHANGE or tail[-3] not in (
-            "a", "an") or tail[-4] not in (*_SEE, "recorded", "registered", "posted"):
-        return None
+            "a", "an") or tail[-4] not in _SEE or _IN_AFTER.match(text, fig.end):
+        return None  # not "Frontex recorded an increase of 14%", "saw a rise of 25% in ..."
     return _np_before(fig, len(tail) - 4, text)
 
 

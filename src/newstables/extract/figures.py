@@ -238,9 +238,9 @@ def _own_verb(counts: str | None, fig: _Fig, text: str) -> str | None:
             past_verb(tail[-1])):
         # "caught 254,008 irregular migrants ... and deported 130,000": its own verb before
         words = counts.split()
-        verb_at = next((i for i, w in enumerate(words) if i and past_verb(w.lower())),
-                       len(words))
-        return " ".join([*words[:verb_at], tail[-1]])
+        if len(words) > 1 and past_verb(words[-1].lower()):
+            words = words[:-1]  # "newly arrived migrants caught": the verb is its last word
+        return " ".join([*words, tail[-1]])
     if counts is None or m is None or not past_verb(m.group("v")):
         return counts
     words = counts.split()
