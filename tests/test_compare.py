@@ -1576,3 +1576,18 @@ def test_an_irish_word_in_a_uk_sentence_keeps_the_uk_series():
     row = extracted("An Irish charity said 29,437 people crossed in small boats in 2023.",
                     "2024-03-01").iloc[0]
     assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_annual", "consistent")
+
+
+def test_a_change_in_something_no_series_counts_is_not_checked():
+    row = extracted("In 2024, 36,816 people crossed the Channel in small boats, and prices rose "
+                    "by 14%.", "2025-03-01").set_index("claim").loc["14%"]
+    assert (row["verdict"], row["reason"]) == ("cannot check",
+                                              "no reference series counts 'prices'")
+
+
+@pytest.mark.parametrize("text", [
+    "Crossings were expected to reach 56,000 in 2023.",
+    "The Home Office forecast of 65,000 crossings in 2022 proved too high.",
+])
+def test_an_expected_level_or_a_forecast_of_a_number_is_not_checked(text):
+    assert extracted(text, "2025-03-01").iloc[0]["verdict"] == "cannot check"

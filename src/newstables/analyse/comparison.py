@@ -56,6 +56,7 @@ from newstables.analyse.series_match import (
     candidates,
     comparable,
     geographies,
+    head_noun,
     ngrams,
     series_unit_kind,
     unit_kind,
@@ -335,6 +336,12 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
     found = candidates(claim_texts(fig, ctx, True, article_geos), "count", percent_change=True)
+    own = _text(fig.get("counts"))
+    if found and own and head_noun(own).lower() not in _ANY_COUNT and not geographies(own) and (
+            not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)):
+        # "..., and prices rose by 14%": what changed is named, and no series counts it
+        row["reason"] = f"no reference series counts '{own}'"
+        return row
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
@@ -684,8 +691,9 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
 # could cross": the words that make a figure an expectation, just before it or just after
 _EXPECTS_BEFORE = re.compile(
     r"(?<![\w-])(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?"
-    r"|warned|feared|anticipates?|anticipated)(?:\s+that)?(?:\s+(?:about|around|some|nearly"
-    r"|almost|more\s+than|up\s+to|as\s+many\s+as))?\s*$", re.I)
+    r"|warned|feared|anticipates?|anticipated)(?:\s+to\s+(?:reach|top|hit|exceed|pass|rise\s+to"
+    r"|fall\s+to|climb\s+to))?(?:\s+that|\s+of)?(?:\s+(?:about|around|some|nearly|almost"
+    r"|more\s+than|up\s+to|as\s+many\s+as))?\s*$", re.I)  # "were expected to reach 56,000"
 _MODAL_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?:(?:soon|still|yet|now)\s+)?"
     r"(?:cross|arrive|reach|come|make|attempt|try|enter|claim|apply|top|hit|exceed|pass|rise"
@@ -693,6 +701,11 @@ _MODAL_AFTER = re.compile(
 # "warned that 36,816 people had crossed": what the words after say happened
 _HAPPENED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has|was|were|did)\b"
                              r"|(?:\s+[\w'’-]+){0,3}?\s+[a-z]+ed\b(?!\s+to\b)", re.I)
+
+
+# Heads of counted phrases that name no particular thing ("people", "the number")
+_ANY_COUNT = frozenset({"people", "persons", "migrants", "individuals", "number", "numbers",
+                        "figure", "figures", "total", "tally", "count", ""})
 
 
 def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
@@ -703,8 +716,10 @@ def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
             row["series"]).kind == "static":
         return
     text, start, end = ctx.sentence_text, ctx.figure_start, ctx.figure_end
-    expects = _EXPECTS_BEFORE.search(text, max(0, start - 40), start) and not (
-        _HAPPENED_AFTER.match(text, end))
+    expects = _EXPECTS_BEFORE.search(text, max(0, start - 40), start)
+    if expects and not expects.group().rstrip().endswith(" of") and _HAPPENED_AFTER.match(
+            text, end):
+        expects = None  # "warned that 36,816 people had crossed": it happened
     if expects or _MODAL_AFTER.match(text, end):
         row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
                          "figure as an expectation, not a count")
