@@ -460,7 +460,7 @@ MULTIPLIER_BASE = re.compile(
     rf"|the\s+(?P<y2>{_Y})\s+(?:level|figure|total)s?\b)", _I)  # not "four times in 2008"
 
 
-def _shift_year(day: dt.date, year: int) -> dt.date:
+def in_year(day: dt.date, year: int) -> dt.date:
     """``day`` in ``year`` (29 February becomes the 28th)."""
     try:
         return day.replace(year=year)
@@ -481,7 +481,7 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
             # known when the figure's own period was read as a whole year
             if target is None or not target.start or not target.end or target.kind == "year":
                 return None
-            start, end = _shift_year(target.start, year), _shift_year(target.end, year)
+            start, end = in_year(target.start, year), in_year(target.end, year)
             return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}")
         return year_period(year, str(year))
     if chosen is None:
@@ -501,8 +501,8 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
     if step and "same" not in chosen.group("prev").lower():
         # "on the previous month", "than the preceding quarter": the one before the target
         return _one_before(target, 1 if step.group(1).lower() == "month" else 3)
-    start = _shift_year(target.start, target.start.year - 1)  # 29 February: the 28th
-    end = _shift_year(target.end, target.end.year - 1)
+    start = in_year(target.start, target.start.year - 1)  # 29 February: the 28th
+    end = in_year(target.end, target.end.year - 1)
     if target.kind in ("end", "day", "now"):
         return Period(target.kind, start, end, end.isoformat())
     return Period(target.kind if target.kind != "ytd" else "range", start, end,

@@ -49,7 +49,6 @@ from newstables.analyse.series_lookup import (
     lookup,
     older_match,
     percent_change,
-    rule_for,
 )
 from newstables.analyse.series_match import (
     SeriesRule,
@@ -61,6 +60,15 @@ from newstables.analyse.series_match import (
     series_unit_kind,
     unit_kind,
     vocabulary,
+)
+from newstables.analyse.verdicts import (
+    CHECKED,
+    HOLDS,
+    NOT_CHECKED,
+    SAME_WORDING,
+    VERDICTS,
+    borrowed_period,
+    forecast,
 )
 from newstables.extract.article import Article
 from newstables.extract.figure_periods import (
@@ -87,19 +95,6 @@ CLAIM_COLUMNS = [
     "independent", "tolerance_rule", "reason", "notes", "source_url", "source_title",
     "confidence", "paragraph", "start", "end",
 ]
-# Verdicts, strongest evidence first. CHECKED are those that set the claim against an
-# independent source; the others say why it was not.
-CHECKED = (
-    "consistent", "inconsistent", "matches press reports", "differs from press reports",
-    "matches other sources", "differs from other sources", "order of magnitude matches",
-    "order of magnitude differs",
-)
-SAME_WORDING = "same wording as source"
-NOT_CHECKED = ("circular", SAME_WORDING, "not comparable", "cannot check")
-HOLDS = ("consistent", "matches press reports", "matches other sources",
-         "order of magnitude matches")
-VERDICTS = CHECKED + NOT_CHECKED
-OFFICIAL_VERDICTS = ("consistent", "inconsistent")
 MAGNITUDE = 3.0  # a series value this many times off is about something else
 
 
@@ -314,6 +309,11 @@ def _alike(target: Period, base: Period) -> bool:
     return abs(a - b) <= 0.15 * max(a, b)
 
 
+# Heads of counted phrases that name no particular thing ("people", "the number")
+_ANY_COUNT = frozenset({"people", "persons", "migrants", "individuals", "number", "numbers",
+                        "figure", "figures", "total", "tally", "count", ""})
+
+
 def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t: Tolerance,
                   published: dt.date | None, article_geos: frozenset[str],
                   skip: frozenset[str], sign: int | None = None) -> dict[str, Any]:
@@ -438,7 +438,7 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
     row = _compare(fig, article, ctx, article_geos, skip)
-    _forecast(row, ctx)
+    forecast(row, ctx)
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
@@ -674,7 +674,7 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for fig in records:
         try:
-            rows.append(_borrowed_period(fig, _check(fig, article, spans, article_geos, skip)))
+            rows.append(borrowed_period(fig, _check(fig, article, spans, article_geos, skip)))
         except (TypeError, ValueError, KeyError, OverflowError) as exc:
             rows.append(_blank(fig, f"could not be checked ({type(exc).__name__})"))
     add_record_notes(article, records, rows, skip)
@@ -685,59 +685,6 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     out["independent"] = out["independent"].astype("boolean")
     return out
-
-
-# "Officials expect 50,000 crossings", "predicted that 65,000 would cross", "warned 60,000
-# could cross": the words that make a figure an expectation, just before it or just after
-_EXPECTS_BEFORE = re.compile(
-    r"(?<![\w-])(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?"
-    r"|warned|feared|anticipates?|anticipated)(?:\s+to\s+(?:reach|top|hit|exceed|pass|rise\s+to"
-    r"|fall\s+to|climb\s+to))?(?:\s+that|\s+of)?(?:\s+(?:about|around|some|nearly|almost"
-    r"|more\s+than|up\s+to|as\s+many\s+as))?\s*$", re.I)  # "were expected to reach 56,000"
-_MODAL_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?:(?:soon|still|yet|now)\s+)?"
-    r"(?:cross|arrive|reach|come|make|attempt|try|enter|claim|apply|top|hit|exceed|pass|rise"
-    r"|climb|land|be\s+(?:deported|removed|returned|housed|granted|detained|caught))\b", re.I)
-# "warned that 36,816 people had crossed": what the words after say happened
-_HAPPENED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has|was|were|did)\b"
-                             r"|(?:\s+[\w'’-]+){0,3}?\s+[a-z]+ed\b(?!\s+to\b)", re.I)
-
-
-# Heads of counted phrases that name no particular thing ("people", "the number")
-_ANY_COUNT = frozenset({"people", "persons", "migrants", "individuals", "number", "numbers",
-                        "figure", "figures", "total", "tally", "count", ""})
-
-
-def _forecast(row: dict[str, Any], ctx: Surroundings) -> None:
-    """A figure the sentence gives as an expectation, not as what happened, is not checked
-    against what happened ("The Home Office predicted that 65,000 people would cross in
-    2023"), except a fixed fact stated in the future ("The barge will house up to 500 men")."""
-    if row["verdict"] not in CHECKED or not row["series"] or rule_for(
-            row["series"]).kind == "static":
-        return
-    text, start, end = ctx.sentence_text, ctx.figure_start, ctx.figure_end
-    expects = _EXPECTS_BEFORE.search(text, max(0, start - 40), start)
-    if expects and not expects.group().rstrip().endswith(" of") and _HAPPENED_AFTER.match(
-            text, end):
-        expects = None  # "warned that 36,816 people had crossed": it happened
-    if expects or _MODAL_AFTER.match(text, end):
-        row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
-                         "figure as an expectation, not a count")
-        row["verdict"] = "cannot check"
-
-
-def _borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-    """A figure read in an earlier sentence's period (its own states none) that does not hold
-    there is not checked: the period is only the likeliest reading, and a value off the
-    series says as much that the figure meant another time ("Over the summer, 15,000
-    crossed") as that it is wrong. One that holds is checked: the value and the period
-    bear each other out."""
-    if f"({INHERITED})" in _text(fig.get("period")) and row["verdict"] in CHECKED and (
-            row["verdict"] not in HOLDS):
-        row["reason"] = (f"{row['verdict']} in the period of an earlier sentence (its own "
-                         "states none), which it may not mean")
-        row["verdict"] = "cannot check"
-    return row
 
 
 def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:

@@ -399,7 +399,8 @@ def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundi
 def _years_away(period: Period, years: int, origin: str) -> Period:
     """``period`` moved by ``years`` (its months kept): a year, quarter or month stays one,
     anything else is a range of dates."""
-    start, end = _shift_years(period.start, years), _shift_years(period.end, years)
+    start = periods.in_year(period.start, period.start.year + years)
+    end = periods.in_year(period.end, period.end.year + years)
     if period.kind in ("year", "quarter", "month"):
         return Period(period.kind, start, end, periods.span_label(period.kind, start, end),
                       origin=origin)
@@ -421,12 +422,6 @@ def iso_label(period: Period) -> str:
         return f"{start:%Y-%m}/{end:%Y-%m}"
     return f"{start.isoformat()}/{end.isoformat()}"
 
-
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:

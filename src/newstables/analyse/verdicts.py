@@ -1,0 +1,75 @@
+"""The verdicts a claim can get, and two guards that withdraw one the sentence does not
+support: a figure given as an expectation ("Officials expect 50,000"), and one read in an
+earlier sentence's period that does not hold there."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newstables.analyse.series_lookup import rule_for
+from newstables.extract.figure_periods import INHERITED
+from newstables.extract.surroundings import Surroundings
+
+# Verdicts, strongest evidence first. CHECKED are those that set the claim against an
+# independent source; the others say why it was not.
+CHECKED = (
+    "consistent", "inconsistent", "matches press reports", "differs from press reports",
+    "matches other sources", "differs from other sources", "order of magnitude matches",
+    "order of magnitude differs",
+)
+SAME_WORDING = "same wording as source"
+NOT_CHECKED = ("circular", SAME_WORDING, "not comparable", "cannot check")
+HOLDS = ("consistent", "matches press reports", "matches other sources",
+         "order of magnitude matches")
+VERDICTS = CHECKED + NOT_CHECKED
+OFFICIAL_VERDICTS = ("consistent", "inconsistent")
+
+
+# "Officials expect 50,000 crossings", "predicted that 65,000 would cross", "warned 60,000
+# could cross": the words that make a figure an expectation, just before it or just after
+_EXPECTS_BEFORE = re.compile(
+    r"(?<![\w-])(?:expects?|expected|forecasts?|predicts?|predicted|projects?|projected|warns?"
+    r"|warned|feared|anticipates?|anticipated)(?:\s+to\s+(?:reach|top|hit|exceed|pass|rise\s+to"
+    r"|fall\s+to|climb\s+to))?(?:\s+that|\s+of)?(?:\s+(?:about|around|some|nearly|almost"
+    r"|more\s+than|up\s+to|as\s+many\s+as))?\s*$", re.I)  # "were expected to reach 56,000"
+_MODAL_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:will|would|could|may|might)\s+(?:(?:soon|still|yet|now)\s+)?"
+    r"(?:cross|arrive|reach|come|make|attempt|try|enter|claim|apply|top|hit|exceed|pass|rise"
+    r"|climb|land|be\s+(?:deported|removed|returned|housed|granted|detained|caught))\b", re.I)
+# "warned that 36,816 people had crossed": what the words after say happened
+_HAPPENED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has|was|were|did)\b"
+                             r"|(?:\s+[\w'’-]+){0,3}?\s+[a-z]+ed\b(?!\s+to\b)", re.I)
+
+
+def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
+    """A figure the sentence gives as an expectation, not as what happened, is not checked
+    against what happened ("The Home Office predicted that 65,000 people would cross in
+    2023"), except a fixed fact stated in the future ("The barge will house up to 500 men")."""
+    if row["verdict"] not in CHECKED or not row["series"] or rule_for(
+            row["series"]).kind == "static":
+        return
+    text, start, end = ctx.sentence_text, ctx.figure_start, ctx.figure_end
+    expects = _EXPECTS_BEFORE.search(text, max(0, start - 40), start)
+    if expects and not expects.group().rstrip().endswith(" of") and _HAPPENED_AFTER.match(
+            text, end):
+        expects = None  # "warned that 36,816 people had crossed": it happened
+    if expects or _MODAL_AFTER.match(text, end):
+        row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
+                         "figure as an expectation, not a count")
+        row["verdict"] = "cannot check"
+
+
+def borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A figure read in an earlier sentence's period (its own states none) that does not hold
+    there is not checked: the period is only the likeliest reading, and a value off the
+    series says as much that the figure meant another time ("Over the summer, 15,000
+    crossed") as that it is wrong. One that holds is checked: the value and the period
+    bear each other out."""
+    period = fig.get("period")
+    if isinstance(period, str) and f"({INHERITED})" in period and row["verdict"] in CHECKED and (
+            row["verdict"] not in HOLDS):
+        row["reason"] = (f"{row['verdict']} in the period of an earlier sentence (its own "
+                         "states none), which it may not mean")
+        row["verdict"] = "cannot check"
+    return row
