@@ -45,6 +45,30 @@ def test_windows_line_endings_and_bom_are_normalised(write_article):
     assert [p.text for p in art.paragraphs] == ["One.", "Two."]
 
 
+def test_html_character_references_of_a_copied_web_page_are_read_as_their_characters():
+    text = (
+        "&#8220;We will break the gangs,&#8221; said Jane Doe, the Home Office&rsquo;s minister."
+        "\nSmith &amp; Sons and AT&T saw R&D; costs rise &unknown; 5&#10;%.\n"
+    )
+    art = article_from_text(text)
+    assert art.paragraphs[0].text == (
+        "“We will break the gangs,” said Jane Doe, the Home Office’s minister.")
+    # No semicolon, no such name, or a line break: the text's own characters stay.
+    assert art.paragraphs[1].text == "Smith & Sons and AT&T saw R&D; costs rise &unknown; 5&#10;%."
+    assert len(art.paragraphs) == 2
+
+
+def test_a_quote_written_with_character_references_is_found_with_its_speaker():
+    from newstables.extract.tables import extract_tables
+
+    art = article_from_text(
+        "Home Secretary Jane Doe said: &ldquo;We will stop the boats and break the gangs.&rdquo;",
+        published="2025-03-01")
+    quotes = extract_tables(art).quotes
+    assert list(quotes["speaker"]) == ["Jane Doe"]
+    assert quotes["text"].iloc[0].startswith("We will stop the boats")
+
+
 def test_sentences_do_not_split_after_abbreviations_or_initials():
     text = "The U.K. and Mr. Smith met J. Doe on Monday. They agreed a deal."
     spans = split_sentences(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -145,8 +146,25 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+# An HTML character reference closed by its semicolon ("&amp;", "&#8217;", "&#x2019;"), as
+# text copied from a web page keeps them; one without it ("AT&T", "R&D") is the text's own.
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _character(ref: re.Match[str]) -> str:
+    """The character a reference stands for; the reference itself when it names none or a
+    control character (a line break included, so paragraphs stay the text's lines)."""
+    char = html.unescape(ref.group())
+    if char == ref.group() or not char or _CONTROL.search(char) or char in "\r\n\ufffd":
+        return ref.group()
+    return char
+
+
 def _normalise(raw: str) -> str:
-    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """The text offsets refer to: without a byte-order mark, with one line ending ("\\n") and
+    HTML character references read as the characters they stand for."""
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _CHAR_REF.sub(_character, text) if "&" in text else text
 
 
 def article_from_text(
