@@ -411,3 +411,33 @@ def test_they_after_a_sentence_with_another_subject_is_not_the_last_voice():
 def test_a_surname_with_its_particle_prefers_the_name_that_ends_so():
     out = rows("Lula da Silva met Marina Silva. Da Silva said: “We agree.”")
     assert out[0]["speaker"] == "Lula da Silva"
+
+
+def test_a_quote_with_its_own_unresolved_attribution_is_not_the_last_speakers():
+    text = (
+        "“We will stop the boats,” a Home Office spokesperson said.\n"
+        "“Criminalising refugees will not work,” said the charity’s head of policy.\n"
+        "“We need change,” the New York businessman said.\n"
+        "“It is a start,” one MP said, as the vote was called."
+    )
+    quotes = [(q["speaker"], q["role"], q["cue"]) for q in rows(text)]
+    assert quotes == [("Home Office", "spokesperson", "said"), (None, None, "said"),
+                      (None, None, "said"), (None, "mp", "said")]
+
+
+def test_a_cue_in_a_clause_after_a_quoted_name_does_not_make_it_a_quote():
+    text = (
+        "“We will stop the boats,” Jane Porter said.\n"
+        "He took calls from listeners to his “Keepin’ It Real” radio program who said they had "
+        "misgivings."
+    )
+    assert [q["text"] for q in rows(text)] == ["We will stop the boats"]
+
+
+def test_the_chief_executive_is_the_person_the_article_gives_that_role():
+    text = (
+        "Enver Solomon, chief executive of the Refugee Council, was critical.\n"
+        "“Criminalising refugees will not work,” the charity’s chief executive said."
+    )
+    [q] = rows(text)
+    assert (q["speaker"], q["cue"]) == ("Enver Solomon", "said")

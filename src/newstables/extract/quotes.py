@@ -39,7 +39,9 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
   phrase. "Name: “...”" (headline style) names its speaker. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
-  previous paragraph ending "X said:". Names and roles come from the actors table.
+  previous paragraph ending "X said:"; one with its own cue right after it and a speaker
+  phrase no rule resolves ("“...,” said the charity's head of policy") is someone unnamed's,
+  with that cue. Names and roles come from the actors table.
 - Speaker from the text's own words (``speakers.py``): where the article names the speaker
   in a phrase the actors table does not hold as a mention, or gives a transcript turn
   ("WALLACE: ..."), the name read there wins: right after the quote ("“...,” said MSNBC host
@@ -402,6 +404,33 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
     return None
 
 
+def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
+    """'“...,” said the charity's head of policy', '“...,” one MP said': a cue right after a
+    quote that ends its clause, with a speaker phrase no rule resolves. The quote is someone
+    unnamed's, not the last speaker's ('“...,” while 73 percent said' is another clause)."""
+    if text[close - 1] not in ",!?" and text[close + 1 : close + 2] != ",":
+        return None
+    pos = close + 1
+    m = _AFTER_INVERTED.match(text, pos, limit)
+    if m is not None:
+        words = _words(text, m.end(), _clause_end(text, m.end(), limit))
+        return _Attribution(None, None, _cue_text(m), True) if words else None
+    np_start = _LEAD_PUNCT.match(text, pos, limit).end()
+    cue = _CUE_RE.search(text, np_start, min(limit, np_start + 60))
+    if cue is None or cue.start() == np_start or _CLAUSE_END.search(text, np_start, cue.start()):
+        return None
+    words = [w[2].lower() for w in _words(text, np_start, cue.start())]
+    if len(words) > 6 or not _SUBJECT_WORDS.isdisjoint(words):
+        return None
+    return _Attribution(None, None, " ".join(cue.group().lower().split()), True)
+
+
+# Words that make the words before a cue another clause, not a speaker phrase.
+_SUBJECT_WORDS = frozenset(
+    "who whom whose which that while when as because although though if since after before "
+    "and but or".split())
+
+
 def _clause_end(text: str, pos: int, limit: int) -> int:
     m = _CLAUSE_END.search(text, pos, limit)
     return m.start() if m else limit
@@ -544,6 +573,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
+        if found is None and direct and last.close is not None:
+            found = _unresolved_after(text, last.close, limit)
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
