@@ -441,3 +441,21 @@ def test_the_chief_executive_is_the_person_the_article_gives_that_role():
     )
     [q] = rows(text)
     assert (q["speaker"], q["cue"]) == ("Enver Solomon", "said")
+
+
+def test_a_source_inside_a_body_is_unnamed_not_the_bodys_voice():
+    text = (
+        "The Home Office published the figures.\n"
+        "According to a Home Office source, “the numbers will fall this summer”.\n"
+        "“The deal is dead,” a Home Office source said.\n"
+        "According to a senior government source, “the talks have stalled”.\n"
+        "According to a Home Office spokesperson, “the figures are provisional”."
+    )
+    quotes = [(q["speaker"], q["role"]) for q in rows(text)]
+    assert quotes == [(None, "source"), (None, "source"), (None, "source"),
+                      ("Home Office", "spokesperson")]
+
+
+def test_downing_street_speaks_for_the_prime_ministers_office():
+    [q] = rows("Downing Street said the figures showed “real progress” on the boats.")
+    assert (q["speaker"], q["cue"]) == ("Downing Street", "said")

@@ -270,6 +270,11 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         who = _pick(found, kinds, last=True)
         return who if who is not None else _country(words, actors.within(start, end))
     k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
+    for j in range(k, min(len(words), k + 4)):  # the head noun of 'a senior government
+        if words[j][2].lower() in _NP_STOP:     # source', 'a Home Office spokesperson'
+            break
+        if words[j][2].islower() and words[j][2] in _SPEAKER_NOUNS:
+            k = j
     if words[k][2].lower() in _SPEAKER_NOUNS:
         return _generic(text, words, k, actors, found)
     if found and found[0][0] <= words[k][0]:
@@ -353,6 +358,8 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     lo = k
     while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
         lo -= 1
+    if noun in _ANONYMOUS:
+        return None, noun  # 'a Home Office source': unnamed, not the Home Office's voice
     inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
     if inside and noun in _VOICES:
         # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
