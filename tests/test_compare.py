@@ -1591,3 +1591,16 @@ def test_a_change_in_something_no_series_counts_is_not_checked():
 ])
 def test_an_expected_level_or_a_forecast_of_a_number_is_not_checked(text):
     assert extracted(text, "2025-03-01").iloc[0]["verdict"] == "cannot check"
+
+
+def test_asylum_claims_awaiting_a_decision_are_the_backlogs_cases_not_the_years_claims():
+    claims = extracted(
+        "Some 67,000 asylum claims were awaiting an initial decision at the end of 2023.\n"
+        "The backlog of more than 90,000 asylum claims has to be cleared first.", "2024-03-12")
+    wrong, right = claims.to_dict("records")
+    # 67,337 main applicants claimed asylum in 2023: a coincidence of another series
+    assert (wrong["series"], wrong["series_value"], wrong["verdict"]) == (
+        "uk_asylum_backlog_cases", 95252, "inconsistent")
+    assert "uk_asylum_applications_main" in wrong["notes"]
+    assert (right["series"], right["series_period"], right["verdict"]) == (
+        "uk_asylum_backlog_cases", "2023-12-31", "consistent")

@@ -87,6 +87,7 @@ class Vocabulary:
     percent_units: frozenset[str]
     count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
     event_units: frozenset[str]  # units that count events, not people
+    same_units: frozenset[frozenset[str]]  # units that count one thing (applications, cases)
     nationals: re.Pattern[str]  # "Turkish nationals": who is counted, not where
     uncounted: frozenset[str]  # what no series counts: "28 people have died attempting ..."
 
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
                           for n in nouns),
         percent_units=frozenset(norm(u) for u in cat["percent_units"]),
         event_units=frozenset(cat["event_units"]),
+        same_units=frozenset(frozenset(units) for units in cat["same_units"]),
         uncounted=frozenset(_keys(cat["no_series_counts"])),
         nationals=re.compile(r"\b[\w.]+\s+(?:" + "|".join(
             re.escape(n).replace(r"\ ", r"\s+") for n in cat["nationality_nouns"]) + r")\b",
@@ -259,7 +261,8 @@ def comparable(rule: SeriesRule, counts: str) -> str:
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
         return ""
-    if unit and unit != series_unit:
+    if unit and unit != series_unit and frozenset((unit, series_unit)) not in (
+            vocabulary().same_units):  # "asylum claims awaiting a decision": cases
         return f"the series counts {series_unit}, the article counts {unit} ({counts.strip()})"
     if not unit and series_unit in vocabulary().event_units:
         return (f"the series counts {series_unit} (one person may be counted more than once);"
