@@ -417,12 +417,25 @@ def test_a_quote_with_its_own_unresolved_attribution_is_not_the_last_speakers():
     text = (
         "“We will stop the boats,” a Home Office spokesperson said.\n"
         "“Criminalising refugees will not work,” said the charity’s head of policy.\n"
-        "“We need change,” the New York businessman said.\n"
-        "“It is a start,” one MP said, as the vote was called."
+        "“It is a start,” one MP said, as the vote was called.\n"
+        "Ali Hussein fled Kabul in 2021. “We lost everything,” he said. “Everything,” his wife "
+        "added."
     )
     quotes = [(q["speaker"], q["role"], q["cue"]) for q in rows(text)]
-    assert quotes == [("Home Office", "spokesperson", "said"), (None, None, "said"),
-                      (None, None, "said"), (None, "mp", "said")]
+    assert quotes == [("Home Office", "spokesperson", "said"), (None, "head of policy", "said"),
+                      (None, "mp", "said"), ("Ali Hussein", None, "said"), (None, "wife", "added")]
+
+
+def test_a_description_after_a_quote_refers_back_to_the_one_quoted_before():
+    text = (
+        "Nigel Farage said: “Reform will deport every illegal migrant.”\n"
+        "“We mean it this time,” the 60-year-old said.\n"
+        "Ms Cooper said: “The plan is working.”\n"
+        "“Why would we change course now?” Her opponents say the figures tell another story."
+    )
+    quotes = [(q["speaker"], q["cue"]) for q in rows(text)]
+    assert quotes == [("Nigel Farage", "said"), ("Nigel Farage", "said"), ("Cooper", "said"),
+                      ("Cooper", "said")]
 
 
 def test_a_cue_in_a_clause_after_a_quoted_name_does_not_make_it_a_quote():
@@ -459,3 +472,48 @@ def test_a_source_inside_a_body_is_unnamed_not_the_bodys_voice():
 def test_downing_street_speaks_for_the_prime_ministers_office():
     [q] = rows("Downing Street said the figures showed “real progress” on the boats.")
     assert (q["speaker"], q["cue"]) == ("Downing Street", "said")
+
+
+def test_a_bodys_spokesperson_or_chief_named_by_a_lower_case_word_speaks_for_that_body():
+    text = (
+        "Greece’s Migration Ministry said arrivals had fallen. Kent Police made two arrests.\n"
+        "“The measure is temporary,” said a ministry spokesman.\n"
+        "“Both remain in custody,” a police spokesman said.\n"
+        "The French coastguard found the boat. “It was a tragedy,” said the coastguard chief."
+    )
+    quotes = [(q["speaker"], q["role"]) for q in rows(text)]
+    assert quotes == [("Migration Ministry", "spokesman"), ("Kent Police", "spokesman"),
+                      ("French coastguard", "chief")]
+
+
+def test_a_description_that_does_not_end_in_a_speaker_noun_names_no_one_it_mentions():
+    text = (
+        "Enver Solomon, chief executive of the Refugee Council, criticised the plan.\n"
+        "“The evidence is thin,” according to the government’s chief scientific adviser.\n"
+        "“MPs are furious,” according to a senior Labour figure.\n"
+        "Yvette Cooper, the home secretary, was moved to another post.\n"
+        "“I will be firm,” said the new home secretary, Shabana Mahmood."
+    )
+    speakers = [q["speaker"] for q in rows(text)]
+    assert speakers == [None, None, "Shabana Mahmood"]
+
+
+def test_a_charity_or_group_is_not_the_state_body_named_last():
+    text = (
+        "Care4Calais criticised the Home Office on Monday.\n"
+        "“This is a huge day,” the charity said.\n"
+        "The Home Office declined to comment. “We will appeal,” the group said.\n"
+        "The Labour Party disagreed. “People will suffer,” said the migrant charity."
+    )
+    assert [q["speaker"] for q in rows(text)] == ["Care4Calais", "Care4Calais", "Care4Calais"]
+
+
+def test_words_after_an_unnamed_speakers_quote_are_theirs_not_the_last_named_speakers():
+    text = (
+        "Ms Cooper said: “We have a plan.”\n"
+        "“It will not work,” said the charity’s head of policy. “It never has.”\n"
+        "“Refugees are welcome here,” a protester outside Downing Street said."
+    )
+    quotes = [(q["speaker"], q["role"]) for q in rows(text)]
+    assert quotes == [("Cooper", None), (None, "head of policy"), (None, "head of policy"),
+                      (None, "protester")]

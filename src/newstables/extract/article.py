@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import html.entities
 import json
 import re
 from dataclasses import dataclass, field
@@ -149,22 +150,36 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 # An HTML character reference closed by its semicolon ("&amp;", "&#8217;", "&#x2019;"), as
 # text copied from a web page keeps them; one without it ("AT&T", "R&D") is the text's own.
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Spaces that do not break a line are spaces; characters of no width are nothing: a name
+# written "Yvette&nbsp;Cooper" is "Yvette Cooper".
+_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
+_ODD_SPACE = re.compile("[" + "".join(_SPACES) + "]")
+_LINE_BREAKS = "\r\n\u0085\u2028\u2029"
 
 
 def _character(ref: re.Match[str]) -> str:
-    """The character a reference stands for; the reference itself when it names none or a
-    control character (a line break included, so paragraphs stay the text's lines)."""
-    char = html.unescape(ref.group())
-    if char == ref.group() or not char or _CONTROL.search(char) or char in "\r\n\ufffd":
-        return ref.group()
+    """The character a reference stands for; the reference itself when it names none (only a
+    whole name counts: "&notice;" is not "&not;" and "ice;"), a control character, or a line
+    break (so paragraphs stay the text's lines)."""
+    written = ref.group()
+    if written.startswith("&#"):
+        char = html.unescape(written)
+    else:
+        char = html.entities.html5.get(written[1:], written)
+    if char == written or not char or _CONTROL.search(char) or char in _LINE_BREAKS or (
+            char == "\ufffd"):
+        return written
     return char
 
 
 def _normalise(raw: str) -> str:
-    """The text offsets refer to: without a byte-order mark, with one line ending ("\\n") and
-    HTML character references read as the characters they stand for."""
+    """The text offsets refer to: without a byte-order mark, with one line ending ("\\n"),
+    HTML character references read as the characters they stand for, no-break spaces as
+    spaces and zero-width characters left out."""
     text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _CHAR_REF.sub(_character, text) if "&" in text else text
+    if "&" in text:
+        text = _CHAR_REF.sub(_character, text)
+    return _ODD_SPACE.sub(lambda m: _SPACES[m.group()], text)
 
 
 def article_from_text(

@@ -17,7 +17,10 @@ _CUE_END = re.compile(rf"(?<![\w’'-])(?:{CUE})$", re.IGNORECASE)
 _TRIGGERS = frozenset(_LEX["label_triggers"])
 _DETERMINERS = frozenset(_LEX["determiners"])
 _NAMING = frozenset(_LEX["naming_triggers"])
-_LOWER_AFTER = re.compile(r" [a-z]")
+# A lower-case word after a quoted span that can be the noun it names ('the “...” release');
+# not a word that joins or goes on ('a “human leech who ...” and a “spoiled brat”').
+_LOWER_AFTER = re.compile(r" (?!(?:and|or|but|nor|to|of|in|on|at|by|for|from|with|as|that|which"
+                          r"|who|when|while|than|because|after|before|since)\b)[a-z]")
 # Words that end a noun phrase: a determiner before one of them is not the quote's.
 _BREAKERS = frozenset(
     "to that would will is was are were be been being has have had can could should may "

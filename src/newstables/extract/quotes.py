@@ -61,7 +61,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
 from newstables.extract.quote_labels import CUE as _CUE
@@ -71,20 +70,26 @@ from newstables.extract.quote_labels import direct_start as _direct_start
 from newstables.extract.quote_labels import is_label as _is_label
 from newstables.extract.quote_labels import scare_quote as _scare_quote
 from newstables.extract.quote_marks import (
-    _WORD,
     _Group,
     _keep_unclosed,
     _Seg,
     _segments,
     _trim,
 )
-from newstables.extract.speakers import Speakers, antecedent, is_listener_verb, is_title
-from newstables.lexicon import load_json
+from newstables.extract.quote_phrases import (
+    _ADVERB_SET,
+    _NP_STOP,
+    _ONE_PERSON,
+    _SPOKES,
+    _Actors,
+    _pick,
+    _resolve_np,
+    _subject_head,
+    _words,
+)
+from newstables.extract.speakers import Speakers, is_listener_verb, is_title
 from newstables.schema import frame
 
-_LEX = load_json("quotes_cues.json")
-_TEXT_NOUNS = frozenset(_LEX["text_nouns"])
-_SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"]) | _TEXT_NOUNS
 _PUNCT = r"\s,;:–—-"
 # “...,” said X (the inverted order; “...,” X said is found by a cue search)
 _AFTER_INVERTED = re.compile(rf"[{_PUNCT}]*(?P<cue>{_CUE})\b[\s,]*", re.IGNORECASE)
@@ -96,133 +101,8 @@ _FULL_STOP = (
 )
 _NP_BREAK = re.compile(rf"[;:!?“”\"]|{_FULL_STOP}")
 _CLAUSE_END = re.compile(rf"[,;:!?“”\"(]|{_FULL_STOP}")
-_ADVERB_SET = frozenset(w.lower() for w in _LEX["adverbs"])
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-_ORG_NOUNS = frozenset(_LEX["org_nouns"])
-_ANY_ORG = frozenset(_LEX["any_org_nouns"])
-_PERSON_NOUNS = frozenset(_LEX["person_nouns"])
-_ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
 _SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an organisation
-_INDEFINITE = frozenset("a an one another some several".split())
-# Words that make a title another office: 'the home secretary' is not the shadow one
-_OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
-# The words of a role title ('prime', 'home', 'minister'): 'the prime minister' is the role,
-# not 'minister' (nor 'though one senior official': only these words)
-_ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
-                        for w in load_json("actors_roles.json")[key])
-_ARTICLES = frozenset("a an the one two several some senior government".split())
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
-_ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
-               for noun in nouns}
-# Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
-_NP_STOP = frozenset(
-    "the a an and or but did does do is was were are be been has have had would will can "
-    "could should may might must not that which who whom whose this these those it its their "
-    "his her our my your to of in on at by for with from as than then when while if after "
-    "before asked".split()
-)
-
 _REACH = 400  # characters before a quote searched for its attribution
-
-
-# --- actors ----------------------------------------------------------------------------------
-
-
-class _Actors:
-    """Mentions with their actors, for speaker look-ups by offset."""
-
-    def __init__(self, mentioned: list[Mentioned], text: str, sentence_starts: list[int]
-                 ) -> None:
-        self.text = text
-        self.sentence_starts = sentence_starts
-        self.rows = list(mentioned)
-        self.starts = [r[0] for r in self.rows]
-        self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
-        self.countries: dict[str, str] = {}  # actor -> country, as the actors table has it
-        self._names: set[str] = set()
-        # The quotes attributed so far to one person, in text order: (where the quote opens,
-        # speaker, role, the pronoun that can refer back: 'he', 'she' or 'either'); speaker
-        # None for someone unnamed ('One survivor told …').
-        self.spoken: list[tuple[int, str | None, str | None, str]] = []
-        # The last quote with a speaker or a role, any speaker: (where it ends, speaker, role).
-        self.last_said: tuple[int, str | None, str | None] | None = None
-
-    def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
-        """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
-        spans = sorted(spans)
-        starts = [s for s, _ in spans]
-
-        def quoted(offset: int) -> bool:
-            k = bisect.bisect_right(starts, offset) - 1
-            return k >= 0 and offset < spans[k][1]
-
-        self.rows = [r for r in self.rows if not quoted(r[0])]
-        self.starts = [r[0] for r in self.rows]
-        self._holders = None
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return [r for r in self.rows[lo:hi] if r[1] <= end]
-
-    def role_holder(self, title: str) -> str | None:
-        """The one person whose role is ``title`` ('Home Secretary'), when ``title`` is no
-        actor's name; None otherwise."""
-        if self._holders is None:
-            holders: dict[str, set[str]] = {}
-            for r in self.rows:
-                if r[3] == "person" and r[4]:
-                    holders.setdefault(r[4].lower(), set()).add(r[2])
-            self._holders = holders
-            self._names = {r[2] for r in self.rows}
-        found = self._holders.get(title.lower(), ())
-        return next(iter(found)) if len(found) == 1 and title not in self._names else None
-
-    def last_role_before(self, offset: int, noun: str, country: str | None = None
-                         ) -> tuple[str, str | None] | None:
-        """The last person mentioned before ``offset`` whose role holds ``noun``, and not as
-        another office ('the home secretary' is not the shadow home secretary); of
-        ``country``, when given, as the actors table knows it."""
-        hi = bisect.bisect_left(self.starts, offset)
-        said = set(noun.split())
-        for r in reversed(self.rows[:hi]):
-            if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
-                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)) and (
-                    country is None or self.countries.get(r[2]) == country):
-                return r[2], r[4]
-        return None
-
-    def mention_of(self, name: str) -> Mentioned | None:
-        """The first mention of the actor called ``name`` (None: no actor by that name)."""
-        return next((r for r in self.rows if r[2] == name), None)
-
-    def said(self, offset: int, speaker: str | None, role: str | None, pronoun: str) -> None:
-        """Record a quote attributed at ``offset`` to one person (for the pronouns after it)."""
-        bisect.insort(self.spoken, (offset, speaker, role, pronoun), key=lambda r: r[0])
-
-    def last_person_before(self, offset: int, pronoun: str) -> _Who:
-        """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to (``speakers.antecedent``)."""
-        return antecedent(self.text, self.rows, self.spoken, self.sentence_starts, offset,
-                          pronoun) or (None, None)
-
-    def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
-                    ) -> tuple[str, str | None] | None:
-        hi = bisect.bisect_left(self.starts, offset)
-        for r in reversed(self.rows[:hi]):
-            if r[3] in kinds and (word is None or word in r[2].lower()):
-                return r[2], r[4]
-        return None
-
-
-def _pick(found: list[tuple[int, int, str, str, str | None]], kinds: tuple[str, ...],
-          last: bool) -> tuple[str, str | None] | None:
-    for kind in kinds:
-        hits = [r for r in found if r[3] == kind]
-        if hits:
-            r = hits[-1] if last else hits[0]
-            return r[2], r[4]
-    return None
 
 
 # --- attribution -----------------------------------------------------------------------------
@@ -240,154 +120,6 @@ def _cue_text(m: re.Match[str]) -> str:
     return " ".join(m.group("cue").lower().split())
 
 
-_Who = tuple[str | None, str | None]
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-
-
-def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[str, ...],
-                last: bool) -> _Who | None:
-    """The speaker named in text[start:end] (its end if ``last``, else its start)."""
-    words = _words(text, start, end)
-    if last:
-        while words and words[-1][2].lower() in _ADVERB_SET:
-            words.pop()
-    if not words:
-        return None
-    edge = words[-1] if last else words[0]
-    low = edge[2].lower()
-    if low in _PRONOUNS:
-        return _pronoun(low, edge[0], actors)
-    found = [r for r in actors.within(start, end) if r[3] in kinds]
-    if last:
-        if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
-            return None, None
-        named = any(r[0] <= edge[0] < r[1] for r in found)
-        if low in _SPEAKER_NOUNS and not named:
-            return _generic(text, words, len(words) - 1, actors, found)
-        who = _pick(found, kinds, last=True)
-        return who if who is not None else _country(words, actors.within(start, end))
-    k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
-    for j in range(k, min(len(words), k + 4)):  # the head noun of 'a senior government
-        if words[j][2].lower() in _NP_STOP:     # source', 'a Home Office spokesperson'
-            break
-        if words[j][2].islower() and words[j][2] in _SPEAKER_NOUNS:
-            k = j
-    if words[k][2].lower() in _SPEAKER_NOUNS:
-        return _generic(text, words, k, actors, found)
-    if found and found[0][0] <= words[k][0]:
-        return _pick(found[:1], kinds, last=False)
-    country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
-    return _country([w for w in words if w[0] < country[0][1]], country) if country else None
-
-
-def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
-    """A country that is the whole noun phrase ('Greece said', 'said the UK'): its government
-    speaks for it."""
-    if words and words[0][2].lower() == "the":
-        words = words[1:]
-    for r in mentioned:
-        if (r[3] == "place" and r[2] in COUNTRIES and words
-                and r[0] == words[0][0] and r[1] == words[-1][1]):
-            return r[2], None
-    return None
-
-
-def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tuple[str, ...]
-                  ) -> _Who | None:
-    """The speaker when the clause before a cue opens with a short generic noun phrase that
-    an apposition or relative clause separates from the cue ('One survivor, a teenager from
-    Eritrea, told', 'A woman who crossed last year said'): who that phrase names, often
-    nobody (None, None); None when the clause does not open that way."""
-    words = _words(text, clause, cue)
-    head = len(words)
-    for k, w in enumerate(words[:5]):
-        if w[2].lower() in ("who", "whose", "whom", "which", "that") or k and text[
-                words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):
-            head = k
-            break
-    if not 0 < head < len(words) or words[head - 1][2].lower() not in _SPEAKER_NOUNS:
-        return None
-    k = head - 1
-    if k > 3 or (k and words[0][2].lower() not in _INDEFINITE | _ARTICLES):
-        return None  # not a determiner and a noun: a name is the other rules' to read
-    found = [r for r in actors.within(words[0][0], words[k][1]) if r[3] in kinds]
-    return _generic(text, words, k, actors, found)
-
-
-def _anonymous(words: list[tuple[int, int, str]]) -> bool:
-    """Is there 'a source'/'an aide'... within the last words before a cue?"""
-    return any(
-        words[k][2].lower() in _ANONYMOUS and words[k - 1][2].lower() in _ARTICLES
-        for k in range(len(words) - 1, max(0, len(words) - 8), -1)
-    )
-
-
-def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
-    if p in ("he", "she"):
-        return actors.last_person_before(offset, p)
-    if p == "it":
-        return actors.last_before(offset, ("org",)) or (None, None)
-    if p == "they" and actors.last_said is not None and _next_sentence(
-            actors.sentence_starts, actors.last_said[0], offset) \
-            and _CUE_RE.search(actors.text, actors.last_said[0], offset) is None:
-        # 'A Home Office spokesperson said ... But they added:': the last voice, when it is
-        # unnamed or a body (after a named person, 'they' is someone else), in the sentence
-        # right after its quote, and no one else has spoken since ('Police said ... They
-        # added:' is the police)
-        _, speaker, role = actors.last_said
-        mention = actors.mention_of(speaker) if speaker else None
-        if speaker is None or (mention is not None and mention[3] != "person"):
-            return speaker, role
-    return None, None
-
-
-def _next_sentence(starts: list[int], quote_end: int, offset: int) -> bool:
-    """Is ``offset`` in the sentence where a quote ends, or the one after it? A sentence
-    between them ('Many asylum seekers fear deportation.') brings another subject."""
-    between = bisect.bisect_right(starts, offset) - bisect.bisect_right(starts, quote_end)
-    return 0 <= between <= 1
-
-
-def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Actors,
-             found: list[tuple[int, int, str, str, str | None]]) -> _Who:
-    """'a Home Office spokesperson', 'the ministry', 'the minister', 'officials'."""
-    noun = words[k][2].lower()
-    lo = k
-    while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
-        lo -= 1
-    if noun in _ANONYMOUS:
-        return None, noun  # 'a Home Office source': unnamed, not the Home Office's voice
-    inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
-    if inside and noun in _VOICES:
-        # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
-        return inside[0][2], (noun if noun in _SPOKES else inside[0][4])
-    if noun in _ORG_NOUNS:
-        hit = actors.last_before(words[k][0], ("org",), noun)
-        if hit is None and noun in _ANY_ORG:
-            hit = actors.last_before(words[k][0], ("org",))
-        if hit is not None:
-            return hit[0], None
-    indefinite = lo > 0 and words[lo - 1][2].lower() in _INDEFINITE
-    title = noun
-    if noun in _ROLE_WORDS:
-        j = k
-        while j > lo and words[j - 1][2].lower() in _ROLE_WORDS:
-            j -= 1
-        title = " ".join(w[2].lower() for w in words[j : k + 1])  # 'the prime minister'
-    # 'the British minister': only someone known to be British
-    nation = next((ADJECTIVES[w[2]] for w in words[lo:k] if w[2] in ADJECTIVES), None)
-    if noun in _PERSON_NOUNS and not indefinite:  # 'the minister', not 'a second minister'
-        hit = actors.last_role_before(words[k][0], title, nation)
-        if hit is not None:
-            return hit
-    if nation is not None and noun in _ROLE_WORDS:
-        title = f"{next(w[2] for w in words[lo:k] if w[2] in ADJECTIVES)} {title}"
-    return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
-
-
 def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | None:
     """Attribution right after a closing mark: '“...,” said X' or '“...,” X said'."""
     kinds = _SPEAKER_KINDS
@@ -395,6 +127,13 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
     if m is not None:
         stop = _clause_end(text, m.end(), limit)
         who = _resolve_np(text, m.end(), stop, actors, kinds, last=False)
+        described = who is None and all(w[2].islower() for w in _words(text, m.end(), stop))
+        if (described or who is not None and who[0] is None and who[1]) and (
+                text[stop : stop + 1] == ","):
+            # 'said the home secretary, Yvette Cooper': the name in apposition
+            named = [r for r in actors.within(stop, limit) if r[3] == "person"]
+            if named and text[stop + 1 : named[0][0]].strip() == "":
+                who = named[0][2], named[0][4] or (who[1] if who else None)
         if who is not None:
             return _Attribution(who[0], who[1], _cue_text(m), True)
     # '“...,” X said': the first cue within a few words, with only a name phrase before it
@@ -412,30 +151,57 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
 
 
 def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
-    """'“...,” said the charity's head of policy', '“...,” one MP said': a cue right after a
-    quote that ends its clause, with a speaker phrase no rule resolves. The quote is someone
-    unnamed's, not the last speaker's ('“...,” while 73 percent said' is another clause)."""
-    if text[close - 1] not in ",!?" and text[close + 1 : close + 2] != ",":
+    """'“...,” said the charity's head of policy', '“...,” one MP said', '“...,” his wife
+    added': a cue right after a quote that ends its clause, with a speaker phrase no rule
+    resolves that brings in someone new (a determiner such as 'a', 'one' or 'his', or a
+    possessive), whose head noun is the role. The quote is that unnamed speaker's, not the
+    last one's. 'the 60-year-old said' refers back to someone named, and '“...,” while 73
+    percent said' or '“...?” Her opponents say' is another clause or sentence."""
+    if text[close - 1] in "!?" and text[close + 1 : close + 2] != ",":
+        after = _LEAD_PUNCT.match(text, close + 1, limit).end()
+        if not text[after : after + 1].islower():
+            return None  # '“Why now?” Her opponents say ...': the next sentence
+    elif text[close - 1] != "," and text[close + 1 : close + 2] != ",":
         return None
     pos = close + 1
     m = _AFTER_INVERTED.match(text, pos, limit)
     if m is not None:
         words = _words(text, m.end(), _clause_end(text, m.end(), limit))
-        return _Attribution(None, None, _cue_text(m), True) if words else None
-    np_start = _LEAD_PUNCT.match(text, pos, limit).end()
-    cue = _CUE_RE.search(text, np_start, min(limit, np_start + 60))
-    if cue is None or cue.start() == np_start or _CLAUSE_END.search(text, np_start, cue.start()):
+        cue = _cue_text(m)
+    else:
+        np_start = _LEAD_PUNCT.match(text, pos, limit).end()
+        found = _CUE_RE.search(text, np_start, min(limit, np_start + 60))
+        if found is None or found.start() == np_start or _CLAUSE_END.search(
+                text, np_start, found.start()):
+            return None
+        words = _words(text, np_start, found.start())
+        if len(words) > 6 or not _SUBJECT_WORDS.isdisjoint(w[2].lower() for w in words):
+            return None
+        cue = " ".join(found.group().lower().split())
+    lows = [w[2].lower() for w in words]
+    owner = next((i for i, w in enumerate(lows[:3]) if w.endswith(("'s", "’s"))), None)
+    if not lows or (lows[0] not in _NEW_SPEAKER and owner is None):
         return None
-    words = [w[2].lower() for w in _words(text, np_start, cue.start())]
-    if len(words) > 6 or not _SUBJECT_WORDS.isdisjoint(words):
-        return None
-    return _Attribution(None, None, " ".join(cue.group().lower().split()), True)
+    # the role: the words after the determiner or possessive ('head of policy', 'wife')
+    first = 1 if lows[0] in _NEW_SPEAKER else owner + 1
+    last = next((i for i in range(first + 1, len(lows)) if lows[i] in _PLACE_WORDS), len(lows))
+    while last > first and (lows[last - 1] in _ADVERB_SET or lows[last - 1].endswith("ly")
+                            or lows[last - 1] in ("often", "always", "never")):
+        last -= 1  # 'my father often said'
+    role = text[words[first][0] : words[last - 1][1]] if (
+        first < last and lows[first] not in _NP_STOP) else None  # not 'of them' ('one of them')
+    return _Attribution(None, role, cue, True)
 
 
 # Words that make the words before a cue another clause, not a speaker phrase.
 _SUBJECT_WORDS = frozenset(
     "who whom whose which that while when as because although though if since after before "
     "and but or".split())
+# Where a speaker stood, not part of their role ('a protester outside Downing Street').
+_PLACE_WORDS = frozenset("outside inside in at on near from by with behind".split())
+# Determiners that bring in a speaker not named before ('one MP', 'his wife').
+_NEW_SPEAKER = frozenset("a an one another some several two three his her their its my our "
+                         "your".split())
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -580,12 +346,15 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _before(text, start, first.open, actors, sentence)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
+        unnamed_after = False
         if found is None and direct and last.close is not None:
             found = _unresolved_after(text, last.close, limit)
+            unnamed_after = found is not None
         if found is not None:
             g.speaker, g.role, g.cue, g.attributed = found.speaker, found.role, found.cue, True
             g.adjacent = found.adjacent
-        named = _named_in_text(names, g, sentence, limit, lead_first and found is not None)
+        named = (names.after(last.close + 1, limit) if unnamed_after else  # 'his wife added'
+                 _named_in_text(names, g, sentence, limit, lead_first and found is not None))
         unnamed = named == "" and g.speaker is None and g.attributed  # already, with its role
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody
             mention = actors.mention_of(named)
@@ -694,8 +463,9 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                 para_no - last.segs[-1].para.number <= 1
             ):
                 g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
-        if g.speaker is not None and (g.kind == "direct" or g.attributed):
-            last = g  # the last quote with a speaker, direct or partial
+        if (g.speaker is not None or g.attributed and g.role is not None) and (
+                g.kind == "direct" or g.attributed):
+            last = g  # the last quote with a speaker, named or not, direct or partial
 
 
 def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,

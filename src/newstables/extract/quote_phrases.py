@@ -1,0 +1,355 @@
+"""Who a speaker phrase next to a quote names: an article's actors by offset (``_Actors``),
+a name phrase ('said Jane Doe', 'Greece said', 'Downing Street said'), a pronoun, or a generic
+phrase ('the ministry', 'a Home Office spokesperson', 'the chief executive', 'a senior
+government source'), by the rules ``quotes.py`` lists; lexicon: ``lexicons/quotes_cues.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
+from newstables.extract.actors import Mentioned
+from newstables.extract.quote_labels import CUE_RE as _CUE_RE
+from newstables.extract.quote_marks import _WORD
+from newstables.extract.speakers import antecedent
+from newstables.lexicon import load_json
+
+_LEX = load_json("quotes_cues.json")
+_TEXT_NOUNS = frozenset(_LEX["text_nouns"])
+_SPEAKER_NOUNS = frozenset(_LEX["speaker_nouns"]) | _TEXT_NOUNS
+_ADVERB_SET = frozenset(w.lower() for w in _LEX["adverbs"])
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_ORG_NOUNS = frozenset(_LEX["org_nouns"])
+_ANY_ORG = frozenset(_LEX["any_org_nouns"])
+_PERSON_NOUNS = frozenset(_LEX["person_nouns"])
+_ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
+_SEATS = frozenset(_LEX["seats_of_government"])
+_INDEFINITE = frozenset("a an one another some several".split())
+# Words that make a title another office: 'the home secretary' is not the shadow one
+_OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
+# The words of a role title ('prime', 'home', 'minister'): 'the prime minister' is the role,
+# not 'minister' (nor 'though one senior official': only these words)
+_ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
+                        for w in load_json("actors_roles.json")[key])
+_ARTICLES = frozenset("a an the one two several some senior government".split())
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
+_ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
+               for noun in nouns}
+# Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
+_NP_STOP = frozenset(
+    "the a an and or but did does do is was were are be been has have had would will can "
+    "could should may might must not that which who whom whose this these those it its their "
+    "his her our my your to of in on at by for with from as than then when while if after "
+    "before asked".split()
+)
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+class _Actors:
+    """Mentions with their actors, for speaker look-ups by offset."""
+
+    def __init__(self, mentioned: list[Mentioned], text: str, sentence_starts: list[int]
+                 ) -> None:
+        self.text = text
+        self.sentence_starts = sentence_starts
+        self.rows = list(mentioned)
+        self.starts = [r[0] for r in self.rows]
+        self._holders: dict[str, set[str]] | None = None  # role -> people, when asked
+        self.countries: dict[str, str] = {}  # actor -> country, as the actors table has it
+        self._names: set[str] = set()
+        # The quotes attributed so far to one person, in text order: (where the quote opens,
+        # speaker, role, the pronoun that can refer back: 'he', 'she' or 'either'); speaker
+        # None for someone unnamed ('One survivor told …').
+        self.spoken: list[tuple[int, str | None, str | None, str]] = []
+        # The last quote with a speaker or a role, any speaker: (where it ends, speaker, role).
+        self.last_said: tuple[int, str | None, str | None] | None = None
+
+    def drop_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Forget mentions inside quoted text: a name inside a quote is not its speaker."""
+        spans = sorted(spans)
+        starts = [s for s, _ in spans]
+
+        def quoted(offset: int) -> bool:
+            k = bisect.bisect_right(starts, offset) - 1
+            return k >= 0 and offset < spans[k][1]
+
+        self.rows = [r for r in self.rows if not quoted(r[0])]
+        self.starts = [r[0] for r in self.rows]
+        self._holders = None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] <= end]
+
+    def role_holder(self, title: str) -> str | None:
+        """The one person whose role is ``title`` ('Home Secretary'), when ``title`` is no
+        actor's name; None otherwise."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = {}
+            for r in self.rows:
+                if r[3] == "person" and r[4]:
+                    holders.setdefault(r[4].lower(), set()).add(r[2])
+            self._holders = holders
+            self._names = {r[2] for r in self.rows}
+        found = self._holders.get(title.lower(), ())
+        return next(iter(found)) if len(found) == 1 and title not in self._names else None
+
+    def last_role_before(self, offset: int, noun: str, country: str | None = None
+                         ) -> tuple[str, str | None] | None:
+        """The last person mentioned before ``offset`` whose role holds ``noun``, and not as
+        another office ('the home secretary' is not the shadow home secretary); of
+        ``country``, when given, as the actors table knows it."""
+        hi = bisect.bisect_left(self.starts, offset)
+        said = set(noun.split())
+        for r in reversed(self.rows[:hi]):
+            if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
+                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)) and (
+                    country is None or self.countries.get(r[2]) == country):
+                return r[2], r[4]
+        return None
+
+    def mention_of(self, name: str) -> Mentioned | None:
+        """The first mention of the actor called ``name`` (None: no actor by that name)."""
+        return next((r for r in self.rows if r[2] == name), None)
+
+    def said(self, offset: int, speaker: str | None, role: str | None, pronoun: str) -> None:
+        """Record a quote attributed at ``offset`` to one person (for the pronouns after it)."""
+        bisect.insort(self.spoken, (offset, speaker, role, pronoun), key=lambda r: r[0])
+
+    def last_person_before(self, offset: int, pronoun: str) -> _Who:
+        """Whom ``pronoun`` ('he', 'she') at ``offset`` refers to (``speakers.antecedent``)."""
+        return antecedent(self.text, self.rows, self.spoken, self.sentence_starts, offset,
+                          pronoun) or (None, None)
+
+    def last_before(self, offset: int, kinds: tuple[str, ...], word: str | None = None
+                    ) -> tuple[str, str | None] | None:
+        hi = bisect.bisect_left(self.starts, offset)
+        for r in reversed(self.rows[:hi]):
+            if r[3] in kinds and (word is None or word in r[2].lower()):
+                return r[2], r[4]
+        return None
+
+
+def _pick(found: list[tuple[int, int, str, str, str | None]], kinds: tuple[str, ...],
+          last: bool) -> tuple[str, str | None] | None:
+    for kind in kinds:
+        hits = [r for r in found if r[3] == kind]
+        if hits:
+            r = hits[-1] if last else hits[0]
+            return r[2], r[4]
+    return None
+
+
+
+_Who = tuple[str | None, str | None]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[str, ...],
+                last: bool) -> _Who | None:
+    """The speaker named in text[start:end] (its end if ``last``, else its start)."""
+    words = _words(text, start, end)
+    if last:
+        while words and words[-1][2].lower() in _ADVERB_SET:
+            words.pop()
+    if not words:
+        return None
+    edge = words[-1] if last else words[0]
+    low = edge[2].lower()
+    if low in _PRONOUNS:
+        return _pronoun(low, edge[0], actors)
+    found = [r for r in actors.within(start, end) if r[3] in kinds]
+    if last:
+        if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
+            return None, None
+        named = any(r[0] <= edge[0] < r[1] for r in found)
+        if low in _SPEAKER_NOUNS and not named:
+            return _generic(text, words, len(words) - 1, actors, found)
+        who = _pick(found, kinds, last=True)
+        return who if who is not None else _country(words, actors.within(start, end))
+    k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
+    k = _head(words, k, found)
+    if words[k][2].lower() in _SPEAKER_NOUNS:
+        return _generic(text, words, k, actors, found)
+    if found and (found[0][0] <= words[k][0] or found[0][1] >= words[-1][1] and all(
+            w[2].islower() and w[2] not in _NP_STOP for w in words[k:] if w[0] < found[0][0])):
+        # 'said the refugee charity Care4Calais'; not 'a senior Labour figure'
+        return _pick(found[:1], kinds, last=False)
+    country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
+    return _country([w for w in words if w[0] < country[0][1]], country) if country else None
+
+
+# Words that make a title another holder's: 'the new home secretary' is not the last one named
+_NEW_HOLDER = frozenset("new former then incoming outgoing ex acting interim next".split())
+
+
+def _head(words: list[tuple[int, int, str]], k: int,
+          found: list[tuple[int, int, str, str, str | None]]) -> int:
+    """Where the head noun of the phrase at ``words[k]`` is: its last word, when that is a
+    speaker noun the words before it modify ('a senior government source', 'a ministry
+    spokesman', 'a Home Office spokesperson'); else ``k``, as when the phrase goes on past a
+    speaker noun ('a police report seen by', 'the government's chief scientific adviser'),
+    names a new holder of a title ('the new home secretary') or has a name modify a title
+    ('the NATO chief': NATO speaks)."""
+    end, named, j = k, False, k
+    while j < len(words) and j < k + 6:
+        mention = next((r for r in found if r[0] <= words[j][0] < r[1]), None)
+        if mention is not None:  # a name's words, 'of' included ('Ministry of Defence')
+            named = True
+            while j < len(words) and words[j][0] < mention[1]:
+                j += 1
+            end = j - 1
+            continue
+        low = words[j][2].lower()
+        if low in _NP_STOP:
+            break
+        if low in _NEW_HOLDER:
+            return k
+        end, j = j, j + 1
+    head = words[end][2]
+    if end == k or not head.islower() or head not in _SPEAKER_NOUNS or (
+            named and head not in _VOICES):
+        return k
+    return end
+
+
+def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
+    """A country or a seat of government that is the whole noun phrase ('Greece said', 'said
+    the UK', 'Downing Street said'): its government speaks for it."""
+    if words and words[0][2].lower() == "the":
+        words = words[1:]
+    for r in mentioned:
+        if (r[3] == "place" and (r[2] in COUNTRIES or r[2] in _SEATS) and words
+                and r[0] == words[0][0] and r[1] == words[-1][1]):
+            return r[2], None
+    return None
+
+
+def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tuple[str, ...]
+                  ) -> _Who | None:
+    """The speaker when the clause before a cue opens with a short generic noun phrase that
+    an apposition or relative clause separates from the cue ('One survivor, a teenager from
+    Eritrea, told', 'A woman who crossed last year said'): who that phrase names, often
+    nobody (None, None); None when the clause does not open that way."""
+    words = _words(text, clause, cue)
+    head = len(words)
+    for k, w in enumerate(words[:5]):
+        if w[2].lower() in ("who", "whose", "whom", "which", "that") or k and text[
+                words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):
+            head = k
+            break
+    if not 0 < head < len(words) or words[head - 1][2].lower() not in _SPEAKER_NOUNS:
+        return None
+    k = head - 1
+    if k > 3 or (k and words[0][2].lower() not in _INDEFINITE | _ARTICLES):
+        return None  # not a determiner and a noun: a name is the other rules' to read
+    found = [r for r in actors.within(words[0][0], words[k][1]) if r[3] in kinds]
+    return _generic(text, words, k, actors, found)
+
+
+def _anonymous(words: list[tuple[int, int, str]]) -> bool:
+    """Is there 'a source'/'an aide'... within the last words before a cue?"""
+    return any(
+        words[k][2].lower() in _ANONYMOUS and words[k - 1][2].lower() in _ARTICLES
+        for k in range(len(words) - 1, max(0, len(words) - 8), -1)
+    )
+
+
+def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:
+    if p in ("he", "she"):
+        return actors.last_person_before(offset, p)
+    if p == "it":
+        return actors.last_before(offset, ("org",)) or (None, None)
+    if p == "they" and actors.last_said is not None and _next_sentence(
+            actors.sentence_starts, actors.last_said[0], offset) \
+            and _CUE_RE.search(actors.text, actors.last_said[0], offset) is None:
+        # 'A Home Office spokesperson said ... But they added:': the last voice, when it is
+        # unnamed or a body (after a named person, 'they' is someone else), in the sentence
+        # right after its quote, and no one else has spoken since ('Police said ... They
+        # added:' is the police)
+        _, speaker, role = actors.last_said
+        mention = actors.mention_of(speaker) if speaker else None
+        if speaker is None or (mention is not None and mention[3] != "person"):
+            return speaker, role
+    return None, None
+
+
+def _next_sentence(starts: list[int], quote_end: int, offset: int) -> bool:
+    """Is ``offset`` in the sentence where a quote ends, or the one after it? A sentence
+    between them ('Many asylum seekers fear deportation.') brings another subject."""
+    between = bisect.bisect_right(starts, offset) - bisect.bisect_right(starts, quote_end)
+    return 0 <= between <= 1
+
+
+def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Actors,
+             found: list[tuple[int, int, str, str, str | None]]) -> _Who:
+    """'a Home Office spokesperson', 'the ministry', 'the minister', 'officials'."""
+    noun = words[k][2].lower()
+    lo = k
+    while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
+        lo -= 1
+    if noun in _ANONYMOUS:
+        return None, noun  # 'a Home Office source': unnamed, not the Home Office's voice
+    inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
+    if inside and noun in _VOICES:
+        # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
+        return inside[0][2], (noun if noun in _SPOKES else inside[0][4])
+    body = next((w[2].lower() for w in words[lo:k] if w[2].lower() in _ORG_NOUNS), None)
+    if noun in _SPOKES and body is not None:  # 'a ministry spokesman': the last ministry's
+        hit = _last_body(actors, words[k][0], body)
+        if hit is not None:
+            return hit, noun
+    if noun in _ORG_NOUNS:
+        hit = _last_body(actors, words[k][0], noun)
+        if hit is not None:
+            return hit, None
+    indefinite = lo > 0 and words[lo - 1][2].lower() in _INDEFINITE
+    title = noun
+    if noun in _ROLE_WORDS:
+        j = k
+        while j > lo and words[j - 1][2].lower() in _ROLE_WORDS:
+            j -= 1
+        title = " ".join(w[2].lower() for w in words[j : k + 1])  # 'the prime minister'
+    # 'the British minister': only someone known to be British
+    nation = next((ADJECTIVES[w[2]] for w in words[lo:k] if w[2] in ADJECTIVES), None)
+    if (noun in _PERSON_NOUNS or title in _PERSON_NOUNS) and not indefinite:
+        # 'the minister', 'the chief executive'; not 'a second minister', nor 'the executive'
+        # (the EU's) for a chief executive
+        hit = actors.last_role_before(words[k][0], title, nation)
+        if hit is not None:
+            return hit
+    if body is not None and noun in _ROLE_WORDS:  # 'the coastguard chief': for the coastguard
+        hit = _last_body(actors, words[k][0], body)
+        if hit is not None:
+            return hit, title
+    if nation is not None and noun in _ROLE_WORDS:
+        title = f"{next(w[2] for w in words[lo:k] if w[2] in ADJECTIVES)} {title}"
+    return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
+
+
+# The last words of a state body's or a party's name: 'the charity said' is not the Home
+# Office, nor the Labour Party
+_STATE_HEADS = frozenset(
+    "office ministry department government police force coastguard guard directorate "
+    "presidency embassy commission court parliament party".split())
+
+
+def _last_body(actors: _Actors, offset: int, noun: str) -> str | None:
+    """The organisation 'the ministry', 'the charity' or 'the group' before ``offset`` is: the
+    last one with that word in its name, else, for a word any organisation can be called
+    ('the group', 'the charity'), the last one that is not a state body or a party (unless
+    the word is 'agency', which state bodies are too)."""
+    hit = actors.last_before(offset, ("org",), noun)
+    if hit is None and noun in _ANY_ORG:
+        hi = bisect.bisect_left(actors.starts, offset)
+        hit = next(((r[2], r[4]) for r in reversed(actors.rows[:hi]) if r[3] == "org" and (
+            noun == "agency" or r[2].split()[-1].lower() not in _STATE_HEADS)), None)
+    return hit[0] if hit is not None else None
