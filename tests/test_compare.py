@@ -1604,3 +1604,13 @@ def test_asylum_claims_awaiting_a_decision_are_the_backlogs_cases_not_the_years_
     assert "uk_asylum_applications_main" in wrong["notes"]
     assert (right["series"], right["series_period"], right["verdict"]) == (
         "uk_asylum_backlog_cases", "2023-12-31", "consistent")
+
+
+def test_a_percentage_change_from_a_number_in_one_year_is_checked_against_that_year():
+    claims = extracted(
+        "In fact, 29,437 people crossed the Channel in 2023, down 36% from 45,774 in 2022.\n"
+        "Crossings fell by 36% from 45,774 in 2022 to 29,437 in 2023.\n"
+        "Arrivals rose 25%, from 29,437 in 2023 to 36,816 in 2024.", "2025-03-01")
+    changes = claims[claims["claim"].str.endswith("%")]
+    assert list(changes["claim_period"]) == ["2023 vs 2022", "2023 vs 2022", "2024 vs 2023"]
+    assert list(changes["verdict"]) == ["consistent"] * 3

@@ -103,12 +103,21 @@ NUMBER_BASE = re.compile(
     rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
     rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
-_FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*)$", _I)
+# "fell by 36% from 45,774 in 2022 to 29,437 in 2023": right after a change, the years it runs
+# from (its base) and to (its own)
+CHANGE_SPAN = re.compile(
+    r",?\s+from\s+(?:the\s+)?(?:(?:about|around|some|nearly|almost|over)\s+)?\d[\d,.]*"
+    rf"(?:\s+(?:million|thousand))?(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y1>{_Y})\s+to\s+"
+    r"(?:(?:about|around|some|nearly|almost|over)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y2>{_Y})\b", _I)
+_FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*"
+                            r"|\d\s*(?:%|per\s*cent|percent|pc)\s+)$", _I)
 
 
 def number_bases(text: str) -> list[re.Match[str]]:
     """The bases ``text`` states as a figure with its year (NUMBER_BASE), "from" only as a
-    change's ("up from", "to 36,816 in 2024 from"), not "claims from 5,000 Afghans"."""
+    change's ("up from", "to 36,816 in 2024 from", "down 36% from"), not "claims from 5,000
+    Afghans"."""
     return [m for m in NUMBER_BASE.finditer(text)
             if m.group("prep").lower() != "from"
             or _FROM_A_CHANGE.search(text, max(0, m.start() - 120), m.start())]

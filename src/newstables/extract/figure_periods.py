@@ -468,6 +468,13 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 period = last[2]
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
+            span = periods.CHANGE_SPAN.match(ctx.sentence_text, ctx.figure_end) if (
+                change) else None
+            if span is not None and int(span["y1"]) < int(span["y2"]):
+                # "fell by 36% from 45,774 in 2022 to 29,437 in 2023": 2023 against 2022
+                period = replace(periods.year_period(int(span["y2"]), span["y2"]),
+                                 origin="clause")
+                base = periods.year_period(int(span["y1"]), span["y1"])
             if times is not None:
                 year = times.group("y") or times.group("y2")
                 base = periods.year_period(int(year), year)
