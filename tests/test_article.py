@@ -59,8 +59,10 @@ def test_html_character_references_of_a_copied_web_page_are_read_as_their_charac
 
 
 def test_only_a_whole_reference_name_is_read_and_no_break_spaces_are_spaces():
-    art = article_from_text("B&notice; and Q&ampere; stay; Yvette&nbsp;Cooper and\u00a0a&not;b.")
-    assert art.text == "B&notice; and Q&ampere; stay; Yvette Cooper and a¬b."
+    art = article_from_text("B&notice; and Q&ampere; stay; Yvette&nbsp;Cooper and\u00a0a&not;b;"
+                            " 12\u00a0000 and 1&nbsp;000 keep theirs.")
+    assert art.text == ("B&notice; and Q&ampere; stay; Yvette Cooper and a¬b;"
+                        " 12\u00a0000 and 1\u00a0000 keep theirs.")
 
 
 def test_a_quote_written_with_character_references_is_found_with_its_speaker():

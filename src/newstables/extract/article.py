@@ -150,10 +150,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 # An HTML character reference closed by its semicolon ("&amp;", "&#8217;", "&#x2019;"), as
 # text copied from a web page keeps them; one without it ("AT&T", "R&D") is the text's own.
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Spaces that do not break a line are spaces; characters of no width are nothing: a name
-# written "Yvette&nbsp;Cooper" is "Yvette Cooper".
+# Spaces that do not break a line are spaces (a name written "Yvette&nbsp;Cooper" is
+# "Yvette Cooper"), except between digits, where they set off thousands ("12 000").
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
-_ODD_SPACE = re.compile("[" + "".join(_SPACES) + "]")
+_ODD_SPACE = re.compile("(?<!\\d)[\u00a0\u202f\u2007]|[\u00a0\u202f\u2007](?!\\d)")
 _LINE_BREAKS = "\r\n\u0085\u2028\u2029"
 
 
@@ -174,8 +174,8 @@ def _character(ref: re.Match[str]) -> str:
 
 def _normalise(raw: str) -> str:
     """The text offsets refer to: without a byte-order mark, with one line ending ("\\n"),
-    HTML character references read as the characters they stand for, no-break spaces as
-    spaces and zero-width characters left out."""
+    HTML character references read as the characters they stand for, and no-break spaces
+    as spaces, but between digits."""
     text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "&" in text:
         text = _CHAR_REF.sub(_character, text)
