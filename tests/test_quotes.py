@@ -517,3 +517,50 @@ def test_words_after_an_unnamed_speakers_quote_are_theirs_not_the_last_named_spe
     quotes = [(q["speaker"], q["role"]) for q in rows(text)]
     assert quotes == [("Cooper", None), (None, "head of policy"), (None, "head of policy"),
                       (None, "protester")]
+
+
+def test_a_name_after_a_comma_is_the_speakers_only_when_it_is_the_title_holder():
+    text = (
+        "“Progress is being made,” said the minister for border security, Angela Eagle.\n"
+        "“He was kind,” said a friend of the victim, Tom Jones.\n"
+        "“She is determined,” said the official, Cooper’s most senior adviser."
+    )
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Angela Eagle", "Minister for Border Security"), (None, "friend of the victim"),
+        (None, "official")]
+
+
+def test_a_question_put_by_someone_unnamed_does_not_take_the_answer():
+    text = (
+        "Donald Trump said: “We are winning.”\n"
+        "“Will you deport them all?” a reporter asked.\n"
+        "“We will deport the criminals first.”\n"
+        "“Why now?” asked one Labour MP. “It makes no sense.”"
+    )
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Donald Trump", None), (None, "reporter"), ("Donald Trump", None),
+        (None, "Labour MP"), (None, "Labour MP")]
+
+
+def test_a_title_owned_by_a_body_or_a_country_is_not_another_bodys_holder():
+    text = (
+        "Enver Solomon, chief executive of the Refugee Council, spoke first. Bruno Retailleau, "
+        "the French interior minister, hosted the talks.\n"
+        "“We see the cost every day,” Care4Calais’s chief executive said.\n"
+        "“We provide good value,” Serco’s chief executive said.\n"
+        "“We need a deal,” Belgium’s interior minister said.\n"
+        "“We cannot be your border guards,” France’s interior minister said."
+    )
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Care4Calais", "chief executive"), (None, "chief executive"),
+        (None, "interior minister"), ("Bruno Retailleau", "Interior Minister")]
+
+
+def test_a_quoted_name_before_and_is_a_label_unless_the_sentence_gives_it_a_speaker():
+    text = (
+        "Families subject to the “no recourse to public funds” and other conditions face "
+        "hardship.\n"
+        "Badenoch called the deal a “complete and utter betrayal of voters” and walked out."
+    )
+    assert [(q["text"], q["speaker"]) for q in rows(text)] == [
+        ("complete and utter betrayal of voters", "Badenoch")]

@@ -17,10 +17,12 @@ _CUE_END = re.compile(rf"(?<![\w’'-])(?:{CUE})$", re.IGNORECASE)
 _TRIGGERS = frozenset(_LEX["label_triggers"])
 _DETERMINERS = frozenset(_LEX["determiners"])
 _NAMING = frozenset(_LEX["naming_triggers"])
-# A lower-case word after a quoted span that can be the noun it names ('the “...” release');
-# not a word that joins or goes on ('a “human leech who ...” and a “spoiled brat”').
-_LOWER_AFTER = re.compile(r" (?!(?:and|or|but|nor|to|of|in|on|at|by|for|from|with|as|that|which"
-                          r"|who|when|while|than|because|after|before|since)\b)[a-z]")
+_LOWER_AFTER = re.compile(r" [a-z]")
+# A word after a span that goes on with the sentence, not a noun the span names.
+_JOINING = re.compile(r" (?:and|or|but|who|which|that|while|with|to|from|for|in|as)\b")
+# A second quote joined to the span ('a “human leech who ...” and a “spoiled brat”'): both
+# are quotes, not a label and its noun.
+_JOINED_QUOTE = re.compile(r"\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?[“\"‘]")
 # Words that end a noun phrase: a determiner before one of them is not the quote's.
 _BREAKERS = frozenset(
     "to that would will is was are were be been being has have had can could should may "
@@ -64,7 +66,11 @@ def is_label(text: str, seg: _Seg, sent_start: int, spoken: bool) -> bool:
         return len(words) <= 8  # a report titled “...”, a so-called “...”
     if len(words) > 4:
         # the “Irregular migration to the UK, year ending June 2023” release
-        noun_after = seg.close is not None and _LOWER_AFTER.match(text, seg.close + 1)
+        noun_after = seg.close is not None and _LOWER_AFTER.match(text, seg.close + 1) and not (
+            text[seg.close - 1] == "," or _JOINED_QUOTE.match(text, seg.close + 1)
+            or spoken and _JOINING.match(text, seg.close + 1))
+        # ('a "lawful source of investment income," as a memo put it' ends its clause; 'X
+        # called it a “complete and utter betrayal of voters” and ...' is X's words)
         det_before = bool(before) and (before[-1] in _DETERMINERS or before[-1].endswith(
             ("'s", "’s")))
         return (len(words) <= 8 and _title_case(words)) or bool(det_before and noun_after)

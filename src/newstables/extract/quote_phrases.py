@@ -320,7 +320,17 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         title = " ".join(w[2].lower() for w in words[j : k + 1])  # 'the prime minister'
     # 'the British minister': only someone known to be British
     nation = next((ADJECTIVES[w[2]] for w in words[lo:k] if w[2] in ADJECTIVES), None)
-    if (noun in _PERSON_NOUNS or title in _PERSON_NOUNS) and not indefinite:
+    # the owner of a title: 'Care4Calais's chief executive' speaks for Care4Calais; 'Italy's
+    # prime minister' is Italy's; 'Serco's chief executive', 'London's mayor' are no one named
+    owner = next((r for r in actors.within(words[lo][0], words[k][0])
+                  if text[r[1] : r[1] + 2] in ("'s", "’s")), None)
+    if owner is not None and owner[3] == "org":
+        return owner[2], title
+    country = owner is not None and owner[2] in COUNTRIES
+    nation = owner[2] if country else nation
+    owned = not country and (owner is not None or any(
+        w[2][:1].isupper() and w[2].endswith(("'s", "’s")) for w in words[lo:k]))
+    if (noun in _PERSON_NOUNS or title in _PERSON_NOUNS) and not indefinite and not owned:
         # 'the minister', 'the chief executive'; not 'a second minister', nor 'the executive'
         # (the EU's) for a chief executive
         hit = actors.last_role_before(words[k][0], title, nation)
@@ -331,7 +341,8 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         if hit is not None:
             return hit, title
     if nation is not None and noun in _ROLE_WORDS:
-        title = f"{next(w[2] for w in words[lo:k] if w[2] in ADJECTIVES)} {title}"
+        adjective = next((w[2] for w in words[lo:k] if w[2] in ADJECTIVES), None)
+        title = f"{adjective} {title}" if adjective else title  # not 'Belgium's'
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 

@@ -41,7 +41,13 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:"; one with its own cue right after it and a speaker
   phrase no rule resolves ("“...,” said the charity's head of policy") is someone unnamed's,
-  with that cue. Names and roles come from the actors table.
+  with that cue, and so are the unattributed quotes after it; an unnamed voice's question or
+  interjection ("“Will you?” a reporter asked") hands on its speaker only within its own
+  paragraph, so the answer in the next is the last voice's. "said the minister for border
+  security, Angela Eagle" is the name in apposition; "a friend of the victim, Tom Jones" is
+  not. A title owned by a body ("Care4Calais's chief executive") speaks for that body, one
+  owned by a country ("France's interior minister") is that country's holder of the title.
+  Names and roles come from the actors table.
 - Speaker from the text's own words (``speakers.py``): where the article names the speaker
   in a phrase the actors table does not hold as a mention, or gives a transcript turn
   ("WALLACE: ..."), the name read there wins: right after the quote ("“...,” said MSNBC host
@@ -105,6 +111,14 @@ _SPEAKER_KINDS = ("person", "org")  # places never speak; a person before an org
 _REACH = 400  # characters before a quote searched for its attribution
 
 
+# What may follow a name in apposition that ends its clause ('said the minister, Jane Doe.')
+_APPOSED_END = re.compile(r"\s*(?:[,.;:!?)”\"]|$)")
+# Cues of a question or an interjection: its unnamed speaker hands no words on to the quote
+# after it (the answer: '“Will you deport them?” a reporter asked. “We will.”')
+_ASKING = frozenset("asked asks ask shouted shouts yelled heckled interrupted interjected "
+                    "called chanted".split())
+
+
 # --- attribution -----------------------------------------------------------------------------
 
 
@@ -127,12 +141,16 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
     if m is not None:
         stop = _clause_end(text, m.end(), limit)
         who = _resolve_np(text, m.end(), stop, actors, kinds, last=False)
-        described = who is None and all(w[2].islower() for w in _words(text, m.end(), stop))
+        phrase = [w[2] for w in _words(text, m.end(), stop)]
+        described = who is None and all(w.islower() for w in phrase)
         if (described or who is not None and who[0] is None and who[1]) and (
-                text[stop : stop + 1] == ","):
-            # 'said the home secretary, Yvette Cooper': the name in apposition
+                text[stop : stop + 1] == ",") and _titled(phrase):
+            # 'said the home secretary, Yvette Cooper': the name in apposition, when it ends
+            # the clause; not 'a friend of the victim, Tom Jones' nor 'the official, Cooper's
+            # adviser'
             named = [r for r in actors.within(stop, limit) if r[3] == "person"]
-            if named and text[stop + 1 : named[0][0]].strip() == "":
+            if named and text[stop + 1 : named[0][0]].strip() == "" and _APPOSED_END.match(
+                    text, named[0][1], limit):
                 who = named[0][2], named[0][4] or (who[1] if who else None)
         if who is not None:
             return _Attribution(who[0], who[1], _cue_text(m), True)
@@ -148,6 +166,19 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
     if who is not None:
         return _Attribution(who[0], who[1], " ".join(cue.group().lower().split()), True)
     return None
+
+
+def _titled(phrase: list[str]) -> bool:
+    """Is ``phrase`` a title a name in apposition can hold: 'the then home secretary', 'the
+    minister for crime and policing', 'the chief executive of the Refugee Council'; not 'a
+    friend of the victim', 'a spokesperson for the minister', 'allies of'."""
+    cut = next((i for i, w in enumerate(phrase) if i and w in ("of", "for")), len(phrase))
+    if not _NP_STOP.isdisjoint(w for w in phrase[1:cut] if w != "then"):
+        return False
+    after = phrase[cut + 1 :]
+    return cut == len(phrase) or bool(after) and all(
+        w not in _NP_STOP or w == "and" or w in ("the", "a", "an") and i + 1 < len(after)
+        and after[i + 1][:1].isupper() for i, w in enumerate(after))
 
 
 def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
@@ -197,8 +228,9 @@ def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
 _SUBJECT_WORDS = frozenset(
     "who whom whose which that while when as because although though if since after before "
     "and but or".split())
-# Where a speaker stood, not part of their role ('a protester outside Downing Street').
-_PLACE_WORDS = frozenset("outside inside in at on near from by with behind".split())
+# Where a speaker stood, not part of their role ('a protester outside Downing Street'),
+_PLACE_WORDS = frozenset("outside inside in at on near from by with behind who whose that "
+                         "which".split())  # and a relative clause: 'an asylum seeker who ...'
 # Determiners that bring in a speaker not named before ('one MP', 'his wife').
 _NEW_SPEAKER = frozenset("a an one another some several two three his her their its my our "
                          "your".split())
@@ -449,6 +481,8 @@ def _split_between(text: str, left: _Seg, right: _Seg) -> bool:
 def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors) -> None:
     """Unattributed direct quotes: the previous quote's speaker, or 'X said:' just before."""
     last: _Group | None = None
+    reached = 0  # the paragraph the last voice's turn reaches (through a question put to it)
+    asked: _Group | None = None  # the last question or interjection of someone unnamed
     for g in groups:
         first = g.segs[0]
         if not g.attributed and g.kind == "direct":
@@ -459,13 +493,21 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                 if found is not None:
                     g.speaker, g.role, g.cue = found.speaker, found.role, found.cue
                     g.attributed = True
-            if not g.attributed and last is not None and (
-                para_no - last.segs[-1].para.number <= 1
-            ):
+            if not g.attributed and asked is not None and (
+                    para_no == asked.segs[-1].para.number):
+                g.speaker, g.role, g.cue = asked.speaker, asked.role, asked.cue
+            elif not g.attributed and last is not None and para_no - reached <= 1:
                 g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
-        if (g.speaker is not None or g.attributed and g.role is not None) and (
-                g.kind == "direct" or g.attributed):
-            last = g  # the last quote with a speaker, named or not, direct or partial
+        unnamed_voice = g.speaker is None and g.attributed and g.role is not None and not (
+            (g.cue or "").split()[:1] and (g.cue or "").split()[0] in _ASKING
+            or text[g.segs[-1].start : g.segs[-1].end].rstrip().endswith(("?", "!")))
+        if (g.speaker is not None or unnamed_voice) and (g.kind == "direct" or g.attributed):
+            last, asked = g, None  # the last quote with a speaker, named or not
+            reached = g.segs[-1].para.number
+        elif g.attributed and g.speaker is None and g.role is not None:
+            # '“Will you?” a reporter asked.' / '“Yes.”': the answer, in the next paragraph,
+            # is the last voice's; '“Why now?” asked one MP. “It makes no sense.”' the MP's
+            reached, asked = g.segs[-1].para.number, g
 
 
 def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
