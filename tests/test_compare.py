@@ -1614,3 +1614,25 @@ def test_a_percentage_change_from_a_number_in_one_year_is_checked_against_that_y
     changes = claims[claims["claim"].str.endswith("%")]
     assert list(changes["claim_period"]) == ["2023 vs 2022", "2023 vs 2022", "2024 vs 2023"]
     assert list(changes["verdict"]) == ["consistent"] * 3
+
+
+def test_a_percentage_more_or_fewer_than_a_number_in_a_year_is_a_change_from_that_year():
+    claims = extracted(
+        "Some 36,816 crossed the Channel in 2024, 25% more than the 29,437 who came in 2023.\n"
+        "Some 29,437 crossed the Channel in 2023, 36% fewer than the 45,774 recorded in 2022.\n"
+        "More than 45,000 people crossed the Channel in small boats in 2022.", "2025-03-01")
+    rows = {r["claim"]: r for r in claims.to_dict("records")}
+    assert (rows["25%"]["claim_period"], rows["25%"]["verdict"]) == ("2024 vs 2023", "consistent")
+    assert (rows["36%"]["claim_period"], rows["36%"]["verdict"]) == ("2023 vs 2022", "consistent")
+    # the base counts what its sentence's first clause counts
+    assert (rows["45,774"]["series"], rows["45,774"]["verdict"]) == (
+        "uk_small_boat_arrivals_annual", "consistent")
+    # a hedge is no base: "more than 45,000 ... in 2022" is 2022's own figure
+    assert rows["More than 45,000"]["claim_period"] == "2022"
+
+
+def test_people_covered_by_asylum_claims_are_the_people_series():
+    [claims, people] = extracted(
+        "The Home Office received 84,231 asylum applications in 2024, covering 108,138 people.",
+        "2025-03-01").to_dict("records")
+    assert (people["series"], people["series_value"]) == ("uk_asylum_applications_people", 108138)

@@ -98,7 +98,7 @@ RATE_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
 # year is the base's, not the sentence's ("from" only after "up", "down" or "to" a number:
 # see number_bases)
 NUMBER_BASE = re.compile(
-    r"\b(?P<prep>on|from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
+    r"\b(?P<prep>on|from|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
     rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
     rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
@@ -110,6 +110,10 @@ CHANGE_SPAN = re.compile(
     rf"(?:\s+(?:million|thousand))?(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y1>{_Y})\s+to\s+"
     r"(?:(?:about|around|some|nearly|almost|over)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
     rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y2>{_Y})\b", _I)
+# "than" makes a base only after a comparing percentage ("25% more than the 29,437 who came in
+# 2023"), not after a hedge ("more than 45,000 people crossed in 2022")
+_MORE_THAN_A_CHANGE = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent|pc)\s+(?:more|fewer|less|higher|lower)\s+$", _I)
 _FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*"
                             r"|\d\s*(?:%|per\s*cent|percent|pc)\s+)$", _I)
 
@@ -117,10 +121,12 @@ _FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*"
 def number_bases(text: str) -> list[re.Match[str]]:
     """The bases ``text`` states as a figure with its year (NUMBER_BASE), "from" only as a
     change's ("up from", "to 36,816 in 2024 from", "down 36% from"), not "claims from 5,000
-    Afghans"."""
+    Afghans", and "than" only after a comparing percentage ("25% more than")."""
     return [m for m in NUMBER_BASE.finditer(text)
-            if m.group("prep").lower() != "from"
-            or _FROM_A_CHANGE.search(text, max(0, m.start() - 120), m.start())]
+            if m.group("prep").lower() not in ("from", "than")
+            or m.group("prep").lower() == "from"
+            and _FROM_A_CHANGE.search(text, max(0, m.start() - 120), m.start())
+            or _MORE_THAN_A_CHANGE.search(text, max(0, m.start() - 40), m.start())]
 
 
 # The first of the four months "early", "mid" ("the middle of") and "late" in a year cover

@@ -207,7 +207,13 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
+_COMPARED = re.compile(r"\s*(?:(?P<down>fewer|less|lower)|more|higher)\s+than\b", re.I)
+
+
 def _direction(ctx: Surroundings) -> int:
+    compared = _COMPARED.match(ctx.sentence_text, ctx.figure_end)
+    if compared is not None:  # "36% fewer than the 45,774 recorded in 2022"
+        return -1 if compared.group("down") else 1
     grams = ngrams(ctx.clause) or ngrams(ctx.sentence_text)
     return -1 if any(w in grams for w in vocabulary().down_words) else 1
 

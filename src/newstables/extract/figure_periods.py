@@ -139,6 +139,8 @@ _LEVEL_BEFORE = re.compile(
 
 # "to 32% below 2005 levels", "from 10% more": a change after all
 _CHANGE_AFTER = re.compile(r"\s*(?:below|above|higher|lower|more|less|fewer|up|down)\b", re.I)
+# A percentage that compares: "25% more than", "a third fewer than"
+_MORE_THAN = re.compile(r"\s*(?:more|fewer|less)\s+than\b", re.I)
 
 
 def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> bool:
@@ -147,6 +149,8 @@ def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> 
     and those ``after`` it do not make it a change again ("to 32% below 2005 levels")."""
     if _LEVEL_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
         return False
+    if _MORE_THAN.match(after):
+        return True  # "25% more than the 29,437 who came in 2023"
     if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
         return True
     # a base right after another number ("up from 2.5% the previous year") is that number's

@@ -20,14 +20,19 @@ COMPARISON_START = re.compile(
     r"|percent))?\s+(?:of\s+)?)?(?:from|compared\s+(?:with|to)|than|versus|against)\b"
     # "a rise of 25% on the 29,437 recorded in 2023": "on" after a change
     r"|^\W*(?:and\s+)?(?:down|up|a\s+(?:rise|fall|drop|increase|decrease))\s+(?:by\s+|of\s+)?"
-    r"(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+on\b", _I)
+    r"(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+on\b"
+    # "36% fewer than the 45,774 recorded in 2022"
+    r"|^\W*(?:and\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
+    r"|percent)\s+(?:more|fewer|less|higher|lower)\s+than\b", _I)
 
 # A hedge before a number that opens a clause: "to about 29,000", "relating to some 100,000".
 _HEDGED = r"\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?[£$€]?\d"
 # "fell by a third last year, to 29,437": the level a change in the clause before reached.
 LEVEL_START = re.compile(rf"^\W*(?:to|at){_HEDGED}", _I)
-# "84,231 asylum claims, relating to 108,138 people": the same things, counted another way.
-RELATING_START = re.compile(rf"^\W*(?:relating|related|referring)\s+to{_HEDGED}", _I)
+# "84,231 asylum claims, relating to (covering, involving) 108,138 people": the same things,
+# counted another way.
+RELATING_START = re.compile(
+    rf"^\W*(?:(?:relating|related|referring)\s+to|covering|involving){_HEDGED}", _I)
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
