@@ -1636,3 +1636,17 @@ def test_people_covered_by_asylum_claims_are_the_people_series():
         "The Home Office received 84,231 asylum applications in 2024, covering 108,138 people.",
         "2025-03-01").to_dict("records")
     assert (people["series"], people["series_value"]) == ("uk_asylum_applications_people", 108138)
+
+
+def test_a_change_from_one_figure_to_another_with_no_period_is_not_read_at_publication():
+    claims = extracted(
+        "The number of boats fell less sharply, from 1,110 to 602.\n"
+        "Crossings rose sharply, from 29,437 to 36,816 in 2024.", "2025-03-01")
+    rows = claims.to_dict("records")
+    assert [(r["claim"], r["claim_period"]) for r in rows] == [
+        ("1,110", ""), ("602", ""),
+        ("29,437", "2023 (the year before: the sentence states no base year)"),
+        ("36,816", "2024")]
+    assert rows[1]["reason"] == (
+        "the level a change reached, and its sentence states no period for it")
+    assert [r["verdict"] for r in rows[2:]] == ["consistent", "consistent"]

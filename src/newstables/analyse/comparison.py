@@ -75,6 +75,7 @@ from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
     INHERITED,
+    LEVEL_UNSTATED,
     percent_is_change,
     period_from_columns,
 )
@@ -559,9 +560,12 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # "per week", "in the coming weeks", "the same period last year" with no months:
         # read at the publication date, the series would answer another question.
         rule = fitting[0][1]
-        if row["period"] == BASE_UNSTATED:  # "In August, 5,369 crossed, up from 3,299"
+        if row["period"] in (BASE_UNSTATED, LEVEL_UNSTATED):
+            # "In August, 5,369 crossed, up from 3,299", "fell, from 1,110 to 602"
+            what = "the base of a change" if row["period"] == BASE_UNSTATED else (
+                "the level a change reached")
             row.update(series=rule.key, series_title=rule.title, claim_period="", claim_date="",
-                       reason="the base of a change, and its sentence states no period for it")
+                       reason=f"{what}, and its sentence states no period for it")
             return row
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
                    claim_period="", claim_date="",

@@ -74,7 +74,7 @@ _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in
 _BASE_LEAD = re.compile(
     r"(?:(?P<change>\b(?:up|down|rising|falling|rose|fell|dropped|climbed|increased|decreased"
     r"|declined|grew|jumped|soared|plunged|plummeted|surged|slumped|an?\s+(?:rise|fall|drop"
-    r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?\bfrom)"
+    r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?(?:,\s*)?\bfrom)"
     r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:(?:about|around|nearly|almost"
     r"|some|just|roughly|over|under|the|more\s+than|fewer\s+than|less\s+than)\s+)*$", re.I)
 # "compared with 1,127.", "against 29,437, the Home Office said": a base that ends its clause
@@ -117,6 +117,7 @@ INHERITED = "an earlier sentence's period: its own states none"
 _TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
                       r"|roughly|over|more\s+than)\s+)*", re.I)
 BASE_UNSTATED = "not stated (the base of a change)"
+LEVEL_UNSTATED = "not stated (the level a change reached)"
 BASE_YEAR_BEFORE = "the year before: the sentence states no base year"
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
@@ -646,9 +647,15 @@ def _date_from_to(article: Article, rows: list[dict[str, Any]], i: int,
                   resolved: list[tuple[int, Period | None]]) -> None:
     """Date a base followed by "to" and the figure it changed to ("from 29,437 to 36,816 in
     2024"); "Between 2022 and 2024, crossings fell from 45,774 to 36,816" is 2022 to 2024's
-    ends, the first year's and the last's."""
+    ends, the first year's and the last's; with no period for either, neither is dated."""
     sentence, partner = resolved[i][0], resolved[i + 1][1]
     text = next((s.text for s in article.sentences if s.start == sentence), "")
+    if partner is None and not rows[i + 1].get("period"):
+        # "The number of boats fell, from 1,110 to 602": a change over no stated period, not
+        # one at the publication date
+        rows[i].update(period_columns(None), period=BASE_UNSTATED)
+        rows[i + 1].update(period_columns(None), period=LEVEL_UNSTATED)
+        return
     span = _BETWEEN_YEARS.search(text)
     if partner is not None and partner.kind == "range" and span and partner.start and (
             partner.end) and (partner.start.year, partner.end.year) == (

@@ -73,6 +73,12 @@ _CHANGED_COUNT = re.compile(
 )
 
 
+# A change verb, an adverb maybe, and a comma before "from X to Y": "fell less sharply, from
+# 1,110 to 602" gives two values, as "fell from 1,110 to 602" does.
+_CHANGE_COMMA = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CHANGE))})(?:\s+(?:less|more|much|far|even)?\s*\w+ly)?\s*,\s*$")
+
+
 def _change_of_count(text: str, at: int) -> bool:
     """Whether the words before ``at`` (up to 100 characters, no punctuation between) are a
     change verb and the count it changes, with no "aged" or "between" right before ``at``."""
@@ -94,7 +100,8 @@ def _range_of(a: _Fig, b: _Fig, text: str) -> _Fig | None:
     word = (gm.group("w") or "").lower()
     lead = a.tail[-1] if a.tail and a.tail[-1] in ("between", "from") else ""
     change = _change_before(a.tail[:-1] if lead == "from" else a.tail) or change_by_to(
-        a.tail, word) or (lead == "from" and _change_of_count(text, a.tail_at[-1]))
+        a.tail, word) or (lead == "from" and (_change_of_count(text, a.tail_at[-1]) or (
+            _CHANGE_COMMA.search(text[max(0, a.tail_at[-1] - 60) : a.tail_at[-1]].lower()))))
     if word == "and" and lead != "between":
         return None
     if word == "or" and not (a.kind == b.kind and a.value < b.value <= 2 * a.value + 1):
