@@ -1650,3 +1650,15 @@ def test_a_change_from_one_figure_to_another_with_no_period_is_not_read_at_publi
     assert rows[1]["reason"] == (
         "the level a change reached, and its sentence states no period for it")
     assert [r["verdict"] for r in rows[2:]] == ["consistent", "consistent"]
+
+
+def test_a_change_in_people_is_not_checked_against_a_change_in_detections():
+    claims = extracted(
+        "Italy recorded 66,317 sea arrivals in 2024, down 58% from 157,651 in 2023.\n"
+        "The Central Mediterranean route saw 66,766 detections in 2024, down 58%.",
+        "2025-03-01")
+    people, detections = claims[claims["claim"] == "58%"].to_dict("records")
+    assert people["verdict"] == "not comparable"
+    assert "the article counts people" in people["reason"]
+    assert (detections["series"], detections["verdict"]) == (
+        "frontex_central_mediterranean", "consistent")

@@ -54,6 +54,7 @@ from newstables.analyse.series_match import (
     SeriesRule,
     candidates,
     comparable,
+    counted_unit,
     geographies,
     head_noun,
     ngrams,
@@ -351,6 +352,12 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         return row
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
+        return row
+    if own and counted_unit(own) and all(comparable(r, own) for _, r in found):
+        # "66,317 sea arrivals, down 58%": a change in people is not one in detections
+        rule = found[0][1]
+        row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
+                   compared_as="change", reason=f"{rule.title}: {comparable(rule, own)}")
         return row
     if not _alike(target, base):
         row.update(reason=f"the claim's period and its base are not alike "
