@@ -1662,3 +1662,50 @@ def test_a_change_in_people_is_not_checked_against_a_change_in_detections():
     assert "the article counts people" in people["reason"]
     assert (detections["series"], detections["verdict"]) == (
         "frontex_central_mediterranean", "consistent")
+
+
+def test_a_stated_base_chooses_the_changes_period_series_and_direction():
+    def claim(text: str, published: str = "2025-03-01") -> dict:
+        rows = extracted(text, published)
+        return rows[rows["claim"].str.endswith("%")].to_dict("records")[0]
+
+    # its own "up", the figure before it, not "well below the 45,774 in 2022"
+    row = claim("Some 36,816 people crossed in 2024, up 25% from 29,437 in 2023 and well below"
+                " the 45,774 in 2022.")
+    assert (row["claim_period"], row["verdict"]) == ("2024 vs 2023", "consistent")
+    # six months against the same six months
+    row = claim("Some 13,489 people crossed in the first six months of 2024, up 18% from 11,433"
+                " in 2023.", "2024-08-01")
+    assert (row["claim_period"], row["verdict"]) == (
+        "2024-01-01 to 2024-06-30 vs 2023-01-01 to 2023-06-30", "consistent")
+    # the series whose numbers the sentence states: cases, not people
+    row = claim("The backlog fell 28% from 132,182 in 2022 to 95,252 in 2023.", "2024-03-01")
+    assert (row["series"], row["verdict"]) == ("uk_asylum_backlog_cases", "consistent")
+    # each clause its own place
+    rows = extracted("UK crossings rose 25% from 29,437 in 2023 to 36,816 in 2024, while "
+                     "arrivals in Italy fell 58%.", "2025-01-03")
+    assert rows[rows["claim"] == "25%"]["series"].tolist() == ["uk_small_boat_arrivals_annual"]
+
+
+def test_a_change_against_another_thing_or_an_unstated_year_is_not_checked():
+    rows = extracted(
+        "Some 108,138 people claimed asylum in 2024, up 186% from the 29,437 small boat arrivals"
+        " in 2023.\n"
+        "Some 108,138 people claimed asylum in 2024, 194% more than the 36,816 who crossed the "
+        "Channel in 2024.\n"
+        "Some 36,816 people crossed in 2024, 25% more than the 29,437 who came the year before.\n"
+        "At least 12 people died crossing the Channel in 2023, 75% fewer than the 48 in 2021.",
+        "2025-03-01").to_dict("records")
+    reasons = {(r["claim"], r["reason"]) for r in rows if r["verdict"] == "cannot check"}
+    assert ("186%", "its base, 'small boat arrivals', counts another series than the change"
+            ) in reasons
+    assert ("194%", "its base is of the same period (2024): two things compared, not a change"
+                    " over time") in reasons
+    assert ("29,437", "the base of a change, and its sentence states no period for it") in reasons
+    assert ("75%", "no reference series counts what this percentage is about") in reasons
+
+
+def test_visa_or_passport_applications_awaiting_are_not_asylum_cases():
+    [row] = extracted("Some 130,000 passport applications were awaiting processing at the end "
+                      "of 2022.", "2023-03-01").to_dict("records")
+    assert row["verdict"] == "not comparable"

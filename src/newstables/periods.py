@@ -100,14 +100,14 @@ RATE_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
 NUMBER_BASE = re.compile(
     r"\b(?P<prep>on|from|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
-    rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
+    rf"(?P<nc>(?:\s+[\w'’-]+){{0,4}}?)\s+(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
     rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
 # "fell by 36% from 45,774 in 2022 to 29,437 in 2023": right after a change, the years it runs
 # from (its base) and to (its own)
 CHANGE_SPAN = re.compile(
     r",?\s+from\s+(?:the\s+)?(?:(?:about|around|some|nearly|almost|over)\s+)?\d[\d,.]*"
-    rf"(?:\s+(?:million|thousand))?(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y1>{_Y})\s+to\s+"
+    rf"(?:\s+(?:million|thousand))?(?P<nc>(?:\s+[\w'’-]+){{0,4}}?)\s+in\s+(?P<y1>{_Y})\s+to\s+"
     r"(?:(?:about|around|some|nearly|almost|over)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
     rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<y2>{_Y})\b", _I)
 # "than" makes a base only after a comparing percentage ("25% more than the 29,437 who came in
@@ -116,6 +116,34 @@ _MORE_THAN_A_CHANGE = re.compile(
     r"\d\s*(?:%|per\s*cent|percent|pc)\s+(?:more|fewer|less|higher|lower)\s+$", _I)
 _FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*"
                             r"|\d\s*(?:%|per\s*cent|percent|pc)\s+)$", _I)
+
+
+def base_value(sentence: str, fig_end: int) -> float | None:
+    """The number of the base a change states right after it ("from 52,767 in 2023 to ...":
+    52,767), None when it states none or a hedged or scaled one."""
+    span = CHANGE_SPAN.match(sentence, fig_end)
+    stated = span or next((m for m in number_bases(sentence)
+                           if fig_end - 1 <= m.start() <= fig_end + 16), None)
+    number = re.search(r"(\d[\d,.]*)(?=(\s+(?:million|thousand))?)", stated.group(0)) if (
+        stated is not None) else None
+    if number is None or number.group(2) or re.search(
+            r"\b(?:about|around|some|nearly|almost|just|over|under)\s+$",
+            stated.group(0)[: number.start()]):
+        return None
+    try:
+        return float(number.group(1).rstrip(".,").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def base_words(sentence: str, fig_end: int) -> str:
+    """What the base a change states right after it counts: the words after its number
+    ("down 28% from 132,182 cases in 2022": cases; "up 186% from the 29,437 small boat
+    arrivals in 2023": small boat arrivals); "" when it names nothing."""
+    span = CHANGE_SPAN.match(sentence, fig_end)
+    stated = span or next((m for m in number_bases(sentence)
+                           if fig_end - 1 <= m.start() <= fig_end + 16), None)
+    return " ".join(stated.group("nc").split()) if stated is not None else ""
 
 
 def number_bases(text: str) -> list[re.Match[str]]:

@@ -52,6 +52,7 @@ from newstables.analyse.series_lookup import (
 )
 from newstables.analyse.series_match import (
     SeriesRule,
+    Texts,
     candidates,
     comparable,
     counted_unit,
@@ -72,12 +73,12 @@ from newstables.analyse.verdicts import (
     forecast,
 )
 from newstables.extract.article import Article
+from newstables.extract.changes import percent_is_change
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
     INHERITED,
     LEVEL_UNSTATED,
-    percent_is_change,
     period_from_columns,
 )
 from newstables.extract.number_reading import share_terms
@@ -209,6 +210,30 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
+def _has_value(rule: SeriesRule, period: Period, published: dt.date | None,
+               skip: frozenset[str], value: float) -> bool:
+    """Does ``rule`` give ``value`` (within 1%) for ``period``?"""
+    got = lookup(rule.key, period, published, skip)
+    return got.value is not None and abs(got.value - value) <= 0.01 * value
+
+
+def _fit_base(found: list[tuple[int, SeriesRule]], words: str
+              ) -> tuple[list[tuple[int, SeriesRule]], str]:
+    """The series a change may be checked against, given what the base it states counts
+    (``words``): those its words fit too, in its unit ("down 28% from 132,182 cases": the
+    backlog of cases, not of people); with a reason instead when its words fit only other
+    series ("up 186% from the 29,437 small boat arrivals" for asylum claims)."""
+    if not words:
+        return found, ""
+    texts = Texts(ngrams(words), ngrams(words), ngrams(words), frozenset(), ngrams(words))
+    fits = {r.key for _, r in candidates(texts, "count")}
+    if fits and not fits & {r.key for _, r in found}:
+        return found, f"its base, '{words}', counts another series than the change"
+    kept = [(s, r) for s, r in found if not fits or r.key in fits]
+    alike = [(s, r) for s, r in kept if not comparable(r, words)] if counted_unit(words) else []
+    return alike or kept, ""
+
+
 _COMPARED = re.compile(r"\s*(?:(?P<down>fewer|less|lower)|more|higher)\s+than\b", re.I)
 
 
@@ -216,6 +241,11 @@ def _direction(ctx: Surroundings) -> int:
     compared = _COMPARED.match(ctx.sentence_text, ctx.figure_end)
     if compared is not None:  # "36% fewer than the 45,774 recorded in 2022"
         return -1 if compared.group("down") else 1
+    lead = ngrams(" ".join(ctx.sentence_text[: ctx.figure_start].split()[-3:]))
+    vocab = vocabulary()
+    if lead & vocab.down_words or lead & vocab.up_words:
+        # "up 25% from 29,437 in 2023 and well below the 45,774 in 2022": its own word
+        return -1 if lead & vocab.down_words else 1
     grams = ngrams(ctx.clause) or ngrams(ctx.sentence_text)
     return -1 if any(w in grams for w in vocabulary().down_words) else 1
 
@@ -353,11 +383,35 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
-    if own and counted_unit(own) and all(comparable(r, own) for _, r in found):
-        # "66,317 sea arrivals, down 58%": a change in people is not one in detections
-        rule = found[0][1]
-        row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
-                   compared_as="change", reason=f"{rule.title}: {comparable(rule, own)}")
+    found, other = _fit_base(found, periods.base_words(ctx.sentence_text, ctx.figure_end))
+    if other:
+        row["reason"] = other
+        return row
+    # "UK crossings rose 25% ..., while arrivals in Italy fell 58%": each its own place
+    places = geographies(ctx.clause) or (geographies(own) if own else set())
+    found = [(s, r) for s, r in found if not places or r.geography in places] or found
+    stated = periods.base_value(ctx.sentence_text, ctx.figure_end)
+    if stated:  # "from 52,767 in 2023 to ...": the series that has that number for the base
+        found = [(s, r) for s, r in found if _has_value(r, base, published, skip, stated)] or (
+            found)
+    if own and counted_unit(own):
+        # "66,317 sea arrivals, down 58%": a change in people is not one in detections;
+        # "The number of boats fell by 46%": the series of boats
+        alike = [(s, r) for s, r in found if not comparable(r, own)]
+        if not alike:
+            rule = found[0][1]
+            row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
+                       compared_as="change", reason=f"{rule.title}: {comparable(rule, own)}")
+            return row
+        found = alike
+    if not ngrams(ctx.widened).isdisjoint(vocabulary().uncounted):
+        # "At least 12 people died ..., 75% fewer than the 48 in 2021": deaths
+        row["reason"] = "no reference series counts what this percentage is about"
+        return row
+    if (target.start, target.end) == (base.start, base.end):
+        # "108,138 claimed asylum in 2024, 194% more than the 36,816 who crossed in 2024"
+        row["reason"] = (f"its base is of the same period ({base.label}): two things compared,"
+                         " not a change over time")
         return row
     if not _alike(target, base):
         row.update(reason=f"the claim's period and its base are not alike "

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from newstables import reference
+from newstables.lexicon import load_json
 
 MAX_NGRAM = 6
 
@@ -87,7 +88,8 @@ class Vocabulary:
     percent_units: frozenset[str]
     count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
     event_units: frozenset[str]  # units that count events, not people
-    same_units: frozenset[frozenset[str]]  # units that count one thing (applications, cases)
+    same_units: tuple[tuple[frozenset[str], str], ...]  # units that count one thing, when
+    # a figure's words name the word with them (asylum applications and cases)
     nationals: re.Pattern[str]  # "Turkish nationals": who is counted, not where
     uncounted: frozenset[str]  # what no series counts: "28 people have died attempting ..."
 
@@ -126,7 +128,7 @@ def vocabulary() -> Vocabulary:
                           for n in nouns),
         percent_units=frozenset(norm(u) for u in cat["percent_units"]),
         event_units=frozenset(cat["event_units"]),
-        same_units=frozenset(frozenset(units) for units in cat["same_units"]),
+        same_units=tuple((frozenset(same["units"]), same["when"]) for same in cat["same_units"]),
         uncounted=frozenset(_keys(cat["no_series_counts"])),
         nationals=re.compile(r"\b[\w.]+\s+(?:" + "|".join(
             re.escape(n).replace(r"\ ", r"\s+") for n in cat["nationality_nouns"]) + r")\b",
@@ -217,14 +219,19 @@ _AFTER_HEAD = frozenset(["on", "in", "at", "from", "to", "of", "into", "for", "a
                          "with", "via"])
 
 
+# Past tenses that end a counted phrase as '-ed' does ("asylum applications made")
+_PAST = frozenset(w for w in load_json("events_tense.json")["past_words"]
+                  if w not in ("ago", "last", "yesterday"))
+
+
 def _head_words(counts: str) -> list[str]:
     """A counted phrase's words up to its head noun: before a preposition, without a verb
     after the noun ("migrants deported")."""
     words = _words(counts) if counts else []
     words = words[: next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD),
                          len(words))]
-    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
-        words.pop()
+    while len(words) > 1 and (words[-1].endswith(("ed", "ing")) or words[-1] in _PAST):
+        words.pop()  # "asylum applications made", "migrants caught"
     return words
 
 
@@ -261,8 +268,9 @@ def comparable(rule: SeriesRule, counts: str) -> str:
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
         return ""
-    if unit and unit != series_unit and frozenset((unit, series_unit)) not in (
-            vocabulary().same_units):  # "asylum claims awaiting a decision": cases
+    if unit and unit != series_unit and not any(
+            {unit, series_unit} <= units and when in counts.lower()
+            for units, when in vocabulary().same_units):  # "asylum claims awaiting": cases
         return f"the series counts {series_unit}, the article counts {unit} ({counts.strip()})"
     if not unit and series_unit in vocabulary().event_units:
         return (f"the series counts {series_unit} (one person may be counted more than once);"

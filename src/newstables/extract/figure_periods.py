@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from newstables import periods
 from newstables.extract.article import Article
+from newstables.extract.changes import PART_OF_YEAR, base_after, percent_is_change
 from newstables.extract.figure_grammar import dates_the_base, opens_another_clause
 from newstables.extract.surroundings import (
     COMPARISON_START,
@@ -30,7 +30,6 @@ from newstables.extract.surroundings import (
 from newstables.lexicon import load_json
 from newstables.periods import Period
 
-_WORD = re.compile(r"\w+")
 # "... registered 61,336 people during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
                           re.I)
@@ -75,8 +74,11 @@ _BASE_LEAD = re.compile(
     r"(?:(?P<change>\b(?:up|down|rising|falling|rose|fell|dropped|climbed|increased|decreased"
     r"|declined|grew|jumped|soared|plunged|plummeted|surged|slumped|an?\s+(?:rise|fall|drop"
     r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?(?:,\s*)?\bfrom)"
-    r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:(?:about|around|nearly|almost"
-    r"|some|just|roughly|over|under|the|more\s+than|fewer\s+than|less\s+than)\s+)*$", re.I)
+    r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?"
+    r"|(?P<than>\d\s*(?:%|per\s*cent|percent)\s+(?:more|fewer|less|higher|lower)\s+than))"
+    r"\s+(?:(?:about|around|nearly|almost"
+    r"|some|just|roughly|over|under|the|(?:19|20)\d\d['’]s|more\s+than|fewer\s+than|less\s+than)"
+    r"\s+)*$", re.I)
 # "compared with 1,127.", "against 29,437, the Home Office said": a base that ends its clause
 # ("compared with 29,437 arrivals" may be another measure)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)\u2014\u2013]|$)")
@@ -122,49 +124,6 @@ BASE_YEAR_BEFORE = "the year before: the sentence states no base year"
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
-
-
-@lru_cache(maxsize=1)
-def _change_words() -> frozenset[str]:
-    words = load_json("reference_series.json")["change_words"]
-    return frozenset(w for w in words["up"] + words["down"] if " " not in w)
-
-
-# "made up 10% of", "up to 10%": an "up" that is no rise
-_UP_NO_RISE = re.compile(r"\b(?:made|make|makes|making)\s+up\b|\bup\s+to\b", re.I)
-# "rose to 10%", "up from 2.5%", "stood at 10%": the percentage is a level, not a change
-_LEVEL_BEFORE = re.compile(
-    r"\b(?:from|to|at)\s+(?:(?:about|around|almost|nearly|some|just|over|under|more|less|than"
-    r"|roughly|approximately)\s+){0,2}$", re.I)
-
-
-# "to 32% below 2005 levels", "from 10% more": a change after all
-_CHANGE_AFTER = re.compile(r"\s*(?:below|above|higher|lower|more|less|fewer|up|down)\b", re.I)
-# A percentage that compares: "25% more than", "a third fewer than"
-_MORE_THAN = re.compile(r"\s*(?:more|fewer|less)\s+than\b", re.I)
-
-
-def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> bool:
-    """True when the clause says the figure is a rise or fall, or the sentence names a base;
-    not when the words ``before`` the figure make it a level ("rose to 10%", "up from 2.5%")
-    and those ``after`` it do not make it a change again ("to 32% below 2005 levels")."""
-    if _LEVEL_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
-        return False
-    if _MORE_THAN.match(after):
-        return True  # "25% more than the 29,437 who came in 2023"
-    if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
-        return True
-    # a base right after another number ("up from 2.5% the previous year") is that number's
-    return any(not m.group("after") for m in periods.BASE.finditer(sentence))
-
-
-def percent_is_change(ctx: Surroundings) -> bool:
-    """``is_change`` for the figure in ``ctx``, with the words of its clause before it and
-    the sentence after it."""
-    start = ctx.spans[ctx.index][0] if ctx.spans else 0
-    before = ctx.sentence_text[start:ctx.figure_start] if start <= ctx.figure_start else ""
-    return is_change(ctx.clause, ctx.sentence_text, before,
-                     ctx.sentence_text[ctx.figure_end:ctx.figure_end + 20])
 
 
 def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
@@ -441,6 +400,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     starts = [t.start for t in article.sentences]
     counted = {s.start for r in rows for s in [sentence_at(article, int(r["start"]))[0]]
                if s is not None}  # the sentences with figures
+    part_bases: dict[int, Period] = {}  # a part-year change's base figure: its months
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
@@ -471,10 +431,31 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 # "In the first nine months of 2023, 24,830 crossed, down 25% on ...": the
                 # change of the figure before it, over its months
                 period = last[2]
+            stated = base_after(ctx) if change else None
+            if stated is not None and last is not None and last[0] == ctx.sentence.start and (
+                    last[2].start is not None and last[2].start.year != int(stated["ny"])):
+                # "36,816 crossed in 2024, up 25% from 29,437 in 2023 and well below the 45,774
+                # in 2022": the change of the figure before it, not of a year after it
+                period = last[2]
             base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
                                            published) if change else None
+            if stated is not None and base is not None and base.kind == "year" and (
+                    period is not None and period.kind != "year" and period.start and period.end
+                    and base.start and (period.end - period.start).days < 300):
+                # "13,489 in the first six months of 2024, up 18% from 11,433 in 2023": the
+                # same months of that year
+                start = periods.in_year(period.start, base.start.year)
+                end = periods.in_year(period.end, base.start.year)
+                base = Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}")
+                digit = re.compile(r"\d").search(ctx.sentence_text, stated.start())
+                if digit is not None:  # the 11,433 is of those months too
+                    part_bases[ctx.sentence.start + digit.start()] = base
             span = periods.CHANGE_SPAN.match(ctx.sentence_text, ctx.figure_end) if (
                 change) else None
+            if span is not None and PART_OF_YEAR.search(
+                    ctx.sentence_text[: span.start()] + ctx.sentence_text[span.end() :]):
+                span = None  # "Arrivals between January and March fell 17% from ... to ...":
+                # not whole years
             if span is not None and int(span["y1"]) < int(span["y2"]):
                 # "fell by 36% from 45,774 in 2022 to 29,437 in 2023": 2023 against 2022
                 period = replace(periods.year_period(int(span["y2"]), span["y2"]),
@@ -519,10 +500,19 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             if period is not None:
                 row["period"] = f"{iso_label(period)} ({INHERITED})"
                 inherited[ctx.sentence.start] = period
+        due = next((p for at, p in part_bases.items()
+                    if int(row["start"]) <= at < int(row["end"])), None)
+        if due is not None:  # "up 18% from 11,433 in 2023" after six months: those of 2023
+            period = due
+            row["period"] = f"{iso_label(due)} (the months of the change it is the base of)"
         resolved[-1] = (ctx.sentence.start, period)
         row.update(period_columns(period))
         if base_of == "after":
             bare.append(len(resolved) - 1)
+        elif base_of == "than":  # "25% more than the 29,437 who came the year before"
+            period = None
+            row.update(period_columns(None), period=BASE_UNSTATED)
+            resolved[-1] = (ctx.sentence.start, None)
         elif base_of == "before":  # "36,816 in 2024, up from 29,437"
             partner = last[2] if last is not None and last[0] == ctx.sentence.start else (
                 referred)  # "That was up from 29,437."
@@ -597,8 +587,9 @@ def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None
     """Is the figure a change's base ("up from 29,437", "compared with 1,127") that its
     sentence gives no period of its own (none after it before the next figure or a break, no
     "the year before", no "the same period last year", no "now", no rate)? "after" when the
-    figure it changed to comes after it ("from 29,437 to 36,816"), "before" otherwise, None
-    when it is no such base. "compared with", "against" and "versus" make one only before
+    figure it changed to comes after it ("from 29,437 to 36,816"), "than" after a comparing
+    percentage ("25% more than the 29,437 ..."), "before" otherwise, None when it is no such
+    base. "compared with", "against" and "versus" make one only before
     the clause's end ("compared with 1,127."): what follows them is often another group of
     the same period ("compared with 924 Afghans", "against 46,820 arrivals to the Canary
     Islands", "compared with 11% of Democratic claims")."""
@@ -606,8 +597,16 @@ def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None
     lead = _BASE_LEAD.search(sentence, max(0, ctx.figure_start - 90), ctx.figure_start)
     if lead is None or _NOW_AFTER.match(sentence, end):
         return None
-    if not lead.group("change") and not _CLAUSE_ENDS.match(sentence, end):
+    if not lead.group("change") and not lead.group("than") and not _CLAUSE_ENDS.match(
+            sentence, end):
         return None
+    if lead.group("than"):
+        # "25% more than the 29,437 who came the year before", "than the 36,000 the Home
+        # Office had predicted": a base whose year is not stated with it is not guessed
+        if any(m.start() <= ctx.figure_start < m.start("ny")
+               for m in periods.number_bases(sentence)):
+            return None  # "than the 29,437 who came in 2023": its year
+        return "than"
     if any(m.start() <= ctx.figure_start < m.start("ny") for m in periods.number_bases(sentence)):
         return None  # "compared with 41 in 2023": a base with its year
     stop = min([s for s, _ in ctx.others if s >= end] or [len(sentence)])
