@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from newstables import hedges, periods
+from newstables.analyse.change_series import change_series, direction
 from newstables.analyse.claim_texts import by_score, claim_texts, series_candidates
 from newstables.analyse.rates import per_unit, rate_units
 from newstables.analyse.records import add_record_notes
@@ -52,10 +53,8 @@ from newstables.analyse.series_lookup import (
 )
 from newstables.analyse.series_match import (
     SeriesRule,
-    Texts,
     candidates,
     comparable,
-    counted_unit,
     geographies,
     head_noun,
     ngrams,
@@ -210,46 +209,6 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
-def _has_value(rule: SeriesRule, period: Period, published: dt.date | None,
-               skip: frozenset[str], value: float) -> bool:
-    """Does ``rule`` give ``value`` (within 1%) for ``period``?"""
-    got = lookup(rule.key, period, published, skip)
-    return got.value is not None and abs(got.value - value) <= 0.01 * value
-
-
-def _fit_base(found: list[tuple[int, SeriesRule]], words: str
-              ) -> tuple[list[tuple[int, SeriesRule]], str]:
-    """The series a change may be checked against, given what the base it states counts
-    (``words``): those its words fit too, in its unit ("down 28% from 132,182 cases": the
-    backlog of cases, not of people); with a reason instead when its words fit only other
-    series ("up 186% from the 29,437 small boat arrivals" for asylum claims)."""
-    if not words:
-        return found, ""
-    texts = Texts(ngrams(words), ngrams(words), ngrams(words), frozenset(), ngrams(words))
-    fits = {r.key for _, r in candidates(texts, "count")}
-    if fits and not fits & {r.key for _, r in found}:
-        return found, f"its base, '{words}', counts another series than the change"
-    kept = [(s, r) for s, r in found if not fits or r.key in fits]
-    alike = [(s, r) for s, r in kept if not comparable(r, words)] if counted_unit(words) else []
-    return alike or kept, ""
-
-
-_COMPARED = re.compile(r"\s*(?:(?P<down>fewer|less|lower)|more|higher)\s+than\b", re.I)
-
-
-def _direction(ctx: Surroundings) -> int:
-    compared = _COMPARED.match(ctx.sentence_text, ctx.figure_end)
-    if compared is not None:  # "36% fewer than the 45,774 recorded in 2022"
-        return -1 if compared.group("down") else 1
-    lead = ngrams(" ".join(ctx.sentence_text[: ctx.figure_start].split()[-3:]))
-    vocab = vocabulary()
-    if lead & vocab.down_words or lead & vocab.up_words:
-        # "up 25% from 29,437 in 2023 and well below the 45,774 in 2022": its own word
-        return -1 if lead & vocab.down_words else 1
-    grams = ngrams(ctx.clause) or ngrams(ctx.sentence_text)
-    return -1 if any(w in grams for w in vocabulary().down_words) else 1
-
-
 def _inside(value: float, t: Tolerance) -> bool:
     eps = 1e-9 * max(1.0, abs(value))
     return t.low - eps <= value <= t.high + eps
@@ -383,30 +342,12 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
-    found, other = _fit_base(found, periods.base_words(ctx.sentence_text, ctx.figure_end))
-    if other:
-        row["reason"] = other
-        return row
-    # "UK crossings rose 25% ..., while arrivals in Italy fell 58%": each its own place
-    places = geographies(ctx.clause) or (geographies(own) if own else set())
-    found = [(s, r) for s, r in found if not places or r.geography in places] or found
-    stated = periods.base_value(ctx.sentence_text, ctx.figure_end)
-    if stated:  # "from 52,767 in 2023 to ...": the series that has that number for the base
-        found = [(s, r) for s, r in found if _has_value(r, base, published, skip, stated)] or (
-            found)
-    if own and counted_unit(own):
-        # "66,317 sea arrivals, down 58%": a change in people is not one in detections;
-        # "The number of boats fell by 46%": the series of boats
-        alike = [(s, r) for s, r in found if not comparable(r, own)]
-        if not alike:
-            rule = found[0][1]
-            row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
-                       compared_as="change", reason=f"{rule.title}: {comparable(rule, own)}")
-            return row
-        found = alike
-    if not ngrams(ctx.widened).isdisjoint(vocabulary().uncounted):
-        # "At least 12 people died ..., 75% fewer than the 48 in 2021": deaths
-        row["reason"] = "no reference series counts what this percentage is about"
+    found, reason = change_series(found, ctx, own, base, published, skip)
+    if reason:
+        if not found:  # none in the unit of what the change counts
+            row.update(series=reason[1].key, series_title=reason[1].title,
+                       verdict="not comparable", compared_as="change")
+        row["reason"] = reason[0]
         return row
     if (target.start, target.end) == (base.start, base.end):
         # "108,138 claimed asylum in 2024, 194% more than the 36,816 who crossed in 2024"
@@ -418,7 +359,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
                           f"({_period_label(target)} against {base.label})",
                    series=found[0][1].key, series_title=found[0][1].title, compared_as="change")
         return row
-    sign = sign or _direction(ctx)  # a multiplier's is its own: "fell to four times 2020's"
+    sign = sign or direction(ctx)  # a multiplier's is its own: "fell to four times 2020's"
     signed = replace(t, low=sign * t.low if sign > 0 else -t.high,
                      high=sign * t.high if sign > 0 else -t.low)
     reasons = []

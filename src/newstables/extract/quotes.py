@@ -185,8 +185,8 @@ def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
     """'“...,” said the charity's head of policy', '“...,” one MP said', '“...,” his wife
     added': a cue right after a quote that ends its clause, with a speaker phrase no rule
     resolves that brings in someone new (a determiner such as 'a', 'one' or 'his', or a
-    possessive), whose head noun is the role. The quote is that unnamed speaker's, not the
-    last one's. 'the 60-year-old said' refers back to someone named, and '“...,” while 73
+    possessive), the words after which are the role. The quote is that unnamed speaker's,
+    not the last one's. 'the 60-year-old said' refers back to someone named, and '“...,” while 73
     percent said' or '“...?” Her opponents say' is another clause or sentence."""
     if text[close - 1] in "!?" and text[close + 1 : close + 2] != ",":
         after = _LEAD_PUNCT.match(text, close + 1, limit).end()
@@ -228,9 +228,10 @@ def _unresolved_after(text: str, close: int, limit: int) -> _Attribution | None:
 _SUBJECT_WORDS = frozenset(
     "who whom whose which that while when as because although though if since after before "
     "and but or".split())
-# Where a speaker stood, not part of their role ('a protester outside Downing Street'),
+# Words that end an unnamed speaker's role: where they stood ('a protester outside Downing
+# Street') or a relative clause ('an asylum seeker who arrived last year')
 _PLACE_WORDS = frozenset("outside inside in at on near from by with behind who whose that "
-                         "which".split())  # and a relative clause: 'an asylum seeker who ...'
+                         "which".split())
 # Determiners that bring in a speaker not named before ('one MP', 'his wife').
 _NEW_SPEAKER = frozenset("a an one another some several two three his her their its my our "
                          "your".split())
@@ -478,6 +479,13 @@ def _split_between(text: str, left: _Seg, right: _Seg) -> bool:
             and _CUE_RE.search(between) is not None and not _SENTENCE_END.search(between))
 
 
+def _asks(text: str, g: _Group) -> bool:
+    """Is the quote a question or an interjection ('“Will you?” a reporter asked')?"""
+    cue = (g.cue or "").split()
+    return bool(cue) and cue[0] in _ASKING or text[g.segs[-1].start : g.segs[-1].end].rstrip(
+        ).endswith(("?", "!"))
+
+
 def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors) -> None:
     """Unattributed direct quotes: the previous quote's speaker, or 'X said:' just before."""
     last: _Group | None = None
@@ -499,8 +507,7 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
             elif not g.attributed and last is not None and para_no - reached <= 1:
                 g.speaker, g.role, g.cue = last.speaker, last.role, last.cue
         unnamed_voice = g.speaker is None and g.attributed and g.role is not None and not (
-            (g.cue or "").split()[:1] and (g.cue or "").split()[0] in _ASKING
-            or text[g.segs[-1].start : g.segs[-1].end].rstrip().endswith(("?", "!")))
+            _asks(text, g))
         if (g.speaker is not None or unnamed_voice) and (g.kind == "direct" or g.attributed):
             last, asked = g, None  # the last quote with a speaker, named or not
             reached = g.segs[-1].para.number
