@@ -19,7 +19,7 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
     words (the Home Office's “Irregular migration to the UK...” release);
   * up to 4 words, when the sentence gives no speaker: right after a label word (a, the, its,
     new...), or a few words after a determiner with no cue verb or verb-like word between
-    ("a new operational “center of excellence”"; but "called the site “a disgrace”" and
+    ("a new regional “coordination hub”"; but "called the site “a disgrace”" and
     "X said the scheme was a “gimmick”" are quotes);
   * one or two words that modify the next word, with no speaker ("“safe” countries").
 - Kind: ``direct`` when the quote opens its clause (nothing before it in the sentence, or
