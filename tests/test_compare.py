@@ -1709,3 +1709,12 @@ def test_visa_or_passport_applications_awaiting_are_not_asylum_cases():
     [row] = extracted("Some 130,000 passport applications were awaiting processing at the end "
                       "of 2022.", "2023-03-01").to_dict("records")
     assert row["verdict"] == "not comparable"
+
+
+def test_the_word_may_is_no_month_that_stops_a_change_from_one_year_to_another():
+    claims = extracted("Officials said arrivals, which may be revised, fell 36% from 45,774 in "
+                       "2022 to 29,437 in 2023.\nArrivals between January and March fell 17% "
+                       "from 4,548 in 2022 to 3,793 in 2023.", "2024-03-01")
+    changes = claims[claims["claim"].str.endswith("%")].to_dict("records")
+    assert (changes[0]["claim_period"], changes[0]["verdict"]) == ("2023 vs 2022", "consistent")
+    assert changes[1]["verdict"] == "cannot check"  # months, not whole years

@@ -118,12 +118,26 @@ _FROM_A_CHANGE = re.compile(r"(?:\b(?:up|down)\s+|\bto\s+(?:[^,;]|,(?=\d))*"
                             r"|\d\s*(?:%|per\s*cent|percent|pc)\s+)$", _I)
 
 
-def base_value(sentence: str, fig_end: int) -> float | None:
-    """The number of the base a change states right after it ("from 52,767 in 2023 to ...":
-    52,767), None when it states none or a hedged or scaled one."""
-    span = CHANGE_SPAN.match(sentence, fig_end)
-    stated = span or next((m for m in number_bases(sentence)
-                           if fig_end - 1 <= m.start() <= fig_end + 16), None)
+# After a percentage: it compares, and which way ("25% more than", "36% fewer than")
+COMPARED_AFTER = re.compile(r"\s*(?:(?P<down>fewer|less|lower)|more|higher)\s+than\b", _I)
+
+
+def number_base_after(sentence: str, fig_end: int) -> re.Match[str] | None:
+    """A base stated as a figure with its year right after a change ending at ``fig_end``
+    ("up 25% from 29,437 in 2023", "25% more than the 29,437 who came in 2023")."""
+    return next((m for m in number_bases(sentence) if fig_end - 1 <= m.start() <= fig_end + 16),
+                None)
+
+
+def stated_base(sentence: str, fig_end: int) -> re.Match[str] | None:
+    """The base a change ending at ``fig_end`` states right after it: "from N in Y1 to M in
+    Y2" (CHANGE_SPAN) or a figure with its year (``number_base_after``)."""
+    return CHANGE_SPAN.match(sentence, fig_end) or number_base_after(sentence, fig_end)
+
+
+def base_value(stated: re.Match[str] | None) -> float | None:
+    """The number of a ``stated_base`` ("from 52,767 in 2023 to ...": 52,767), None for
+    none, or for a hedged or scaled one."""
     number = re.search(r"(\d[\d,.]*)(?=(\s+(?:million|thousand))?)", stated.group(0)) if (
         stated is not None) else None
     if number is None or number.group(2) or re.search(
@@ -136,13 +150,10 @@ def base_value(sentence: str, fig_end: int) -> float | None:
         return None
 
 
-def base_words(sentence: str, fig_end: int) -> str:
-    """What the base a change states right after it counts: the words after its number
-    ("down 28% from 132,182 cases in 2022": cases; "up 186% from the 29,437 small boat
-    arrivals in 2023": small boat arrivals); "" when it names nothing."""
-    span = CHANGE_SPAN.match(sentence, fig_end)
-    stated = span or next((m for m in number_bases(sentence)
-                           if fig_end - 1 <= m.start() <= fig_end + 16), None)
+def base_words(stated: re.Match[str] | None) -> str:
+    """What a ``stated_base`` counts: the words after its number ("from 132,182 cases in
+    2022": cases; "from the 29,437 small boat arrivals in 2023": small boat arrivals); "" when
+    it names nothing."""
     return " ".join(stated.group("nc").split()) if stated is not None else ""
 
 

@@ -5,7 +5,6 @@ its own unit) and whether it is a rise or a fall."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from newstables import periods
 from newstables.analyse.series_lookup import lookup
@@ -29,15 +28,16 @@ def change_series(found: list[tuple[int, SeriesRule]], ctx: Surroundings, own: s
     """The series a percentage change may be checked against, of those its words fit
     (``found``): those its stated base counts and has the number of, in its clause's place
     and its own words' unit; with a reason (and the series it concerns) when none is left."""
-    found, other = _fit_base(found, periods.base_words(ctx.sentence_text, ctx.figure_end))
+    stated = periods.stated_base(ctx.sentence_text, ctx.figure_end)
+    found, other = _fit_base(found, periods.base_words(stated))
     if other:
         return found, (other, found[0][1])
     # "UK crossings rose 25% ..., while arrivals in Italy fell 58%": each its own place
     places = geographies(ctx.clause) or (geographies(own) if own else set())
     found = [(s, r) for s, r in found if not places or r.geography in places] or found
-    stated = periods.base_value(ctx.sentence_text, ctx.figure_end)
-    if stated:  # "from 52,767 in 2023 to ...": the series that has that number for the base
-        found = [(s, r) for s, r in found if _has_value(r, base, published, skip, stated)] or (
+    value = periods.base_value(stated)
+    if value:  # "from 52,767 in 2023 to ...": the series that has that number for the base
+        found = [(s, r) for s, r in found if _has_value(r, base, published, skip, value)] or (
             found)
     if own and counted_unit(own):
         # "66,317 sea arrivals, down 58%": a change in people is not one in detections;
@@ -77,11 +77,8 @@ def _fit_base(found: list[tuple[int, SeriesRule]], words: str
     return alike or kept, ""
 
 
-_COMPARED = re.compile(r"\s*(?:(?P<down>fewer|less|lower)|more|higher)\s+than\b", re.I)
-
-
 def direction(ctx: Surroundings) -> int:
-    compared = _COMPARED.match(ctx.sentence_text, ctx.figure_end)
+    compared = periods.COMPARED_AFTER.match(ctx.sentence_text, ctx.figure_end)
     if compared is not None:  # "36% fewer than the 45,774 recorded in 2022"
         return -1 if compared.group("down") else 1
     lead = ngrams(" ".join(ctx.sentence_text[: ctx.figure_start].split()[-3:]))

@@ -29,8 +29,6 @@ _LEVEL_BEFORE = re.compile(
 
 # "to 32% below 2005 levels", "from 10% more": a change after all
 _CHANGE_AFTER = re.compile(r"\s*(?:below|above|higher|lower|more|less|fewer|up|down)\b", re.I)
-# A percentage that compares: "25% more than", "a third fewer than"
-_MORE_THAN = re.compile(r"\s*(?:more|fewer|less)\s+than\b", re.I)
 
 
 def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> bool:
@@ -39,7 +37,7 @@ def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> 
     and those ``after`` it do not make it a change again ("to 32% below 2005 levels")."""
     if _LEVEL_BEFORE.search(before) and not _CHANGE_AFTER.match(after):
         return False
-    if _MORE_THAN.match(after):
+    if periods.COMPARED_AFTER.match(after):
         return True  # "25% more than the 29,437 who came in 2023"
     if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
         return True
@@ -57,15 +55,12 @@ def percent_is_change(ctx: Surroundings) -> bool:
 
 
 # Words of a part of a year: a change "from 4,548 in 2022 to 3,793 in 2023" next to them is
-# not one of whole years
+# not one of whole years (a month's name as written: "may" is no month)
 PART_OF_YEAR = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|quarter|half|months?|weeks?|"
-    r"summer|winter|spring|autumn|year\s+to|so\s+far)\b", re.I)
+    rf"\b(?:(?-i:{periods._MONTH_NAMES})|quarter|half|months?|weeks?|summer|winter|spring"
+    r"|autumn|year\s+to|so\s+far)\b", re.I)
 
 
 def base_after(ctx: Surroundings) -> re.Match[str] | None:
-    """A base stated as a figure with its year right after the change ("up 25% from 29,437
-    in 2023", "25% more than the 29,437 who came in 2023")."""
-    return next((m for m in periods.number_bases(ctx.sentence_text)
-                 if ctx.figure_end - 1 <= m.start() <= ctx.figure_end + 16), None)
+    """A base stated as a figure with its year right after the change in ``ctx``."""
+    return periods.number_base_after(ctx.sentence_text, ctx.figure_end)
