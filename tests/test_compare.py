@@ -213,6 +213,15 @@ def test_period_of_a_comparison_clause_is_not_borrowed():
     assert rows.loc[1, "claim_period"] == "2023-06"
 
 
+def test_a_stock_counted_before_a_cut_off_date_is_not_read_at_that_date():
+    # the claims made before the date are a part of the backlog, counted at no stated date
+    text = ("The legacy backlog of 92,601 asylum claims made before 28 June 2022 has been"
+            " cleared, the Home Office said.")
+    row = extracted(text, "2024-01-05").iloc[0]
+    assert (row["verdict"], row["claim_period"]) == ("not comparable", "")
+    assert "before 28 june 2022" in row["reason"]
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

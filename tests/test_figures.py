@@ -579,6 +579,24 @@ def test_before_or_after_a_year_is_no_span_of_dates() -> None:
     assert (row["period"], row["counts"]) == ("2024-06", None)
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("The legacy backlog of 92,601 asylum claims made before 28 June 2022 was cleared.",
+     "before 28 june 2022"),
+    ("Claims made after 7 March 2023, some 55,000 in all, are inadmissible.",
+     "after 7 march 2023"),
+    ("Before June 2022, 12,000 people had crossed.", "before june 2022"),
+    ("All 4,300 cases lodged prior to 2023-01-01 were decided.", "prior to 2023-01-01"),
+])
+def test_a_date_after_before_or_after_is_a_cut_off_not_the_figures_date(text, period) -> None:
+    row = one(text, "2024-01-05")
+    assert (row["period"], row["period_start"], row["period_end"]) == (period, None, None)
+
+
+def test_a_date_the_figure_is_counted_on_or_by_stays_its_date() -> None:
+    assert one("The backlog stood at 92,601 claims on 28 June 2022.")["period"] == "2022-06-28"
+    assert one("By 28 June 2022, 12,000 people had crossed.")["period"] == "2022-06-28"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

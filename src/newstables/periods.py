@@ -173,6 +173,9 @@ PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 # "from early to late 2023", "in early to mid-2023": the part a range of parts starts at, right
 # before the part its year is written with
 PART_BEFORE = re.compile(r"\b(?P<w>early|mid|late)\s*(?:to|and|until|till|through|-|–)\s*$", _I)
+# a date after these bounds what is counted, and is not its period ("made before 28 June 2022")
+BOUND_BEFORE = re.compile(r"\b(before|after|prior\s+to)\s+$", _I)
+_BOUND = re.compile(r"(?:before|after|prior\s+to)\s", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
         r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"
@@ -391,6 +394,9 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
             if period is None:
                 continue
             taken.append((m.start(), m.end()))
+            if kind in ("day", "month") and BOUND_BEFORE.search(text, max(0, m.start() - 12),
+                                                                m.start()):
+                continue  # "claims made before 28 June 2022": a cut-off, not a period
             if kind == "since" and RECORD_BEFORE.search(text, max(0, m.start() - 40),
                                                          m.start()):
                 continue  # "the lowest level since 2021": a record's reach, no period
@@ -488,8 +494,8 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     if _NOT_CALENDAR.search(text):
         return None  # "2023-24", "fiscal year 2024": whose year, the words do not say
     found = find_periods(text, published)
-    if not found and re.match(r"(?:before|after)\s", text, _I):
-        return None  # "before 2018": open on one side, no span of dates
+    if not found and _BOUND.match(text):
+        return None  # "before 2018", "prior to 2023-01-01": open on one side, no span of dates
     if not found:
         loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%|s\b)", text)
         return year_period(int(loose.group(1)), loose.group(1)) if loose else None

@@ -55,6 +55,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
     surface = " ".join(m.group().split())
     kind = m.lastgroup
     year = pub.year if pub else None
+    if kind in ("iso", "date", "my"):
+        bound = periods.BOUND_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        if bound:  # a cut-off, as written ("before 2018" too): not the figure's date
+            return f"{' '.join(bound.group(1).lower().split())} {surface.lower()}"
     if kind == "iso":
         try:
             return dt.date.fromisoformat(surface).isoformat()
