@@ -564,3 +564,15 @@ def test_a_quoted_name_before_and_is_a_label_unless_the_sentence_gives_it_a_spea
     )
     assert [(q["text"], q["speaker"]) for q in rows(text)] == [
         ("complete and utter betrayal of voters", "Badenoch")]
+
+
+def test_an_age_that_refers_back_is_the_person_named_earlier_with_that_age():
+    text = ("Tom Jones, 60, has watched the boats arrive in Dover for years.\n\n"
+            "Sarah Green, a volunteer, said the centre was full. “We have no beds,” she said.\n\n"
+            "“It is getting worse every year,” the 60-year-old said.\n\n"
+            "Ahmed Karimi (34) came last year. “I had nothing left,” said the 34-year-old"
+            " father of two.\n\n"
+            "“We mean it,” the 45-year-old said.")
+    assert [q["speaker"] for q in rows(text)] == [
+        "Sarah Green", "Tom Jones", "Ahmed Karimi",
+        "Ahmed Karimi"]  # no one named aged 45: the last speaker, as before

@@ -7,6 +7,7 @@ government source'), by the rules ``quotes.py`` lists; lexicon: ``lexicons/quote
 from __future__ import annotations
 
 import bisect
+import re
 
 from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
@@ -162,6 +163,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
             words.pop()
     if not words:
         return None
+    aged = _by_age(text, words, actors)
+    if aged is not None:
+        return aged
     edge = words[-1] if last else words[0]
     low = edge[2].lower()
     if low in _PRONOUNS:
@@ -185,6 +189,30 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         return _pick(found[:1], kinds, last=False)
     country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
     return _country([w for w in words if w[0] < country[0][1]], country) if country else None
+
+
+_AGED = re.compile(r"(\d{1,3})-year-old", re.I)
+
+
+def _by_age(text: str, words: list[tuple[int, int, str]], actors: _Actors) -> _Who | None:
+    """'the 60-year-old said', 'said the 60-year-old grandmother': the person last named with
+    that age before ('Tom Jones, 60,', 'Tom Jones (60)', 'Tom Jones, aged 60', '60-year-old
+    Tom Jones', 'Tom Jones, a 60-year-old'); None when the phrase is no age or names no one
+    with it."""
+    if len(words) < 2 or words[0][2].lower() != "the" or actors.within(words[0][0],
+                                                                        words[-1][1]):
+        return None
+    m = _AGED.fullmatch(words[1][2])
+    if m is None:
+        return None
+    age = m.group(1)
+    given = re.compile(rf"\s*(?:,\s*(?:aged\s+)?{age}\b(?![-\d])|\(\s*(?:aged\s+)?{age}\s*\)"
+                       rf"|,\s+an?\s+{age}-year-old\b)", re.I)
+    for r in reversed(actors.within(0, words[0][0])):
+        if r[3] == "person" and (given.match(text, r[1]) or re.search(
+                rf"\b{age}-year-old\s+$", text[max(0, r[0] - 16) : r[0]], re.I)):
+            return r[2], r[4]
+    return None
 
 
 # Words that make a title another holder's: 'the new home secretary' is not the last one named
