@@ -597,6 +597,25 @@ def test_a_date_the_figure_is_counted_on_or_by_stays_its_date() -> None:
     assert one("By 28 June 2022, 12,000 people had crossed.")["period"] == "2022-06-28"
 
 
+@pytest.mark.parametrize("text", [
+    "Small boat arrivals rose 25% last year, as returns fell from 20,000 in 2021 to 18,000 in"
+    " 2022.",
+    "Small boat arrivals rose 25% last year, and returns reached 18,000, down on the 20,000"
+    " recorded in 2021.",
+    "Small boat arrivals rose 25% last year, and returns reached 18,000, compared with 20,000"
+    " in 2021.",
+])
+def test_a_base_or_end_counts_what_the_figure_it_is_paired_with_counts(text) -> None:
+    # not what the sentence's first clause counts
+    counts = extract_figures(article_from_text(text, published="2024-09-05"))["counts"]
+    assert counts.tolist() == ["Small boat arrivals", "returns", "returns"]
+
+
+def test_failed_asylum_seekers_are_one_noun_phrase() -> None:
+    text = "Returns of failed asylum seekers stood at 18,000 last year."
+    assert one(text, "2024-09-05")["counts"] == "Returns of failed asylum seekers"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

@@ -30,6 +30,7 @@ from newstables.extract.figure_grammar import (
     _STOP,
     _WEEKDAYS,
     _WORD_RUN,
+    ED_ADJECTIVES,
     _Fig,
     past_verb,
 )
@@ -299,7 +300,7 @@ def _run_before(words: list[str], end: int) -> int:
         w = words[first - 1]
         if not _np_able(w) or w in _PRONOUNS or w in _CHANGE or w in _SOFT_VERBS:
             break
-        if len(w) > 4 and w.endswith("ed") and first < end:
+        if len(w) > 4 and w.endswith("ed") and first < end and w not in ED_ADJECTIVES:
             break  # "deported ... migrants": a verb before the noun phrase
         first -= 1
     return first

@@ -57,6 +57,8 @@ _SOFT_VERBS = _words("soft_verbs")
 _OBJ_EXCLUDE = _words("object_verb_exclusions")
 _IRREGULAR_PAST = _words("irregular_past")
 _PARTICIPLES = _words("participles")
+# "failed asylum seekers", "unaccompanied children": an -ed word that is an adjective there
+ED_ADJECTIVES = _words("adjective_participles")
 
 
 def past_verb(word: str) -> bool:

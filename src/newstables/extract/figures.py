@@ -203,9 +203,23 @@ def _compared_base(fig: _Fig, other: _Fig) -> None:
             fig.scale, fig.value = other.scale, fig.raw * other.scale
 
 
-def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig]) -> str | None:
-    """A bare number's noun: the nearest earlier figure of its sentence, else of its paragraph."""
+# Between two figures of one count, the second the first's base or end: "from 20,000 in 2021
+# to 18,000", "18,000, down on the 20,000", "18,000, compared with 20,000"
+_PAIRED = re.compile(
+    r"(?:\s+(?:in|during|for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:19|20)\d\d)?\s*,?\s*"
+    r"(?:to|from|(?:up|down)\s+(?:on|from)|compared\s+(?:with|to)|against|versus|vs\.?"
+    r"|(?:higher|lower|more|fewer|less|up|down)\s+than)\s+(?:the\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|just|over|under)\s+)?", re.I)
+
+
+def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig], text: str) -> str | None:
+    """A bare number's noun: the figure it is paired with ("from 20,000 to 18,000", "18,000,
+    down on the 20,000"), else the nearest earlier figure of its sentence, else of its
+    paragraph."""
     units = {fig.unit, "percent", "share"} if fig.unit == "count" else {fig.unit}
+    if same and same[-1].counts and same[-1].unit == fig.unit and _PAIRED.fullmatch(
+            text, same[-1].end, fig.span_start):
+        return same[-1].counts
     # the subjects first, then other figures but those in a prepositional phrase ("The 755
     # arrivals, in 14 boats, took the total to 15,800": arrivals), then any
     for tier in (0, 1, 2):
@@ -301,7 +315,7 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
                 _compared_base(fig, done[-1])
             fig.counts = _counts(fig, text, sent, done)
             if fig.counts is None and fig.needs_noun:
-                fig.counts = _own_verb(_inherit(fig, done, paragraph_figs), fig, text)
+                fig.counts = _own_verb(_inherit(fig, done, paragraph_figs, text), fig, text)
             next_start = figs[i + 1].span_start if i + 1 < len(figs) else sent.end
             fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
                                                 article.published) or _pick_period(
