@@ -222,6 +222,27 @@ def test_a_stock_counted_before_a_cut_off_date_is_not_read_at_that_date():
     assert "before 28 june 2022" in row["reason"]
 
 
+@pytest.mark.parametrize("text", [
+    "Small boat arrivals rose 25% in 2022, and returns reached 18,000 in 2022, compared with"
+    " 20,000 in 2021.",
+    "Returns reached 18,000 in 2022, compared with 20,000 in 2021, as small boat arrivals rose.",
+])
+def test_a_figure_that_names_what_it_counts_is_not_checked_by_another_clauses_words(text):
+    # no series counts returns: neither number is set against small boat arrivals
+    rows = extracted(text, "2024-09-05")
+    counted = rows[rows["claim"].isin(["18,000", "20,000"])]
+    assert counted["series"].tolist() == ["", ""]
+    assert counted["verdict"].tolist() == ["cannot check"] * 2
+
+
+def test_a_change_base_reads_the_clause_of_its_figure_and_the_figure_free_ones_before():
+    text = ("On the Eastern Mediterranean route, Frontex recorded 52,767 irregular crossings by"
+            " sea in 2023, up from 30,451 a year earlier.")
+    rows = extracted(text, "2024-05-10")
+    assert [(r["series"], r["verdict"]) for _, r in rows.iterrows()] == [
+        ("frontex_eastern_mediterranean_sea", "consistent")] * 2
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

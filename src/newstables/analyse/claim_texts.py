@@ -17,7 +17,10 @@ from newstables.analyse.series_match import (
     ngrams,
 )
 from newstables.extract.surroundings import (
+    COMPARISON_START,
+    LEVEL_START,
     REFERS_BACK,
+    RELATING_START,
     TOTAL_SUBJECT,
     Surroundings,
     words_after_numbers,
@@ -133,5 +136,20 @@ def series_candidates(fig: dict[str, Any], ctx: Surroundings, unit: str,
         # what the clause fits, unless the words before it rule it out ("Afghans were the
         # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
         # longer the largest group")
-        found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)] or wide_found
+        found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)]
+        if not found and not (unit == "count" and _names_its_own(fig, ctx)):
+            found = wide_found
     return found
+
+
+def _names_its_own(fig: dict[str, Any], ctx: Surroundings) -> bool:
+    """Does the figure count a thing of its own that its clause names ("returns reached
+    18,000", "18,000 returns, compared with 20,000": returns), so that the words of other
+    clauses ("as small boat arrivals rose") do not say what it counts?"""
+    if COMPARISON_START.match(ctx.clause) or LEVEL_START.match(ctx.clause) or (
+            RELATING_START.match(ctx.clause)):
+        return False  # "..., up from 30,451": the clauses it is widened to say what it counts
+    counts = fig.get("counts") if isinstance(fig.get("counts"), str) else ""
+    head = head_noun(counts).lower()
+    return bool(head) and head not in _GENERIC and not _TOTAL_WORD.fullmatch(counts) and (
+        head in ctx.widened.lower())

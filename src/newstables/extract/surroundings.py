@@ -171,13 +171,19 @@ def surroundings(article: Article, start: int, end: int,
         return any(s <= o < e for o, _ in other_spans)
 
     # When the clause says nothing about what is counted, borrow from its neighbours: all
-    # earlier clauses after a comparison ("down from 45,774"), in a running total ("bringing
-    # the total to 13,489", "and the total rose to 41,472"), at a change's level ("..., to
-    # 29,437") or in another count of the same ("..., relating to 108,138 people"), else
+    # earlier clauses in a running total ("bringing the total to 13,489", "and the total rose
+    # to 41,472"); after a comparison ("down from 45,774"), at a change's level ("..., to
+    # 29,437") or in another count of the same ("..., relating to 108,138 people"), the
+    # clauses from the one of the figure before it on, with the figure-free ones before
+    # ("Arrivals rose 25%, and returns reached 18,000, compared with 20,000": returns); else
     # figure-free clauses.
-    if COMPARISON_START.match(clause) or borrows_total(clause) or LEVEL_START.match(clause) or (
-            RELATING_START.match(clause)):
+    if borrows_total(clause):
         widened = text[: spans[index][1]]
+    elif COMPARISON_START.match(clause) or LEVEL_START.match(clause) or RELATING_START.match(
+            clause):
+        first = max((i for i in range(index) if has_other(i)), default=0)
+        widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
+                             if i >= first or not has_other(i))
     else:
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
         widened = " , ".join(parts)
