@@ -235,6 +235,13 @@ def test_a_figure_that_names_what_it_counts_is_not_checked_by_another_clauses_wo
     assert counted["verdict"].tolist() == ["cannot check"] * 2
 
 
+def test_a_figure_free_clause_still_says_where_a_thing_series_count_was_counted():
+    # Frontex, Eastern Mediterranean route, all detections in 2023: 61,296 (52,767 by sea)
+    row = extracted("On the Eastern Mediterranean route, detections reached 52,767 in 2023.",
+                    "2024-05-10").iloc[0]
+    assert (row["series"], row["verdict"]) == ("frontex_eastern_mediterranean", "inconsistent")
+
+
 def test_a_change_base_reads_the_clause_of_its_figure_and_the_figure_free_ones_before():
     text = ("On the Eastern Mediterranean route, Frontex recorded 52,767 irregular crossings by"
             " sea in 2023, up from 30,451 a year earlier.")

@@ -137,19 +137,24 @@ def series_candidates(fig: dict[str, Any], ctx: Surroundings, unit: str,
         # largest nationality: 15,000 crossed"), not words after it ("..., with Albanians no
         # longer the largest group")
         found = [(s, r) for s, r in narrow if before.isdisjoint(r.excludes_any)]
-        if not found and not (unit == "count" and _names_its_own(fig, ctx)):
-            found = wide_found
+        if not found:
+            found = wide_found if unit != "count" else _of_its_own(fig, ctx, wide_found)
     return found
 
 
-def _names_its_own(fig: dict[str, Any], ctx: Surroundings) -> bool:
-    """Does the figure count a thing of its own that its clause names ("returns reached
-    18,000", "18,000 returns, compared with 20,000": returns), so that the words of other
-    clauses ("as small boat arrivals rose") do not say what it counts?"""
+def _of_its_own(fig: dict[str, Any], ctx: Surroundings,
+                found: list[tuple[int, SeriesRule]]) -> list[tuple[int, SeriesRule]]:
+    """Of the series the words of other clauses fit, those that fit the thing the figure
+    counts, when its clause names one ("returns reached 18,000, ..., as small boat arrivals
+    rose": not small boat arrivals; "On the Eastern Mediterranean route, detections reached
+    52,767": detections on that route)."""
     if COMPARISON_START.match(ctx.clause) or LEVEL_START.match(ctx.clause) or (
             RELATING_START.match(ctx.clause)):
-        return False  # "..., up from 30,451": the clauses it is widened to say what it counts
+        return found  # "..., up from 30,451": the clauses it is widened to say what it counts
     counts = fig.get("counts") if isinstance(fig.get("counts"), str) else ""
     head = head_noun(counts).lower()
-    return bool(head) and head not in _GENERIC and not _TOTAL_WORD.fullmatch(counts) and (
-        head in ctx.widened.lower())
+    if not head or head in _GENERIC or _TOTAL_WORD.fullmatch(counts) or (
+            head not in ctx.clause.lower()):
+        return found
+    own = ngrams(counts)
+    return [(s, r) for s, r in found if any(k in own for k, _ in r.keywords)]
