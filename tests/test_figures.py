@@ -616,6 +616,23 @@ def test_failed_asylum_seekers_are_one_noun_phrase() -> None:
     assert one(text, "2024-09-05")["counts"] == "Returns of failed asylum seekers"
 
 
+@pytest.mark.parametrize(("text", "periods"), [
+    ("There were 29,437 arrivals in 2023, 36% fewer than in 2022 (45,774).",
+     ["2023", "2023", "2022"]),
+    ("Yet the figure for 2023 was higher than in 2021, when 28,526 people crossed.", ["2021"]),
+    ("In 2022, there were 81,130 asylum applications, more than double the number in 2019,"
+     " which was 35,737.", ["2022", "2019"]),
+    ("In the first quarter of 2023, 3,793 people crossed, 17% fewer than in the same quarter"
+     " of 2022 (4,548).", ["2023-Q1", "2023-Q1", "2022-Q1"]),
+    ("In the first quarter of 2023, 3,793 people crossed, 17% fewer than in the same period of"
+     " 2022, when 4,548 crossed.", ["2023-Q1", "2023-Q1", "2022-Q1"]),
+])
+def test_a_comparisons_base_dates_the_figure_given_with_it(text, periods) -> None:
+    # in brackets or a 'when' clause right after it; "double the number in 2019" is a base
+    figures = extract_figures(article_from_text(text, published="2024-02-29"))
+    assert figures["period"].tolist() == periods
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

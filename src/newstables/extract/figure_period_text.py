@@ -323,7 +323,8 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     if words and words[-1] in ("of", "in"):
         words.pop()
     if words and words[-1] in ("period", "time", "month", "quarter", "week", "point", "stage",
-                               "levels", "level", "figures", "figure", "numbers", "those"):
+                               "levels", "level", "figures", "figure", "numbers", "number",
+                               "total", "those"):
         words.pop()
         if words and words[-1] == "same":
             words.pop()
@@ -485,6 +486,11 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+# Between a period and a figure it dates, a comparison's base included: "36% fewer than in 2022
+# (45,774)", "higher than in 2021, when 28,526 people crossed", "in 2019, which was 35,737"
+_SAME_BEFORE = re.compile(r"\bsame\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:of|in))?\s+$", re.I)
+_ITS_OWN = re.compile(r"\s*\(\s*|\s*,\s+(?:when|which\s+(?:was|were|saw))\s+(?:(?:about|around"
+                      r"|some|nearly|almost|just|over|under|more\s+than|fewer\s+than)\s+)?", re.I)
 
 
 def _pick_period(
@@ -504,6 +510,16 @@ def _pick_period(
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
     while k >= lo:
         p = periods[k]
+        if p.end <= fig.span_start and _ITS_OWN.fullmatch(text, p.end, fig.span_start):
+            # "than in 2022 (45,774)", "than in 2021, when 28,526": 2022, 2021
+            if not _SAME_BEFORE.search(text, max(0, p.start - 40), p.start):
+                return p.value
+            # "than in the same quarter of 2022 (4,548)": the quarter before's, in 2022
+            year = re.fullmatch(r"\d{4}", p.value)
+            earlier = next((q for q in reversed(periods[lo:k]) if q.usable
+                            and _ONE_YEAR.fullmatch(q.value)), None)
+            if year and earlier:
+                return _shifted(earlier.value, int(p.value) - int(earlier.value[:4]))
         if p.usable and p.end <= fig.span_start and not dates_the_base(
                 text, p.start, p.end, fig.span_start) and not dates_another_base(
                 text, p.start, p.end, fig.span_start):
