@@ -84,6 +84,29 @@ def test_more_than_claim_above_the_series_is_inconsistent():
     assert one(text, "2023-03-01", "More than 50,000", 50000)["verdict"] == "inconsistent"
 
 
+@pytest.mark.parametrize(("text", "published", "verdict"), [
+    # 114,322 since 2018 at the end of 2023; 29,437 in 2023
+    ("More than 100,000 people have crossed the Channel in small boats since 2018.",
+     "2024-01-02", "consistent"),
+    ("More than 25,000 people crossed the Channel in small boats in 2023.", "2024-01-02",
+     "consistent"),
+    ("More than 30,000 people crossed the Channel in small boats in 2023.", "2024-01-02",
+     "inconsistent"),
+    ("More than 26,000 people crossed the Channel in small boats in 2023.", "2024-01-02",
+     "inconsistent"),  # not round: a tenth above it at most
+])
+def test_more_than_a_round_number_holds_up_to_the_next_round_number(text, published, verdict):
+    row = extracted(text, published).iloc[0]
+    assert row["verdict"] == verdict
+
+
+def test_a_count_on_a_single_day_is_not_read_for_its_month():
+    # August 2024: 4,149 crossed in the month
+    text = "More than 1,000 people crossed the Channel on a single day last month."
+    row = extracted(text, "2024-09-16").iloc[0]
+    assert (row["period"], row["verdict"]) == ("a single day", "not comparable")
+
+
 def test_exact_claim_must_be_within_one_percent():
     text = "Turkey deported 124,441 irregular migrants in 2022. Turkey deported 130,000 in 2022."
     rows = check(text, "2023-03-01", figure(text, "124,441", 124441),

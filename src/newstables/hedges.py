@@ -82,12 +82,30 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
         # "29,000" with no hedge holds what rounds to it: 28,500 to 29,500, not only 1%.
         t = TOLERANCES["exact_rounded"]
         lo, hi = value - half, value + half
+    if key == "lower_bound" and (step := next_round(value)) is not None and step > hi:
+        # "more than 100,000 have crossed since 2018" holds up to 200,000: the writer would
+        # have said the next round number at its precision, not a tenth more
+        t, hi = TOLERANCES["lower_bound_round"], step
     if kind == "approximate" and _PERCENT_SIGN.search(surface) and hi - lo < 1:
         # "about 2%" holds no less than "2%" does: 1.5% to 2.5%
         lo, hi = min(lo, value - 0.5), max(hi, value + 0.5)
     claim = f"{phrase} {fmt(value)}".strip() if phrase else f"{fmt(value)} (exact)"
     return Tolerance(kind, phrase, lo, hi, t["rule"].format(claim=claim, x=fmt(value),
                                                             lo=fmt(lo), hi=fmt(hi)))
+
+
+def next_round(value: float) -> float | None:
+    """The next round number after a round ``value`` at its precision: one significant digit
+    steps it (100,000: 200,000; 30,000: 40,000), a second that is a 5 steps by half that
+    (25,000: 30,000; 1.5 million: 2 million); None for another number (45,700)."""
+    if not value or value < 0 or not math.isfinite(value):
+        return None
+    unit = 10.0 ** math.floor(math.log10(value))
+    for step in (unit, unit / 2):
+        n = value / step
+        if abs(n - round(n)) < 1e-9:
+            return (round(n) + 1) * step
+    return None
 
 
 # The fractions news writes changes in ("by a third", "halved"), as percentages: a fraction

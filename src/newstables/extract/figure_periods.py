@@ -388,6 +388,9 @@ def iso_label(period: Period) -> str:
 
 
 
+ONE_DAY = "a single day"  # the period of a count on one day the words do not date
+
+
 def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     """Fill each figure row's period and comparison-base columns, in place."""
     spans = [(int(r["start"]), int(r["end"])) for r in rows]
@@ -406,7 +409,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
         base_of = _bare_base(ctx, row, published) if ctx.sentence is not None else None
         base_cols = {"base_start": None, "base_end": None}
-        if ctx.sentence is None:
+        if ctx.sentence is None or row.get("period") == ONE_DAY:
+            # "1,000 crossed on a single day last month": which day is not said
             row.update(period_columns(None), **base_cols)
             continue
         change = row.get("unit") in ("percent", "share") and percent_is_change(ctx) and (

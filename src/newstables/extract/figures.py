@@ -81,7 +81,7 @@ from newstables.extract.figure_grammar import (
     past_verb,
 )
 from newstables.extract.figure_period_text import _periods, _pick_period, year_total
-from newstables.extract.figure_periods import add_periods
+from newstables.extract.figure_periods import ONE_DAY, add_periods
 from newstables.extract.figure_ranges import _find_hedge, _merge_ranges
 from newstables.extract.figure_sources import _pick_source, _sources
 from newstables.extract.number_reading import (
@@ -212,6 +212,9 @@ _PAIRED = re.compile(
     r"(?:(?:about|around|some|nearly|almost|just|over|under)\s+)?", re.I)
 
 
+_ONE_DAY = re.compile(r"[^,;:]*?\b(?:on|in)\s+(?:a\s+single|one|a\s+record)\s+day\b", re.I)
+
+
 def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig], text: str) -> str | None:
     """A bare number's noun: the figure it is paired with ("from 20,000 to 18,000", "18,000,
     down on the 20,000"), else the nearest earlier figure of its sentence, else of its
@@ -320,6 +323,9 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
             fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
                                                 article.published) or _pick_period(
                 fig, periods, period_starts, span, next_start, text)
+            if _ONE_DAY.match(text, fig.end, sent.end):
+                fig.period = ONE_DAY  # "1,000 crossed on a single day last month": which day
+                # is not said, and the month's total is not the figure's
             fig.source = _pick_source(fig, sources, text)
             done.append(fig)
         _of_next_figure(done, text)
