@@ -576,3 +576,16 @@ def test_an_age_that_refers_back_is_the_person_named_earlier_with_that_age():
     assert [q["speaker"] for q in rows(text)] == [
         "Sarah Green", "Tom Jones", "Ahmed Karimi",
         "Ahmed Karimi"]  # no one named aged 45: the last speaker, as before
+
+
+def test_a_named_person_of_a_body_speaks_not_the_body():
+    [q] = rows('Dr Peter Walsh of the Migration Observatory said the rise reflected'
+               ' "a long-term trend".')
+    assert q["speaker"] == "Peter Walsh"
+
+
+def test_a_regions_adjective_is_no_one_a_pronoun_could_mean():
+    text = ("Interior Minister Süleyman Soylu spoke in Ankara. Soylu also criticised European"
+            ' countries. "Those who lecture us should look at their own borders," he said.')
+    [q] = rows(text)
+    assert q["speaker"] == "Süleyman Soylu"

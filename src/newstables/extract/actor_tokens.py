@@ -89,6 +89,8 @@ _ORG_HEADS = frozenset(_CONTEXT["org_heads"])
 _PLACE_HEADS = frozenset(_CONTEXT["place_heads"])
 _OTHER_HEADS = frozenset(_CONTEXT["other_heads"])
 _ALL_HEADS = _ORG_HEADS | _PLACE_HEADS | _OTHER_HEADS
+# 'criticised European countries': a region's adjective alone names no one
+_REGION_ADJECTIVES = frozenset(_CONTEXT["region_adjectives"])
 _INSTITUTIONS = _phrases(_CONTEXT["institutions"])
 _PLACE_NOUNS = _phrases(_CONTEXT["place_nouns"])
 _PLACE_PREPS = frozenset(_CONTEXT["place_prepositions"])

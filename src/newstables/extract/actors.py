@@ -65,6 +65,7 @@ from newstables.extract.actor_tokens import (
     _PLACE_HEADS,
     _PLACE_NOUNS,
     _PLACE_PREPS,
+    _REGION_ADJECTIVES,
     _SPEECH,
     _STOP,
     _WHO,
@@ -387,6 +388,7 @@ class _Sentence:
             tok = words[0]
             if (tok.low in _STOP or len(tok.base) < 2 or tok.base.isupper()
                     or tok.base in _ADJECTIVES or tok.base in _ALL_HEADS
+                    or tok.base in _REGION_ADJECTIVES
                     or (tok.init and tok.low.endswith(("ing", "ed", "ly")))):
                 return
             evidence = bool(appositive or speech or after_said)

@@ -527,9 +527,12 @@ class Speakers:
                     j -= 1
                 if end + 1 < k and _modified_head(toks[end + 1][2]):
                     return None  # 'The Indiana governor said': the name modifies a noun
-                before = [_low(t[2]) for t in toks[max(0, j - 2) : j]]
-                if before and before[-1] == "of" and j > 1 and _is_cap(toks[j - 2][2]):
-                    end = j - 2  # 'Gov. X of West Virginia lauded': X, not the state
+                before = [_low(t[2]) for t in toks[max(0, j - 3) : j]]
+                of = 2 if before[-2:] == ["of", "the"] else 1 if before[-1:] == ["of"] else 0
+                if of and j > of and _is_cap(toks[j - of - 1][2]):
+                    # 'Gov. X of West Virginia lauded', 'Dr X of the Migration Observatory
+                    # said': X, not the state or the body
+                    end = j - of - 1
                     j = end
                     while j > 0 and _is_cap(toks[j - 1][2]):
                         j -= 1
