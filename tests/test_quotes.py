@@ -1,6 +1,7 @@
 """Quotes: marks, spans, speakers, cues, kinds, labels and quotes over several paragraphs."""
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -589,3 +590,18 @@ def test_a_regions_adjective_is_no_one_a_pronoun_could_mean():
             ' countries. "Those who lecture us should look at their own borders," he said.')
     [q] = rows(text)
     assert q["speaker"] == "Süleyman Soylu"
+
+
+@pytest.mark.parametrize("lead", ["One, who did not want to be named, said:", "Another said:"])
+def test_one_of_a_group_just_named_does_not_take_the_last_speaker(lead):
+    text = ('A Home Office spokesperson said: "We are working to end the use of hotels."\n\n'
+            f'Residents gathered outside the hotel on Monday. {lead} "Nobody asked us."')
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Home Office", "spokesperson"), (None, None)]
+
+
+def test_a_spokesperson_for_someone_speaks_for_a_body_or_as_themselves():
+    text = ('The charity Care4Calais has campaigned for years. A spokeswoman for Care4Calais'
+            ' said: "The plan is cruel."\n\nA spokesman for the Prime Minister said: "It works."')
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Care4Calais", "spokeswoman"), (None, "spokesman for the Prime Minister")]

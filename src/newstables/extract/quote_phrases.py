@@ -34,7 +34,8 @@ _OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
 _ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
                         for w in load_json("actors_roles.json")[key])
 _ARTICLES = frozenset("a an the one two several some senior government".split())
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_SPOKES = SPOKES
 _VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
                for noun in nouns}
@@ -174,6 +175,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     if last:
         if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
             return None, None
+        spoke = _spoken_for(text, words, found)
+        if spoke is not None:
+            return spoke
         named = any(r[0] <= edge[0] < r[1] for r in found)
         if low in _SPEAKER_NOUNS and not named:
             return _generic(text, words, len(words) - 1, actors, found)
@@ -189,6 +193,21 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         return _pick(found[:1], kinds, last=False)
     country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
     return _country([w for w in words if w[0] < country[0][1]], country) if country else None
+
+
+def _spoken_for(text: str, words: list[tuple[int, int, str]],
+                found: list[tuple[int, int, str, str, str | None]]) -> _Who | None:
+    """'a spokeswoman for Care4Calais': the organisation, its spokeswoman the role; 'a
+    spokesman for the Prime Minister': someone unnamed, that phrase the role (not the prime
+    minister's own words). None without a spokesperson 'for'."""
+    at = next((i for i, w in enumerate(words[:-1]) if w[2].lower() in _SPOKES
+               and words[i + 1][2].lower() == "for"), None)
+    if at is None:
+        return None
+    org = next((r for r in found if r[0] >= words[at + 1][1] and r[3] == "org"), None)
+    if org is not None:
+        return org[2], words[at][2].lower()
+    return None, " ".join(text[words[at][0] : words[-1][1]].split())
 
 
 _AGED = re.compile(r"(\d{1,3})-year-old", re.I)
@@ -269,6 +288,10 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
     nobody (None, None); None when the clause does not open that way."""
     words = _words(text, clause, cue)
     head = len(words)
+    if words and words[0][2].lower() in ("one", "another") and (len(words) == 1 or text[
+            words[0][1] : words[1][0]].strip() == ","):
+        return None, None  # 'One, who did not want to be named, said', 'Another said': one
+        # of a group just named, nobody the article names
     for k, w in enumerate(words[:5]):
         if w[2].lower() in ("who", "whose", "whom", "which", "that") or k and text[
                 words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):

@@ -88,6 +88,7 @@ from newstables.extract.quote_phrases import (
     _NP_STOP,
     _ONE_PERSON,
     _SPOKES,
+    SPOKES,
     _Actors,
     _pick,
     _resolve_np,
@@ -389,7 +390,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.adjacent = found.adjacent
         named = (names.after(last.close + 1, limit) if unnamed_after else  # 'his wife added'
                  _named_in_text(names, g, sentence, limit, lead_first and found is not None))
-        unnamed = named == "" and g.speaker is None and g.attributed  # already, with its role
+        # already unnamed, with its role; or a body's unnamed spokesperson ('a spokeswoman for
+        # Care4Calais'), whom the lead-in's own rule calls no one
+        unnamed = named == "" and g.attributed and (g.speaker is None or g.role in SPOKES)
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody
             mention = actors.mention_of(named)
             g.speaker, g.role, g.attributed = named or None, mention and mention[4], True
