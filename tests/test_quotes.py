@@ -605,3 +605,9 @@ def test_a_spokesperson_for_someone_speaks_for_a_body_or_as_themselves():
             ' said: "The plan is cruel."\n\nA spokesman for the Prime Minister said: "It works."')
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [
         ("Care4Calais", "spokeswoman"), (None, "spokesman for the Prime Minister")]
+
+
+def test_and_inside_a_title_before_a_name_is_no_joint_voice():
+    text = ('Minister of State for Border Security and Asylum Angela Eagle said: "We will restore'
+            ' order."\nNorway and the European Union announced a pact to "protect the fisheries".')
+    assert [q["speaker"] for q in rows(text)] == ["Angela Eagle", None]

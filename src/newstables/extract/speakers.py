@@ -540,7 +540,7 @@ class Speakers:
                 coordinated = any(_low(t[2]) == "and" for t in toks[end + 1 : k])
                 if coordinated and before and before[-1] in _PREPOSITIONS:
                     return None  # 'the unrest in Charlotte and said': not the subject
-                if "and" in before:
+                if "and" in before and self._joined(toks, j):
                     return ""  # 'X and the Y announced': a joint voice, no one speaker
                 clause = j
                 while clause > 0 and toks[clause - 1][2] not in ";:.!?“”\"":
@@ -553,6 +553,17 @@ class Speakers:
             skipped += 1
             j -= 1
         return None
+
+    def _joined(self, toks: list[tuple[int, int, str]], j: int) -> bool:
+        """Is the 'and' among the words before the name at ``toks[j]`` joined to another
+        speaker ('Macron and the prime minister said', 'X and Y announced'), not inside a
+        title ('Minister of State for Border Security and Asylum Angela Eagle said')?"""
+        at = next(i for i in range(j - 1, max(-1, j - 4), -1) if _low(toks[i][2]) == "and")
+        if at == 0 or not _is_cap(toks[at - 1][2]):
+            return True  # 'X and the minister said', 'and ... said' opening a sentence
+        before = toks[at - 1][1]
+        return any(s < before <= e for s, e, _, _ in self.mentions)  # 'Norway and the EU'
+
 
     def _main_subject(self, toks: list[tuple[int, int, str]], lows: list[str], k: int
                       ) -> str | None:
