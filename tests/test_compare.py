@@ -1360,6 +1360,17 @@ def test_shared_wording_needs_four_words_in_a_row_two_of_them_long():
     assert shared_wording("Some 15 boarded.", "") is None
 
 
+def test_stock_words_of_news_and_statistics_are_no_sign_of_one_copy():
+    assert shared_wording(
+        "A total of 108,138 people claimed asylum in 2024, the highest since records began.",
+        "Asylum claims hit 108,138, the highest since records began in 1979.") is None
+    assert shared_wording("There were 74,751 asylum applications in 2022, the Home Office said.",
+                          "74,751 asylum applications in 2022, the Home Office said") is None
+    assert shared_wording("After weeks of delays, 15 boarded, the Home Office said.",
+                          "after weeks of delays, the Home Office said") == (
+        "after weeks of delays")
+
+
 def test_a_report_worded_as_the_article_is_not_evidence_for_it():
     art = outlet_article("On Monday, after weeks of delays, the first 15 asylum seekers boarded "
                          "the Bibby Stockholm barge.", "The Example", "https://example.org/a")

@@ -33,6 +33,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -87,6 +88,7 @@ from newstables.extract.surroundings import (
     surroundings,
 )
 from newstables.hedges import Tolerance, fmt
+from newstables.lexicon import load_json
 from newstables.periods import RATE_DAYS, Period, span_label
 
 CLAIM_COLUMNS = [
@@ -408,7 +410,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
     """The longest run of words ``source`` shares with ``sentence`` that is at least
-    ``min_words`` long and holds two words of five letters or more; else None."""
+    ``min_words`` long and holds two words of five letters or more that are not stock words
+    of news or of the series ('the Home Office said', 'since records began'); else None."""
     a = [w.lower() for w in _WORD.findall(sentence)]
     b = [w.lower() for w in _WORD.findall(source)]
     runs: list[tuple[int, int]] = []  # (length, end in a) of every maximal common run
@@ -421,11 +424,19 @@ def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None
                 if current[j] >= min_words and (i == len(a) or j == len(b) or a[i] != b[j]):
                     runs.append((current[j], i))
         previous = current
+    stock = _stock_words()
     for length, end in sorted(runs, key=lambda r: (-r[0], r[1])):
         run = a[end - length : end]
-        if sum(len(w) >= 5 and w.isalpha() for w in run) >= 2:
+        if sum(len(w) >= 5 and w.isalpha() and w not in stock for w in run) >= 2:
             return " ".join(run)
     return None
+
+
+@lru_cache(maxsize=1)
+def _stock_words() -> frozenset[str]:
+    """Words no copy shows by ('lexicons/same_wording.json', and the series' keywords)."""
+    keywords = (w for rule in vocabulary().rules for k, _ in rule.keywords for w in k.split())
+    return frozenset(load_json("same_wording.json")["stock_words"]) | frozenset(keywords)
 
 
 def _same_wording(row: dict[str, Any], sentence: str) -> None:
