@@ -633,6 +633,17 @@ def test_a_comparisons_base_dates_the_figure_given_with_it(text, periods) -> Non
     assert figures["period"].tolist() == periods
 
 
+def test_a_second_thing_reported_is_not_dated_by_the_first_things_year() -> None:
+    text = ("She said there had been 48,540 asylum applications in 2021, and that the backlog"
+            " had reached 89,344 by the end of March.")
+    figures = extract_figures(article_from_text(text, published="2022-06-07"))
+    assert figures["period"].tolist() == ["2021", "2022-03"]
+    # one thing reported, its month in the year the sentence gives
+    text = "In 2023, 29,437 people crossed, and in June alone 3,824 did."
+    figures = extract_figures(article_from_text(text, published="2024-09-07"))
+    assert figures["period"].tolist() == ["2023", "2023-06"]
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

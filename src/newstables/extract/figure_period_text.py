@@ -370,7 +370,8 @@ def _periods(
             if fiscal and _ONE_YEAR.fullmatch(value):
                 value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"
             elif _year_from_publication(m):
-                value = _in_the_sentences_year(value, out) or _in_a_future_clause(
+                value = _in_the_sentences_year(
+                    value, out, doc.low, m.start()) or _in_a_future_clause(
                     doc, m.start(), value, pub) or value
             if m.lastgroup == "date" and _SINCE_EVENT.search(doc.low, max(0, m.start() - 80),
                                                             m.start()):
@@ -430,18 +431,26 @@ def _shifted(value: str, years: int) -> str:
     return _A_YEAR.sub(lambda y: f"{int(y.group()) + years:04d}", value)
 
 
-def _in_the_sentences_year(value: str, before: list[_Period]) -> str | None:
-    """A month, day or months without a year in the year an earlier period of its sentence
-    writes: "by the end of 2023, down from 175,457 in June" is June 2023, whatever the
-    publication date."""
+def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int) -> str | None:
+    """A month, day or months without a year (at ``at`` in ``low``) in the year an earlier
+    period of its sentence writes: "by the end of 2023, down from 175,457 in June" is June
+    2023, whatever the publication date; not across a new clause ("... in 2021, and that the
+    backlog had reached 89,344 by the end of March": the latest March)."""
     years = [int(y) for y in _A_YEAR.findall(value)]
     if not years:
         return None
     for p in reversed(before):
         year = _ONE_YEAR.fullmatch(p.value)
         if p.usable and year:
+            if _NEW_CLAUSE.search(low, p.end, at):
+                return None
             return _shifted(value, int(year.group(1)) - years[-1])
     return None
+
+
+# a second thing reported ("she said ... in 2021, and that ... by the end of March"), whose
+# month the year of the first does not date ("in 2023, and in June alone" it does)
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+that\b")
 
 
 def _period_at(
