@@ -644,6 +644,22 @@ def test_a_second_thing_reported_is_not_dated_by_the_first_things_year() -> None
     assert figures["period"].tolist() == ["2023", "2023-06"]
 
 
+def test_a_year_that_owns_another_thing_is_not_the_figures_period() -> None:
+    text = ("The figure takes small boat arrivals so far this year to more than 25,000,"
+            " smashing last year's pace.")
+    assert one(text, "2022-09-01")["period"] == "2022"
+    text = "In this poll, Trump rose 1 percentage point since Monday's debate."
+    assert one(text, "2016-09-30")["period"] == "2016-09-26"
+
+
+def test_the_day_of_a_part_of_a_figure_is_not_the_figures() -> None:
+    text = ("It follows a busy week in which almost 1,300 people crossed the Channel,"
+            " including 444 on Wednesday.")
+    figures = extract_figures(article_from_text(text, published="2023-08-21"))
+    assert figures["period_start"].isna().tolist() == [True, False]
+    assert figures["period_start"].iloc[1] == "2023-08-16"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

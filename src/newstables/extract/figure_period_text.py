@@ -490,6 +490,10 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
     before a noun."""
     if opens_another_clause(text[fig_end : p.start]):
         return False
+    if (re.match(r"['’]s\b", text[p.end : p.end + 3]) or text[p.end - 2 : p.end] in ("'s", "’s")
+            ) and not re.search(r"\bsince\s+(?:$|\S)", text[max(0, p.start - 8) : p.end], re.I):
+        return False  # "to more than 25,000, smashing last year's pace": another thing's (not
+        # "rose 1 point since Monday's debate")
     return not (p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
                 and _BEFORE_NOUN.match(text, p.end))
 

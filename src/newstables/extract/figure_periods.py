@@ -170,7 +170,11 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
-    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0])]
+    # not past a break, nor past a part of the figure ("almost 1,300 crossed, including 444 on
+    # Wednesday": Wednesday is the 444's)
+    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0]) and not (
+        any(ctx.figure_end <= o < f[0] and _A_PART.search(sentence, max(0, o - 16), o)
+            for o, _ in ctx.others))]
     if period is None and reachable:
         period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
@@ -309,6 +313,10 @@ def _that_year(words: re.Match[str], earlier: Sequence[str],
 # Internal period kinds as the figures table reports them.
 _REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
              "end": "day", "ytd": "since", "since": "since", "range": "range"}
+
+
+_A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them)\s+(?:[a-z]+\s+)?$",
+                     re.I)
 
 
 def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:
