@@ -273,6 +273,16 @@ def test_a_change_base_reads_the_clause_of_its_figure_and_the_figure_free_ones_b
         ("frontex_eastern_mediterranean_sea", "consistent")] * 2
 
 
+def test_the_year_of_a_base_after_a_figure_is_not_the_figures():
+    # Frontex, Turkish nationals on the Eastern Mediterranean route: 2,783 in 2023
+    text = ("Some 3,040 Turkish nationals arrived on small boats in 2023. Over the same period,"
+            " Frontex recorded 2,783 detections of Turkish nationals on the Eastern Mediterranean"
+            " route, slightly fewer than the 2,977 in 2022.")
+    row = extracted(text, "2024-03-07").iloc[1]
+    assert (row["claim"], row["series_period"], row["verdict"]) == ("2,783", "2023",
+                                                                    "consistent")
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

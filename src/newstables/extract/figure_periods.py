@@ -170,11 +170,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
-    # not past a break, nor past a part of the figure ("almost 1,300 crossed, including 444 on
-    # Wednesday": Wednesday is the 444's)
-    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0]) and not (
-        any(ctx.figure_end <= o < f[0] and _A_PART.search(sentence, max(0, o - 16), o)
-            for o, _ in ctx.others))]
+    # not past a break, nor the period of a part of the figure or of a base after it ("almost
+    # 1,300 crossed, including 444 on Wednesday", "2,783 ..., fewer than the 2,977 in 2022")
+    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0])
+                 and not _anothers(ctx, f[0])]
     if period is None and reachable:
         period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
@@ -315,8 +314,16 @@ _REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day
              "end": "day", "ytd": "since", "since": "since", "range": "range"}
 
 
-_A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them)\s+(?:[a-z]+\s+)?$",
-                     re.I)
+_A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
+                     r"|versus|compared\s+(?:with|to))\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def _anothers(ctx: Surroundings, start: int) -> bool:
+    """Is the period at ``start``, after the figure, the one of the next figure, a part or a
+    base of it ("including 444 on Wednesday", "fewer than the 2,977 in 2022")?"""
+    after = sorted(o for o, _ in ctx.others if ctx.figure_end <= o < start)
+    return bool(after) and _A_PART.search(ctx.sentence_text, max(0, after[-1] - 20),
+                                          after[-1]) is not None
 
 
 def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:
