@@ -283,6 +283,35 @@ def test_the_year_of_a_base_after_a_figure_is_not_the_figures():
                                                                     "consistent")
 
 
+def test_a_base_after_its_counted_words_and_a_chain_of_clauses_reads_the_first():
+    # 2022: 74,751 applications for 89,398 people; 2021: 48,540 applications
+    text = ("There were 74,751 asylum applications in 2022, relating to 89,398 people, the Home"
+            " Office said, up from 48,540 applications the year before.")
+    row = extracted(text, "2023-02-23").iloc[2]
+    assert (row["claim"], row["claim_period"], row["series"], row["series_value"]) == (
+        "48,540", "2021", "uk_asylum_applications_main", 48540)
+
+
+@pytest.mark.parametrize(("text", "published", "series"), [
+    # a count whose unit the series has keeps the words of the sentence's other clauses
+    ("The first asylum seekers have boarded the Bibby Stockholm barge at Portland Port, with 15"
+     " men taken on board yesterday.", "2023-08-08", "bibby_stockholm_people_on_board"),
+    ("The number of people awaiting an initial decision fell to 124,802 at the end of December,"
+     " from 133,409 at the end of September, relating to about 90,600 cases.", "2025-02-28",
+     "uk_asylum_backlog_cases"),
+])
+def test_a_count_in_a_series_unit_keeps_the_words_of_other_clauses(text, published, series):
+    assert extracted(text, published).iloc[-1]["series"] == series
+
+
+def test_a_cut_off_date_leaves_a_figure_undated_whatever_else_its_clause_says():
+    text = ('In December, Rishi Sunak pledged to clear the "legacy backlog" - about 92,000 claims'
+            ' made before 28 June 2022 - by the end of 2023.')
+    row = extracted(text, "2023-08-25").iloc[0]
+    assert (row["period"], row["claim_period"]) == ("before 28 june 2022",
+                                                    "2023-08-25 (publication date)")
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

@@ -175,7 +175,8 @@ PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 PART_BEFORE = re.compile(r"\b(?P<w>early|mid|late)\s*(?:to|and|until|till|through|-|–)\s*$", _I)
 # a date after these bounds what is counted, and is not its period ("made before 28 June 2022")
 BOUND_BEFORE = re.compile(r"\b(before|after|prior\s+to)\s+$", _I)
-_BOUND = re.compile(r"(?:before|after|prior\s+to)\s", _I)
+# a period text that is such a bound, as written ("before 2018", "before 28 june 2022")
+BOUND = re.compile(r"(?:before|after|prior\s+to)\s", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(
         r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"
@@ -494,7 +495,7 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     if _NOT_CALENDAR.search(text):
         return None  # "2023-24", "fiscal year 2024": whose year, the words do not say
     found = find_periods(text, published)
-    if not found and _BOUND.match(text):
+    if not found and BOUND.match(text):
         return None  # "before 2018", "prior to 2023-01-01": open on one side, no span of dates
     if not found:
         loose = re.search(rf"(?<![\d,.])({_Y})(?!\d|,\d|%|s\b)", text)

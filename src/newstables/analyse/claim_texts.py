@@ -12,6 +12,7 @@ from newstables.analyse.series_match import (
     SeriesRule,
     Texts,
     candidates,
+    counted_unit,
     geographies,
     head_noun,
     ngrams,
@@ -145,9 +146,10 @@ def series_candidates(fig: dict[str, Any], ctx: Surroundings, unit: str,
 def _of_its_own(fig: dict[str, Any], ctx: Surroundings,
                 found: list[tuple[int, SeriesRule]]) -> list[tuple[int, SeriesRule]]:
     """Of the series the words of other clauses fit, those that fit the thing the figure
-    counts, when its clause names one ("returns reached 18,000, ..., as small boat arrivals
-    rose": not small boat arrivals; "On the Eastern Mediterranean route, detections reached
-    52,767": detections on that route)."""
+    counts, when its clause names one: by their keywords or their unit ("returns reached
+    18,000, ..., as small boat arrivals rose": not small boat arrivals; "On the Eastern
+    Mediterranean route, detections reached 52,767": detections on that route; "..., with 15
+    men taken on board": people on board)."""
     if COMPARISON_START.match(ctx.clause) or LEVEL_START.match(ctx.clause) or (
             RELATING_START.match(ctx.clause)):
         return found  # "..., up from 30,451": the clauses it is widened to say what it counts
@@ -156,5 +158,6 @@ def _of_its_own(fig: dict[str, Any], ctx: Surroundings,
     if not head or head in _GENERIC or _TOTAL_WORD.fullmatch(counts) or (
             head not in ctx.clause.lower()):
         return found
-    own = ngrams(counts)
-    return [(s, r) for s, r in found if any(k in own for k, _ in r.keywords)]
+    own, unit = ngrams(counts), counted_unit(counts)
+    return [(s, r) for s, r in found
+            if unit and unit == r.unit or any(k in own for k, _ in r.keywords)]

@@ -103,7 +103,7 @@ _NOT_PAST = re.compile(
     r"|should|may|might|must|shall|can|if|unless|expects?|expected|wants?|wanted|hopes?|hoped"
     r"|aims?|plans?|planned|targets?|forecasts?|predicts?|predicted|projects?|projected|fears?"
     r"|estimates?|after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
-    r"|under\s+(?:the|a|an|his|her|their|its)|peak|single|busiest|quietest|ago|earlier|later"
+    r"|under\s+(?:the|a|an|his|her|their|its)|peak|ago|earlier|later"
     r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
     r"|in\s+total|altogether|all\s+told|in\s+all|overall|then|subsequently|afterwards|peak"
     r"|peaked|height|spring|summer|autumn|winter|watch|office|(?-i:under\s+[A-Z]))\b",
@@ -152,6 +152,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     given), for the story's period that "the previous year" and "that year" refer to;
     ``compared``: the period of the figure before it in its sentence, if any."""
     earlier = earlier or ((ctx.previous_text,) if ctx.previous_text else ())
+    if isinstance(own_text, str) and periods.BOUND.match(own_text):
+        return None  # "claims made before 28 June 2022": a cut-off, and no other time is theirs
     own = None if text_first else periods.parse_period(own_text, published)
     sentence = ctx.sentence_text
     found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
@@ -180,7 +182,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and text_first:
         period = periods.parse_period(own_text, published)
     shifted = (periods.BASE.match(sentence, ctx.figure_end)
-               or periods.BASE.match(sentence, ctx.figure_end + 1))
+               or periods.BASE.match(sentence, ctx.figure_end + 1) or _base_after_noun(
+                   sentence, ctx.figure_end))
     main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
     if main is None and as_base and earlier:
         # "The Home Office had recorded 29,437 the previous year": the story's year before
@@ -312,6 +315,23 @@ def _that_year(words: re.Match[str], earlier: Sequence[str],
 # Internal period kinds as the figures table reports them.
 _REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
              "end": "day", "ytd": "since", "since": "since", "range": "range"}
+
+
+_COUNTED_WORD = re.compile(r"\s+[a-z][\w'’-]*")
+
+
+def _base_after_noun(sentence: str, end: int) -> re.Match[str] | None:
+    """A base that refers back ("the year before", "a year earlier") after the words of what
+    the figure counts: "up from 48,540 applications the year before"."""
+    for _ in range(3):
+        word = _COUNTED_WORD.match(sentence, end)
+        if word is None:
+            return None
+        end = word.end()
+        found = periods.BASE.match(sentence, end + 1)
+        if found is not None and found.group("prev"):
+            return found
+    return None
 
 
 _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
@@ -568,8 +588,9 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
     Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
     dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
     event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
-    if _NOT_PAST.search(ctx.sentence_text) or _UNREAD_TIME.search(ctx.sentence_text) or (
-            _in_a_quote(ctx)):
+    own = periods.BASE.sub(" ", ctx.sentence_text)  # not a change's base ("an increase of
+    # 14% compared with the previous year"): the time of another figure
+    if _NOT_PAST.search(own) or _UNREAD_TIME.search(own) or _in_a_quote(ctx):
         return None
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
@@ -579,7 +600,8 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
                 or sentence.start not in counted):
             return None  # "X later vowed to cut that number", a headline or a subhead
         found = [p for s, _, p in periods.find_periods(text, published)
-                 if not (p.kind == "day" and _REPORTED_ON.search(text, 0, s))]
+                 if not (p.kind == "day" and (_REPORTED_ON.search(text, 0, s) or _dateline(
+                     p, published)))]
         if not found:
             if sentence.start in inherited:
                 return inherited[sentence.start]
@@ -593,6 +615,13 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
             return None  # "The package, which runs until March 2026": no past period
         return replace(periods.clip(first, published), origin=INHERITED)
     return None
+
+
+def _dateline(period: Period, published: dt.date | None) -> bool:
+    """Is a day the report's own ("Warsaw, 14 January 2025 – ...": the publication day or
+    the one before), not a period its figures are counted in?"""
+    return published is not None and period.end is not None and (
+        0 <= (published - period.end).days <= 1)
 
 
 def _in_a_quote(ctx: Surroundings) -> bool:

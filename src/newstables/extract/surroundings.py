@@ -146,6 +146,13 @@ _COUNTED_AFTER = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s+((?:[
                             r"[\w'’-]+)")
 
 
+def _borrows(clause: str) -> bool:
+    """Does ``clause`` take what it counts from a clause before it (a comparison's base, a
+    change's level, another count of the same)?"""
+    return bool(COMPARISON_START.match(clause) or LEVEL_START.match(clause)
+                or RELATING_START.match(clause))
+
+
 def words_after_numbers(text: str) -> str:
     """The three words after each number in ``text`` that is no year: what a sentence's
     figures count, as ``Surroundings.near`` has them for one figure."""
@@ -179,9 +186,12 @@ def surroundings(article: Article, start: int, end: int,
     # figure-free clauses.
     if borrows_total(clause):
         widened = text[: spans[index][1]]
-    elif COMPARISON_START.match(clause) or LEVEL_START.match(clause) or RELATING_START.match(
-            clause):
+    elif _borrows(clause):
         first = max((i for i in range(index) if has_other(i)), default=0)
+        while first and _borrows(text[spans[first][0] : spans[first][1]]):
+            # "74,751 applications, relating to 89,398 people, ..., up from 48,540": that
+            # clause borrows too, from the one before it
+            first = max((i for i in range(first) if has_other(i)), default=0)
         widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
                              if i >= first or not has_other(i))
     else:
