@@ -184,11 +184,25 @@ def test_country_words_keep_a_uk_sentence_off_turkish_series():
 
 
 def test_year_to_date_compares_with_the_running_total_at_publication():
+    # the total to the day before publication: the last day a report that day can count
     text = "Over 15,000 people have crossed the Channel in small boats so far this year."
     row = one(text, "2023-08-09", "Over 15,000", 15000)
     assert row["series"] == "uk_small_boat_arrivals_ytd_daily"
-    assert (row["series_value"], row["series_period"]) == (15071, "2023-08-09")
+    assert (row["series_value"], row["series_period"]) == (15071, "2023-08-08")
     assert row["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # 15,827 to 10 August 2023; 16,170 with the 11th's own 343
+    ("The total number of small boat arrivals so far this year now stands at 15,827.",
+     "consistent"),
+    ("So far this year, 16,170 people have crossed the Channel in small boats.", "consistent"),
+    ("So far this year, 17,000 people have crossed the Channel in small boats.",
+     "inconsistent"),
+])
+def test_a_total_so_far_holds_to_the_day_before_publication_or_with_that_days(text, verdict):
+    row = extracted(text, "2023-08-11").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_ytd_daily", verdict)
 
 
 def test_since_january_of_the_publication_year_is_year_to_date():
@@ -428,11 +442,12 @@ def test_a_visa_schemes_arrivals_are_no_small_boats():
 
 def test_a_value_for_the_period_outranks_bounds_that_would_hold_the_claim():
     # 1 January to 10 August ends inside a quarter: the quarterly series only bounds it
-    # (11,433 to 24,830, which holds 12,000); the daily running total gives the value.
+    # (11,433 to 24,830, which holds 12,000); the daily running total gives the value (to the
+    # 9th, or 15,827 with the 10th's: neither holds it).
     text = "About 12,000 people crossed the Channel in small boats this year."
     row = one(text, "2023-08-10", "About 12,000", 12000)
     assert row["series"] == "uk_small_boat_arrivals_ytd_daily"
-    assert (row["series_value"], row["verdict"]) == (15827, "inconsistent")
+    assert (row["series_value"], row["verdict"]) == (15071, "inconsistent")  # to 9 August
     assert "uk_small_boat_arrivals_quarterly" in row["notes"]
 
 

@@ -229,10 +229,17 @@ def _lookup_cumulative(rule: SeriesRule, period: Period, skip: frozenset[str]) -
     after = [r for r in rows if r["end"] >= at]
     prev = before[-1] if before else start_row
     nxt = after[0] if after else None
+    same_day: list[dict[str, Any]] = []
+    if period.kind in ("ytd", "now") and len(before) > 1 and prev is not None and (
+            prev["end"] == at and (at - before[-2]["end"]).days == 1):
+        # "so far this year" in a report of 11 August: to the 10th, the last day a report
+        # that day can count, or with the 11th's own arrivals, for a report in the evening
+        same_day = [dict(prev, variant="with the publication day's own")]
+        prev = before[-2]
     age = (at - prev["end"]).days if prev is not None else 0
     if prev is not None and prev["row"] and age <= min(rule.max_age_days, FRESH_DAYS):
         return Lookup(prev["value"], prev["value"], prev["value"], prev["period"], prev,
-                      _alternatives(rule.key, prev, skip))
+                      _alternatives(rule.key, prev, skip) + same_day)
     if prev is not None and nxt is not None and (nxt["end"] - prev["end"]).days <= (
         rule.max_gap_days + rule.max_age_days
     ):
