@@ -611,3 +611,28 @@ def test_and_inside_a_title_before_a_name_is_no_joint_voice():
     text = ('Minister of State for Border Security and Asylum Angela Eagle said: "We will restore'
             ' order."\nNorway and the European Union announced a pact to "protect the fisheries".')
     assert [q["speaker"] for q in rows(text)] == ["Angela Eagle", None]
+
+
+def test_the_answers_of_a_q_and_a_transcript_are_quotes_of_the_one_answering():
+    text = ("Interior Minister Ali Yerlikaya spoke to our correspondent in Ankara.\n\n"
+            "Q: How many irregular migrants did Türkiye catch last year?\n\n"
+            "Yerlikaya: In 2023 our security forces apprehended 254,008 irregular migrants.\n\n"
+            "Q: And how many were deported?\n\n"
+            "Yerlikaya: More than 130,000.")
+    assert [(q["speaker"], q["kind"], q["text"]) for q in rows(text)] == [
+        ("Ali Yerlikaya", "direct",
+         "In 2023 our security forces apprehended 254,008 irregular migrants."),
+        ("Ali Yerlikaya", "direct", "More than 130,000.")]
+    # an interviewer's initials for the questions
+    text = ("Lucy Moreton of the ISU spoke to us.\n\nHAW: How bad was last year?\n\n"
+            "Moreton: The hardest year we have had.\n\nHAW: And morale?\n\nMoreton: Low.")
+    assert [q["text"] for q in rows(text)] == ["The hardest year we have had.", "Low."]
+
+
+def test_labels_outside_a_transcript_or_naming_no_one_are_no_quotes():
+    text = ("Lucy Moreton spoke to us.\n\nNote: figures are provisional.\n\n"
+            "Moreton: The hardest year we have had.")
+    assert rows(text) == []
+    text = ("Q: What changed?\n\nNote: The figures are provisional.\n\n"
+            "Officials: We cannot comment.")
+    assert rows(text) == []

@@ -70,6 +70,7 @@ import pandas as pd
 
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
+from newstables.extract.interview import interview_turns
 from newstables.extract.quote_labels import CUE as _CUE
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_labels import SENTENCE_END as _SENTENCE_END
@@ -559,6 +560,7 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
         kept.append(g)
     kept = _join_splits(text, kept)
     _inherit(text, article, kept, lookup)
+    kept += interview_turns(article, lookup.rows, [(s.open, s.end) for g in kept for s in g.segs])
     return frame("quotes", _rows(text, kept))
 
 
