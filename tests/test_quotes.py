@@ -636,3 +636,9 @@ def test_labels_outside_a_transcript_or_naming_no_one_are_no_quotes():
     text = ("Q: What changed?\n\nNote: The figures are provisional.\n\n"
             "Officials: We cannot comment.")
     assert rows(text) == []
+
+
+def test_a_title_before_a_name_after_a_dash_is_no_unnamed_official():
+    text = ('Claim: "We have cut the backlog of asylum cases." – Prime Minister Rishi Sunak,'
+            ' 3 March')
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [("Rishi Sunak", "Prime Minister")]

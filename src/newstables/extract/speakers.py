@@ -382,12 +382,16 @@ class Speakers:
         if run[-1] is not cut[-1] and not (len(runs) == 1 and run[0] is cut[0] and _low(
                 cut[len(run)][2]) in _VERBS):
             return None  # the name modifies a head noun: 'a British minister', 'Trump aides'
+        name = _name_of(run)
+        # where the name starts in the run, after its titles ('Prime Minister Rishi Sunak')
+        named_from = run[len(run) - len(name.split())][0] if name and len(name.split()) <= len(
+            run) else run[0][0]
         unnamed_at = max((k for k, w in enumerate(lows) if w in _UNNAMED), default=-1)
-        if unnamed_at >= 0 and cut[unnamed_at][0] > run[0][0]:
+        if unnamed_at >= 0 and cut[unnamed_at][0] > max(run[0][0], named_from - 1):
             return None  # 'a White House official', 'Clinton aides'
         if _low(run[-1][2]) in _UNNAMED:
             return None  # 'Officials said', 'Residents called'
-        name = _name_of(run)
+
         if name is None or name.lower().removeprefix("the ") in _PLACE_NAMES:
             return None  # places never speak
         actor = self._actor_at(run[0][0], run[-1][1])
