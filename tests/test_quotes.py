@@ -642,3 +642,10 @@ def test_a_title_before_a_name_after_a_dash_is_no_unnamed_official():
     text = ('Claim: "We have cut the backlog of asylum cases." – Prime Minister Rishi Sunak,'
             ' 3 March')
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [("Rishi Sunak", "Prime Minister")]
+
+
+def test_sir_or_dame_and_a_first_name_is_the_person_with_that_first_name():
+    text = ("Rishi Sunak faced Keir Starmer at Prime Minister's Questions.\n\n"
+            '"It is a farce," Sir Keir said.\n\nDame Priti Patel spoke later. "We must act,"'
+            " Dame Priti said.")
+    assert [q["speaker"] for q in rows(text)] == ["Keir Starmer", "Priti Patel"]

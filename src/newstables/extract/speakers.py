@@ -399,7 +399,22 @@ class Speakers:
             extra = name.split()[: -len(actor.split())]
             if not (extra and re.fullmatch(r"[A-Z]\.", extra[-1])):
                 return actor  # the actors table knows the name ('Home Secretary X' -> 'X')
+        if _low(run[0][2]) in ("sir", "dame") and len(name.split()) == 1:
+            # 'Sir Keir': a knight or dame goes by the first name (Keir Starmer)
+            known = self._first_named(name, run[0][0])
+            if known is not None:
+                return known
         return self.full_name(name, run[0][0])
+
+    def _first_named(self, first: str, at: int) -> str | None:
+        """The last person before ``at`` whose name's first word is ``first``."""
+        hit = None
+        for s, _, actor, kind in self.mentions:
+            if s > at:
+                break
+            if kind == "person" and len(actor.split()) > 1 and actor.split()[0] == first:
+                hit = actor
+        return hit
 
     # --- rules ----------------------------------------------------------------------------
 
