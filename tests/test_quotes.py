@@ -649,3 +649,11 @@ def test_sir_or_dame_and_a_first_name_is_the_person_with_that_first_name():
             '"It is a farce," Sir Keir said.\n\nDame Priti Patel spoke later. "We must act,"'
             " Dame Priti said.")
     assert [q["speaker"] for q in rows(text)] == ["Keir Starmer", "Priti Patel"]
+
+
+def test_backbenchers_councillors_and_peers_are_unnamed_speakers_with_that_role():
+    text = ('A senior Conservative backbencher told me privately that the party "has lost its'
+            ' nerve on migration".\n\n"We were not consulted," one Labour councillor said.\n\n'
+            '"This is a disgrace," a Tory peer said.')
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        (None, "backbencher"), (None, "councillor"), (None, "peer")]
