@@ -326,6 +326,22 @@ def test_a_cut_off_date_leaves_a_figure_undated_whatever_else_its_clause_says():
                                                     "2023-08-25 (publication date)")
 
 
+@pytest.mark.parametrize(("text", "published", "claim_period", "verdict"), [
+    # 7,610 crossed from January to May 2023; 33,029 from January to September 2022
+    ("By the end of May, 7,610 people had crossed the Channel in small boats.", "2023-06-15",
+     "2023-01-01 to 2023-05-31", "consistent"),
+    ("More than 33,000 people had crossed the Channel in small boats by the end of September.",
+     "2022-11-01", "2022-01-01 to 2022-09-30", "consistent"),
+    # a level reached by then is read at that date
+    ("By the end of June, the backlog of asylum cases had reached 134,000.", "2023-11-01",
+     "2023-06", "consistent"),
+])
+def test_what_had_been_done_by_the_end_of_a_month_counts_since_the_year_began(
+        text, published, claim_period, verdict):
+    row = extracted(text, published).iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

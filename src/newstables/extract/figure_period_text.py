@@ -234,16 +234,39 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
         return None
 
 
+_BY_THE = re.compile(r"\bby\s+the\s+$", re.I)
+# done by people, counted since the year began ("had crossed", "have arrived", "had been
+# detected"); not a level's verb ("had reached", "had risen"), which a stock has too
+_PERFECT = re.compile(r"\b(?:had|have|has)\s+(?:now\s+|already\s+|been\s+)?(?!(?:reach|rais|ris"
+                      r"|increas|decreas|climb|drop|fall|grow|jump|doubl|tripl|hit|top)\w*\b)"
+                      r"(?:[a-z]+ed|come|made)\b", re.I)
+
+
+def _sentence_of(m: re.Match[str]) -> str:
+    """The sentence (or clause between breaks) a time expression is in."""
+    low = m.string
+    lo = max((b.end() for b in _SENTENCE_BREAK.finditer(low, max(0, m.start() - 300),
+                                                          m.start())), default=0)
+    after = _SENTENCE_BREAK.search(low, m.end(), m.end() + 300)
+    return low[lo : after.start() if after else min(len(low), m.end() + 300)]
+
+
 def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
     if not g("my_pre") and not g("my_y"):
         return None  # a bare "May" may be a name
-    pre = (g("my_pre") or "").lower()
+    pre = " ".join((g("my_pre") or "").lower().split())
     month = _month(g("my_m")) or 1
     y = int(g("my_y")) if g("my_y") else None
     if pre == "last" and y is None and pub:
         y = pub.year if month < pub.month else pub.year - 1
-    return _month_year(month, y, pub) or surface
+    value = _month_year(month, y, pub)
+    if value and pre == "end of" and month > 1 and _BY_THE.search(m.string, max(
+            0, m.start() - 8), m.start()) and _PERFECT.search(_sentence_of(m)):
+        # "By the end of May, 7,610 had crossed": a running total since the start of that
+        # year ("the backlog stood at 170,000 by the end of June" is a level at its end)
+        return f"{value[:4]}-01/{value}"
+    return value or surface
 
 
 def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
