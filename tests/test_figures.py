@@ -660,6 +660,11 @@ def test_the_day_of_a_part_of_a_figure_is_not_the_figures() -> None:
     assert figures["period_start"].iloc[1] == "2023-08-16"
 
 
+def test_a_month_a_when_clause_follows_dates_its_figure() -> None:
+    text = "The busiest month last year was August, when 5,369 people crossed."
+    assert one(text, "2024-09-02")["period"] == "2023-08"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

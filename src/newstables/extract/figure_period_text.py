@@ -253,8 +253,8 @@ def _sentence_of(m: re.Match[str]) -> str:
 
 def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
-    if not g("my_pre") and not g("my_y"):
-        return None  # a bare "May" may be a name
+    if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()):
+        return None  # a bare "May" may be a name; not "was August, when 5,369 crossed"
     pre = " ".join((g("my_pre") or "").lower().split())
     month = _month(g("my_m")) or 1
     y = int(g("my_y")) if g("my_y") else None
