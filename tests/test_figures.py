@@ -665,6 +665,11 @@ def test_a_month_a_when_clause_follows_dates_its_figure() -> None:
     assert one(text, "2024-09-02")["period"] == "2023-08"
 
 
+def test_a_month_that_is_the_subject_dates_the_figure_not_a_records_reach() -> None:
+    text = "September was the busiest month of the year so far, with 4,192 small boat arrivals."
+    assert one(text, "2024-10-01")["period"] == "2024-09"
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

@@ -234,6 +234,12 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
         return None
 
 
+_RECORD_OF = re.compile(
+    periods.RECORD_BEFORE.pattern.replace(r"\s+$", "").replace("|record)", "|record|busiest"
+                                                                "|quietest)")
+    + r"\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
+_SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
+_MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had)\b", re.I)
 _BY_THE = re.compile(r"\bby\s+the\s+$", re.I)
 # done by people, counted since the year began ("had crossed", "have arrived", "had been
 # detected"); not a level's verb ("had reached", "had risen"), which a stock has too
@@ -253,8 +259,11 @@ def _sentence_of(m: re.Match[str]) -> str:
 
 def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
-    if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()):
-        return None  # a bare "May" may be a name; not "was August, when 5,369 crossed"
+    if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()) and not (
+            _MONTH_SUBJECT.match(m.string, m.end()) and _sentence_of(m).startswith(
+                m.group().lower())):
+        return None  # a bare "May" may be a name; not "was August, when 5,369 crossed", nor
+        # "September was the busiest month, with 4,192 arrivals"
     pre = " ".join((g("my_pre") or "").lower().split())
     month = _month(g("my_m")) or 1
     y = int(g("my_y")) if g("my_y") else None
@@ -339,6 +348,9 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     if doc.low.startswith("since", start) and periods.RECORD_BEFORE.search(
             doc.low, max(0, start - 50), start):
         return False  # "the lowest level since 2021", "the first time since 2019": a record
+    if _SO_FAR.match(doc.low, start) and _RECORD_OF.search(doc.low, max(0, start - 50), start):
+        return False  # "the busiest month of the year so far": the record's reach, not a total
+        # ("the busiest month last year was August, when ..." dates August)
     if words[-2:] == ["over", "the"]:
         return True  # "over the past year": a period ("over last year" is a comparison's)
     if words and words[-1] == "the":
