@@ -670,6 +670,19 @@ def test_a_month_that_is_the_subject_dates_the_figure_not_a_records_reach() -> N
     assert one(text, "2024-10-01")["period"] == "2024-09"
 
 
+@pytest.mark.parametrize(("text", "start"), [
+    ("Some 3,823 people, including 600 children, crossed the Channel in June 2023.",
+     "2023-06-01"),
+    ("Türkiye deported 124,441 irregular migrants, including 66,534 Afghans, in 2022.",
+     "2022-01-01"),
+    ("Small boat arrivals fell to 29,437, 2023's official figures show.", "2023-01-01"),
+])
+def test_a_part_closed_by_a_comma_or_a_years_own_figures_leave_the_period_the_figures(
+        text, start) -> None:
+    figures = extract_figures(article_from_text(text, published="2024-09-01"))
+    assert figures["period_start"].iloc[0] == start
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

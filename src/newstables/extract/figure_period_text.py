@@ -526,14 +526,18 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
     if opens_another_clause(text[fig_end : p.start]):
         return False
     if (re.match(r"['’]s\b", text[p.end : p.end + 3]) or text[p.end - 2 : p.end] in ("'s", "’s")
-            ) and not re.search(r"\bsince\s+(?:$|\S)", text[max(0, p.start - 8) : p.end], re.I):
-        return False  # "to more than 25,000, smashing last year's pace": another thing's (not
-        # "rose 1 point since Monday's debate")
+            ) and _OUTDONE.search(text, max(0, p.start - 30), p.start):
+        return False  # "to more than 25,000, smashing last year's pace", "down on last year's":
+        # another thing's (not "2023's official figures show", "since Monday's debate")
     return not (p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
                 and _BEFORE_NOUN.match(text, p.end))
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+# words that set a figure against another time's ("smashing last year's pace")
+_OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|eclips\w*|broke"
+                      r"|break\w*|than|on|above|below|over|against|versus|compared\s+(?:with|to)"
+                      r"|(?:up|down)\s+(?:on|from))\s+$", re.I)
 # Between a period and a figure it dates, a comparison's base included: "36% fewer than in 2022
 # (45,774)", "higher than in 2021, when 28,526 people crossed", "in 2019, which was 35,737"
 _SAME_BEFORE = re.compile(r"\bsame\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:of|in))?\s+$", re.I)

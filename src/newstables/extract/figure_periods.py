@@ -341,9 +341,14 @@ _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|fro
 def _anothers(ctx: Surroundings, start: int) -> bool:
     """Is the period at ``start``, after the figure, the one of the next figure, a part or a
     base of it ("including 444 on Wednesday", "fewer than the 2,977 in 2022")?"""
-    after = sorted(o for o, _ in ctx.others if ctx.figure_end <= o < start)
-    return bool(after) and _A_PART.search(ctx.sentence_text, max(0, after[-1] - 20),
-                                          after[-1]) is not None
+    after = sorted((o, e) for o, e in ctx.others if ctx.figure_end <= o < start)
+    if not after:
+        return False
+    o, e = after[-1]
+    # in the part's own phrase: no comma closes it first ("3,823 people, including 600
+    # children, crossed in June 2023": June is the 3,823's)
+    return _A_PART.search(ctx.sentence_text, max(0, o - 20), o) is not None and not re.search(
+        r"[,;)]", ctx.sentence_text[e:start])
 
 
 def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:
