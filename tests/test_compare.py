@@ -100,6 +100,21 @@ def test_more_than_a_round_number_holds_up_to_the_next_round_number(text, publis
     assert row["verdict"] == verdict
 
 
+@pytest.mark.parametrize("text", [
+    "On Thursday, 756 people crossed the Channel in a single day, the highest this year.",
+    "Some 756 people crossed the Channel in one day on 10 August 2023.",
+])
+def test_a_count_on_a_single_day_the_sentence_dates_is_read_for_that_day(text):
+    row = extracted(text, "2023-08-12").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2023-08-10", "consistent")
+
+
+def test_a_single_day_of_a_part_is_not_the_wholes():
+    text = "Some 15,827 people have crossed so far this year including 756 in one day."
+    row = extracted(text, "2023-08-11").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_ytd_daily", "consistent")
+
+
 def test_a_count_on_a_single_day_is_not_read_for_its_month():
     # August 2024: 4,149 crossed in the month
     text = "More than 1,000 people crossed the Channel on a single day last month."

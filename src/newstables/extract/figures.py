@@ -212,6 +212,11 @@ _PAIRED = re.compile(
     r"(?:(?:about|around|some|nearly|almost|just|over|under)\s+)?", re.I)
 
 
+_A_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # "On Thursday, 756 crossed in a single day": dated
+# "in one day on 10 August", "on Thursday": the day is said
+_DATED_AFTER = re.compile(r",?\s+(?:on|last)\s+(?:[A-Z][a-z]+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]"
+                          r"|[A-Z][a-z]+\.?\s+\d)")
+_ONE_DAY_WORDS = re.compile(r"(?:a\s+single|one|a\s+record)\s+day", re.I)  # the phrase's own
 _ONE_DAY = re.compile(r"[^,;:]*?\b(?:on|in)\s+(?:a\s+single|one|a\s+record)\s+day\b", re.I)
 
 
@@ -323,7 +328,11 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
             fig.period = fig.rate or year_total(text, sent.start, fig.span_start,
                                                 article.published) or _pick_period(
                 fig, periods, period_starts, span, next_start, text)
-            if _ONE_DAY.match(text, fig.end, sent.end):
+            day = _ONE_DAY.match(text, fig.end, sent.end)
+            if day is not None and not _A_DAY.fullmatch(fig.period or "") and not (
+                    _DATED_AFTER.match(text, day.end())) and not any(
+                    fig.end <= f.span_start < day.end() for f in figs if f is not fig
+                    and not _ONE_DAY_WORDS.fullmatch(text[f.span_start : day.end()])):
                 fig.period = ONE_DAY  # "1,000 crossed on a single day last month": which day
                 # is not said, and the month's total is not the figure's
             fig.source = _pick_source(fig, sources, text)
