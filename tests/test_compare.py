@@ -1454,6 +1454,13 @@ def test_stock_words_of_news_and_statistics_are_no_sign_of_one_copy():
     assert shared_wording("After weeks of delays, 15 boarded, the Home Office said.",
                           "after weeks of delays, the Home Office said") == (
         "after weeks of delays")
+    # words of one series' keywords still show a copy; a long run with one telling word too
+    assert shared_wording("Some 15 asylum seekers disembarked as a precaution.",
+                          "All disembarked as a precaution on Friday.") == (
+        "disembarked as a precaution")
+    assert shared_wording("The barge will house 506 asylum seekers for a year and a half.",
+                          "will house 506 asylum seekers for a year and a half (ITV)") == (
+        "will house 506 asylum seekers for a year and a half")
 
 
 def test_a_report_worded_as_the_article_is_not_evidence_for_it():

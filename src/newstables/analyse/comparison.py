@@ -411,7 +411,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None:
     """The longest run of words ``source`` shares with ``sentence`` that is at least
     ``min_words`` long and holds two words of five letters or more that are not stock words
-    of news or of the series ('the Home Office said', 'since records began'); else None."""
+    of news or of the series ('the Home Office said', 'since records began'), or one in a
+    run of six words or more; else None."""
     a = [w.lower() for w in _WORD.findall(sentence)]
     b = [w.lower() for w in _WORD.findall(source)]
     runs: list[tuple[int, int]] = []  # (length, end in a) of every maximal common run
@@ -427,16 +428,23 @@ def shared_wording(sentence: str, source: str, min_words: int = 4) -> str | None
     stock = _stock_words()
     for length, end in sorted(runs, key=lambda r: (-r[0], r[1])):
         run = a[end - length : end]
-        if sum(len(w) >= 5 and w.isalpha() and w not in stock for w in run) >= 2:
-            return " ".join(run)
+        telling = sum(len(w) >= 5 and w.isalpha() and w not in stock for w in run)
+        if telling >= 2 or telling and sum(w.isalpha() for w in run) >= 6:
+            return " ".join(run)  # or a long run with one ('will house 506 asylum seekers
+            # for a year and a half')
     return None
 
 
 @lru_cache(maxsize=1)
 def _stock_words() -> frozenset[str]:
-    """Words no copy shows by ('lexicons/same_wording.json', and the series' keywords)."""
-    keywords = (w for rule in vocabulary().rules for k, _ in rule.keywords for w in k.split())
-    return frozenset(load_json("same_wording.json")["stock_words"]) | frozenset(keywords)
+    """Words no copy shows by: 'lexicons/same_wording.json', and the words of three series'
+    keywords or more ('asylum', 'applications'; not 'disembarked' or 'bedrooms')."""
+    used: dict[str, int] = {}
+    for rule in vocabulary().rules:
+        for w in {w for k, _ in rule.keywords for w in k.split()}:
+            used[w] = used.get(w, 0) + 1
+    common = {w for w, n in used.items() if n >= 3}
+    return frozenset(load_json("same_wording.json")["stock_words"]) | frozenset(common)
 
 
 def _same_wording(row: dict[str, Any], sentence: str) -> None:
