@@ -638,10 +638,18 @@ def test_a_second_thing_reported_is_not_dated_by_the_first_things_year() -> None
             " had reached 89,344 by the end of March.")
     figures = extract_figures(article_from_text(text, published="2022-06-07"))
     assert figures["period"].tolist() == ["2021", "2022-03"]
-    # one thing reported, its month in the year the sentence gives
+    text = ("He said Turkey deported 124,441 migrants in 2022, and that 46,633 had been deported"
+            " by June.")
+    figures = extract_figures(article_from_text(text, published="2023-11-10"))
+    assert figures["period"].tolist() == ["2022", "2023-06"]
+    # one thing reported, or a month within the first thing's year: in the sentence's year
     text = "In 2023, 29,437 people crossed, and in June alone 3,824 did."
     figures = extract_figures(article_from_text(text, published="2024-09-07"))
     assert figures["period"].tolist() == ["2023", "2023-06"]
+    text = ("The report said 45,774 people crossed in 2022, and that numbers peaked in August, at"
+            " 8,631.")
+    figures = extract_figures(article_from_text(text, published="2025-03-01"))
+    assert figures["period"].tolist() == ["2022", "2022-08"]
 
 
 def test_a_year_that_owns_another_thing_is_not_the_figures_period() -> None:

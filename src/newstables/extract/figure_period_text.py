@@ -477,15 +477,20 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
     for p in reversed(before):
         year = _ONE_YEAR.fullmatch(p.value)
         if p.usable and year:
-            if _NEW_CLAUSE.search(low, p.end, at):
+            if _NEW_CLAUSE.search(low, p.end, at) and (_STATUS_AT.search(
+                    low, max(0, at - 20), at) or _END_OF.match(low, at)):
                 return None
             return _shifted(value, int(year.group(1)) - years[-1])
     return None
 
 
 # a second thing reported ("she said ... in 2021, and that ... by the end of March"), whose
-# month the year of the first does not date ("in 2023, and in June alone" it does)
+# month, when it is where things stand ('by', 'as of', 'the end of'), the year of the first
+# does not date ("in 2023, and in June alone", "in 2022, and that numbers peaked in August"
+# it does)
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+that\b")
+_STATUS_AT = re.compile(r"\b(?:by|as\s+of|at)\s+(?:the\s+)?(?:end\s+of\s+)?$")
+_END_OF = re.compile(r"(?:(?:by|at)\s+(?:the\s+)?)?end\s+of\b|(?:by|as\s+of)\s")
 
 
 def _period_at(
