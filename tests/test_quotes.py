@@ -657,3 +657,13 @@ def test_backbenchers_councillors_and_peers_are_unnamed_speakers_with_that_role(
             '"This is a disgrace," a Tory peer said.')
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [
         (None, "backbencher"), (None, "councillor"), (None, "peer")]
+
+
+def test_a_spokesperson_for_the_charity_or_the_ministry_speaks_for_the_one_named_before():
+    text = ('Care4Calais has challenged the plan. A spokesperson for the charity said: "This is'
+            ' cruel."\n\nTurkey\'s Interior Ministry released the figures on Monday. A spokesman'
+            ' for the ministry said: "We are determined."\n\nChief Executive of the Refugee'
+            ' Council Enver Solomon said: "This is wrong."')
+    assert [(q["speaker"], q["role"]) for q in rows(text)][:2] == [
+        ("Care4Calais", "spokesperson"), ("Interior Ministry", "spokesman")]
+    assert rows(text)[2]["speaker"] == "Enver Solomon"

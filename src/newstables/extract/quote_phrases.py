@@ -175,7 +175,7 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     if last:
         if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
             return None, None
-        spoke = _spoken_for(text, words, found)
+        spoke = _spoken_for(text, words, actors, found)
         if spoke is not None:
             return spoke
         named = any(r[0] <= edge[0] < r[1] for r in found)
@@ -195,11 +195,12 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     return _country([w for w in words if w[0] < country[0][1]], country) if country else None
 
 
-def _spoken_for(text: str, words: list[tuple[int, int, str]],
+def _spoken_for(text: str, words: list[tuple[int, int, str]], actors: _Actors,
                 found: list[tuple[int, int, str, str, str | None]]) -> _Who | None:
-    """'a spokeswoman for Care4Calais': the organisation, its spokeswoman the role; 'a
-    spokesman for the Prime Minister': someone unnamed, that phrase the role (not the prime
-    minister's own words). None without a spokesperson 'for'."""
+    """'a spokeswoman for Care4Calais': the organisation, its spokeswoman the role ('a
+    spokesperson for the charity': the last charity named); 'a spokesman for the Prime
+    Minister': someone unnamed, that phrase the role (not the prime minister's own words).
+    None without a spokesperson 'for'."""
     at = next((i for i, w in enumerate(words[:-1]) if w[2].lower() in _SPOKES
                and words[i + 1][2].lower() == "for"), None)
     if at is None:
@@ -207,6 +208,10 @@ def _spoken_for(text: str, words: list[tuple[int, int, str]],
     org = next((r for r in found if r[0] >= words[at + 1][1] and r[3] == "org"), None)
     if org is not None:
         return org[2], words[at][2].lower()
+    if words[-1][2].lower() in _ORG_NOUNS | _ANY_ORG:  # 'a spokesperson for the charity'
+        body = _last_body(actors, words[at][0], words[-1][2].lower())
+        if body is not None:
+            return body, words[at][2].lower()
     return None, " ".join(text[words[at][0] : words[-1][1]].split())
 
 

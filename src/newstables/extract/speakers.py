@@ -548,9 +548,12 @@ class Speakers:
                     return None  # 'The Indiana governor said': the name modifies a noun
                 before = [_low(t[2]) for t in toks[max(0, j - 3) : j]]
                 of = 2 if before[-2:] == ["of", "the"] else 1 if before[-1:] == ["of"] else 0
-                if of and j > of and _is_cap(toks[j - of - 1][2]):
+                if of and j > of and _is_cap(toks[j - of - 1][2]) and not any(
+                        kind == "person" and toks[j][0] <= ms < toks[end][1]
+                        for ms, _, _, kind in self.mentions):
                     # 'Gov. X of West Virginia lauded', 'Dr X of the Migration Observatory
-                    # said': X, not the state or the body
+                    # said': X, not the state or the body (but 'Chief Executive of the Refugee
+                    # Council Enver Solomon said': the person after it)
                     end = j - of - 1
                     j = end
                     while j > 0 and _is_cap(toks[j - 1][2]):
