@@ -357,6 +357,33 @@ def test_what_had_been_done_by_the_end_of_a_month_counts_since_the_year_began(
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
 
 
+@pytest.mark.parametrize(("text", "published", "claim", "series"), [
+    # a base after a detail's clause ("in 602 boats") or a bare change ("up 60%") is
+    # compared with the clause before them
+    ("The number of people crossing the Channel fell to 29,437 in 2023, in 602 boats, down"
+     " from 45,774 the year before.", "2024-01-05", "45,774", "uk_small_boat_arrivals_annual"),
+    ("In 2022, 45,774 migrants crossed in small boats, up 60%, with 1,110 boats, compared with"
+     " 28,526 in 2021.", "2023-02-24", "28,526", "uk_small_boat_arrivals_annual"),
+    # people the catalogue had no noun for
+    ("As small boats continued to arrive, newcomers totalled 29,437 in 2023.", "2024-01-05",
+     "29,437", "uk_small_boat_arrivals_annual"),
+])
+def test_a_bases_clause_and_its_counted_people_reach_the_right_series(
+        text, published, claim, series):
+    rows = extracted(text, published)
+    row = rows[rows["claim"] == claim].iloc[0]
+    assert (row["series"], row["verdict"]) == (series, "consistent")
+
+
+def test_a_moment_just_before_a_date_and_a_verb_double_are_no_cut_off_or_base():
+    text = ("Just before 1 January 2023, 160,919 people were waiting for an initial decision on"
+            " their asylum claims.")
+    assert extracted(text, "2023-02-01").iloc[0]["verdict"] == "consistent"
+    row = extracted("Ministers fear arrivals could double in 2023 to 80,000.",
+                    "2023-01-10").iloc[0]
+    assert row["reason"].startswith("a forecast for 2023")
+
+
 def test_boats_are_not_counted_as_people():
     text = "Some 1,110 boats crossed the Channel in 2022."
     row = one(text, "2023-03-01", "Some 1,110", 1110)

@@ -577,6 +577,10 @@ def test_an_age_that_refers_back_is_the_person_named_earlier_with_that_age():
     assert [q["speaker"] for q in rows(text)] == [
         "Sarah Green", "Tom Jones", "Ahmed Karimi",
         "Ahmed Karimi"]  # no one named aged 45: the last speaker, as before
+    # a count after a name is no age
+    text = ('According to Enver Solomon, 34 people drowned this year. "I lost my brother," the'
+            ' 34-year-old survivor said.')
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [(None, "survivor")]
 
 
 def test_a_named_person_of_a_body_speaks_not_the_body():

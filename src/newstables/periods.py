@@ -173,8 +173,10 @@ PART_OF_YEAR = {"early": 1, "mid": 5, "middle": 5, "late": 9}
 # "from early to late 2023", "in early to mid-2023": the part a range of parts starts at, right
 # before the part its year is written with
 PART_BEFORE = re.compile(r"\b(?P<w>early|mid|late)\s*(?:to|and|until|till|through|-|–)\s*$", _I)
-# a date after these bounds what is counted, and is not its period ("made before 28 June 2022")
-BOUND_BEFORE = re.compile(r"\b(before|after|prior\s+to)\s+$", _I)
+# a date after these bounds what is counted, and is not its period ("made before 28 June 2022");
+# not "just before 1 January 2023, 160,919 were waiting", a moment
+BOUND_BEFORE = re.compile(r"(?<!just )(?<!shortly )(?<!immediately )(?<!right )"
+                          r"\b(before|after|prior\s+to)\s+$", _I)
 # a period text that is such a bound, as written ("before 2018", "before 28 june 2022")
 BOUND = re.compile(r"(?:before|after|prior\s+to)\s", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

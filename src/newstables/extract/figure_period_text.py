@@ -240,6 +240,7 @@ _RECORD_OF = re.compile(
     + r"\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had)\b", re.I)
+_TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
 _BY_THE = re.compile(r"\bby\s+the\s+$", re.I)
 # done by people, counted since the year began ("had crossed", "have arrived", "had been
 # detected"); not a level's verb ("had reached", "had risen"), which a stock has too
@@ -361,6 +362,9 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
                                "levels", "level", "figures", "figure", "numbers", "number",
                                "total", "those"):
         words.pop()
+        if words[-1:] == ["the"] and words[-2:-1] and words[-2] in _TIMES:
+            return False  # "more than double the number in 2019": a base ("could double in
+            # 2023" is a forecast's year)
         if words and words[-1] == "same":
             words.pop()
         if words and words[-1] == "the":

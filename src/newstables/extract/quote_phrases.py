@@ -230,7 +230,7 @@ def _by_age(text: str, words: list[tuple[int, int, str]], actors: _Actors) -> _W
     if m is None:
         return None
     age = m.group(1)
-    given = re.compile(rf"\s*(?:,\s*(?:aged\s+)?{age}\b(?![-\d])|\(\s*(?:aged\s+)?{age}\s*\)"
+    given = re.compile(rf"\s*(?:,\s*(?:aged\s+)?{age}(?=\s*[,;.)])|\(\s*(?:aged\s+)?{age}\s*\)"
                        rf"|,\s+an?\s+{age}-year-old\b)", re.I)
     for r in reversed(actors.within(0, words[0][0])):
         if r[3] == "person" and (given.match(text, r[1]) or re.search(

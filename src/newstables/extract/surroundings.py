@@ -146,6 +146,12 @@ _COUNTED_AFTER = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s+((?:[
                             r"[\w'’-]+)")
 
 
+# a detail or a bare change of the clause before: "in 602 boats", "up 60%"
+_SIDE = re.compile(r"\W*(?:(?:in|with|on|aboard|across|including|among)\s|(?:up|down|rising"
+                   r"|falling)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+"
+                   r"\s*(?:%|per\s*cent|percent)\W*$)", re.I)
+
+
 def _borrows(clause: str) -> bool:
     """Does ``clause`` take what it counts from a clause before it (a comparison's base, a
     change's level, another count of the same)?"""
@@ -188,9 +194,11 @@ def surroundings(article: Article, start: int, end: int,
         widened = text[: spans[index][1]]
     elif _borrows(clause):
         first = max((i for i in range(index) if has_other(i)), default=0)
-        while first and _borrows(text[spans[first][0] : spans[first][1]]):
+        while first and (_borrows(text[spans[first][0] : spans[first][1]]) or _SIDE.match(
+                text, spans[first][0], spans[first][1])):
             # "74,751 applications, relating to 89,398 people, ..., up from 48,540": that
-            # clause borrows too, from the one before it
+            # clause borrows too, from the one before it; "29,437 in 2023, in 602 boats, down
+            # from 45,774": a detail's clause is not what the base is compared with
             first = max((i for i in range(first) if has_other(i)), default=0)
         widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
                              if i >= first or not has_other(i))
