@@ -691,6 +691,12 @@ def test_a_part_closed_by_a_comma_or_a_years_own_figures_leave_the_period_the_fi
     assert figures["period_start"].iloc[0] == start
 
 
+def test_the_previous_year_after_a_bases_counted_words_is_its_period() -> None:
+    text = "Arrivals reached 36,816 in 2024, up from 29,437 crossings the previous year."
+    figures = extract_figures(article_from_text(text, published="2025-02-01"))
+    assert figures["period"].tolist() == ["2024", "2023"]
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

@@ -82,8 +82,10 @@ BASE = re.compile(
     r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
     r"previous)\s+year|\bthe\s+year\s+before\b|\bin\s+the\s+(?:previous|prior|preceding)\s+"
     r"year\b|\byear[\s-]+(?:on|over)[\s-]+year\b"
-    # "down from 99,939 the previous year": right after a number, the base of that number
-    r"|(?P<after>(?<=[\d%])\s+the\s+(?:previous|prior|preceding)\s+(?:year|quarter|month)\b))"
+    # "down from 99,939 the previous year", "up from 29,437 crossings the previous year": right
+    # after a number and its counted words, the base of that number
+    r"|(?P<after>(?<=[\d%])(?:\s+[a-z]+){0,2}?\s+the\s+(?:previous|prior|preceding)\s+"
+    r"(?:year|quarter|month)\b))"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
     rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)on|(?<=cent\s)on|versus|against)\s+"
     rf"(?-i:(?P<mon>{_MONTH_NAMES}))(?:\s+(?P<mon_y>{_Y})(?!\w|\s*(?:\d|to\b|until\b"
