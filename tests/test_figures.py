@@ -697,6 +697,19 @@ def test_the_previous_year_after_a_bases_counted_words_is_its_period() -> None:
     assert figures["period"].tolist() == ["2024", "2023"]
 
 
+@pytest.mark.parametrize(("text", "periods"), [
+    ("By the end of May the backlog had been reduced to 130,000.", ["2023-05"]),
+    ("By the end of May, 1,664 people had crossed the Channel that month.", ["2023-05"]),
+    ("By the end of May, 7,610 people had crossed the Channel.", ["2023-01/2023-05"]),
+    # a month alone dates only its own 'when' clause
+    ("It was August, when 5,369 crossed, that ministers began to worry; in total 20,101 had"
+     " crossed by then.", ["2023-08", None]),
+])
+def test_a_running_total_by_a_months_end_and_a_when_clauses_month(text, periods) -> None:
+    figures = extract_figures(article_from_text(text, published="2023-09-01"))
+    assert [p if isinstance(p, str) else None for p in figures["period"]] == periods
+
+
 def test_period_before_the_figure_applies_when_none_follows() -> None:
     assert one("In 2022, 280,206 migrants were denied entry.")["period"] == "2022"
 

@@ -633,6 +633,13 @@ def test_the_answers_of_a_q_and_a_transcript_are_quotes_of_the_one_answering():
     assert [q["text"] for q in rows(text)] == ["The hardest year we have had.", "Low."]
 
 
+def test_a_list_of_headlines_is_no_transcript():
+    text = ("Rishi Sunak and Keir Starmer set out their plans.\n\n"
+            "Sunak: Stop the boats pledge tops list of five\n\nStarmer: Labour would scrap plan"
+            "\n\nSunak: Arrivals fell in 2023, PM says\n\nStarmer: Tories have failed")
+    assert rows(text) == []
+
+
 def test_labels_outside_a_transcript_or_naming_no_one_are_no_quotes():
     text = ("Lucy Moreton spoke to us.\n\nNote: figures are provisional.\n\n"
             "Moreton: The hardest year we have had.")

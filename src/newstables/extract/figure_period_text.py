@@ -242,10 +242,12 @@ _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had)\b", re.I)
 _TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
 _BY_THE = re.compile(r"\bby\s+the\s+$", re.I)
+_THAT_MONTH = re.compile(r"\b(?:that|the)\s+month\b|\balone\b", re.I)  # "1,664 crossed that month"
 # done by people, counted since the year began ("had crossed", "have arrived", "had been
 # detected"); not a level's verb ("had reached", "had risen"), which a stock has too
 _PERFECT = re.compile(r"\b(?:had|have|has)\s+(?:now\s+|already\s+|been\s+)?(?!(?:reach|rais|ris"
-                      r"|increas|decreas|climb|drop|fall|grow|jump|doubl|tripl|hit|top)\w*\b)"
+                      r"|increas|decreas|climb|drop|fall|grow|jump|doubl|tripl|hit|top|reduc"
+                      r"|cut|lower|halv|brought|slash)\w*\b)"
                       r"(?:[a-z]+ed|come|made)\b", re.I)
 
 
@@ -272,7 +274,8 @@ def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | 
         y = pub.year if month < pub.month else pub.year - 1
     value = _month_year(month, y, pub)
     if value and pre == "end of" and month > 1 and _BY_THE.search(m.string, max(
-            0, m.start() - 8), m.start()) and _PERFECT.search(_sentence_of(m)):
+            0, m.start() - 8), m.start()) and _PERFECT.search(_sentence_of(m)) and not (
+                _THAT_MONTH.search(_sentence_of(m))):
         # "By the end of May, 7,610 had crossed": a running total since the start of that
         # year ("the backlog stood at 170,000 by the end of June" is a level at its end)
         return f"{value[:4]}-01/{value}"
@@ -404,7 +407,10 @@ def _periods(
         if best:
             m, value = best
             before = [w for s, w in tail if s < m.start()]
-            usable = _usable(doc, m.start(), before if len(before) >= 5 else None)
+            usable = _usable(doc, m.start(), before if len(before) >= 5 else None) and not (
+                m.lastgroup == "my" and not m.group("my_pre") and not m.group("my_y")
+                and _WHEN_AFTER.match(doc.low, m.end()))
+            # a month alone ("was August, when 5,369 crossed") dates only its 'when' clause
             fiscal = _FISCAL_AFTER.match(doc.low, m.end())
             if fiscal and _ONE_YEAR.fullmatch(value):
                 value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"

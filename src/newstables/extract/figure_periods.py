@@ -24,6 +24,7 @@ from newstables.extract.surroundings import (
     COMPARISON_START,
     ITEM_YEAR,
     Surroundings,
+    another_figures,
     sentence_at,
     surroundings,
 )
@@ -175,7 +176,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     # not past a break, nor the period of a part of the figure or of a base after it ("almost
     # 1,300 crossed, including 444 on Wednesday", "2,783 ..., fewer than the 2,977 in 2022")
     reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0])
-                 and not _anothers(ctx, f[0])]
+                 and not another_figures(ctx, f[0])]
     if period is None and reachable:
         period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
@@ -332,23 +333,6 @@ def _base_after_noun(sentence: str, end: int) -> re.Match[str] | None:
         if found is not None and found.group("prev"):
             return found
     return None
-
-
-_A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
-                     r"|versus|compared\s+(?:with|to))\s+(?:[a-z]+\s+)?$", re.I)
-
-
-def _anothers(ctx: Surroundings, start: int) -> bool:
-    """Is the period at ``start``, after the figure, the one of the next figure, a part or a
-    base of it ("including 444 on Wednesday", "fewer than the 2,977 in 2022")?"""
-    after = sorted((o, e) for o, e in ctx.others if ctx.figure_end <= o < start)
-    if not after:
-        return False
-    o, e = after[-1]
-    # in the part's own phrase: no comma closes it first ("3,823 people, including 600
-    # children, crossed in June 2023": June is the 3,823's)
-    return _A_PART.search(ctx.sentence_text, max(0, o - 20), o) is not None and not re.search(
-        r"[,;)]", ctx.sentence_text[e:start])
 
 
 def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from newstables.extract.article import Article
 from newstables.extract.quote_marks import _Group, _Seg
 
+_ENDS = frozenset('.!?"”’…')
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # 'Yerlikaya:', 'Ali Yerlikaya:', 'Mr Moreton:', 'YERLIKAYA:'
 _TURN = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s*:\s+(?=\S)")
@@ -35,8 +36,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
             continue
         who = _named_before(turn.group(1), para.start, people)
         start, end = para.start + turn.end(), para.start + len(para.text.rstrip())
-        if who is None or start >= end or any(start < e and s < end for s, e in quoted):
-            continue
+        if who is None or start >= end or any(start < e and s < end for s, e in quoted) or (
+                para.text.rstrip()[-1:] not in _ENDS):
+            continue  # a headline ('Sunak: Stop the boats pledge tops list') ends unstopped
         seg = _Seg(para, start, None, start, end)
         groups.append(_Group([seg], speaker=who[0], role=who[1], kind="direct",
                              attributed=True, adjacent=True))

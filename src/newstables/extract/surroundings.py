@@ -210,3 +210,20 @@ def surroundings(article: Article, start: int, end: int,
     prev_text = previous.text if previous is not None else ""
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
                         index, other_spans, list_lead(article, sentence.paragraph, paragraph))
+
+
+_A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
+                     r"|versus|compared\s+(?:with|to))\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def another_figures(ctx: Surroundings, start: int) -> bool:
+    """Is the period at ``start``, after the figure, the one of the next figure, a part or a
+    base of it ("including 444 on Wednesday", "fewer than the 2,977 in 2022")?"""
+    after = sorted((o, e) for o, e in ctx.others if ctx.figure_end <= o < start)
+    if not after:
+        return False
+    o, e = after[-1]
+    # in the part's own phrase: no comma closes it first ("3,823 people, including 600
+    # children, crossed in June 2023": June is the 3,823's)
+    return _A_PART.search(ctx.sentence_text, max(0, o - 20), o) is not None and not re.search(
+        r"[,;)]", ctx.sentence_text[e:start])
