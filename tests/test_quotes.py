@@ -662,12 +662,12 @@ def test_sir_or_dame_and_a_first_name_is_the_person_with_that_first_name():
     assert [q["speaker"] for q in rows(text)] == ["Keir Starmer", "Priti Patel"]
 
 
-def test_backbenchers_councillors_and_peers_are_unnamed_speakers_with_that_role():
+def test_backbenchers_councillors_and_peers_are_unnamed_speakers_with_their_party():
     text = ('A senior Conservative backbencher told me privately that the party "has lost its'
             ' nerve on migration".\n\n"We were not consulted," one Labour councillor said.\n\n'
             '"This is a disgrace," a Tory peer said.')
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [
-        (None, "backbencher"), (None, "councillor"), (None, "peer")]
+        (None, "Conservative backbencher"), (None, "Labour councillor"), (None, "Tory peer")]
 
 
 def test_a_spokesperson_for_the_charity_or_the_ministry_speaks_for_the_one_named_before():

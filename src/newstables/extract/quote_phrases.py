@@ -26,6 +26,8 @@ _ANY_ORG = frozenset(_LEX["any_org_nouns"])
 _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
 _ANONYMOUS = frozenset(_LEX["anonymous_nouns"])
 _SEATS = frozenset(_LEX["seats_of_government"])
+# unnamed speakers whose party or place says who they are ('a Labour MP', 'a Kent councillor')
+_PARTISAN = frozenset("backbencher backbenchers councillor councillors peer peers mp mps".split())
 _INDEFINITE = frozenset("a an one another some several".split())
 # Words that make a title another office: 'the home secretary' is not the shadow one
 _OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
@@ -399,6 +401,10 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     if nation is not None and noun in _ROLE_WORDS:
         adjective = next((w[2] for w in words[lo:k] if w[2] in ADJECTIVES), None)
         title = f"{adjective} {title}" if adjective else title  # not 'Belgium's'
+    if title == noun and noun in _PARTISAN:
+        # 'one Tory backbencher', 'a Kent councillor': who they are for, kept in the role
+        kept = [w[2] for w in words[lo:k] if w[2][:1].isupper() and w[2].lower() not in _ARTICLES]
+        title = " ".join([*kept, noun])
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 
