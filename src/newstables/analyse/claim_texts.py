@@ -18,12 +18,10 @@ from newstables.analyse.series_match import (
     ngrams,
 )
 from newstables.extract.surroundings import (
-    COMPARISON_START,
-    LEVEL_START,
     REFERS_BACK,
-    RELATING_START,
     TOTAL_SUBJECT,
     Surroundings,
+    borrows_counted,
     words_after_numbers,
 )
 
@@ -150,8 +148,7 @@ def _of_its_own(fig: dict[str, Any], ctx: Surroundings,
     18,000, ..., as small boat arrivals rose": not small boat arrivals; "On the Eastern
     Mediterranean route, detections reached 52,767": detections on that route; "..., with 15
     men taken on board": people on board)."""
-    if COMPARISON_START.match(ctx.clause) or LEVEL_START.match(ctx.clause) or (
-            RELATING_START.match(ctx.clause)):
+    if borrows_counted(ctx.clause):
         return found  # "..., up from 30,451": the clauses it is widened to say what it counts
     counts = fig.get("counts") if isinstance(fig.get("counts"), str) else ""
     head = head_noun(counts).lower()

@@ -206,12 +206,7 @@ def _ended_by(value: str, m: re.Match[str], pub: dt.date | None) -> str:
     first = periods.iso_span(value.split("/")[0]) if span is not None else None
     if first is None or not _year_from_publication(m):
         return value
-    low = m.string
-    lo = max((b.end() for b in _SENTENCE_BREAK.finditer(low, max(0, m.start() - 300),
-                                                          m.start())), default=0)
-    after = _SENTENCE_BREAK.search(low, m.end(), m.end() + 300)
-    hi = after.start() if after else min(len(low), m.end() + 300)
-    running = periods.still_running(low[lo:hi])  # "so far", "have crossed", "expects"
+    running = periods.still_running(_sentence_of(m))  # "so far", "have crossed", "expects"
     return _shifted(value, -1) if periods.year_before(first[1], span[2], pub, running) else value
 
 
@@ -273,9 +268,9 @@ def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | 
     if pre == "last" and y is None and pub:
         y = pub.year if month < pub.month else pub.year - 1
     value = _month_year(month, y, pub)
-    if value and pre == "end of" and month > 1 and _BY_THE.search(m.string, max(
-            0, m.start() - 8), m.start()) and _PERFECT.search(_sentence_of(m)) and not (
-                _THAT_MONTH.search(_sentence_of(m))):
+    sentence = _sentence_of(m) if pre == "end of" else ""
+    if value and month > 1 and _PERFECT.search(sentence) and not _THAT_MONTH.search(
+            sentence) and _BY_THE.search(m.string, max(0, m.start() - 8), m.start()):
         # "By the end of May, 7,610 had crossed": a running total since the start of that
         # year ("the backlog stood at 170,000 by the end of June" is a level at its end)
         return f"{value[:4]}-01/{value}"

@@ -152,7 +152,7 @@ _SIDE = re.compile(r"\W*(?:(?:in|with|on|aboard|across|including|among)\s|(?:up|
                    r"\s*(?:%|per\s*cent|percent)\W*$)", re.I)
 
 
-def _borrows(clause: str) -> bool:
+def borrows_counted(clause: str) -> bool:
     """Does ``clause`` take what it counts from a clause before it (a comparison's base, a
     change's level, another count of the same)?"""
     return bool(COMPARISON_START.match(clause) or LEVEL_START.match(clause)
@@ -192,9 +192,9 @@ def surroundings(article: Article, start: int, end: int,
     # figure-free clauses.
     if borrows_total(clause):
         widened = text[: spans[index][1]]
-    elif _borrows(clause):
+    elif borrows_counted(clause):
         first = max((i for i in range(index) if has_other(i)), default=0)
-        while first and (_borrows(text[spans[first][0] : spans[first][1]]) or _SIDE.match(
+        while first and (borrows_counted(text[spans[first][0] : spans[first][1]]) or _SIDE.match(
                 text, spans[first][0], spans[first][1])):
             # "74,751 applications, relating to 89,398 people, ..., up from 48,540": that
             # clause borrows too, from the one before it; "29,437 in 2023, in 602 boats, down
