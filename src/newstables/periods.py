@@ -372,10 +372,10 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
 
 # "the lowest level since 2021", "its highest since", "for the first time since 2019" (not
 # "most people arriving since 2022": a quantifier)
+RECORD_WORDS = tuple(w for key in ("highest", "lowest", "unranked")
+                     for w in load_json("records.json")[key])
 RECORD_BEFORE = re.compile(
-    r"\b(?:the|its|their)\s+(?:" + "|".join(
-        w for key in ("highest", "lowest", "unranked") for w in load_json("records.json")[key])
-    + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
+    r"\b(?:the|its|their)\s+(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
 def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:

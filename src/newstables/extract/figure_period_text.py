@@ -229,10 +229,9 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
         return None
 
 
-_RECORD_OF = re.compile(
-    periods.RECORD_BEFORE.pattern.replace(r"\s+$", "").replace("|record)", "|record|busiest"
-                                                                "|quietest)")
-    + r"\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
+_RECORD_OF = re.compile(  # "the busiest month of": a record's reach
+    r"\b(?:the|its|their)\s+(?:" + "|".join([*periods.RECORD_WORDS, "busiest", "quietest"])
+    + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had)\b", re.I)
 _TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
@@ -546,8 +545,9 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # words that set a figure against another time's ("smashing last year's pace")
 _OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|eclips\w*|broke"
-                      r"|break\w*|than|on|above|below|over|against|versus|compared\s+(?:with|to)"
-                      r"|(?:up|down)\s+(?:on|from))\s+$", re.I)
+                      r"|break\w*|above|below|(?:up|down)\s+on|" + "|".join(
+                          re.escape(w).replace(r"\ ", r"\s+")
+                          for w in sorted(_COMPARISON, key=len, reverse=True)) + r")\s+$", re.I)
 # Between a period and a figure it dates, a comparison's base included: "36% fewer than in 2022
 # (45,774)", "higher than in 2021, when 28,526 people crossed", "in 2019, which was 35,737"
 _SAME_BEFORE = re.compile(r"\bsame\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:of|in))?\s+$", re.I)

@@ -212,10 +212,9 @@ _PAIRED = re.compile(
     r"(?:(?:about|around|some|nearly|almost|just|over|under)\s+)?", re.I)
 
 
-_A_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # "On Thursday, 756 crossed in a single day": dated
-# "in one day on 10 August", "on Thursday": the day is said
-_DATED_AFTER = re.compile(r",?\s+(?:on|last)\s+(?:[A-Z][a-z]+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]"
-                          r"|[A-Z][a-z]+\.?\s+\d)")
+# a day the sentence dates the count on: "On Thursday, 756 crossed in a single day", "in one
+# day on 10 August" (a day the period finder reads right after the phrase)
+_A_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _ONE_DAY_WORDS = re.compile(r"(?:a\s+single|one|a\s+record)\s+day", re.I)  # the phrase's own
 _ONE_DAY = re.compile(r"[^,;:]*?\b(?:on|in)\s+(?:a\s+single|one|a\s+record)\s+day\b", re.I)
 
@@ -329,8 +328,9 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
                                                 article.published) or _pick_period(
                 fig, periods, period_starts, span, next_start, text)
             day = _ONE_DAY.match(text, fig.end, sent.end)
-            if day is not None and not _A_DAY.fullmatch(fig.period or "") and not (
-                    _DATED_AFTER.match(text, day.end())) and not any(
+            if day is not None and not _A_DAY.fullmatch(fig.period or "") and not any(
+                    0 <= p.start - day.end() <= 4 and _A_DAY.fullmatch(p.value)
+                    for p in periods) and not any(
                     fig.end <= f.span_start < day.end() for f in figs if f is not fig
                     and not _ONE_DAY_WORDS.fullmatch(text[f.span_start : day.end()])):
                 fig.period = ONE_DAY  # "1,000 crossed on a single day last month": which day

@@ -37,8 +37,7 @@ _ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
                         for w in load_json("actors_roles.json")[key])
 _ARTICLES = frozenset("a an the one two several some senior government".split())
 SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_SPOKES = SPOKES
-_VOICES = _SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
+_VOICES = SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
                for noun in nouns}
 # Words that cannot be part of a generic speaker phrase ('a Home Office spokesperson').
@@ -203,7 +202,7 @@ def _spoken_for(text: str, words: list[tuple[int, int, str]], actors: _Actors,
     spokesperson for the charity': the last charity named); 'a spokesman for the Prime
     Minister': someone unnamed, that phrase the role (not the prime minister's own words).
     None without a spokesperson 'for'."""
-    at = next((i for i, w in enumerate(words[:-1]) if w[2].lower() in _SPOKES
+    at = next((i for i, w in enumerate(words[:-1]) if w[2].lower() in SPOKES
                and words[i + 1][2].lower() == "for"), None)
     if at is None:
         return None
@@ -359,9 +358,9 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
     if inside and noun in _VOICES:
         # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
-        return inside[0][2], (noun if noun in _SPOKES else inside[0][4])
+        return inside[0][2], (noun if noun in SPOKES else inside[0][4])
     body = next((w[2].lower() for w in words[lo:k] if w[2].lower() in _ORG_NOUNS), None)
-    if noun in _SPOKES and body is not None:  # 'a ministry spokesman': the last ministry's
+    if noun in SPOKES and body is not None:  # 'a ministry spokesman': the last ministry's
         hit = _last_body(actors, words[k][0], body)
         if hit is not None:
             return hit, noun

@@ -88,7 +88,6 @@ from newstables.extract.quote_phrases import (
     _ADVERB_SET,
     _NP_STOP,
     _ONE_PERSON,
-    _SPOKES,
     SPOKES,
     _Actors,
     _pick,
@@ -428,7 +427,7 @@ def _one_person(actors: _Actors, speaker: str | None, role: str | None) -> str |
     noun = (role or "").lower().rsplit(" ", 1)[-1]
     if speaker is None:  # unnamed: 'One survivor', 'a woman who crossed last year'
         return unnamed_one(role)
-    if noun in _SPOKES:  # 'a Home Office spokesman': the ministry, through one person
+    if noun in SPOKES:  # 'a Home Office spokesman': the ministry, through one person
         return _ONE_PERSON.get(noun, "either")
     mention = actors.mention_of(speaker)
     return "either" if mention is None or mention[3] in ("person", "other") else None
