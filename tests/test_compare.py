@@ -1529,6 +1529,25 @@ def test_a_month_change_base_with_no_period_of_its_own_is_not_checked():
     assert row["reason"] == "the base of a change, and its sentence states no period for it"
 
 
+@pytest.mark.parametrize("text", [
+    "Small boat arrivals fell sharply. The figure of 29,437 is down from 45,774 crossings the "
+    "previous year, the Home Office said.",
+    "Arrivals were 29,437, down from 45,774 the year before.",
+])
+def test_the_previous_year_of_a_figure_with_no_year_is_not_the_year_before_publication(text):
+    # which year came before is not stated: not 2023 (nor a day a year before 2 January 2024)
+    row = extracted(text, "2024-01-02").set_index("claim").loc["45,774"]
+    assert row["verdict"] == "cannot check"
+    assert row["claim_period"] == ""
+
+
+def test_the_previous_year_of_a_dated_figure_is_the_year_before_it():
+    claims = extracted("Small boat arrivals fell sharply last year. The figure of 29,437 is down "
+                       "from 45,774 crossings the previous year.", "2024-01-02").set_index("claim")
+    assert (claims.loc["45,774", "claim_period"], claims.loc["45,774", "verdict"]) == (
+        "2022", "consistent")
+
+
 def test_a_base_year_closing_its_clause_is_not_the_next_figures_year():
     # "compared with 9,149 in 2022" dates the 9,149, not the 223,856 after it
     text = ("Türkiye caught 254,008 irregular migrants in 2023.\n\nHe said 10,482 migrant "

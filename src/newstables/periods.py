@@ -692,7 +692,7 @@ def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:
 
 # "29,561 six months earlier", "300 a week before": a time back from another figure's period
 EARLIER = re.compile(
-    r"(?P<n>an?|one|[a-z]+|\d+)[ \t]+(?P<u>days?|weeks?|months?|quarters?|years?)[ \t]+"
+    r"(?P<n>an?|one|(?!the\b)[a-z]+|\d+)[ \t]+(?P<u>days?|weeks?|months?|quarters?|years?)[ \t]+"
     r"(?:earlier|before)\b", _I)
 # A forecast or a modal: what the words say is not (all) over ("could reach", "expects",
 # "will have crossed", "are to")

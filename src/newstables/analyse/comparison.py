@@ -77,6 +77,7 @@ from newstables.extract.changes import percent_is_change
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
+    BASE_YEAR_UNKNOWN,
     INHERITED,
     LEVEL_UNSTATED,
     period_from_columns,
@@ -100,6 +101,12 @@ CLAIM_COLUMNS = [
     "confidence", "paragraph", "start", "end",
 ]
 MAGNITUDE = 3.0  # a series value this many times off is about something else
+# Periods a figure has but its sentence does not state: the claim cannot be checked
+_UNKNOWN_PERIODS = {
+    BASE_UNSTATED: "the base of a change, and its sentence states no period for it",
+    LEVEL_UNSTATED: "the level a change reached, and its sentence states no period for it",
+    BASE_YEAR_UNKNOWN: "the year before another, and its sentence states neither year",
+}
 
 
 def _verdict_word(holds: bool, source_kind: str, hedge_kind: str) -> str:
@@ -581,12 +588,12 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         # "per week", "in the coming weeks", "the same period last year" with no months:
         # read at the publication date, the series would answer another question.
         rule = fitting[0][1]
-        if row["period"] in (BASE_UNSTATED, LEVEL_UNSTATED):
-            # "In August, 5,369 crossed, up from 3,299", "fell, from 1,110 to 602"
-            what = "the base of a change" if row["period"] == BASE_UNSTATED else (
-                "the level a change reached")
+        unknown = _UNKNOWN_PERIODS.get(row["period"])
+        if unknown is not None:
+            # "In August, 5,369 crossed, up from 3,299", "fell, from 1,110 to 602", "29,437,
+            # down from 45,774 the previous year" (which year is not stated)
             row.update(series=rule.key, series_title=rule.title, claim_period="", claim_date="",
-                       reason=f"{what}, and its sentence states no period for it")
+                       reason=unknown)
             return row
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
                    claim_period="", claim_date="",

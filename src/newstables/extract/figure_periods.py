@@ -19,7 +19,16 @@ from typing import Any
 from newstables import periods
 from newstables.extract.article import Article
 from newstables.extract.changes import PART_OF_YEAR, base_after, percent_is_change
-from newstables.extract.figure_grammar import dates_the_base, opens_another_clause
+from newstables.extract.figure_bases import (
+    SAME_PERIOD,
+    bare_base,
+    base_words_after,
+    next_is_a_base,
+    past_a_break,
+    same_period_words,
+    year_back_of_no_year,
+)
+from newstables.extract.figure_grammar import dates_the_base
 from newstables.extract.surroundings import (
     COMPARISON_START,
     ITEM_YEAR,
@@ -28,7 +37,6 @@ from newstables.extract.surroundings import (
     sentence_at,
     surroundings,
 )
-from newstables.lexicon import load_json
 from newstables.periods import Period
 
 # "... registered 61,336 people during this period": the period of the sentence before
@@ -39,18 +47,6 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?
 # what the sentence before counts, in its period
 _OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom|(?:the|these|those)\s+"
                        r"(?-i:[a-z]+(?<![isu])s)\b(?![’'(]))", re.I)
-# "... compared with 88,000 in the same period in 2022", "in the same months last year": the
-# months of the period the figure is compared with, in another year (not that whole year)
-_SAME_PERIOD = re.compile(
-    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time|point|stage)\s+(?:(?:of|in)\s+"
-    r"(?P<y>(?:19|20)\d\d)\b|(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b"
-    r"|a\s+year\s+(?:earlier|before|ago)\b)", re.I)
-# "fewer than at the same point last year", "almost as many as in the same period": words
-# that make what follows a comparison's base (the figures' comparison markers)
-_BASE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(
-        load_json("figures_periods.json")["comparison_markers"], key=len, reverse=True))
-    + r")\s+(?:(?:at|in|during|over|for|by)\s+)?$", re.I)
 # The origin of a figure's period when the figure is its sentence's comparison base.
 BASE_ORIGIN = "a year before the sentence's period"
 # "The previous year, 45,774 crossed", "A year earlier, ...": a year before the story's time
@@ -59,6 +55,7 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+BASE_YEAR_UNKNOWN = "the year before one the sentence does not state"
 # "That was down from 165,411 three months earlier": the sentence before's figure
 _THAT_WAS = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|were|had\s+been|has\s+been)\b", re.I)
 # "...; the year before that, almost 46,000": a year before the figure before it
@@ -69,32 +66,13 @@ _BEFORE_THAT = re.compile(r"\b(?:the\s+year|a\s+year|the\s+one)\s+(?:before|earl
 _THAT_YEAR = re.compile(r"\b(?:(?P<edge>end|start|beginning|close)\s+of\s+|(?:in|during|for|over"
                         r"|throughout|across|by)\s+|(?<!since )(?<!before )(?<!after )(?<!until )"
                         r"(?<!from ))that\s+(?P<unit>year|month)\b(?!['’]s)", re.I)
-# "up from 29,437", "compared with 1,127", "fell to 29,437 in 2023 from 45,774": words that
-# make the number after them the base of a change
-_BASE_LEAD = re.compile(
-    r"(?:(?P<change>\b(?:up|down|rising|falling|rose|fell|dropped|climbed|increased|decreased"
-    r"|declined|grew|jumped|soared|plunged|plummeted|surged|slumped|an?\s+(?:rise|fall|drop"
-    r"|increase|decrease|decline|jump))\b(?:[^,;.:]|(?<=\d)[,.](?=\d)){0,60}?(?:,\s*)?\bfrom)"
-    r"|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?"
-    r"|(?P<than>\d\s*(?:%|per\s*cent|percent)\s+(?:more|fewer|less|higher|lower)\s+than))"
-    r"\s+(?:(?:about|around|nearly|almost"
-    r"|some|just|roughly|over|under|the|(?:19|20)\d\d['’]s|more\s+than|fewer\s+than|less\s+than)"
-    r"\s+)*$", re.I)
-# "compared with 1,127.", "against 29,437, the Home Office said": a base that ends its clause
-# ("compared with 29,437 arrivals" may be another measure)
-_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)\u2014\u2013]|$)")
 # A level at a date, whose change's base may be a quarter or a year before
 _A_LEVEL = re.compile(r"\b(?:at|by)\s+the\s+end\s+of\b|\bas\s+of\b|\bstood\s+at\b", re.I)
 # "Between 2022 and 2024, ... from 45,774 to 36,816"
 _BETWEEN_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
                             r"(?P<b>(?:19|20)\d\d)\b", re.I)
-# Time words after a base: its own period, which extraction reads
-_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12]|quarters?"
-                       r"|years?|months?|weeks?|decades?|ago|spring|summer|autumn|winter)\b",
-                       re.I)
 # A month or a part of a year that a sentence names though extraction read no period from it
 _UNREAD_TIME = re.compile(rf"\b(?:(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12])\b")
-_NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s+far)\b", re.I)
 # A sentence whose figures need not be of an earlier sentence's period: the present ("are
 # waiting"), the future, a wish or a condition ("Officials expect 50,000"), a time of its own
 # extraction does not read ("During Sunak's premiership", "in just three months", "after the
@@ -117,12 +95,9 @@ _CLOSED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 INHERITED = "an earlier sentence's period: its own states none"
 # The period text of a change's base whose sentence gives it none, and the note on one read
 # as the year before its change's year.
-_TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
-                      r"|roughly|over|more\s+than)\s+)*", re.I)
 BASE_UNSTATED = "not stated (the base of a change)"
 LEVEL_UNSTATED = "not stated (the level a change reached)"
 BASE_YEAR_BEFORE = "the year before: the sentence states no base year"
-_SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # Periods whose months another year can have: not a day, a date or a rate.
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
 
@@ -175,21 +150,23 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                          origin="clause")
     # not past a break, nor the period of a part of the figure or of a base after it ("almost
     # 1,300 crossed, including 444 on Wednesday", "2,783 ..., fewer than the 2,977 in 2022")
-    reachable = [f for f in found if not _past_a_break(sentence, ctx.figure_end, f[0])
+    reachable = [f for f in found if not past_a_break(sentence, ctx.figure_end, f[0])
                  and not another_figures(ctx, f[0])]
     if period is None and reachable:
         period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
     if period is None and text_first:
         period = periods.parse_period(own_text, published)
-    shifted = (periods.BASE.match(sentence, ctx.figure_end)
-               or periods.BASE.match(sentence, ctx.figure_end + 1) or _base_after_noun(
-                   sentence, ctx.figure_end))
+    shifted = base_words_after(sentence, ctx.figure_end)
     main = periods.nearest(found, ctx.figure_start, ctx.figure_end) if found else None
     if main is None and as_base and earlier:
         # "The Home Office had recorded 29,437 the previous year": the story's year before
         main = _story_before(earlier, published, _SHIFTABLE)
-    if main is None and published is not None:
+    if main is None and compared is None and as_base and year_back_of_no_year(sentence, shifted):
+        # "The figure of 29,437 is down from 45,774 crossings the previous year": the year
+        # before one the sentence does not state (not the year before publication)
+        period = None
+    elif main is None and published is not None:
         # "2.9 million now, down from 3.2 million a year earlier": a year before publication
         main = periods.Period("day", published, published, published.isoformat())
     if as_base and shifted is not None and shifted.group("prev") and main is not None:
@@ -243,7 +220,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         elif listed:
             period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
     if period is not None and period.kind == "rate" and period.label in periods.RATE_DAYS and (
-            not _SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023"
+            not SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023"
         # "In 2024, an average of about 100 people a day crossed": a day's average over 2024;
         # "compared with 80 a day in 2023": the base's own year
         spans = [f for f in reachable if f[2].kind in _SHIFTABLE and f[2].start is not None
@@ -318,30 +295,6 @@ _REPORTED = {"year": "year", "quarter": "quarter", "month": "month", "day": "day
              "end": "day", "ytd": "since", "since": "since", "range": "range"}
 
 
-_COUNTED_WORD = re.compile(r"\s+[a-z][\w'’-]*")
-
-
-def _base_after_noun(sentence: str, end: int) -> re.Match[str] | None:
-    """A base that refers back ("the year before", "a year earlier") after the words of what
-    the figure counts: "up from 48,540 applications the year before"."""
-    for _ in range(3):
-        word = _COUNTED_WORD.match(sentence, end)
-        if word is None:
-            return None
-        end = word.end()
-        found = periods.BASE.match(sentence, end + 1)
-        if found is not None and found.group("prev"):
-            return found
-    return None
-
-
-def _past_a_break(sentence: str, figure_end: int, start: int) -> bool:
-    """Is a period starting at ``start`` after the figure, past a semicolon, dash or bracket,
-    or a comma that opens another clause (", and in 2020 ...", ", the Home Office said on
-    Tuesday")? Then it is not the figure's."""
-    return start >= figure_end and opens_another_clause(sentence[figure_end:start])
-
-
 def period_columns(period: Period | None) -> dict[str, Any]:
     """``period_start``, ``period_end`` (ISO) and ``period_kind`` of a resolved period."""
     if period is None or period.kind not in _REPORTED or period.end is None:
@@ -352,19 +305,6 @@ def period_columns(period: Period | None) -> dict[str, Any]:
         kind = "week"
     return {"period_start": start.isoformat() if start else None,
             "period_end": period.end.isoformat(), "period_kind": kind}
-
-
-def same_period_words(ctx: Surroundings) -> re.Match[str] | None:
-    """The "in the same period of 2022" / "... last year" that the figure is counted in: in
-    its sentence, before or after it with no other figure between, within a few words."""
-    fs, fe = ctx.figure_start, ctx.figure_end
-    for m in _SAME_PERIOD.finditer(ctx.sentence_text):
-        if _BASE_BEFORE.search(ctx.sentence_text, 0, m.start()):
-            continue  # "fewer than at the same point last year": a comparison's base
-        lo, hi = (fe, m.start()) if m.start() >= fe else (m.end(), fs)
-        if 0 <= hi - lo <= _SAME_REACH and not any(lo <= s < hi for s, _ in ctx.others):
-            return m
-    return None
 
 
 def in_another_year(words: re.Match[str], earlier: Period | None, ctx: Surroundings,
@@ -411,7 +351,6 @@ def iso_label(period: Period) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
-
 ONE_DAY = "a single day"  # the period of a count on one day the words do not date
 
 
@@ -431,7 +370,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
-        base_of = _bare_base(ctx, row, published) if ctx.sentence is not None else None
+        base_of = bare_base(ctx, row, published) if ctx.sentence is not None else None
         base_cols = {"base_start": None, "base_end": None}
         if ctx.sentence is None or row.get("period") == ONE_DAY:
             # "1,000 crossed on a single day last month": which day is not said
@@ -439,7 +378,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             continue
         change = row.get("unit") in ("percent", "share") and percent_is_change(ctx) and (
             row.get("unit") == "percent" or bool(periods.BASE.search(ctx.sentence_text))
-            or _next_is_a_base(ctx))
+            or next_is_a_base(ctx))
         # "five times the 2020 level": a multiplier's base is the year right after it
         times = periods.MULTIPLIER_BASE.match(ctx.sentence_text, ctx.figure_end) if (
             row.get("unit") == "times") else None
@@ -453,6 +392,9 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                                     earlier=before, compared=last[2] if (
                                         last is not None and last[0] == ctx.sentence.start)
                                     else referred, text_first=change)
+            if period is None and not change and year_back_of_no_year(
+                    ctx.sentence_text, base_words_after(ctx.sentence_text, ctx.figure_end)):
+                row["period"] = BASE_YEAR_UNKNOWN
             if change and period is not None and period.kind == "year" and last is not None and (
                     last[0] == ctx.sentence.start and _within(last[2], period)) and any(
                     m.group("same") for m in periods.number_bases(ctx.sentence_text)):
@@ -620,44 +562,6 @@ def _in_a_quote(ctx: Surroundings) -> bool:
     return lead.count("“") > lead.count("”") or lead.count('"') % 2 == 1
 
 
-def _bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> str | None:
-    """Is the figure a change's base ("up from 29,437", "compared with 1,127") that its
-    sentence gives no period of its own (none after it before the next figure or a break, no
-    "the year before", no "the same period last year", no "now", no rate)? "after" when the
-    figure it changed to comes after it ("from 29,437 to 36,816"), "than" after a comparing
-    percentage ("25% more than the 29,437 ..."), "before" otherwise, None when it is no such
-    base. "compared with", "against" and "versus" make one only before
-    the clause's end ("compared with 1,127."): what follows them is often another group of
-    the same period ("compared with 924 Afghans", "against 46,820 arrivals to the Canary
-    Islands", "compared with 11% of Democratic claims")."""
-    sentence, end = ctx.sentence_text, ctx.figure_end
-    lead = _BASE_LEAD.search(sentence, max(0, ctx.figure_start - 90), ctx.figure_start)
-    if lead is None or _NOW_AFTER.match(sentence, end):
-        return None
-    if not lead.group("change") and not lead.group("than") and not _CLAUSE_ENDS.match(
-            sentence, end):
-        return None
-    if lead.group("than"):
-        # "25% more than the 29,437 who came the year before", "than the 36,000 the Home
-        # Office had predicted": a base whose year is not stated with it is not guessed
-        if any(m.start() <= ctx.figure_start < m.start("ny")
-               for m in periods.number_bases(sentence)):
-            return None  # "than the 29,437 who came in 2023": its year
-        return "than"
-    if any(m.start() <= ctx.figure_start < m.start("ny") for m in periods.number_bases(sentence)):
-        return None  # "compared with 41 in 2023": a base with its year
-    stop = min([s for s, _ in ctx.others if s >= end] or [len(sentence)])
-    own = _OWN_TIME.search(sentence, end, stop)
-    if own is not None and not _past_a_break(sentence, end, own.start()):
-        return None  # "down from 175,457 in June", "from 29,437 in 2023"
-    after = sentence[end:end + 1] == " " and (
-        periods.BASE.match(sentence, end) or periods.EARLIER.match(sentence, end + 1))
-    if after or same_period_words(ctx) is not None:
-        return None
-    return "after" if stop < len(sentence) and _TO_NEXT.fullmatch(sentence, end, stop) else (
-        "before")
-
-
 def _dated_base(rows: list[dict[str, Any]], i: int, partner: Period | None,
                 sentence: str) -> Period | None:
     """Date the change's base in row ``i`` by ``partner``, the period of the figure it is the
@@ -702,25 +606,6 @@ def _date_from_to(article: Article, rows: list[dict[str, Any]], i: int,
         rows[i + 1].update(period_columns(last), period=span.group("b"))
         return
     _dated_base(rows, i, partner, text)
-
-
-# ", or 8,958 people, on the 45,774 ...", "in 2024, to 36,816, on the 45,774 ...": a figure
-# between that restates the change or is the level it reached
-_RESTATED = re.compile(r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?[\s,]*(?:or|that\s+is|i\.e\.|to)\s+"
-                       r"(?:(?:some|about|around|nearly|just)\s+)?$", re.I)
-
-
-def _next_is_a_base(ctx: Surroundings) -> bool:
-    """Is a base stated with its year after this figure its base ("up by more than half on the
-    28,526 who made the journey in 2021")? Not with another figure between, unless that one
-    restates the change (", or 8,958 people,")."""
-    for m in periods.number_bases(ctx.sentence_text):
-        if m.start() >= ctx.figure_end - 1:
-            # "down by a fifth, or 8,958 people, on the 45,774 who crossed in 2022": a figure
-            # between may restate the change; "rose ... to 36,816, compared with ..." is its own
-            return not any(ctx.figure_end <= s < m.start() and not _RESTATED.match(
-                ctx.sentence_text, ctx.figure_end, s) for s, _ in ctx.others)
-    return False
 
 
 def _within(part: Period, whole: Period) -> bool:
