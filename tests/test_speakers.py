@@ -412,3 +412,32 @@ def test_an_unnamed_speaker_keeps_its_noun_as_role():
 ])
 def test_he_after_reported_speech_goes_on_its_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # a title whose complement no lexicon knows, right before the name
+    ("The Archbishop of Canterbury Justin Welby said: “This is immoral.”", "Justin Welby",
+     "Archbishop of Canterbury"),
+    ("The Commissioner for Neighbourhood and Enlargement Olivér Várhelyi said: “No.”",
+     "Olivér Várhelyi", "Commissioner for Neighbourhood and Enlargement"),
+    # after the cue, the whole title and then the name
+    ("“It is a disgrace,” said the Secretary of State for Foreign Affairs James Cleverly.",
+     "James Cleverly", "Secretary of State for Foreign Affairs"),
+    ("“We will act,” said the Minister for Immigration Robert Jenrick.", "Robert Jenrick",
+     "Minister for Immigration"),
+])
+def test_a_long_title_before_a_name_is_the_role_not_part_of_the_name(text, speaker, role):
+    assert [column(text, c) for c in ("speaker", "role")] == [[speaker], [role]]
+
+
+@pytest.mark.parametrize("text, body, person", [
+    # a body that ends the title keeps its words; no name is cut from it
+    ("“It was a disgusting day,” said Gil Baker, head of the Congressional Black Caucus.",
+     "Congressional Black Caucus", "Gil Baker"),
+    ("Tom Ashworth, Director of Organised Immigration Crime at the National Crime Agency, "
+     "said: “We go further.”", "Organised Immigration Crime", "Tom Ashworth"),
+])
+def test_a_body_after_a_title_is_not_read_as_a_name(text, body, person):
+    actors, _ = extract_actors(article_from_text(text))
+    assert body in actors["name"].tolist()
+    assert actors.loc[actors["kind"] == "person", "name"].tolist() == [person]

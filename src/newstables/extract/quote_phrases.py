@@ -186,6 +186,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         return who if who is not None else _country(words, actors.within(start, end))
     k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
     k = _head(words, k, found)
+    titled = _titled_person(text, words[k][0], found)
+    if titled is not None:  # 'said the Secretary of State for Foreign Affairs James Cleverly'
+        return titled
     if words[k][2].lower() in _SPEAKER_NOUNS:
         return _generic(text, words, k, actors, found)
     if found and (found[0][0] <= words[k][0] or found[0][1] >= words[-1][1] and all(
@@ -194,6 +197,18 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         return _pick(found[:1], kinds, last=False)
     country = [r for r in actors.within(start, end) if r[0] == words[k][0]]
     return _country([w for w in words if w[0] < country[0][1]], country) if country else None
+
+
+def _titled_person(text: str, at: int, found: list[tuple[int, int, str, str, str | None]]
+                   ) -> _Who | None:
+    """The person whose title, as the actors table has it, runs from ``at`` to their name:
+    'Minister for Immigration Robert Jenrick'; None when the words between are not their
+    title ('the minister's adviser Tom Jones')."""
+    person = next((r for r in found if r[3] == "person" and r[0] > at), None)
+    if person is None or not person[4]:
+        return None
+    title = " ".join(text[at : person[0]].split()).rstrip(",").casefold()
+    return (person[2], person[4]) if title and person[4].casefold().endswith(title) else None
 
 
 def _spoken_for(text: str, words: list[tuple[int, int, str]], actors: _Actors,

@@ -8,6 +8,7 @@ from newstables.extract.actor_tokens import (
     _ADJECTIVES,
     _ALL_HEADS,
     _DETERMINERS,
+    _FIRST_NAMES,
     _HONORIFICS,
     _IMPLIED,
     _LEX,
@@ -89,10 +90,49 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
             stop = _portfolio(toks, m)
             if stop is not None:
                 portfolios.append((m, stop))
+        if stop is None and m < n and toks[m].cap:
+            stop = _body_before_name(toks, m)  # 'Archbishop of Canterbury Justin Welby'
         if stop is None:
             break
         k = stop
     return k, portfolios
+
+
+_NAME_ENDS = frozenset(",.;:)(—–")
+
+
+def _body_before_name(toks: list[_Tok], m: int) -> int | None:
+    """Where a capitalised run from ``m`` that a lexicon does not know ends its title part
+    and a person's name begins: 'Canterbury Justin Welby', 'Neighbourhood and Enlargement
+    Olivér Várhelyi', 'Public Prosecutions Max Hill'. The name starts at a given name the
+    lexicon knows, else, right before a speech verb, it is the run's last two words. A run of
+    fewer than three words, or one a body's head or a lexicon name ends, is no title and
+    name ('of the Home Office', 'of the Congressional Black Caucus')."""
+    n, j, words = len(toks), m, []
+    while j < n:
+        if toks[j].word and toks[j].cap:
+            words.append(j)
+            j += 1
+            if toks[j - 1].poss:
+                return None  # 'of Canterbury Justin Welby's': not a title and name
+        elif words and toks[j].low == "and" and j + 1 < n and toks[j + 1].cap:
+            j += 1  # 'Neighbourhood and Enlargement'
+        elif words and toks[j].low in _PARTICLES and _particles_then_name(toks, j):
+            words.append(j)
+            j += 1  # 'Enlargement Ursula von der Leyen'
+        else:
+            break
+    if len(words) < 3 or j < n and not (toks[j].low in _SPEECH or toks[j].text in _NAME_ENDS):
+        return None  # 'Organised Immigration Crime at the National Crime Agency': a body
+    given = next((k for k in words[1:] if toks[k].base in _FIRST_NAMES), None)
+    if given is None and not (j < n and toks[j].low in _SPEECH):
+        return None  # 'head of the Congressional Black Caucus.': no name without a given one
+    start = given if given is not None else words[-2]
+    if toks[start - 1].low == "and" or toks[start].low in _PARTICLES or any(
+            toks[k].base in _ALL_HEADS or _LEX.get((toks[k].base,)) for k in words
+            if k >= start - 1):
+        return None  # 'the Congressional Black Caucus.': the run ends in a body's head
+    return start
 
 
 def _portfolio(toks: list[_Tok], m: int) -> int | None:
