@@ -77,10 +77,11 @@ def test_a_quote_written_with_character_references_is_found_with_its_speaker():
 
 
 def test_sentences_do_not_split_after_abbreviations_or_initials():
-    text = "The U.K. and Mr. Smith met J. Doe on Monday. They agreed a deal."
+    text = ("The U.K. and Mr. Smith met J. Doe and Rep. G.K. Butterfield on Monday. They "
+            "agreed a deal.")
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == [
-        "The U.K. and Mr. Smith met J. Doe on Monday.",
+        "The U.K. and Mr. Smith met J. Doe and Rep. G.K. Butterfield on Monday.",
         "They agreed a deal.",
     ]
 

@@ -441,3 +441,20 @@ def test_a_body_after_a_title_is_not_read_as_a_name(text, body, person):
     actors, _ = extract_actors(article_from_text(text))
     assert body in actors["name"].tolist()
     assert actors.loc[actors["kind"] == "person", "name"].tolist() == [person]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It was a disgusting day,” said Rep. Gil Baker.", "Gil Baker"),
+    ("“It was a disgusting day,” said Rep. G.K. Butterfield (D-N.C.).", "G.K. Butterfield"),
+    ("“We will hold the line,” said Lt. Gen. Jo Kim.", "Jo Kim"),
+    ("“They will not be housed here,” said Cllr Amy Ward.", "Amy Ward"),
+])
+def test_an_abbreviated_title_before_a_name_is_not_a_speaker_of_its_own(text, speaker):
+    assert speakers(text) == [speaker]
+    actors, _ = extract_actors(article_from_text(text))
+    assert actors.loc[actors["kind"] == "person", "name"].tolist() == [speaker]
+
+
+def test_a_letter_after_a_title_word_is_not_a_name():
+    actors, _ = extract_actors(article_from_text("Gen Z voters were angry, Amy Ward said."))
+    assert actors.loc[actors["kind"] == "person", "name"].tolist() == ["Amy Ward"]

@@ -119,6 +119,7 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m",
 }
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")  # "G.K.", "J.R.R."
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9ÇĞİÖŞÜÂÎÛ]")
 
@@ -135,8 +136,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z.]+)\.?$", text[start : m.start() + 1])
             token = word.group(1).rstrip(".").lower() if word else ""
             # "U.K." ends a sentence only when followed by a new sentence; keep initials
-            # ("J. Smith") and listed abbreviations together.
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            # ("J. Smith", "G.K. Butterfield") and listed abbreviations together.
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
+                    _INITIALS.fullmatch(word.group(1))):
                 continue
         spans.append((start + offset, end + offset))
         start = end

@@ -4,6 +4,8 @@ the country a title or its complement names.
 
 from __future__ import annotations
 
+import re
+
 from newstables.extract.actor_tokens import (
     _ADJECTIVES,
     _ALL_HEADS,
@@ -98,6 +100,7 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
     return k, portfolios
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _NAME_ENDS = frozenset(",.;:)(—–")
 
 
@@ -188,16 +191,19 @@ def _role_country(toks: list[_Tok], i: int, end: int, role: str) -> str | None:
 def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
     """A person's name at ``k``: (surface start index, name start index, end index)."""
     n, start = len(toks), k
-    if k < n and toks[k].cap and toks[k].low in _HONORIFICS:
+    while k < n and toks[k].cap and toks[k].low in _HONORIFICS:  # 'Lt. Gen. Jo Kim'
         k += 1
         if k < n and toks[k].text == ".":
             k += 1
     first = k
+    if k < n and len(toks[k].text) == 1 and not (k + 1 < n and toks[k + 1].text == "."):
+        return None  # 'Gen Z': a letter, not an initial
     names = 0
     while k < n and names < 5:
         tok = toks[k]
-        if tok.word and _nameable(tok) and not (names == 0 and _LEX.get((tok.base,))):
-            names += 1
+        if tok.word and (_nameable(tok) or _INITIALS.fullmatch(tok.text) and k + 1 < n
+                         and toks[k + 1].cap) and not (names == 0 and _LEX.get((tok.base,))):
+            names += 1  # 'G.K. Butterfield': initials in one token
             k += 1
             if tok.poss:
                 break
