@@ -458,3 +458,26 @@ def test_an_abbreviated_title_before_a_name_is_not_a_speaker_of_its_own(text, sp
 def test_a_letter_after_a_title_word_is_not_a_name():
     actors, _ = extract_actors(article_from_text("Gen Z voters were angry, Amy Ward said."))
     assert actors.loc[actors["kind"] == "person", "name"].tolist() == ["Amy Ward"]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # a capitalised title with its complement and no name: an unnamed holder, that title
+    ("“The hotels are unsafe,” said the Chief Inspector of Borders and Immigration.", None,
+     "Chief Inspector of Borders and Immigration"),
+    ("The Director of Public Prosecutions said: “The case will go ahead.”", None,
+     "Director of Public Prosecutions"),
+    # ... its holder when the article has named them
+    ("Director of Public Prosecutions Max Hill visited.\n\n“The case will go ahead,” the "
+     "Director of Public Prosecutions said.", "Max Hill", "Director of Public Prosecutions"),
+    # a bare office is a role, not a name
+    ("The Home Secretary said: “The case will go ahead.”", None, "home secretary"),
+    # a surname that is also a place's head word, after a given name
+    ("Mayor of the West Midlands Andy Street said: “We need housing.”", "Andy Street",
+     "Mayor of the West Midlands"),
+    ("The Office of the UN High Commissioner for Refugees said: “Asylum is a right.”", "UNHCR",
+     None),
+])
+def test_a_title_without_a_name_is_no_speakers_name(text, speaker, role):
+    assert [column(text, c) for c in ("speaker", "role")] == [[speaker], [role]]
+    actors, _ = extract_actors(article_from_text(text))
+    assert not {"Public Prosecutions", "Immigration", "Inspector"} & set(actors["name"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newstables.extract.actor_tokens import ADJECTIVES, COUNTRIES
+from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
@@ -179,6 +179,10 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         spoke = _spoken_for(text, words, actors, found)
         if spoke is not None:
             return spoke
+        bare = words[1:] if words[0][2].lower() == "the" else words
+        title = _capitalised_title(text, bare) if bare and not found else None
+        if title is not None:  # 'The Director of Public Prosecutions said'
+            return actors.last_role_before(words[0][0], title.lower()) or (None, title)
         named = any(r[0] <= edge[0] < r[1] for r in found)
         if low in _SPEAKER_NOUNS and not named:
             return _generic(text, words, len(words) - 1, actors, found)
@@ -189,6 +193,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     titled = _titled_person(text, words[k][0], found)
     if titled is not None:  # 'said the Secretary of State for Foreign Affairs James Cleverly'
         return titled
+    title = _capitalised_title(text, words[k:])
+    if title is not None:  # 'said the Chief Inspector of Borders and Immigration'
+        return actors.last_role_before(words[k][0], title.lower()) or (None, title)
     if words[k][2].lower() in _SPEAKER_NOUNS:
         return _generic(text, words, k, actors, found)
     if found and (found[0][0] <= words[k][0] or found[0][1] >= words[-1][1] and all(
@@ -209,6 +216,20 @@ def _titled_person(text: str, at: int, found: list[tuple[int, int, str, str, str
         return None
     title = " ".join(text[at : person[0]].split()).rstrip(",").casefold()
     return (person[2], person[4]) if title and person[4].casefold().endswith(title) else None
+
+
+def _capitalised_title(text: str, words: list[tuple[int, int, str]]) -> str | None:
+    """``words`` when they are all one capitalised title and its complement, with no name:
+    'Chief Inspector of Borders and Immigration', 'Director of Public Prosecutions'."""
+    k = 0
+    while k < len(words) and words[k][2][:1].isupper() and words[k][2].lower() in _ROLE_WORDS:
+        k += 1
+    if k == 0 or k == len(words) or words[k][2] not in ("of", "for"):
+        return None
+    if any(not (w[2][:1].isupper() or w[2] in ("of", "for", "and", "the"))
+           or w[2] in _FIRST_NAMES for w in words[k:]):
+        return None  # not 'Mayor of the West Midlands Andy Street'
+    return text[words[0][0] : words[-1][1]]
 
 
 def _spoken_for(text: str, words: list[tuple[int, int, str]], actors: _Actors,

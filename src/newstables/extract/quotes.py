@@ -95,7 +95,7 @@ from newstables.extract.quote_phrases import (
     _subject_head,
     _words,
 )
-from newstables.extract.speakers import Speakers, is_listener_verb, is_title
+from newstables.extract.speakers import Speakers, is_bare_title, is_listener_verb, is_title
 from newstables.schema import frame
 
 _PUNCT = r"\s,;:–—-"
@@ -393,6 +393,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         # already unnamed, with its role; or a body's unnamed spokesperson ('a spokeswoman for
         # Care4Calais'), whom the lead-in's own rule calls no one
         unnamed = named == "" and g.attributed and (g.speaker is None or g.role in SPOKES)
+        if named and is_bare_title(named) and g.attributed and g.speaker is None and g.role:
+            named = None  # 'said the Chief Inspector of Borders and Immigration': its role
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody
             mention = actors.mention_of(named)
             g.speaker, g.role, g.attributed = named or None, mention and mention[4], True
@@ -402,6 +404,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.speaker = None
         if g.speaker is not None and (holder := actors.role_holder(g.speaker)) is not None:
             g.speaker, g.role = holder, g.speaker  # 'Home Secretary vows to “...”'
+        elif g.speaker is not None and is_bare_title(g.speaker):
+            g.speaker, g.role = None, g.role or g.speaker  # an office no one is named to
         if g.speaker is not None or g.role is not None:
             actors.last_said = (last.close if last.close is not None else last.end,
                                 g.speaker, g.role)

@@ -94,6 +94,8 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
                 portfolios.append((m, stop))
         if stop is None and m < n and toks[m].cap:
             stop = _body_before_name(toks, m)  # 'Archbishop of Canterbury Justin Welby'
+            if stop is not None:
+                portfolios.append((m, stop))  # the title's words, not an actor's
         if stop is None:
             break
         k = stop
@@ -108,9 +110,10 @@ def _body_before_name(toks: list[_Tok], m: int) -> int | None:
     """Where a capitalised run from ``m`` that a lexicon does not know ends its title part
     and a person's name begins: 'Canterbury Justin Welby', 'Neighbourhood and Enlargement
     Olivér Várhelyi', 'Public Prosecutions Max Hill'. The name starts at a given name the
-    lexicon knows, else, right before a speech verb, it is the run's last two words. A run of
-    fewer than three words, or one a body's head or a lexicon name ends, is no title and
-    name ('of the Home Office', 'of the Congressional Black Caucus')."""
+    lexicon knows, else, right before a speech verb, it is the run's last two words; a run of
+    one or two words with no given name, right before a speech verb, is all title ('Public
+    Prosecutions said'). A run a body's head or a lexicon name ends is no title and name
+    ('of the Congressional Black Caucus')."""
     n, j, words = len(toks), m, []
     while j < n:
         if toks[j].word and toks[j].cap:
@@ -125,8 +128,14 @@ def _body_before_name(toks: list[_Tok], m: int) -> int | None:
             j += 1  # 'Enlargement Ursula von der Leyen'
         else:
             break
-    if len(words) < 3 or j < n and not (toks[j].low in _SPEECH or toks[j].text in _NAME_ENDS):
+    if j < n and not (toks[j].low in _SPEECH or toks[j].text in _NAME_ENDS):
         return None  # 'Organised Immigration Crime at the National Crime Agency': a body
+    if len(words) < 3:
+        # 'the Director of Public Prosecutions said', 'the Chief Inspector of Borders and
+        # Immigration said': the whole run is the title's, with no name after it (not
+        # 'a spokesman for Tom Smith said')
+        return j if words and j < n and toks[j].low in _SPEECH and not any(
+            toks[k].base in _FIRST_NAMES for k in words) else None
     given = next((k for k in words[1:] if toks[k].base in _FIRST_NAMES), None)
     if given is None and not (j < n and toks[j].low in _SPEECH):
         return None  # 'head of the Congressional Black Caucus.': no name without a given one
@@ -207,6 +216,10 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
             k += 1
             if tok.poss:
                 break
+        elif (names == 1 and k - 1 == first and toks[first].base in _FIRST_NAMES and tok.cap
+              and tok.word and not tok.poss and not (k + 1 < n and toks[k + 1].cap)):
+            names += 1  # 'Andy Street', 'Robert Hall': a given name, then a head word
+            k += 1
         elif tok.low in _PARTICLES and names and _particles_then_name(toks, k):
             k += 1
         elif (tok.text == "." and names and len(toks[k - 1].text) == 1 and k + 1 < n

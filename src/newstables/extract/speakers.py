@@ -29,7 +29,12 @@ import json
 import re
 from collections.abc import Sequence
 
-from newstables.extract.actor_tokens import NAME_PARTICLES, PREFIXED_NAME, bare_surname
+from newstables.extract.actor_tokens import (
+    _ROLE_WORDS,
+    NAME_PARTICLES,
+    PREFIXED_NAME,
+    bare_surname,
+)
 from newstables.lexicon import load_json, load_lines
 from newstables.paths import LEXICONS
 
@@ -88,6 +93,12 @@ def is_title(name: str) -> bool:
     return name.lower().rstrip(".") in _TITLES
 
 
+def is_bare_title(name: str) -> bool:
+    """Title words alone, several ('Home Secretary', 'Chief Inspector'): an office, no name."""
+    words = name.split()
+    return len(words) > 1 and all(_low(w) in _ROLE_WORDS for w in words)
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -134,6 +145,8 @@ def _particles_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
 def _name_of(run: list[tuple[int, int, str]]) -> str | None:
     """The name in a run, its titles dropped: 'Sen. Claire McCaskill' -> 'Claire McCaskill'."""
     words = [w for _, _, w in run]
+    if is_bare_title(" ".join(words)):
+        return " ".join(words)  # 'Chief Inspector', 'Home Secretary': its holder's (quotes.py)
     titled = False
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words, titled = words[1:], True
