@@ -1,5 +1,6 @@
 """Actors and mentions: people with roles, organisations, places, aliases, traceability."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -340,3 +341,15 @@ def test_a_preposition_opening_a_sentence_does_not_start_a_name():
     actors, _ = actors_of("Between January and September, 26,612 people arrived. "
                           "Demonstrators gathered outside. Relatives of Anna Berg waited.")
     assert names(actors) == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a party or body before the title in an appositive is part of the role
+    ("Sir Keir Starmer, the Labour leader, said the plan was a gimmick.", "Keir Starmer",
+     "Labour Leader"),
+    ("Nigel Farage, the Reform UK leader, said no.", "Nigel Farage", "Reform UK Leader"),
+    ("“It is a farce,” the Lib Dem leader Sir Ed Davey said.", "Ed Davey", "Lib Dem Leader"),
+])
+def test_a_party_before_a_title_is_part_of_the_role(text, name, role):
+    actors, _ = actors_of(text)
+    assert row(actors, name)["role"] == role

@@ -281,6 +281,11 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
         m += 1
     if m < n and (toks[m].poss or toks[m].base in _ADJECTIVES):
         m += 1
+    q = m
+    body = _lex_match(toks, m, n) if m < n else None
+    if body is not None and body[1].kind == "org" and body[0] < n and (
+            toks[body[0]].low in _ROLE_WORDS):
+        m = body[0]  # ', the Labour leader,': a party or body before the title
     role = _match_role(toks, m, set()) if m < n else None
     if role is None:
         return None
@@ -295,7 +300,7 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
     else:
         if n > end + 8:
             return None
-    label = _role_text(toks, m, end)
-    return label, _role_country(toks, m, end, label), end
+    label = _role_text(toks, q, end)
+    return label, _role_country(toks, q, end, label), end
 
 
