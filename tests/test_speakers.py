@@ -481,3 +481,12 @@ def test_a_title_without_a_name_is_no_speakers_name(text, speaker, role):
     assert [column(text, c) for c in ("speaker", "role")] == [[speaker], [role]]
     actors, _ = extract_actors(article_from_text(text))
     assert not {"Public Prosecutions", "Immigration", "Inspector"} & set(actors["name"])
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("A Downing Street spokesman said: “We are confident.”", "Downing Street", "spokesman"),
+    ("“We will see,” said Downing Street.", "Downing Street", None),
+    ("“We will see,” said a Downing Street source.", None, "source"),
+])
+def test_a_seat_of_governments_spokesperson_speaks_for_it(text, speaker, role):
+    assert [column(text, c) for c in ("speaker", "role")] == [[speaker], [role]]

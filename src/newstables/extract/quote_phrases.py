@@ -185,7 +185,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
             return actors.last_role_before(words[0][0], title.lower()) or (None, title)
         named = any(r[0] <= edge[0] < r[1] for r in found)
         if low in _SPEAKER_NOUNS and not named:
-            return _generic(text, words, len(words) - 1, actors, found)
+            # a seat of government speaks like a body: 'a Downing Street spokesman'
+            return _generic(text, words, len(words) - 1, actors, sorted(found + [
+                r for r in actors.within(start, end) if r[2] in _SEATS and r not in found]))
         who = _pick(found, kinds, last=True)
         return who if who is not None else _country(words, actors.within(start, end))
     k = 1 if low in ("the", "a", "an") and len(words) > 1 else 0
