@@ -1927,3 +1927,16 @@ def test_the_word_may_is_no_month_that_stops_a_change_from_one_year_to_another()
     changes = claims[claims["claim"].str.endswith("%")].to_dict("records")
     assert (changes[0]["claim_period"], changes[0]["verdict"]) == ("2023 vs 2022", "consistent")
     assert changes[1]["verdict"] == "cannot check"  # months, not whole years
+
+
+@pytest.mark.parametrize("text", [
+    # "Australian Border Force" is Australia's, not the UK's Border Force
+    "CANBERRA - A boat landed in Western Australia on Friday.\n\nAustralian Border Force said "
+    "surveillance flights had been increased.\n\nThe tribunal had a backlog of about 90,000 "
+    "cases at the end of 2023, according to Department of Home Affairs figures.",
+    "WASHINGTON - The number of people awaiting an asylum decision from USCIS reached 128,000 "
+    "at the end of 2023.",
+])
+def test_a_figure_of_a_place_no_series_covers_is_not_checked_against_the_uks(text):
+    row = extracted(text, "2024-03-15").iloc[-1]
+    assert (row["verdict"], row["series"]) == ("cannot check", "")

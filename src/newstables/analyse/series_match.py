@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newstables import reference
@@ -140,8 +140,31 @@ def geographies(text: str) -> set[str]:
     """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...); a
     nationality of the people counted ("Turkish nationals", "Turks") names no place."""
     vocab = vocabulary()
-    grams = ngrams(vocab.nationals.sub(" , ", text))
-    return {g for g, words in vocab.geographies.items() if any(w in grams for w in words)}
+    words = _words(vocab.nationals.sub(" , ", text))
+    places = _place_words()
+    found, i = set(), 0
+    while i < len(words):
+        # the longest place phrase from here, its words read once: "Australian Border Force"
+        # is Australia's ("australian border"), not the UK's Border Force
+        for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+            geos = places.get(" ".join(words[i : i + n]))
+            if geos:
+                found |= geos
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+@cache
+def _place_words() -> dict[str, frozenset[str]]:
+    """Each place phrase of the catalogue and the geographies it names."""
+    out: dict[str, set[str]] = {}
+    for geo, words in vocabulary().geographies.items():
+        for w in words:
+            out.setdefault(w, set()).add(geo)
+    return {w: frozenset(g) for w, g in out.items()}
 
 
 @dataclass(frozen=True)
