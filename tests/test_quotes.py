@@ -466,8 +466,9 @@ def test_a_source_inside_a_body_is_unnamed_not_the_bodys_voice():
         "According to a Home Office spokesperson, “the figures are provisional”."
     )
     quotes = [(q["speaker"], q["role"]) for q in rows(text)]
-    assert quotes == [(None, "source"), (None, "source"), (None, "source"),
-                      ("Home Office", "spokesperson")]
+    # the body a source is inside stays in its role
+    assert quotes == [(None, "Home Office source"), (None, "Home Office source"),
+                      (None, "source"), ("Home Office", "spokesperson")]
 
 
 def test_downing_street_speaks_for_the_prime_ministers_office():

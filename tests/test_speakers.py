@@ -486,7 +486,25 @@ def test_a_title_without_a_name_is_no_speakers_name(text, speaker, role):
 @pytest.mark.parametrize("text, speaker, role", [
     ("A Downing Street spokesman said: “We are confident.”", "Downing Street", "spokesman"),
     ("“We will see,” said Downing Street.", "Downing Street", None),
-    ("“We will see,” said a Downing Street source.", None, "source"),
+    ("“We will see,” said a Downing Street source.", None, "Downing Street source"),
 ])
 def test_a_seat_of_governments_spokesperson_speaks_for_it(text, speaker, role):
     assert [column(text, c) for c in ("speaker", "role")] == [[speaker], [role]]
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # 'the new Home Secretary, X': a time word before the title keeps it X's
+    ("The new Home Secretary, Yvette Cooper, said she had inherited a “shambles” and a "
+     "“gimmick”.", [("Yvette Cooper", "Home Secretary")] * 2),
+    # 'hit back' attributes; the former holder speaks, not the one named before
+    ("The Home Secretary, Yvette Cooper, called it a “gimmick”.\n\nJames Cleverly, the former "
+     "home secretary, hit back on X: “Labour's claim that nothing worked is nonsense.”",
+     [("Yvette Cooper", "Home Secretary"), ("James Cleverly", "Former Home Secretary")]),
+    # an anonymous figure is no body's voice; whom they are close to stays in the role
+    ("A senior Labour figure described the approach as “performative cruelty”.",
+     [(None, "Labour figure")]),
+    ("A Home Office source said: “It is over.”", [(None, "Home Office source")]),
+])
+def test_titles_with_time_words_new_cues_and_anonymous_figures(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

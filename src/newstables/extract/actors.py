@@ -253,8 +253,12 @@ class _Sentence:
         if i == 0:
             return True
         prev = self.toks[i - 1]
+        if prev is _FILLER and i >= 2 and self.toks[i - 2].low in _DETERMINERS:
+            # 'The new Home Secretary, X': lower-case words between, all of them time words
+            between = self.text[self.toks[i - 2].end : self.toks[i].start].lower().split()
+            return bool(between) and all(w in _TIME_WORDS for w in between)
         return prev.low in _DETERMINERS or prev.poss or prev.base in _ADJECTIVES or (
-            prev.low in ("former", "his", "her", "its", "their")
+            prev.low in _TIME_WORDS or prev.low in ("his", "her", "its", "their")
         )
 
     def _honorifics(self) -> None:
@@ -408,6 +412,10 @@ class _Sentence:
         role, country = (appositive[0], appositive[1]) if appositive else (None, None)
         self._person(a, a, b, role, country, single_evidence=evidence)
         self.cands[-1].fallback = fallback
+
+
+# Words that date a title's holder: 'the former minister', 'the new Home Secretary'
+_TIME_WORDS = frozenset("former new then current incoming outgoing newly appointed".split())
 
 
 def _given_name_inside(toks: list[_Tok], a: int, b: int) -> int | None:

@@ -392,7 +392,9 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
         lo -= 1
     if noun in _ANONYMOUS:
-        return None, noun  # 'a Home Office source': unnamed, not the Home Office's voice
+        # 'a Home Office source', 'a senior Labour figure': unnamed, not that body's voice;
+        # whom they are close to kept in the role
+        return None, _with_party(words[lo:k], noun)
     inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
     if inside and noun in _VOICES:
         # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
@@ -440,9 +442,14 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         title = f"{adjective} {title}" if adjective else title  # not 'Belgium's'
     if title == noun and noun in _PARTISAN:
         # 'one Tory backbencher', 'a Kent councillor': who they are for, kept in the role
-        kept = [w[2] for w in words[lo:k] if w[2][:1].isupper() and w[2].lower() not in _ARTICLES]
-        title = " ".join([*kept, noun])
+        title = _with_party(words[lo:k], noun)
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
+
+
+def _with_party(before: list[tuple[int, int, str]], noun: str) -> str:
+    """``noun`` with the capitalised words before it: 'Tory backbencher', 'Labour figure'."""
+    kept = [w[2] for w in before if w[2][:1].isupper() and w[2].lower() not in _ARTICLES]
+    return " ".join([*kept, noun])
 
 
 # The last words of a state body's or a party's name: 'the charity said' is not the Home
