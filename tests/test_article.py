@@ -154,3 +154,9 @@ def test_word_count_is_the_number_of_word_matches(text):
 def test_word_count_keeps_numbers_and_joined_words_whole():
     text = "“We deported 124,441 people,” Türkiye’s cross-border minister said."
     assert count_words(text) == 8
+
+
+def test_a_numbered_items_number_opens_its_sentence():
+    text = "Seven numbers.\n\n3. August was the busiest month. It ended.\n\n6. Hotels."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Seven numbers.", "3. August was the busiest month.", "It ended.", "6. Hotels."]

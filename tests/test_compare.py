@@ -1940,3 +1940,33 @@ def test_the_word_may_is_no_month_that_stops_a_change_from_one_year_to_another()
 def test_a_figure_of_a_place_no_series_covers_is_not_checked_against_the_uks(text):
     row = extracted(text, "2024-03-15").iloc[-1]
     assert (row["verdict"], row["series"]) == ("cannot check", "")
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # a base with an adjective before its number keeps its own year
+    ("29,437 people crossed the Channel in small boats in 2023, down 36% on the record 45,774 "
+     "in 2022.", "2024-02-29", "36%", "2023 vs 2022", "consistent"),
+    # a numbered item's number is no figure, nor a day of the month before it
+    ("128,786 people were waiting for an initial decision at the end of 2023, down from a peak "
+     "of 175,457 at the end of June.\n6. Hotels. 45,744 people were in hotel accommodation at "
+     "the end of December.", "2024-02-29", "175,457", "2023-06", "consistent"),
+    ("29,437 people crossed the Channel in small boats in 2023.\n3. August was the busiest "
+     "month, with 5,369 arrivals, although that was well below the 8,631 seen in August 2022.",
+     "2024-02-29", "5,369", "2023-08", "consistent"),
+    ("June alone saw 5,170 arrivals, the highest June on record.", "2025-07-01", "5,170",
+     "2025-06", "consistent"),
+])
+def test_bases_and_list_items_keep_each_figure_in_its_own_period(text, pub, claim,
+                                                                claim_period, verdict):
+    claims = extracted(text, pub).set_index("claim")
+    assert (claims.loc[claim, "claim_period"], claims.loc[claim, "verdict"]) == (
+        claim_period, verdict)
+    assert not {"3", "6"} & set(claims.index)
+
+
+def test_a_count_with_no_period_that_fails_at_the_publication_date_is_not_checked():
+    # the period of the base after it is not its own, and "saw" is no running total
+    row = extracted("The busiest month saw 5,369 arrivals, although that was well below the "
+                    "8,631 seen in August 2022.", "2024-02-29").set_index("claim").loc["5,369"]
+    assert row["verdict"] == "cannot check"
+    assert row["reason"].endswith("its sentence states no period")

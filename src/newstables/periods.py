@@ -100,7 +100,10 @@ RATE_DAYS = {"per day": 1.0, "per week": 7.0, "per month": 365.25 / 12}
 # year is the base's, not the sentence's ("from" only after "up", "down" or "to" a number:
 # see number_bases)
 NUMBER_BASE = re.compile(
-    r"\b(?P<prep>on|from|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:(?:about"
+    r"\b(?P<prep>on|from|than|compared\s+(?:with|to)|against|versus)\s+(?:(?:the|a)\s+)?"
+    # "on the record 45,774 in 2022", "from a peak of 45,774 in 2022"
+    r"(?:(?:previous\s+)?(?:record|peak|all-time\s+high|high)(?:\s+(?:total|figure|level))?"
+    r"(?:\s+of)?\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
     rf"(?P<nc>(?:\s+[\w'’-]+){{0,4}}?)\s+(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
     rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"

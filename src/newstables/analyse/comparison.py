@@ -612,9 +612,25 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
                 tried = {r.key for g in ordered[: i + 1] for r in g}
                 weaker = by_score([(sc, r) for sc, r in found if r.key not in tried])
                 _another_fit(trial, weaker, period, published, t, claim_value, skip)
-            return trial
+            return _undated_count(trial, group, period, ctx)
         first = first or trial
     return first
+
+
+def _undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
+                   ctx: Surroundings) -> dict[str, Any]:
+    """A count over a period that its sentence does not state, read at the publication date
+    ("The busiest month saw 5,369 arrivals"), that does not hold there is not checked: unless
+    the words say it runs to now ("have crossed", "so far"), it is as likely of another time
+    as wrong."""
+    rule = next((r for r in group if r.key == row["series"]), None)
+    if period.kind == "now" and rule is not None and rule.kind == "flow" and (
+            row["verdict"] in CHECKED and row["verdict"] not in HOLDS) and not (
+            periods.still_running(ctx.sentence_text)):
+        row["reason"] = (f"{row['verdict']} if read up to the publication date, but its "
+                         "sentence states no period")
+        row["verdict"] = "cannot check"
+    return row
 
 
 def _another_fit(row: dict[str, Any], weaker: list[list[SeriesRule]], period: Period,

@@ -119,6 +119,7 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m",
 }
+_LIST_NUMBER = re.compile(r"[0-9]{1,2}\.")  # a numbered item's number
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")  # "G.K.", "J.R.R."
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9ÇĞİÖŞÜÂÎÛ]")
@@ -132,6 +133,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         end = m.end()
         if not _NEXT_STARTS_SENTENCE.match(text, end):
             continue
+        if text[m.start()] == "." and _LIST_NUMBER.fullmatch(text, start, m.start() + 1):
+            continue  # "3. August was the busiest month": an item's number opens its sentence
         if text[m.start()] == ".":
             word = re.search(r"([A-Za-z.]+)\.?$", text[start : m.start() + 1])
             token = word.group(1).rstrip(".").lower() if word else ""

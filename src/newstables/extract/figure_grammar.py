@@ -165,7 +165,8 @@ _WORDISH = r"[a-z]+(?:-[a-z]+)?"  # a number word in a time expression, checked 
 _BIG = _alt(_SCALE_WORDS)
 # Time expressions are matched on the lower-cased text (faster than re.I); that a month or
 # weekday is capitalised in the text is checked when the expression is resolved.
-_MONTH = rf"(?:{_trie(_MONTHS)})\b\.?"
+# a full stop only after an abbreviation ("Jan. 6"): "the end of June.\n6. Hotels" is no date
+_MONTH = rf"(?:{_trie(_MONTHS)})\b(?:(?<=\b[A-Za-z]{{3}})\.|(?<=\b[Ss]ept)\.)?"
 _WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})\b"
 _CAPITALISED = ("yto_m", "since_m", "mr_a", "mr_b", "date_m", "date_m2", "my_m", "wd", "q_k",
                 "wk_m")
@@ -328,7 +329,8 @@ _PERIOD = re.compile(
     | (?P<mr>(?:between|from)\s+(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ay>{_YEAR}))?
         \s+(?:and|to|until|till|through)\s+(?P<mr_b>{_MONTH})(?:\s+(?P<mr_by>{_YEAR}))?)
     | (?P<date>(?:on\s+)?(?:(?:{_DAY}\s*[-–]\s*)?(?P<date_d>{_DAY})\s+(?:of\s+)?(?P<date_m>{_MONTH})
-        | (?P<date_m2>{_MONTH})\s+(?P<date_d2>{_DAY})(?![0-9]|,[0-9]))(?:,?\s+(?P<date_y>{_YEAR}))?)
+        | (?P<date_m2>{_MONTH})[^\S\n]+(?P<date_d2>{_DAY})(?![0-9]|,[0-9]))
+        (?:,?\s+(?P<date_y>{_YEAR}))?)
     | (?P<my>(?:(?P<my_pre>in|during|for|throughout|by|of|until|till|last|this|early|late|mid
         |end\s+of|start\s+of|beginning\s+of)[\s-]+)?(?P<my_m>{_MONTH})(?:\s+(?P<my_y>{_YEAR}))?)
     | (?P<span>(?:(?:in|over|during|within|across|for)\s+)?(?:the\s+)?

@@ -233,7 +233,8 @@ _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     r"\b(?:the|its|their)\s+(?:" + "|".join([*periods.RECORD_WORDS, "busiest", "quietest"])
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
-_MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had)\b", re.I)
+_LIST_LEAD = re.compile(r"^[0-9]{1,2}[.)]\s+")  # "3. August was ...": an item's number
+_MONTH_SUBJECT = re.compile(r"\s+(?:alone\s+)?(?:was|saw|brought|had)\b", re.I)
 _TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
 _BY_THE = re.compile(r"\bby\s+the\s+$", re.I)
 _THAT_MONTH = re.compile(r"\b(?:that|the)\s+month\b|\balone\b", re.I)  # "1,664 crossed that month"
@@ -257,8 +258,8 @@ def _sentence_of(m: re.Match[str]) -> str:
 def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
     if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()) and not (
-            _MONTH_SUBJECT.match(m.string, m.end()) and _sentence_of(m).startswith(
-                m.group().lower())):
+            _MONTH_SUBJECT.match(m.string, m.end()) and _LIST_LEAD.sub(
+                "", _sentence_of(m).lstrip()).startswith(m.group().lower())):
         return None  # a bare "May" may be a name; not "was August, when 5,369 crossed", nor
         # "September was the busiest month, with 4,192 arrivals"
     pre = " ".join((g("my_pre") or "").lower().split())

@@ -134,7 +134,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     sentence = ctx.sentence_text
     found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
              and not dates_the_base(sentence, f[0], f[1], ctx.figure_start)]
-    in_clause = [f for f in found if _in_clause(f, ctx)]
+    # not the period of a base after the figure ("5,369 arrivals, well below the 8,631 seen
+    # in August 2022")
+    in_clause = [f for f in found if _in_clause(f, ctx) and not (
+        f[0] >= ctx.figure_end and another_figures(ctx, f[0]))]
     period = None
     if own is not None:
         period = replace(own, origin="figure")

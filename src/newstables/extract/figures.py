@@ -98,6 +98,10 @@ from newstables.schema import frame
 # ---------------------------------------------------------------- assembly
 
 
+# A numbered list item's marker at the start of a line: "3. ", "2) "
+_LIST_MARKER = re.compile(r"[0-9]{1,2}[.)][^\S\n]+\S")
+
+
 def _in_code(text: str, p: int) -> bool:
     """ "COVID-19", "F-16": digits after a word and a hyphen (but not "£3m-£4m", "3bn-4bn")."""
     if p < 2 or text[p - 1] != "-" or not text[p - 2].isalpha():
@@ -122,6 +126,8 @@ def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple
     """The figure starting at trigger ``t`` (or None) and where to look next."""
     text = doc.text
     p = t.start
+    if t.digits and _LIST_MARKER.match(text, p) and text[:p].rstrip(" \t")[-1:] in ("", "\n"):
+        return None, t.end  # "3. August was the busiest month": an item's number, no figure
     if t.digits:
         if p > sent.start and not text[p - 1].isspace():  # "£3m", "US$3", "USD 3"
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)

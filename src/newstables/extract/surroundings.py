@@ -213,7 +213,8 @@ def surroundings(article: Article, start: int, end: int,
 
 
 _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
-                     r"|versus|compared\s+(?:with|to))\s+(?:[a-z]+\s+)?$", re.I)
+                     r"|versus|compared\s+(?:with|to)|below|above|beneath|behind|short\s+of"
+                     r"|beating|surpassing|eclipsing)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def another_figures(ctx: Surroundings, start: int) -> bool:
