@@ -1970,3 +1970,23 @@ def test_a_count_with_no_period_that_fails_at_the_publication_date_is_not_checke
                     "8,631 seen in August 2022.", "2024-02-29").set_index("claim").loc["5,369"]
     assert row["verdict"] == "cannot check"
     assert row["reason"].endswith("its sentence states no period")
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # "the same point in 2023": the months so far, in 2023
+    ("So far this year, 2,255 people have crossed the Channel in small boats, 24% fewer than "
+     "at the same point in 2023.", "2024-02-29", "24%",
+     "2024-01-01 to 2024-02-29 (so far that year) vs 2023-01-01 to 2023-02-28", "consistent"),
+    # a month right before the next figure is that figure's, after a conjunction
+    ("August saw 4,149 small boat arrivals and September 4,192, the highest monthly figure of "
+     "the year.", "2024-10-12", "4,192", "2024-09", "consistent"),
+    ("In August 4,149 people crossed in small boats and in September 4,192.", "2024-10-12",
+     "4,149", "2024-08", "consistent"),
+    # not the figure's own period followed by a part of it
+    ("Small boat arrivals reached 29,437 in 2023, 5,000 of them Albanians.", "2024-03-01",
+     "29,437", "2023", "consistent"),
+])
+def test_same_point_bases_and_gapped_months(text, pub, claim, claim_period, verdict):
+    claims = extracted(text, pub).set_index("claim")
+    assert (claims.loc[claim, "claim_period"], claims.loc[claim, "verdict"]) == (
+        claim_period, verdict)

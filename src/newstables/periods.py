@@ -74,8 +74,8 @@ NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
     rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
-    rf"\s+(?:the\s+same\s+(?:period|quarter|month|time)\s+"
-    rf"(?:of|in)\s+|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
+    rf"\s+(?:(?:at\s+)?(?P<ysame>the\s+same\s+(?:period|quarter|month|time|point|stage)\s+"
+    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
@@ -558,6 +558,13 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
         return _month_base(chosen, target, published)
     if chosen.group("y"):
         year = int(chosen.group("y"))
+        if chosen.group("ysame"):
+            # "24% fewer than at the same point in 2023": the target's months in that year;
+            # not known when the target is a whole year or has no dates
+            if target is None or not target.start or not target.end or target.kind == "year":
+                return None
+            start, end = in_year(target.start, year), in_year(target.end, year)
+            return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}")
         if target is not None and target.kind == "quarter" and target.start is not None:
             q = (target.start.month - 1) // 3 + 1
             start, end = quarter_span(year, q)

@@ -233,6 +233,9 @@ _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     r"\b(?:the|its|their)\s+(?:" + "|".join([*periods.RECORD_WORDS, "busiest", "quietest"])
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
+# "August saw 4,149 arrivals and September 4,192": a month whose figure follows it
+_A_FIGURE_NEXT = re.compile(r",?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
+                            r"[0-9]{1,3}(?:,[0-9]{3})+\b")
 _LIST_LEAD = re.compile(r"^[0-9]{1,2}[.)]\s+")  # "3. August was ...": an item's number
 _MONTH_SUBJECT = re.compile(r"\s+(?:alone\s+)?(?:was|saw|brought|had)\b", re.I)
 _TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
@@ -259,7 +262,8 @@ def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | 
     g = m.group
     if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()) and not (
             _MONTH_SUBJECT.match(m.string, m.end()) and _LIST_LEAD.sub(
-                "", _sentence_of(m).lstrip()).startswith(m.group().lower())):
+                "", _sentence_of(m).lstrip()).startswith(m.group().lower())) and not (
+            _A_FIGURE_NEXT.match(m.string, m.end())):
         return None  # a bare "May" may be a name; not "was August, when 5,369 crossed", nor
         # "September was the busiest month, with 4,192 arrivals"
     pre = " ".join((g("my_pre") or "").lower().split())
@@ -544,6 +548,10 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+# "4,149 arrived and in September 4,192": a period right before the next figure, after a
+# conjunction, is that figure's
+_ANOTHER_ITEM = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
+_LEADS_NEXT = re.compile(r"[\s,]*(?:(?:about|around|some|nearly|almost|just|over)\s+)?")
 # words that set a figure against another time's ("smashing last year's pace")
 _OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|eclips\w*|broke"
                       r"|break\w*|above|below|(?:up|down)\s+on|" + "|".join(
@@ -567,7 +575,9 @@ def _pick_period(
     while i < hi and starts[i] < next_start:
         p = periods[i]
         if p.usable and _figures_after(text, fig.end, p) and not (
-                text[p.start:p.start + 1].isdigit() and _WHEN_AFTER.match(text, p.end)):
+                text[p.start:p.start + 1].isdigit() and _WHEN_AFTER.match(text, p.end)) and not (
+                _LEADS_NEXT.fullmatch(text, p.end, next_start)
+                and _ANOTHER_ITEM.search(text, fig.end, p.start)):
             return p.value  # not "36,816, well below 2022, when 45,774 crossed": 2022's
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
