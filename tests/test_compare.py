@@ -1990,3 +1990,13 @@ def test_same_point_bases_and_gapped_months(text, pub, claim, claim_period, verd
     claims = extracted(text, pub).set_index("claim")
     assert (claims.loc[claim, "claim_period"], claims.loc[claim, "verdict"]) == (
         claim_period, verdict)
+
+
+def test_a_figure_a_correction_withdraws_is_not_the_articles_claim():
+    claims = extracted("Correction: An earlier version of this article said that 45,000 people "
+                       "crossed the Channel in small boats in 2023. That figure related to 2022; "
+                       "the correct figure for 2023 is 29,437.", "2024-10-12").set_index("claim")
+    assert claims.loc["45,000", "stated_by"] == (
+        "an earlier version of the article, withdrawn in its correction")
+    assert (claims.loc["29,437", "stated_by"], claims.loc["29,437", "verdict"]) == (
+        "", "consistent")

@@ -477,7 +477,19 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
+    if ctx.sentence is not None and _WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start):
+        # "Correction: An earlier version of this article said that 45,000 people crossed":
+        # not the article's claim now; its check shows why it was withdrawn
+        row["stated_by"] = WITHDRAWN
+        row["notes"] = " | ".join(n for n in (row["notes"], WITHDRAWN) if n)
     return row
+
+
+# A correction's account of what the article used to say
+_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+(?:this|"
+                        r"the)\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
+                        r"|wrongly|incorrectly)", re.I)
+WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
 
 
 def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
