@@ -508,3 +508,27 @@ def test_a_seat_of_governments_spokesperson_speaks_for_it(text, speaker, role):
 def test_titles_with_time_words_new_cues_and_anonymous_figures(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # the outer attribution, not the subject of the reported clause after it
+    ("The shadow home secretary, Chris Philp, said Labour had “lost control of our borders”.",
+     [("Chris Philp", "Shadow Home Secretary")]),
+    # 'she' goes back to the sentence's titled subject, not a name in its relative clause
+    ("The European Commission president, Ursula von der Leyen, who visited the island with "
+     "Ms Meloni on Sunday, presented a plan. “Irregular migration is a European challenge,” "
+     "she said.", [("Ursula von der Leyen", "European Commission President")]),
+    # 'he added' after an unnamed spokesman's partial quote goes on that spokesman
+    ("An ally of Suella Braverman was blunter.\n\nA No 10 spokesman said the Prime "
+     "Minister was “determined to stop the boats”. “We will not let a foreign court block our "
+     "plans,” he added.", [(None, "spokesman"), (None, "spokesman")]),
+    # an anonymous ally keeps 'ally' as role, in both sentences of its quote
+    ("An ally of Suella Braverman was blunter. “She told them this would happen,” the ally "
+     "said. “They did not listen.”", [(None, "ally"), (None, "ally")]),
+    # a body before a title in an appositive: the title's
+    ("A European Commission spokeswoman, Anitta Hipper, told reporters that the pact would "
+     "“make a real difference”.", [("Anitta Hipper", "European Commission Spokeswoman")]),
+])
+def test_outer_attributions_subjects_and_unnamed_speakers_who_go_on(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

@@ -239,7 +239,7 @@ class _Sentence:
                 for k in range(a, b):
                     self.used[k] = True
             k = end
-            if k < n and toks[k].text == "," and self._comma_role(i):
+            if k < n and toks[k].text == "," and (self._comma_role(i) or self._comma_role(q)):
                 k += 1
             name = _name_after(toks, k) if k < n and not toks[end - 1].poss else None
             if name is not None and (k == end or name[2] - name[1] >= 2):

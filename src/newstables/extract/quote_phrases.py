@@ -174,8 +174,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         return _pronoun(low, edge[0], actors)
     found = [r for r in actors.within(start, end) if r[3] in kinds]
     if last:
-        if _anonymous(words):  # 'a source close to the Home Secretary said': unnamed
-            return None, None
+        k = _anonymous(words)
+        if k is not None:  # 'a source close to the Home Secretary said': unnamed, a source
+            return None, _with_party(words[max(0, k - 3) : k], words[k][2].lower())
         spoke = _spoken_for(text, words, actors, found)
         if spoke is not None:
             return spoke
@@ -350,12 +351,11 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
     return _generic(text, words, k, actors, found)
 
 
-def _anonymous(words: list[tuple[int, int, str]]) -> bool:
-    """Is there 'a source'/'an aide'... within the last words before a cue?"""
-    return any(
-        words[k][2].lower() in _ANONYMOUS and words[k - 1][2].lower() in _ARTICLES
-        for k in range(len(words) - 1, max(0, len(words) - 8), -1)
-    )
+def _anonymous(words: list[tuple[int, int, str]]) -> int | None:
+    """Where 'a source', 'an aide', 'the ally'... is within the last words before a cue."""
+    return next((k for k in range(len(words) - 1, max(0, len(words) - 8), -1)
+                 if words[k][2].lower() in _ANONYMOUS
+                 and words[k - 1][2].lower() in _ARTICLES | {"the"}), None)
 
 
 def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:

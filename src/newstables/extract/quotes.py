@@ -410,7 +410,7 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             actors.last_said = (last.close if last.close is not None else last.end,
                                 g.speaker, g.role)
         pronoun = _one_person(actors, g.speaker, g.role) if g.attributed else None
-        if pronoun is not None and (direct or g.speaker is not None):
+        if pronoun is not None and (direct or g.speaker is not None or g.role is not None):
             actors.said(first.open, g.speaker, g.role, pronoun)
 
         if last.close is not None and not (

@@ -88,6 +88,10 @@ _LAST_WORD = re.compile(r"(\w+)\.$")
 
 
 
+# Lower-case words a name phrase after a verb may hold: 'said the Home Office minister X'
+_PHRASE_WORDS = frozenset({"the", "a", "an", "of", "for", "and"}) | _TITLES | _ROLE_WORDS
+
+
 def is_title(name: str) -> bool:
     """A bare title or honorific ('Rep', 'Sen.'), not a name."""
     return name.lower().rstrip(".") in _TITLES
@@ -214,7 +218,12 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
         i = bisect.bisect_right(sentence_starts, mentions[k][0]) - 1
         sentence = sentence_starts[i] if i >= 0 else 0
         mention = next((m for m in mentions[: k + 1] if m[0] >= sentence and m[3] == "person"
-                        and fits(m[2], pronoun) and _speaks(text, m[1])), mentions[k])
+                        and fits(m[2], pronoun) and _speaks(text, m[1])), None) or next(
+            (m for m in mentions[: k + 1] if m[0] >= sentence and m[3] == "person"
+             and fits(m[2], pronoun) and _TITLE_ONLY.fullmatch(text, sentence, m[0])
+             and text[m[1] : m[1] + 1] == ","), mentions[k])
+        # ('The Commission president, Ursula von der Leyen, who visited with Ms Meloni, ...':
+        # the subject named with its title, in apposition, over a name in its clause)
     for entry in reversed(spoken):
         if entry[0] < at and entry[3] in ("either", pronoun) and fits(entry[1], pronoun):
             if mention is None or entry[0] > mention[0]:
@@ -509,8 +518,12 @@ class Speakers:
                 if who is None and k > 0 and toks[k - 1][2] == "," and lows[k].endswith("ing"):
                     who = self._main_subject(toks, lows, k)  # 'X granted Y ..., saying “'
                 if (who is None and k + 1 < len(toks) and not is_listener_verb(lows[k])
-                        and (k == 0 or toks[k - 1][2] in ",;:—–")):
-                    # '..., said X: “' (a verb with a subject before it names no one after it)
+                        and (k == 0 or toks[k - 1][2] in ",;:—–") and all(
+                            not w.isalpha() or _is_cap(w) or low in _PHRASE_WORDS
+                            for (_, _, w), low in zip(toks[k + 1 :], lows[k + 1 :],
+                                                      strict=True))):
+                    # '..., said X: “' (a verb with a subject before it names no one after it);
+                    # not '..., Chris Philp, said Labour had “': a clause, not a name phrase
                     who = self.phrase(toks[k + 1][0], open_) if _is_cap(toks[k + 1][2]) else None
                 if who is not None:
                     return who
