@@ -1252,3 +1252,9 @@ def test_an_own_verb_replaces_only_the_verb_of_the_noun_it_keeps() -> None:
     rows = figures("Turkish authorities caught 254,008 newly arrived migrants in 2023, and "
                    "deported 130,000.", "2025-03-01")
     assert rows[1]["counts"] == "newly arrived migrants deported"
+
+
+def test_thousands_of_times_is_how_often_not_how_many() -> None:
+    row = figures("A post shared thousands of times claimed that 50,000 migrants arrived.",
+                  "2024-01-12")[0]
+    assert (row["text"], row["unit"]) == ("thousands of times", "times")

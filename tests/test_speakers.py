@@ -532,3 +532,32 @@ def test_titles_with_time_words_new_cues_and_anonymous_figures(text, speakers_ro
 def test_outer_attributions_subjects_and_unnamed_speakers_who_go_on(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a style of address between a title and its holder's name
+    ("“Every one of those thousands is a person,” said the Bishop of Dover, the Right Reverend "
+     "Rose Hudson-Wilkin.", [("Rose Hudson-Wilkin", "Bishop of Dover")]),
+    # a body's spokesman named in apposition speaks himself, as its spokesman
+    ("A spokesman for the Home Office, Tom Lee, said: “We act.”",
+     [("Tom Lee", "Home Office spokesman")]),
+    # 'put it', 'let it be known' attribute; 'Sir Bill' is a name, though 'Bill' is a head word
+    ("As one Conservative backbencher put it to me: “We are running out of road.”",
+     [(None, "Conservative backbencher")]),
+    ("Sir Bill Cash let it be known that the bill was “not yet watertight”.",
+     [("Bill Cash", None)]),
+    # a plural's possessive before a title
+    ("The Liberal Democrats' home affairs spokesman, Alistair Carmichael, said: “They have lost "
+     "control.”", [("Alistair Carmichael", "Liberal Democrats Home Affairs Spokesman")]),
+])
+def test_styles_of_address_named_spokesmen_and_plural_possessives(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)
+
+
+def test_a_surname_after_an_honorific_goes_to_the_person_it_fits():
+    text = ("Hillary Clinton spoke on Monday. Her husband, Bill Clinton, listened. Mrs. Clinton "
+            "later left.")
+    actors, _ = extract_actors(article_from_text(text))
+    hillary = actors.loc[actors["name"] == "Hillary Clinton", "aliases"].iloc[0]
+    assert "Mrs. Clinton" in hillary

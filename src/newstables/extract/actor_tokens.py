@@ -100,6 +100,9 @@ _PREFIXES = "|".join(sorted(_CONTEXT["name_prefixes"], key=lambda p: (-len(p), p
 _GENERIC_GOV = frozenset(_CONTEXT["generic_government_words"])
 _STOP = frozenset(w.lower() for w in load_lines("actors_stopwords.txt"))
 _FIRST_NAMES = frozenset(line.split()[0] for line in load_lines("actors_first_names.txt"))
+# the pronoun news uses for a given name, where the lexicon marks one ('Hillary': 'she')
+GIVEN_PRONOUN = {w[0]: w[1] for w in map(str.split, load_lines("actors_first_names.txt"))
+                 if w[1:2] in (["he"], ["she"])}
 _DETERMINERS = frozenset({"the", "a", "an"})
 # Lower-case words some rule looks at; every other lower-case word is a placeholder token.
 _RELEVANT = frozenset(
@@ -124,7 +127,9 @@ _REL = trie(_RELEVANT)
 _PREFIXED = rf"(?i:{_PREFIXES})[-‐'’](?=[{_UPPER}])"
 # A capitalised word, an abbreviation ('U.K.') and a compound of them ('U.K.-Türkiye')
 _CAP = (rf"(?:{_PREFIXED})?[{_UPPER}]\w*(?:[-‐'’]\w+)*"
-        rf"(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?")
+        rf"(?:\.(?:[A-Z]\.)+(?:[-‐][{_UPPER}]\w*(?:[-‐'’]\w+)*)?)?"
+        # a plural's possessive before a lower-case word: "the Liberal Democrats' spokesman"
+        r"(?:(?<=s)['’](?=[^\S\n]+[a-z]))?")
 # One pass finds what the rules look at: capitalised words, the relevant lower-case words
 # and punctuation outside words. The words no rule looks at (and numbers) before each of
 # them are consumed in the same match ('skip'), without a Python step per word.
@@ -163,7 +168,9 @@ class _Tok:
         first = text[0]
         word = first.isalpha()
         poss = word and len(text) > 2 and text[-1] == "s" and text[-2] in "'’"
-        base = text[:-2] if poss else text
+        plural = word and not poss and len(text) > 2 and text[-1] in "'’" and text[-2] == "s"
+        base = text[:-2] if poss else text[:-1] if plural else text
+        poss = poss or plural  # "Democrats'"
         self.start = start
         self.text = text
         self.base = base

@@ -69,6 +69,7 @@ from newstables.extract.actor_tokens import (
     _SPEECH,
     _STOP,
     _WHO,
+    GIVEN_PRONOUN,
     _Cand,
     _Entry,
     _is_country,
@@ -448,9 +449,15 @@ def _surname(name: str) -> str | None:
     return bare_surname(words[-1])
 
 
-def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
+# the pronoun an honorific before a surname says ('Mrs. Clinton': she)
+_HONORIFIC_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
+                      "dame": "she", "lord": "he", "lady": "she"}
+
+
+def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
     """Map one-word person names (a surname, with its particles) to a full name with that
-    surname; drop the unsupported."""
+    surname; drop the unsupported. Of several with that surname ('Hillary Clinton', 'Bill
+    Clinton'), the last named that an honorific fits ('Mrs. Clinton': she)."""
     full: dict[str, list[tuple[int, _Cand]]] = {}
     given: dict[str, list[tuple[int, _Cand]]] = {}
     for c in cands:
@@ -469,6 +476,8 @@ def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
             if options:
                 before = [o for o in options if o[0] < c.start]
                 target = (before[-1] if before else options[0])[1]
+                if len({o[1].name for o in before}) > 1:
+                    target = _one_of(before, text[max(0, c.start - 6) : c.end])
                 c.name = target.name
                 c.country = c.country or target.country
             elif c.fallback:
@@ -477,6 +486,16 @@ def _resolve_singles(cands: list[_Cand]) -> list[_Cand]:
                 continue
         out.append(c)
     return out
+
+
+def _one_of(before: list[tuple[int, _Cand]], lead: str) -> _Cand:
+    """Which of the people named ``before`` a surname means: the last named that its
+    honorific (``lead`` ends with the two) fits ('Mrs. Clinton': she), else the last named."""
+    honorific = re.search(r"(\w+)\.?\s+\S+$", lead)  # 'Mrs. Clinton', 'Mr Clinton'
+    pronoun = _HONORIFIC_PRONOUN.get(honorific.group(1).lower()) if honorific else None
+    fitting = [o for o in before if pronoun is None or GIVEN_PRONOUN.get(
+        o[1].name.split()[0]) in (pronoun, None)] or before
+    return fitting[-1][1]
 
 
 def _org_key(name: str) -> tuple[str, ...]:
@@ -648,7 +667,7 @@ def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Ment
         waiting += unresolved
         cands.extend(found)
     _paragraph_country(named, waiting)
-    actor_rows, mention_rows = _build(article, _resolve_singles(cands))
+    actor_rows, mention_rows = _build(article, _resolve_singles(cands, article.text))
     return (frame("actors", actor_rows), frame("mentions", mention_rows),
             _mentioned(actor_rows, mention_rows, len(article.text)))
 

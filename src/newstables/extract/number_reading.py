@@ -298,6 +298,9 @@ def _extend_right(fig: _Fig, text: str, limit: int) -> bool:
         if cm:
             fig.unit = _CUR_WORDS[" ".join(cm.group("curw").split()).lower()]
             fig.end = cm.end()
+        tm = _OF_TIMES.match(text, fig.end, limit)
+        if tm:  # "shared thousands of times": how often, not how many
+            fig.unit, fig.end = "times", tm.end()
     if text[fig.end : fig.end + 1] not in _RIGHT_STARTS:
         if fig.kind in ("number", "words") and fig.raw is not None:
             fig.value = fig.raw * fig.scale
@@ -321,6 +324,9 @@ def _extend_right(fig: _Fig, text: str, limit: int) -> bool:
         fig.hedge_kind = _HEDGE_AFTER.get(fig.hedge, "approximate")
         fig.end = pm.end()
     return True
+
+
+_OF_TIMES = re.compile(r"\s+of\s+times\b", re.I)
 
 
 def _unit_of(um: re.Match[str], fig: _Fig) -> str | None:

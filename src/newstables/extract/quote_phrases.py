@@ -246,6 +246,11 @@ def _spoken_for(text: str, words: list[tuple[int, int, str]], actors: _Actors,
     if at is None:
         return None
     org = next((r for r in found if r[0] >= words[at + 1][1] and r[3] == "org"), None)
+    named = next((r for r in found if r[3] == "person" and (org is None or r[0] > org[1])
+                  and text[: r[0]].rstrip().endswith(",")), None)
+    if org is not None and named is not None:
+        # 'A spokesman for the UN refugee agency in Rome, Filippo Ungaro, said': the person
+        return named[2], f"{org[2]} {words[at][2].lower()}"
     if org is not None:
         return org[2], words[at][2].lower()
     if words[-1][2].lower() in _ORG_NOUNS | _ANY_ORG:  # 'a spokesperson for the charity'

@@ -114,6 +114,10 @@ _REACH = 400  # characters before a quote searched for its attribution
 
 
 # What may follow a name in apposition that ends its clause ('said the minister, Jane Doe.')
+# Between a title and its holder's name in apposition: nothing, or a style of address
+# ('the Bishop of Dover, the Right Reverend Rose Hudson-Wilkin')
+_STYLE_ONLY = re.compile(r"\s*(?:the\s+)?(?:(?:Right|Most|Very)\s+)?"
+                         r"(?:Rev(?:erend|d)?\.?|Hon(?:ourable|\.)?|Dr\.?|Professor|Prof\.?)?\s*")
 _APPOSED_END = re.compile(r"\s*(?:[,.;:!?)”\"]|$)")
 # Cues of a question or an interjection: its unnamed speaker hands no words on to the quote
 # after it (the answer: '“Will you deport them?” a reporter asked. “We will.”')
@@ -151,8 +155,8 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
             # the clause; not 'a friend of the victim, Tom Jones' nor 'the official, Cooper's
             # adviser'
             named = [r for r in actors.within(stop, limit) if r[3] == "person"]
-            if named and text[stop + 1 : named[0][0]].strip() == "" and _APPOSED_END.match(
-                    text, named[0][1], limit):
+            if named and _STYLE_ONLY.fullmatch(text, stop + 1, named[0][0]) and (
+                    _APPOSED_END.match(text, named[0][1], limit)):
                 who = named[0][2], named[0][4] or (who[1] if who else None)
         if who is not None:
             return _Attribution(who[0], who[1], _cue_text(m), True)
@@ -390,9 +394,11 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             g.adjacent = found.adjacent
         named = (names.after(last.close + 1, limit) if unnamed_after else  # 'his wife added'
                  _named_in_text(names, g, sentence, limit, lead_first and found is not None))
-        # already unnamed, with its role; or a body's unnamed spokesperson ('a spokeswoman for
-        # Care4Calais'), whom the lead-in's own rule calls no one
-        unnamed = named == "" and g.attributed and (g.speaker is None or g.role in SPOKES)
+        # already unnamed, with its role; or a body's spokesperson ('a spokeswoman for
+        # Care4Calais', 'a spokesman for the Home Office, Tom Lee'), whom the lead-in's own rule
+        # calls no one
+        unnamed = named == "" and g.attributed and (
+            g.speaker is None or bool(g.role) and g.role.split()[-1] in SPOKES)
         if named and is_bare_title(named) and g.attributed and g.speaker is None and g.role:
             named = None  # 'said the Chief Inspector of Borders and Immigration': its role
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody

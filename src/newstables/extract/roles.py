@@ -211,7 +211,9 @@ def _name_after(toks: list[_Tok], k: int) -> tuple[int, int, int] | None:
     while k < n and names < 5:
         tok = toks[k]
         if tok.word and (_nameable(tok) or _INITIALS.fullmatch(tok.text) and k + 1 < n
-                         and toks[k + 1].cap) and not (names == 0 and _LEX.get((tok.base,))):
+                         and toks[k + 1].cap or names == 0 and first > start
+                         and tok.base in _FIRST_NAMES and k + 1 < n and toks[k + 1].cap
+                         ) and not (names == 0 and _LEX.get((tok.base,))):
             names += 1  # 'G.K. Butterfield': initials in one token
             k += 1
             if tok.poss:
