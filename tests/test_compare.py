@@ -2000,3 +2000,25 @@ def test_a_figure_a_correction_withdraws_is_not_the_articles_claim():
         "an earlier version of the article, withdrawn in its correction")
     assert (claims.loc["29,437", "stated_by"], claims.loc["29,437", "verdict"]) == (
         "", "consistent")
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # "the busiest month was October, with 5,417": October's figure
+    ("Channel crossings in 2024:\n- the busiest month was October, with 5,417 arrivals",
+     "2025-01-03", "5,417", "2024-10", "consistent"),
+    # a month as a later clause's subject; "the quietest ... since 2023" is a record's reach
+    ("April saw 2,432 small boat arrivals, while March was the quietest spring month since "
+     "2023 with 4,586.", "2025-07-01", "4,586", "2025-03", "consistent"),
+    # "since the first recorded crossings in 2018": a running total since 2018
+    ("The running total of Channel crossings since the first recorded crossings in 2018 has "
+     "now passed 170,000.", "2025-07-01", "170,000", "2018-01-01 to 2025-07-01", "consistent"),
+    # "the daily Home Office tally" is no daily rate
+    ("So far in 2024, more than 20,000 people have crossed the Channel in small boats, "
+     "according to the daily Home Office tally.", "2024-08-30", "more than 20,000",
+     "2024-01-01 to 2024-08-30 (so far that year)", "cannot check"),
+])
+def test_months_with_figures_record_reaches_and_running_totals(text, pub, claim,
+                                                              claim_period, verdict):
+    claims = extracted(text, pub).set_index("claim")
+    assert (claims.loc[claim, "claim_period"], claims.loc[claim, "verdict"]) == (
+        claim_period, verdict)

@@ -230,12 +230,17 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
 
 
 _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
-    r"\b(?:the|its|their)\s+(?:" + "|".join([*periods.RECORD_WORDS, "busiest", "quietest"])
+    r"\b(?:the|its|their)\s+(?:" + "|".join(periods.RECORD_WORDS)
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
 # "August saw 4,149 arrivals and September 4,192": a month whose figure follows it
 _A_FIGURE_NEXT = re.compile(r",?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
                             r"[0-9]{1,3}(?:,[0-9]{3})+\b")
+# "the busiest month was October, with 5,417 arrivals": the month's figure
+_WITH_A_FIGURE = re.compile(r",\s+with\s+(?:(?:about|around|some|nearly|almost|just|over|more"
+                            r"\s+than)\s+)?[0-9]")
+# "April saw 2,432 arrivals, while March was the quietest": a clause's subject
+_CLAUSE_OPENS = re.compile(r"(?:[,;]\s+(?:while|and|but|whereas)|;)\s+$", re.I)
 _LIST_LEAD = re.compile(r"^[0-9]{1,2}[.)]\s+")  # "3. August was ...": an item's number
 _MONTH_SUBJECT = re.compile(r"\s+(?:alone\s+)?(?:was|saw|brought|had)\b", re.I)
 _TIMES = frozenset(["double", "twice", "triple", "treble", "half", "thrice"])
@@ -261,9 +266,10 @@ def _sentence_of(m: re.Match[str]) -> str:
 def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
     g = m.group
     if not g("my_pre") and not g("my_y") and not _WHEN_AFTER.match(m.string, m.end()) and not (
-            _MONTH_SUBJECT.match(m.string, m.end()) and _LIST_LEAD.sub(
-                "", _sentence_of(m).lstrip()).startswith(m.group().lower())) and not (
-            _A_FIGURE_NEXT.match(m.string, m.end())):
+            _MONTH_SUBJECT.match(m.string, m.end()) and (_LIST_LEAD.sub(
+                "", _sentence_of(m).lstrip()).startswith(m.group().lower())
+                or _CLAUSE_OPENS.search(m.string, max(0, m.start() - 12), m.start()))) and not (
+            _A_FIGURE_NEXT.match(m.string, m.end()) or _WITH_A_FIGURE.match(m.string, m.end())):
         return None  # a bare "May" may be a name; not "was August, when 5,369 crossed", nor
         # "September was the busiest month, with 4,192 arrivals"
     pre = " ".join((g("my_pre") or "").lower().split())
@@ -417,9 +423,11 @@ def _periods(
                 value = _in_the_sentences_year(
                     value, out, doc.low, m.start()) or _in_a_future_clause(
                     doc, m.start(), value, pub) or value
-            if m.lastgroup == "date" and _SINCE_EVENT.search(doc.low, max(0, m.start() - 80),
-                                                            m.start()):
-                value = f"{value}/{pub.year}" if pub else value  # since that day, to now
+            if _ONE_YEAR.fullmatch(value) and _SINCE_EVENT.search(
+                    doc.low, max(0, m.start() - 80), m.start()):
+                # since that day, month or year, to now ("since the first recorded crossings
+                # in 2018")
+                value = f"{value}/{pub.year}" if pub else value
             out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
     return out
@@ -530,7 +538,7 @@ def _period_trigger(t: _Trigger, doc: _Doc) -> bool:
 # ("200 a week could be", "two billion tons per year of", "50 daily crossed" keep their rate).
 _BEFORE_NOUN = re.compile(
     r"[ \t]+(?!(?:in|on|at|for|to|from|and|or|but|since|during|between|across|over|until|with"
-    r"|by|through|throughout|this|last|that|the|a|an|so|as|than)\b|[a-z]+ed\b)[a-z]")
+    r"|by|through|throughout|this|last|that|the|a|an|so|as|than)\b|[a-z]+ed\b)[a-zA-Z]")
 
 
 def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
