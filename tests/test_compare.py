@@ -2022,3 +2022,22 @@ def test_months_with_figures_record_reaches_and_running_totals(text, pub, claim,
     claims = extracted(text, pub).set_index("claim")
     assert (claims.loc[claim, "claim_period"], claims.loc[claim, "verdict"]) == (
         claim_period, verdict)
+
+
+@pytest.mark.parametrize("text, pub, claim, series, verdict", [
+    # "That is fewer than in 2022, when 99,939 people applied": what the sentence before counts
+    ("The Home Office's latest figures show 84,425 people claimed asylum in 2023. That is "
+     "fewer than in 2022, when 99,939 people applied.", "2024-03-05", "99,939",
+     "uk_asylum_applications_people", "consistent"),
+    # "... but the latest statistics put it at 128,786": "it" is the clause before's number
+    ("The number of people waiting for an initial decision reached 165,411 at the end of "
+     "September, but the latest statistics put it at 128,786 at the end of December.",
+     "2024-01-12", "128,786", "uk_asylum_backlog_people", "consistent"),
+    ("At the end of last year there were around 95,000 cases waiting for a first decision.",
+     "2024-03-02", "around 95,000", "uk_asylum_backlog_cases", "consistent"),
+    ("Something like 36,000 came across the Channel last year.", "2024-03-02",
+     "Something like 36,000", "uk_small_boat_arrivals_annual", "inconsistent"),
+])
+def test_what_a_figure_counts_from_the_words_around_it(text, pub, claim, series, verdict):
+    claims = extracted(text, pub).set_index("claim")
+    assert (claims.loc[claim, "series"], claims.loc[claim, "verdict"]) == (series, verdict)

@@ -51,8 +51,10 @@ REFERS_BACK = re.compile(
     rf"|meant|amounts?\s+to|amounted\s+to)(?:\s+(?:down|up)\s+from)?{_HEDGED}"
     # "It takes the total for the year so far to 22,000": a running total of the same
     r"|^\W*(?:that|this|it|which)\s+(?:takes|took|brings|brought|pushes|pushed|lifts|lifted"
-    r"|raises|raised)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b",
-    _I)
+    r"|raises|raised)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b"
+    # "That is fewer than in 2022, when 99,939 people applied": the same thing, another time
+    r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
+    r"|lower|up|down|above|below)\s+(?:than|from|on)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
@@ -154,9 +156,15 @@ _SIDE = re.compile(r"\W*(?:(?:in|with|on|aboard|across|including|among)\s|(?:up|
 
 def borrows_counted(clause: str) -> bool:
     """Does ``clause`` take what it counts from a clause before it (a comparison's base, a
-    change's level, another count of the same)?"""
+    change's level, another count of the same, a figure for "it")?"""
     return bool(COMPARISON_START.match(clause) or LEVEL_START.match(clause)
-                or RELATING_START.match(clause))
+                or RELATING_START.match(clause) or PUT_IT_AT.match(clause))
+
+
+# "..., but the latest statistics put it at 128,786": "it" is what the clause before counts
+PUT_IT_AT = re.compile(
+    r"^\W*(?:(?:but|and|while|yet)\s+)?(?:[\w'’-]+\s+){0,4}?(?:put|puts|putting|placed|places"
+    rf"|estimated|estimates)\s+(?:it|the\s+(?:figure|number|total))\s+at{_HEDGED}", _I)
 
 
 def words_after_numbers(text: str) -> str:
