@@ -1258,3 +1258,7 @@ def test_thousands_of_times_is_how_often_not_how_many() -> None:
     row = figures("A post shared thousands of times claimed that 50,000 migrants arrived.",
                   "2024-01-12")[0]
     assert (row["text"], row["unit"]) == ("thousands of times", "times")
+
+
+def test_a_score_is_no_figure() -> None:
+    assert texts("Nobody in the building thought we would lose five-nil, or even two-all.") == []

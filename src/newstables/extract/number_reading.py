@@ -454,6 +454,9 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     return 0
 
 
+_SCORE_AFTER = re.compile(r"[-–](?:nil|all|love)\b", re.I)
+
+
 def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     """Whether a candidate is a figure rather than a year, a pronoun "one", a name..."""
     text = doc.text
@@ -461,6 +464,8 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     last = fig.tail[-1] if fig.tail else ""
     if last == "per" and fig.hedge is None:
         return False  # the base of a rate: "12 per 100,000 people"
+    if _SCORE_AFTER.match(text, fig.end, sent.end):
+        return False  # a score: "lose five-nil", "two-all"
     if fig.kind == "number" and not fig.scaled and _YEAR_LIKE.fullmatch(surface):
         after = _next_word(text, fig.end, sent.end)
         if after in ("level", "levels"):
