@@ -2041,3 +2041,21 @@ def test_months_with_figures_record_reaches_and_running_totals(text, pub, claim,
 def test_what_a_figure_counts_from_the_words_around_it(text, pub, claim, series, verdict):
     claims = extracted(text, pub).set_index("claim")
     assert (claims.loc[claim, "series"], claims.loc[claim, "verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    # a figure Frontex is named as giving counts Frontex's detections
+    ("Arrivals on the Western African route to Spain's Canary Islands more than doubled to "
+     "about 40,000 in 2023, Frontex said.", "about 40,000", "consistent"),
+    ("Frontex put crossings at the EU's eastern land borders with Belarus and Russia at about "
+     "12,000 in 2023.", "about 12,000", "inconsistent"),
+])
+def test_a_figure_frontex_gives_counts_its_detections(text, claim, verdict):
+    row = extracted(text, "2024-01-16").set_index("claim").loc[claim]
+    assert row["verdict"] == verdict
+
+
+def test_detections_are_not_people_when_no_one_says_whose_count_it_is():
+    row = extracted("About 40,000 migrants reached the Canary Islands in 2023.",
+                    "2024-01-16").set_index("claim").loc["About 40,000"]
+    assert row["verdict"] in ("not comparable", "cannot check")

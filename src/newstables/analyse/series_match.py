@@ -88,6 +88,8 @@ class Vocabulary:
     percent_units: frozenset[str]
     count_nouns: tuple[tuple[str, str], ...]  # (noun, the unit it counts)
     event_units: frozenset[str]  # units that count events, not people
+    # the bodies whose own counts those units are: a figure they are named as giving counts them
+    event_unit_sources: dict[str, tuple[str, ...]]
     same_units: tuple[tuple[frozenset[str], str], ...]  # units that count one thing, when
     # a figure's words name the word with them (asylum applications and cases)
     nationals: re.Pattern[str]  # "Turkish nationals": who is counted, not where
@@ -128,6 +130,7 @@ def vocabulary() -> Vocabulary:
                           for n in nouns),
         percent_units=frozenset(norm(u) for u in cat["percent_units"]),
         event_units=frozenset(cat["event_units"]),
+        event_unit_sources={u: _keys(w) for u, w in cat.get("event_unit_sources", {}).items()},
         same_units=tuple((frozenset(same["units"]), same["when"]) for same in cat["same_units"]),
         uncounted=frozenset(_keys(cat["no_series_counts"])),
         nationals=re.compile(r"\b[\w.]+\s+(?:" + "|".join(
@@ -284,9 +287,11 @@ def counted_unit(counts: str) -> str:
     return max(found)[2] if found else ""
 
 
-def comparable(rule: SeriesRule, counts: str) -> str:
+def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     """Why the series cannot be set against a figure counting ``counts`` ("" when it can):
-    a series counts people, detections, boats or cases, and so must the figure."""
+    a series counts people, detections, boats or cases, and so must the figure. A figure that
+    names no unit counts events when its ``sentence`` names the body they are the count of
+    ("about 40,000 in 2023, Frontex said": detections)."""
     unit = counted_unit(counts)
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
@@ -295,7 +300,8 @@ def comparable(rule: SeriesRule, counts: str) -> str:
             {unit, series_unit} <= units and when in counts.lower()
             for units, when in vocabulary().same_units):  # "asylum claims awaiting": cases
         return f"the series counts {series_unit}, the article counts {unit} ({counts.strip()})"
-    if not unit and series_unit in vocabulary().event_units:
+    if not unit and series_unit in vocabulary().event_units and ngrams(sentence).isdisjoint(
+            vocabulary().event_unit_sources.get(series_unit, ())):
         return (f"the series counts {series_unit} (one person may be counted more than once);"
                 " the article does not say it counts those")
     return ""
