@@ -2059,3 +2059,17 @@ def test_detections_are_not_people_when_no_one_says_whose_count_it_is():
     row = extracted("About 40,000 migrants reached the Canary Islands in 2023.",
                     "2024-01-16").set_index("claim").loc["About 40,000"]
     assert row["verdict"] in ("not comparable", "cannot check")
+
+
+def test_a_sentence_referring_back_takes_the_period_of_the_figure_it_refers_to():
+    # "That was up 44% from 122,213 a year earlier": June 2023 against June 2022 (not the
+    # day the figures were published); "the end of March" is 2023's, not a year earlier's
+    claims = extracted(
+        "The number of people waiting for an initial decision on their asylum claim reached a "
+        "record 175,457 at the end of June, Home Office figures published on Thursday show.\n\n"
+        "That was up 44% from 122,213 a year earlier, and up from 172,758 at the end of March.",
+        "2023-08-25").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
+            for c in ("44%", "122,213", "172,758")] == [
+        ("2023-06 vs 2022-06", "consistent"), ("2022-06", "consistent"),
+        ("2023-03", "consistent")]

@@ -493,6 +493,9 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
         return None
     for p in reversed(before):
         year = _ONE_YEAR.fullmatch(p.value)
+        if _BACK_FROM.match(low, p.start):
+            continue  # "up 44% from 122,213 a year earlier, and from 172,758 at the end of
+            # March": a year back from another period, not the one the sentence is in
         if p.usable and year:
             if _NEW_CLAUSE.search(low, p.end, at) and (_STATUS_AT.search(
                     low, max(0, at - 20), at) or _END_OF.match(low, at)):
@@ -505,6 +508,8 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
 # month, when it is where things stand ('by', 'as of', 'the end of'), the year of the first
 # does not date ("in 2023, and in June alone", "in 2022, and that numbers peaked in August"
 # it does)
+_BACK_FROM = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before|previously)\b"
+                        r"|the\s+(?:previous|preceding|prior)\s+year\b|the\s+year\s+before\b")
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+that\b")
 _STATUS_AT = re.compile(r"\b(?:by|as\s+of|at)\s+(?:the\s+)?(?:end\s+of\s+)?$")
 _END_OF = re.compile(r"(?:(?:by|at)\s+(?:the\s+)?)?end\s+of\b|(?:by|as\s+of)\s")

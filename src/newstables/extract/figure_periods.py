@@ -190,8 +190,12 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         or _OF_THOSE.match(sentence.lstrip()))
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
-        ref = _story_period(ctx.previous_text, published,
-                            ("year", "month", "day", "end", "quarter", "range"))
+        kinds = ("year", "month", "day", "end", "quarter", "range")
+        ref = _story_period(ctx.previous_text, published, kinds, report_day=False) or (
+            compared if compared is not None and compared.kind != "since" else None) or (
+            _story_period(ctx.previous_text, published, kinds))
+        # (else the period of the figure it refers to: "... at the end of June, figures
+        # published on Thursday show. That was up 44% on a year earlier")
         if ref is not None:
             if period is None:
                 period = replace(ref, origin="previous sentence")
@@ -251,14 +255,14 @@ _REPORTED_ON = re.compile(r"\b(?:published|released|said|says|announced|reported
 
 
 def _story_period(previous: str, published: dt.date | None,
-                  kinds: Collection[str]) -> Period | None:
+                  kinds: Collection[str], report_day: bool = True) -> Period | None:
     """The period of the sentence before that a sentence referring back to it takes: its last
     one of ``kinds``, not a report's day ("... in 2024, figures published on Thursday show":
-    2024)."""
+    2024), unless that is all it has and ``report_day``."""
     found = [(s, p) for s, _, p in periods.find_periods(previous, published)
              if p.kind in kinds and p.end is not None]
     told = [p for s, p in found if not (p.kind == "day" and _REPORTED_ON.search(previous, 0, s))]
-    return (told or [p for _, p in found] or [None])[-1]
+    return (told or (report_day and [p for _, p in found]) or [None])[-1]
 
 
 def _story_before(earlier: Sequence[str], published: dt.date | None,

@@ -54,7 +54,8 @@ REFERS_BACK = re.compile(
     r"|raises|raised)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b"
     # "That is fewer than in 2022, when 99,939 people applied": the same thing, another time
     r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
-    r"|lower|up|down|above|below)\s+(?:than|from|on)\b", _I)
+    r"|lower|up|down|above|below)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent))?"
+    r"\s+(?:than|from|on)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
