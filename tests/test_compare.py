@@ -2073,3 +2073,13 @@ def test_a_sentence_referring_back_takes_the_period_of_the_figure_it_refers_to()
             for c in ("44%", "122,213", "172,758")] == [
         ("2023-06 vs 2022-06", "consistent"), ("2022-06", "consistent"),
         ("2023-03", "consistent")]
+
+
+def test_the_first_months_of_a_year_and_the_same_period_last_year():
+    claims = extracted("Some 19,982 people crossed the Channel in small boats in the first six "
+                       "months of 2025, 48% more than the 13,489 in the same period last year.",
+                       "2025-07-01").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
+            for c in ("48%", "13,489")] == [
+        ("2025-01-01 to 2025-06-30 vs 2024-01-01 to 2024-06-30", "consistent"),
+        ("2024-01-01 to 2024-06-30", "consistent")]

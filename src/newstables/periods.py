@@ -192,6 +192,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # before "ytd": "the first half of this year" is a half, not "this year"
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
                         r"|(?P<rel>this|last|the)\s+year\b)", _I)),
+    # "the first six months of 2025": January to June of that year
+    ("first_months", re.compile(rf"\bfirst\s+(?P<n>\d{{1,2}}|[a-z]+)\s+months\s+of\s+"
+                                rf"(?P<y>{_Y})\b", _I)),
     ("ytd", re.compile(
         rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|(?:this|the)\s+year\s+so\s+far"
         r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
@@ -240,6 +243,7 @@ _ROLLING = re.compile(
     r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<u>years|months|weeks|days)\b", _I)
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20}
+_ELEVEN = {"eleven": 11, "one": 1}
 ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+figure)\b", _I)
 _RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                "daily": "day"}
@@ -294,6 +298,13 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         year = int(g["y"] or g["y2"] or g["y3"])
         start, end = quarter_span(year, q)
         return Period("quarter", start, end, f"{year}-Q{q}")
+    if kind == "first_months":
+        word = g["n"].lower()
+        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0) or _ELEVEN.get(word, 0)
+        if not 1 <= n <= 12:
+            return None
+        year = int(g["y"])
+        return Period("range", dt.date(year, 1, 1), month_end(year, n), text)
     if kind == "half":
         if g["y"]:
             year = int(g["y"])

@@ -132,6 +132,8 @@ def bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None)
         if any(m.start() <= ctx.figure_start < m.start("ny")
                for m in periods.number_bases(sentence)):
             return None  # "than the 29,437 who came in 2023": its year
+        if same_period_words(ctx) is not None:
+            return None  # "48% more than the 13,489 in the same period last year": its months
         return "than"
     if any(m.start() <= ctx.figure_start < m.start("ny") for m in periods.number_bases(sentence)):
         return None  # "compared with 41 in 2023": a base with its year
