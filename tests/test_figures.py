@@ -1262,3 +1262,8 @@ def test_thousands_of_times_is_how_often_not_how_many() -> None:
 
 def test_a_score_is_no_figure() -> None:
     assert texts("Nobody in the building thought we would lose five-nil, or even two-all.") == []
+
+
+def test_how_a_piece_is_told_is_no_figure() -> None:
+    assert texts("Small boats and asylum in seven numbers") == []
+    assert texts("Migration in five charts. Ten things we learned.") == []

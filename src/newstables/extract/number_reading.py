@@ -454,6 +454,8 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     return 0
 
 
+_LISTICLE_AFTER = re.compile(r"\s+(?:key\s+)?(?:numbers|charts|graphs|maps|facts|things|ways"
+                             r"|takeaways|lessons)\b(?!\s+(?:of|on|for|about)\b)", re.I)
 _SCORE_AFTER = re.compile(r"[-–](?:nil|all|love)\b", re.I)
 
 
@@ -466,6 +468,12 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
         return False  # the base of a rate: "12 per 100,000 people"
     if _SCORE_AFTER.match(text, fig.end, sent.end):
         return False  # a score: "lose five-nil", "two-all"
+    if fig.hedge is None and _LISTICLE_AFTER.match(text, fig.end, sent.end) and (
+            not text[sent.start : fig.start].strip()
+            or text[max(sent.start, fig.start - 3) : fig.start].lower() == "in "):
+        # how a piece is told: "in seven numbers", "Ten things we learned" (not "three things
+        # are happening at once")
+        return False
     if fig.kind == "number" and not fig.scaled and _YEAR_LIKE.fullmatch(surface):
         after = _next_word(text, fig.end, sent.end)
         if after in ("level", "levels"):
