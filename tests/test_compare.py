@@ -2083,3 +2083,9 @@ def test_the_first_months_of_a_year_and_the_same_period_last_year():
             for c in ("48%", "13,489")] == [
         ("2025-01-01 to 2025-06-30 vs 2024-01-01 to 2024-06-30", "consistent"),
         ("2024-01-01 to 2024-06-30", "consistent")]
+
+
+def test_arrivals_on_an_eu_island_are_not_checked_against_the_uks():
+    row = extracted("Arrivals to the Balearic Islands from Algeria also rose, to more than "
+                    "5,800.", "2025-01-03").iloc[-1]
+    assert not str(row["series"]).startswith("uk_")
