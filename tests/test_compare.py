@@ -2089,3 +2089,12 @@ def test_arrivals_on_an_eu_island_are_not_checked_against_the_uks():
     row = extracted("Arrivals to the Balearic Islands from Algeria also rose, to more than "
                     "5,800.", "2025-01-03").iloc[-1]
     assert not str(row["series"]).startswith("uk_")
+
+
+def test_a_running_total_counts_what_the_first_figure_before_it_counts():
+    # people, not the boats they came in
+    claims = extracted("The Home Office has confirmed that 756 people crossed the Channel in 14 "
+                       "small boats on Thursday.\n\nThat takes the total for the year so far to "
+                       "15,827.", "2023-08-11").set_index("claim")
+    assert (claims.loc["15,827", "series"], claims.loc["15,827", "verdict"]) == (
+        "uk_small_boat_arrivals_ytd_daily", "consistent")

@@ -62,7 +62,8 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
         lead = f" , {ctx.previous_text}"
-        before = f" , {words_after_numbers(ctx.previous_text)}"
+        # of its first number: "756 people crossed ... in 14 small boats" counts people
+        before = f" , {words_after_numbers(ctx.previous_text).split(' , ')[0]}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     # a place no series covers keeps its paragraph's figures from the series ("Australia
     # takes a different approach. Some 12,000 people arrived by boat"); its officials named
