@@ -561,3 +561,36 @@ def test_a_surname_after_an_honorific_goes_to_the_person_it_fits():
     actors, _ = extract_actors(article_from_text(text))
     hillary = actors.loc[actors["name"] == "Hillary Clinton", "aliases"].iloc[0]
     assert "Mrs. Clinton" in hillary
+
+
+@pytest.mark.parametrize("text, published, speakers_roles", [
+    # the holder of the office on the publication day, when the article names them
+    ("Rishi Sunak faced questions in the Commons on Wednesday.\n\nAsked about the Rwanda plan, "
+     "the Prime Minister replied: “We will get flights off the ground.”", "2024-01-17",
+     [("Rishi Sunak", "prime minister")]),
+    # not someone the article does not name, nor a holder on another day
+    ("Asked about the Rwanda plan, the Prime Minister replied: “We will get flights off the "
+     "ground.”", "2024-01-17", [(None, "prime minister")]),
+    ("Rishi Sunak faced questions.\n\nThe Prime Minister replied: “We will act.”",
+     "2024-09-17", [(None, "prime minister")]),
+])
+def test_a_title_alone_goes_to_its_holder_on_the_day_the_article_names(text, published,
+                                                                      speakers_roles):
+    article = article_from_text(text, published=published)
+    actors, mentions = extract_actors(article)
+    rows = extract_quotes(article, actors, mentions)
+    got = [(s if isinstance(s, str) else None, r if isinstance(r, str) else None)
+           for s, r in zip(rows["speaker"], rows["role"], strict=True)]
+    assert got == speakers_roles
+
+
+def test_office_holders_by_day_and_country():
+    from newstables.extract.offices import holder
+    named = {"Suella Braverman", "Keir Starmer", "Rishi Sunak", "Giorgia Meloni"}
+    day = __import__("datetime").date
+    assert holder("home secretary", day(2023, 3, 1), named) == "Suella Braverman"
+    assert holder("home secretary", day(2022, 10, 20), named) is None  # Grant Shapps's week
+    assert holder("Prime Minister", day(2024, 7, 10), named) is None  # Starmer and Meloni
+    assert holder("prime minister", day(2024, 7, 10), named, "United Kingdom") == "Keir Starmer"
+    assert holder("leader of the opposition", day(2024, 1, 10), named) == "Keir Starmer"
+    assert holder("prime minister", None, named) is None

@@ -7,8 +7,10 @@ government source'), by the rules ``quotes.py`` lists; lexicon: ``lexicons/quote
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
+from newstables.extract import offices
 from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
@@ -55,9 +57,10 @@ _NP_STOP = frozenset(
 class _Actors:
     """Mentions with their actors, for speaker look-ups by offset."""
 
-    def __init__(self, mentioned: list[Mentioned], text: str, sentence_starts: list[int]
-                 ) -> None:
+    def __init__(self, mentioned: list[Mentioned], text: str, sentence_starts: list[int],
+                 published: dt.date | None = None) -> None:
         self.text = text
+        self.published = published
         self.sentence_starts = sentence_starts
         self.rows = list(mentioned)
         self.starts = [r[0] for r in self.rows]
@@ -115,6 +118,11 @@ class _Actors:
                     country is None or self.countries.get(r[2]) == country):
                 return r[2], r[4]
         return None
+
+    def office_holder(self, title: str, country: str | None = None) -> str | None:
+        """The person named before who held the office ``title`` on the publication date."""
+        return offices.holder(title, self.published,
+                              {r[2] for r in self.rows if r[3] == "person"}, country)
 
     def mention_of(self, name: str) -> Mentioned | None:
         """The first mention of the actor called ``name`` (None: no actor by that name)."""
@@ -438,6 +446,9 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         hit = actors.last_role_before(words[k][0], title, nation)
         if hit is not None:
             return hit
+        held = actors.office_holder(title, nation)
+        if held is not None:  # 'the Prime Minister', in January 2024: Rishi Sunak, named before
+            return held, title
     if body is not None and noun in _ROLE_WORDS:  # 'the coastguard chief': for the coastguard
         hit = _last_body(actors, words[k][0], body)
         if hit is not None:

@@ -542,7 +542,7 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
     if mentioned is None:
         mentioned = read_mentioned(actors, mentions, len(text))
     sents = _Sentences(article)
-    lookup = _Actors(mentioned, text, sents.starts)
+    lookup = _Actors(mentioned, text, sents.starts, article.published)
     if actors is not None and {"name", "country"} <= set(actors.columns):
         lookup.countries = {n: c for n, c in zip(actors["name"], actors["country"], strict=True)
                             if isinstance(c, str)}
