@@ -2098,3 +2098,21 @@ def test_a_running_total_counts_what_the_first_figure_before_it_counts():
                        "15,827.", "2023-08-11").set_index("claim")
     assert (claims.loc["15,827", "series"], claims.loc["15,827", "verdict"]) == (
         "uk_small_boat_arrivals_ytd_daily", "consistent")
+
+
+@pytest.mark.parametrize("text, claim, series, verdict", [
+    # a later mention of Britain does not make a Canadian story's figures British
+    ("TORONTO (Reuters) - Canada will tighten asylum rules after claims hit a record.\n\nAbout "
+     "133,000 people are waiting for a decision on their asylum claims.\n\nBritain, by "
+     "comparison, received about 84,000 asylum claims last year.", "About 133,000", "",
+     "cannot check"),
+    # nor a Turkish story's
+    ("Turkish security forces apprehended 225,831 irregular migrants in 2024.\n\nIn 2022, the "
+     "ministry said, 185,000 irregular migrants were apprehended.\n\nHome Office figures show "
+     "3,040 Turks arrived in Britain by small boat in 2023.", "185,000",
+     "turkiye_apprehensions", "differs from press reports"),
+])
+def test_a_sentence_with_no_place_is_in_the_place_the_story_opens_in(text, claim, series,
+                                                                     verdict):
+    row = extracted(text, "2025-01-15").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, verdict)

@@ -472,6 +472,10 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
+    # the places the story is set in: those of its first sentence that names any ("TORONTO -
+    # Canada will tighten ... About 133,000 people are waiting"), not those of the whole
+    # article ("Britain, by comparison, ..." later)
+    article_geos = _home_places(article) or article_geos
     row = _compare(fig, article, ctx, article_geos, skip)
     forecast(row, ctx)
     per_unit(row)
@@ -490,6 +494,13 @@ _WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+versio
                         r"the)\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
                         r"|wrongly|incorrectly)", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
+
+
+def _home_places(article: Article) -> frozenset[str]:
+    """The catalogue's places named by the article's first sentence that names any (its
+    headline or lead); empty when none does."""
+    return next((frozenset(p) for p in map(geographies, (s.text for s in article.sentences))
+                 if p), frozenset())
 
 
 def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
