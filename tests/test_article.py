@@ -160,3 +160,9 @@ def test_a_numbered_items_number_opens_its_sentence():
     text = "Seven numbers.\n\n3. August was the busiest month. It ended.\n\n6. Hotels."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Seven numbers.", "3. August was the busiest month.", "It ended.", "6. Hotels."]
+
+
+def test_a_dotted_acronym_after_a_determiner_can_end_a_sentence():
+    text = "It was signed in the E.U. Officials left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "It was signed in the E.U.", "Officials left."]

@@ -2116,3 +2116,16 @@ def test_a_sentence_with_no_place_is_in_the_place_the_story_opens_in(text, claim
                                                                      verdict):
     row = extracted(text, "2025-01-15").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, stated_by", [
+    # someone else's draft is no correction of the article
+    ("An earlier version of the report said that 45,000 people crossed the Channel in small "
+     "boats in 2023.", ""),
+    ("This article was amended on 3 May. An earlier version said 45,000 people crossed the "
+     "Channel in small boats in 2023.",
+     "an earlier version of the article, withdrawn in its correction"),
+])
+def test_what_a_correction_withdraws(text, stated_by):
+    assert extracted(text, "2024-10-12").set_index("claim").loc["45,000", "stated_by"] == (
+        stated_by)

@@ -1257,7 +1257,7 @@ def test_an_own_verb_replaces_only_the_verb_of_the_noun_it_keeps() -> None:
 def test_thousands_of_times_is_how_often_not_how_many() -> None:
     row = figures("A post shared thousands of times claimed that 50,000 migrants arrived.",
                   "2024-01-12")[0]
-    assert (row["text"], row["unit"]) == ("thousands of times", "times")
+    assert (row["text"], row["unit"]) == ("thousands of times", "occasions")
 
 
 def test_a_score_is_no_figure() -> None:
@@ -1267,3 +1267,22 @@ def test_a_score_is_no_figure() -> None:
 def test_how_a_piece_is_told_is_no_figure() -> None:
     assert texts("Small boats and asylum in seven numbers") == []
     assert texts("Migration in five charts. Ten things we learned.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "May" after a name is no month, and a comma keeps a month from the figure after it
+    ("Under Theresa May, 20,000 people were removed from the UK.", [("20,000", None)]),
+    # an "and" inside the figure's own phrase hands its period to no one
+    ("Some 4,149 men and women crossed the Channel in August, 1,200 of them from Albania.",
+     [("Some 4,149", "2024-08"), ("1,200", "2024-08")]),
+    ("In the first six months of last year, 13,489 people crossed.",
+     [("13,489", "2024-H1")]),
+])
+def test_months_names_and_conjunctions_near_figures(text, expected) -> None:
+    assert [(r["text"], r["period"]) for r in figures(text, "2025-03-01" if "last" in text
+                                                      else "2024-10-12")] == expected
+
+
+def test_a_listicle_count_is_no_figure_but_a_count_of_things_is() -> None:
+    assert texts("Seven charts on migration") == []
+    assert texts("Three things are happening at once.") == ["Three"]

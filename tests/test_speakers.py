@@ -594,3 +594,18 @@ def test_office_holders_by_day_and_country():
     assert holder("prime minister", day(2024, 7, 10), named, "United Kingdom") == "Keir Starmer"
     assert holder("leader of the opposition", day(2024, 1, 10), named) == "Keir Starmer"
     assert holder("prime minister", None, named) is None
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a lower-case noun after the name does not make the phrase a clause
+    ("The scheme is failing, said Jane Doe of the charity: “People are dying.”",
+     [("Jane Doe", None)]),
+    # the cue first, a long title, then the name; a style of address after a title
+    ("“It is wrong,” said the Archbishop of Canterbury Justin Welby.",
+     [("Justin Welby", "Archbishop of Canterbury")]),
+    ("“We act,” said the Home Secretary, the Rt Hon Yvette Cooper.",
+     [("Yvette Cooper", "Home Secretary")]),
+])
+def test_review_cases_of_names_after_cues(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

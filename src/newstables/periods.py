@@ -194,7 +194,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|(?P<rel>this|last|the)\s+year\b)", _I)),
     # "the first six months of 2025": January to June of that year
     ("first_months", re.compile(rf"\bfirst\s+(?P<n>\d{{1,2}}|[a-z]+)\s+months\s+of\s+"
-                                rf"(?P<y>{_Y})\b", _I)),
+                                rf"(?:(?P<y>{_Y})\b|(?P<rel>this|last)\s+year\b)", _I)),
     ("ytd", re.compile(
         rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|(?:this|the)\s+year\s+so\s+far"
         r"|year[\s-]to[\s-]date|(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:this|the)"
@@ -241,9 +241,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ISO_PART = re.compile(rf"^(?P<y>{_Y})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<k>[QH])(?P<n>[1-4]))?$")
 _ROLLING = re.compile(
     r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<u>years|months|weeks|days)\b", _I)
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                  "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20}
-_ELEVEN = {"eleven": 11, "one": 1}
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+                  "twenty": 20}
 ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+figure)\b", _I)
 _RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                "daily": "day"}
@@ -300,10 +300,10 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         return Period("quarter", start, end, f"{year}-Q{q}")
     if kind == "first_months":
         word = g["n"].lower()
-        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0) or _ELEVEN.get(word, 0)
-        if not 1 <= n <= 12:
-            return None
-        year = int(g["y"])
+        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
+        if not 1 <= n <= 12 or not g["y"] and published is None:
+            return None  # "the first few months": which months is not said
+        year = int(g["y"]) if g["y"] else published.year - (g["rel"].lower() == "last")
         return Period("range", dt.date(year, 1, 1), month_end(year, n), text)
     if kind == "half":
         if g["y"]:
@@ -713,7 +713,8 @@ def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:
 
 # "29,561 six months earlier", "300 a week before": a time back from another figure's period
 EARLIER = re.compile(
-    r"(?P<n>an?|one|(?!the\b)[a-z]+|\d+)[ \t]+(?P<u>days?|weeks?|months?|quarters?|years?)[ \t]+"
+    r"(?P<n>an?|\d+|(?:" + "|".join(_SMALL_NUMBERS) + r"))[ \t]+"
+    r"(?P<u>days?|weeks?|months?|quarters?|years?)[ \t]+"
     r"(?:earlier|before)\b", _I)
 # A forecast or a modal: what the words say is not (all) over ("could reach", "expects",
 # "will have crossed", "are to")

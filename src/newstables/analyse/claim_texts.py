@@ -62,8 +62,9 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
         lead = f" , {ctx.previous_text}"
-        # of its first number: "756 people crossed ... in 14 small boats" counts people
-        before = f" , {words_after_numbers(ctx.previous_text).split(' , ')[0]}"
+        # of its first number that counts people ("756 people crossed ... in 14 small
+        # boats", "14 small boats carrying 756 people"), else of its first
+        before = f" , {_people_first(words_after_numbers(ctx.previous_text).split(' , '))}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     # a place no series covers keeps its paragraph's figures from the series ("Australia
     # takes a different approach. Some 12,000 people arrived by boat"); its officials named
@@ -88,6 +89,12 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     after = " ".join(re.findall(r"[\w'’-]+", ctx.sentence_text[ctx.figure_end:])[:6])
     return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
+
+
+def _people_first(chunks: list[str]) -> str:
+    """Of the words after each number, the first that name people, else the first."""
+    return next((c for c in chunks if any(counted_unit(w) == "people" for w in c.split())),
+                chunks[0] if chunks else "")
 
 
 def by_score(found: list[tuple[int, SeriesRule]]) -> list[list[SeriesRule]]:

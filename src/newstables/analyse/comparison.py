@@ -481,7 +481,9 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
-    if ctx.sentence is not None and _WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start):
+    if ctx.sentence is not None and (_WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start) or (
+            _CORRECTION.match(ctx.paragraph_text) and _EARLIER_VERSION.search(
+                ctx.sentence_text, 0, ctx.figure_start))):
         # "Correction: An earlier version of this article said that 45,000 people crossed":
         # not the article's claim now; its check shows why it was withdrawn
         row["stated_by"] = WITHDRAWN
@@ -489,10 +491,17 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     return row
 
 
-# A correction's account of what the article used to say
-_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+(?:this|"
-                        r"the)\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
-                        r"|wrongly|incorrectly)", re.I)
+# A correction's account of what the article used to say: "An earlier version of this article
+# said", or in a correction ("Correction: ...", "This article was amended ...") "an earlier
+# version said"; not "an earlier version of the report" (someone else's draft)
+_EARLIER_VERSION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\b"
+                              r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|stated|reported|gave|wrongly"
+                              r"|incorrectly)\b", re.I)
+_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this"
+                        r"\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
+                        r"|wrongly|incorrectly)\b", re.I)
+_CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
+                         r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
 
 

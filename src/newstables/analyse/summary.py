@@ -145,7 +145,9 @@ def _context_findings(found: Findings) -> list[Row]:
     for r in claims[claims["verdict"].isin(["inconsistent", "differs from press reports",
                                             "differs from other sources"])].itertuples():
         against = "official statistics" if r.verdict == "inconsistent" else r.source_kind
-        rows.append(("context", f"“{r.claim}” (paragraph {r.paragraph}) {r.verdict}: "
+        # whose claim it is, when the article gives it to someone (or withdrew it)
+        who = f", stated by {r.stated_by}," if isinstance(r.stated_by, str) and r.stated_by else ""
+        rows.append(("context", f"“{r.claim}” (paragraph {r.paragraph}){who} {r.verdict}: "
                      f"{compare_value(r.series_value)} for {r.series_period} in "
                      f"{against} ({r.source_title}).", "05-place-in-context"))
     circular = claims[claims["verdict"] == "circular"]

@@ -121,6 +121,7 @@ _ABBREVIATIONS = {
 }
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}\.")  # a numbered item's number
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")  # "G.K.", "J.R.R."
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9ÇĞİÖŞÜÂÎÛ]")
 
@@ -141,8 +142,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             # "U.K." ends a sentence only when followed by a new sentence; keep initials
             # ("J. Smith", "G.K. Butterfield") and listed abbreviations together.
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
-                    _INITIALS.fullmatch(word.group(1))):
-                continue
+                    _INITIALS.fullmatch(word.group(1)) and not _DETERMINER_BEFORE.search(
+                        text, start, word.start() + start)):
+                continue  # not "in the E.U. Officials left": a dotted acronym ends it
         spans.append((start + offset, end + offset))
         start = end
         while start < len(text) and text[start].isspace():

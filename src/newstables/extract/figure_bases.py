@@ -7,9 +7,7 @@ change, or put it in another year's months, and whether its sentence dates it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
 
 from newstables import periods
 from newstables.extract.figure_grammar import opens_another_clause
@@ -109,7 +107,7 @@ def same_period_words(ctx: Surroundings) -> re.Match[str] | None:
     return None
 
 
-def bare_base(ctx: Surroundings, row: dict[str, Any], published: dt.date | None) -> str | None:
+def bare_base(ctx: Surroundings) -> str | None:
     """Is the figure a change's base ("up from 29,437", "compared with 1,127") that its
     sentence gives no period of its own (none after it before the next figure or a break, no
     "the year before", no "the same period last year", no "now", no rate)? "after" when the

@@ -234,7 +234,7 @@ _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
 # "August saw 4,149 arrivals and September 4,192": a month whose figure follows it
-_A_FIGURE_NEXT = re.compile(r",?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
+_A_FIGURE_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
                             r"[0-9]{1,3}(?:,[0-9]{3})+\b")
 # "the busiest month was October, with 5,417 arrivals": the month's figure
 _WITH_A_FIGURE = re.compile(r",\s+with\s+(?:(?:about|around|some|nearly|almost|just|over|more"
@@ -563,7 +563,7 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "4,149 arrived and in September 4,192": a period right before the next figure, after a
 # conjunction, is that figure's
-_ANOTHER_ITEM = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
+_ANOTHER_ITEM = re.compile(r"\b(?:and|while|but|whereas)\s+(?:in\s+)?$", re.I)
 _LEADS_NEXT = re.compile(r"[\s,]*(?:(?:about|around|some|nearly|almost|just|over)\s+)?")
 # words that set a figure against another time's ("smashing last year's pace")
 _OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|eclips\w*|broke"
@@ -590,7 +590,7 @@ def _pick_period(
         if p.usable and _figures_after(text, fig.end, p) and not (
                 text[p.start:p.start + 1].isdigit() and _WHEN_AFTER.match(text, p.end)) and not (
                 _LEADS_NEXT.fullmatch(text, p.end, next_start)
-                and _ANOTHER_ITEM.search(text, fig.end, p.start)):
+                and _ANOTHER_ITEM.search(text, max(fig.end, p.start - 12), p.start)):
             return p.value  # not "36,816, well below 2022, when 45,774 crossed": 2022's
         i += 1
     k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1

@@ -377,7 +377,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
-        base_of = bare_base(ctx, row, published) if ctx.sentence is not None else None
+        base_of = bare_base(ctx) if ctx.sentence is not None else None
         base_cols = {"base_start": None, "base_end": None}
         if ctx.sentence is None or row.get("period") == ONE_DAY:
             # "1,000 crossed on a single day last month": which day is not said

@@ -299,8 +299,8 @@ def _extend_right(fig: _Fig, text: str, limit: int) -> bool:
             fig.unit = _CUR_WORDS[" ".join(cm.group("curw").split()).lower()]
             fig.end = cm.end()
         tm = _OF_TIMES.match(text, fig.end, limit)
-        if tm:  # "shared thousands of times": how often, not how many
-            fig.unit, fig.end = "times", tm.end()
+        if tm:  # "shared thousands of times": how often, not how many (nor a multiplier)
+            fig.unit, fig.end = "occasions", tm.end()
     if text[fig.end : fig.end + 1] not in _RIGHT_STARTS:
         if fig.kind in ("number", "words") and fig.raw is not None:
             fig.value = fig.raw * fig.scale
@@ -455,7 +455,9 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
 
 
 _LISTICLE_AFTER = re.compile(r"\s+(?:key\s+)?(?:numbers|charts|graphs|maps|facts|things|ways"
-                             r"|takeaways|lessons)\b(?!\s+(?:of|on|for|about)\b)", re.I)
+                             r"|takeaways|lessons)\b", re.I)
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could)\b", re.I)
 _SCORE_AFTER = re.compile(r"[-–](?:nil|all|love)\b", re.I)
 
 
@@ -469,10 +471,11 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     if _SCORE_AFTER.match(text, fig.end, sent.end):
         return False  # a score: "lose five-nil", "two-all"
     if fig.hedge is None and _LISTICLE_AFTER.match(text, fig.end, sent.end) and (
-            not text[sent.start : fig.start].strip()
-            or text[max(sent.start, fig.start - 3) : fig.start].lower() == "in "):
-        # how a piece is told: "in seven numbers", "Ten things we learned" (not "three things
-        # are happening at once")
+            _IN_BEFORE.search(text, max(sent.start, fig.start - 4), fig.start)
+            or not text[sent.start : fig.start].strip()
+            and not _FINITE.search(text, fig.end, sent.end)):
+        # how a piece is told: "in seven numbers", "Ten things we learned", "Seven charts on
+        # migration" (not "Three things are happening at once")
         return False
     if fig.kind == "number" and not fig.scaled and _YEAR_LIKE.fullmatch(surface):
         after = _next_word(text, fig.end, sent.end)

@@ -368,7 +368,7 @@ def _anonymous(words: list[tuple[int, int, str]]) -> int | None:
     """Where 'a source', 'an aide', 'the ally'... is within the last words before a cue."""
     return next((k for k in range(len(words) - 1, max(0, len(words) - 8), -1)
                  if words[k][2].lower() in _ANONYMOUS
-                 and words[k - 1][2].lower() in _ARTICLES | {"the"}), None)
+                 and words[k - 1][2].lower() in _ARTICLES), None)
 
 
 def _pronoun(p: str, offset: int, actors: _Actors) -> _Who:

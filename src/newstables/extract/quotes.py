@@ -116,7 +116,7 @@ _REACH = 400  # characters before a quote searched for its attribution
 # What may follow a name in apposition that ends its clause ('said the minister, Jane Doe.')
 # Between a title and its holder's name in apposition: nothing, or a style of address
 # ('the Bishop of Dover, the Right Reverend Rose Hudson-Wilkin')
-_STYLE_ONLY = re.compile(r"\s*(?:the\s+)?(?:(?:Right|Most|Very)\s+)?"
+_STYLE_ONLY = re.compile(r"\s*(?:the\s+)?(?:(?:Right|Rt\.?|Most|Very)\s+)?"
                          r"(?:Rev(?:erend|d)?\.?|Hon(?:ourable|\.)?|Dr\.?|Professor|Prof\.?)?\s*")
 _APPOSED_END = re.compile(r"\s*(?:[,.;:!?)”\"]|$)")
 # Cues of a question or an interjection: its unnamed speaker hands no words on to the quote
@@ -148,7 +148,9 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
         stop = _clause_end(text, m.end(), limit)
         who = _resolve_np(text, m.end(), stop, actors, kinds, last=False)
         phrase = [w[2] for w in _words(text, m.end(), stop)]
-        described = who is None and all(w.islower() for w in phrase)
+        # "said the immigration minister, X", "said the Home Secretary, X": a title
+        described = who is None and (all(w.islower() for w in phrase) or is_bare_title(
+            " ".join(w for w in phrase if w.lower() != "the")))
         if (described or who is not None and who[0] is None and who[1]) and (
                 text[stop : stop + 1] == ",") and _titled(phrase):
             # 'said the home secretary, Yvette Cooper': the name in apposition, when it ends
@@ -399,8 +401,11 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         # calls no one
         unnamed = named == "" and g.attributed and (
             g.speaker is None or bool(g.role) and g.role.split()[-1] in SPOKES)
-        if named and is_bare_title(named) and g.attributed and g.speaker is None and g.role:
-            named = None  # 'said the Chief Inspector of Borders and Immigration': its role
+        if named and is_bare_title(named) and g.attributed and (g.speaker or g.role):
+            # 'said the Chief Inspector of Borders and Immigration': its role; 'said the Home
+            # Secretary, the Rt Hon Yvette Cooper': the holder, the title her role
+            g.role = g.role or named
+            named = None
         if named is not None and named != g.speaker and not unnamed:  # "": names nobody
             mention = actors.mention_of(named)
             g.speaker, g.role, g.attributed = named or None, mention and mention[4], True

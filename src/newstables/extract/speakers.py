@@ -31,11 +31,12 @@ from collections.abc import Sequence
 
 from newstables.extract.actor_tokens import (
     _ROLE_WORDS,
+    GIVEN_PRONOUN,
     NAME_PARTICLES,
     PREFIXED_NAME,
     bare_surname,
 )
-from newstables.lexicon import load_json, load_lines
+from newstables.lexicon import load_json
 from newstables.paths import LEXICONS
 
 _LEX = json.loads((LEXICONS / "speakers.json").read_text(encoding="utf-8"))
@@ -86,10 +87,6 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
 _CLOSE_MARK = re.compile(r"[”\"]|''")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 
-
-
-# Lower-case words a name phrase after a verb may hold: 'said the Home Office minister X'
-_PHRASE_WORDS = frozenset({"the", "a", "an", "of", "for", "and"}) | _TITLES | _ROLE_WORDS
 
 
 def is_title(name: str) -> bool:
@@ -244,8 +241,7 @@ def fits(name: str | None, pronoun: str) -> bool:
 @functools.cache
 def given_names(pronoun: str) -> frozenset[str]:
     """The given names ``actors_first_names.txt`` marks as used for ``pronoun``."""
-    return frozenset(words[0] for words in map(str.split, load_lines("actors_first_names.txt"))
-                     if words[1:] == [pronoun])
+    return frozenset(name for name, used in GIVEN_PRONOUN.items() if used == pronoun)
 
 
 def _speaks(text: str, name_end: int) -> bool:
@@ -518,10 +514,8 @@ class Speakers:
                 if who is None and k > 0 and toks[k - 1][2] == "," and lows[k].endswith("ing"):
                     who = self._main_subject(toks, lows, k)  # 'X granted Y ..., saying “'
                 if (who is None and k + 1 < len(toks) and not is_listener_verb(lows[k])
-                        and (k == 0 or toks[k - 1][2] in ",;:—–") and all(
-                            not w.isalpha() or _is_cap(w) or low in _PHRASE_WORDS
-                            for (_, _, w), low in zip(toks[k + 1 :], lows[k + 1 :],
-                                                      strict=True))):
+                        and (k == 0 or toks[k - 1][2] in ",;:—–")
+                        and _AUXILIARIES.isdisjoint(lows[k + 1 :])):
                     # '..., said X: “' (a verb with a subject before it names no one after it);
                     # not '..., Chris Philp, said Labour had “': a clause, not a name phrase
                     who = self.phrase(toks[k + 1][0], open_) if _is_cap(toks[k + 1][2]) else None
