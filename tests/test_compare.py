@@ -2129,3 +2129,11 @@ def test_a_sentence_with_no_place_is_in_the_place_the_story_opens_in(text, claim
 def test_what_a_correction_withdraws(text, stated_by):
     assert extracted(text, "2024-10-12").set_index("claim").loc["45,000", "stated_by"] == (
         stated_by)
+
+
+def test_a_period_ending_another_figures_clause_is_not_the_next_figures():
+    # "yesterday" is the 343's; "a day after" is no daily rate; 756 crossed on Thursday
+    claims = extracted("A further 343 people arrived in Dover yesterday, a day after 756 crossed "
+                       "in 14 boats on Thursday.", "2023-08-12").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"]) for c in ("343", "756")] \
+        == [("2023-08-11", "consistent"), ("2023-08-10", "consistent")]

@@ -225,6 +225,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relday", re.compile(r"\b(?P<w>yesterday|today|currently)\b", _I)),
     ("rate", re.compile(
         r"\b(?:a|per|each|every)\s+(?P<u>year|month|week|day)\b"
+        r"(?!\s+(?:after|before|later|earlier|ago|or\s+two)\b)"  # "a day after": no rate
         r"|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b", _I)),
     # "early 2023", "mid-2023", "the middle of 2023": four months of the year (not after
     # "the year to" or "since": which month is not said)

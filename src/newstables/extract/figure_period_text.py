@@ -561,6 +561,18 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+# "343 people arrived yesterday, a day after 756 crossed": a period that ends another
+# figure's clause (a figure before it), before words that set the next figure at another time,
+# is not the next figure's
+_FIGURE_THEN = re.compile(r"[0-9][0-9,.]*\s+(?:[\w'’-]+\s+){0,6}$")
+_ANOTHER_TIME = re.compile(r"\s*,\s+(?:[\w'’-]+\s+){0,3}?(?:after|before|since|following"
+                           r"|ahead\s+of)\b", re.I)
+
+
+def _ends_a_figures_clause(text: str, p: _Period, fig_start: int) -> bool:
+    stop = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
+    return bool(_ANOTHER_TIME.match(text, p.end, fig_start)) and bool(
+        _FIGURE_THEN.search(text, max(stop, p.start - 80), p.start))
 # "4,149 arrived and in September 4,192": a period right before the next figure, after a
 # conjunction, is that figure's
 _ANOTHER_ITEM = re.compile(r"\b(?:and|while|but|whereas)\s+(?:in\s+)?$", re.I)
@@ -608,7 +620,8 @@ def _pick_period(
                 return _shifted(earlier.value, int(p.value) - int(earlier.value[:4]))
         if p.usable and p.end <= fig.span_start and not dates_the_base(
                 text, p.start, p.end, fig.span_start) and not dates_another_base(
-                text, p.start, p.end, fig.span_start):
+                text, p.start, p.end, fig.span_start) and not _ends_a_figures_clause(
+                text, p, fig.span_start):
             return p.value
         k -= 1
     return None
