@@ -2137,3 +2137,22 @@ def test_a_period_ending_another_figures_clause_is_not_the_next_figures():
                        "in 14 boats on Thursday.", "2023-08-12").set_index("claim")
     assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"]) for c in ("343", "756")] \
         == [("2023-08-11", "consistent"), ("2023-08-10", "consistent")]
+
+
+@pytest.mark.parametrize("text, pub, claim, series, verdict", [
+    # the change's series is the one with the level it reached, not the route its sentence
+    # names in passing
+    ("Irregular crossings into the European Union rose 17% last year to around 380,000, the EU "
+     "border agency Frontex said on Friday, driven by a surge in arrivals across the central "
+     "Mediterranean.", "2024-01-12", "17%", "frontex_all_routes", "consistent"),
+    # a sentence that says it counts detections
+    ("Detections on the Eastern Mediterranean route, which includes Greece, Cyprus and "
+     "Bulgaria, rose by more than half in 2023 to around 60,000.", "2024-01-20",
+     "around 60,000", "frontex_eastern_mediterranean", "consistent"),
+    # "December's 3,254 arrivals": the last December, not the base's
+    ("December's 3,254 small boat arrivals were a threefold increase on December 2023.",
+     "2025-01-03", "3,254", "uk_small_boat_arrivals_monthly", "consistent"),
+])
+def test_review_two_cases_of_series_and_periods(text, pub, claim, series, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, verdict)

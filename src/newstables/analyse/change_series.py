@@ -5,6 +5,7 @@ its own unit) and whether it is a rise or a fall."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from newstables import periods
 from newstables.analyse.series_lookup import lookup
@@ -23,11 +24,13 @@ from newstables.periods import Period
 
 
 def change_series(found: list[tuple[int, SeriesRule]], ctx: Surroundings, own: str,
-                   base: Period, published: dt.date | None, skip: frozenset[str]
+                   base: Period, published: dt.date | None, skip: frozenset[str],
+                   target: Period | None = None
                    ) -> tuple[list[tuple[int, SeriesRule]], tuple[str, SeriesRule] | None]:
     """The series a percentage change may be checked against, of those its words fit
-    (``found``): those its stated base counts and has the number of, in its clause's place
-    and its own words' unit; with a reason (and the series it concerns) when none is left."""
+    (``found``): those its stated base counts and has the number of, or that have the level
+    it says the change reached for the ``target`` period, in its clause's place and its own
+    words' unit; with a reason (and the series it concerns) when none is left."""
     stated = periods.stated_base(ctx.sentence_text, ctx.figure_end)
     found, other = _fit_base(found, periods.base_words(stated))
     if other:
@@ -39,6 +42,13 @@ def change_series(found: list[tuple[int, SeriesRule]], ctx: Surroundings, own: s
     if value:  # "from 52,767 in 2023 to ...": the series that has that number for the base
         found = [(s, r) for s, r in found if _has_value(r, base, published, skip, value)] or (
             found)
+    level = _LEVEL_AFTER.match(ctx.sentence_text, ctx.figure_end)
+    if level and target is not None:
+        # "rose 17% last year to around 380,000": the series that has about that level
+        reached = float(level.group("n").replace(",", "")) * (
+            1_000_000 if level.group("m") else 1_000 if level.group("k") else 1)
+        found = [(s, r) for s, r in found
+                 if _has_value(r, target, published, skip, reached, 0.05)] or found
     if own and counted_unit(own):
         # "66,317 sea arrivals, down 58%": a change in people is not one in detections;
         # "The number of boats fell by 46%": the series of boats
@@ -54,10 +64,16 @@ def change_series(found: list[tuple[int, SeriesRule]], ctx: Surroundings, own: s
 
 
 def _has_value(rule: SeriesRule, period: Period, published: dt.date | None,
-               skip: frozenset[str], value: float) -> bool:
-    """Does ``rule`` give ``value`` (within 1%) for ``period``?"""
+               skip: frozenset[str], value: float, within: float = 0.01) -> bool:
+    """Does ``rule`` give ``value`` (within a share ``within`` of it) for ``period``?"""
     got = lookup(rule.key, period, published, skip)
-    return got.value is not None and abs(got.value - value) <= 0.01 * value
+    return got.value is not None and abs(got.value - value) <= within * value
+
+
+# The level a change reached, stated after it: "rose 17% last year to around 380,000"
+_LEVEL_AFTER = re.compile(
+    r"[^,;.]{0,40}?\bto\s+(?:(?:about|around|some|nearly|almost|just\s+over|over|more\s+than)"
+    r"\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<m>million|m\b)|\s*(?P<k>thousand))?", re.I)
 
 
 def _fit_base(found: list[tuple[int, SeriesRule]], words: str

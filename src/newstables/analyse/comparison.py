@@ -71,6 +71,8 @@ from newstables.analyse.verdicts import (
     VERDICTS,
     borrowed_period,
     forecast,
+    undated_count,
+    withdrawn,
 )
 from newstables.extract.article import Article
 from newstables.extract.changes import percent_is_change
@@ -342,6 +344,11 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
     found = candidates(claim_texts(fig, ctx, True, article_geos), "count", percent_change=True)
+    # and those its own clause fits, which words elsewhere in the sentence may exclude ("rose
+    # 17% to around 380,000, driven by a surge across the central Mediterranean")
+    keys = {r.key for _, r in found}
+    found += [(s, r) for s, r in candidates(claim_texts(fig, ctx, False, article_geos), "count",
+                                            percent_change=True) if r.key not in keys]
     own = _text(fig.get("counts"))
     if found and own and head_noun(own).lower() not in _ANY_COUNT and not geographies(own) and (
             not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)):
@@ -351,7 +358,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     if not found:
         row["reason"] = "no reference series counts what this percentage is about"
         return row
-    found, reason = change_series(found, ctx, own, base, published, skip)
+    found, reason = change_series(found, ctx, own, base, published, skip, target)
     if reason:
         if not found:  # none in the unit of what the change counts
             row.update(series=reason[1].key, series_title=reason[1].title,
@@ -481,28 +488,10 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")
-    if ctx.sentence is not None and (_WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start) or (
-            _CORRECTION.match(ctx.paragraph_text) and _EARLIER_VERSION.search(
-                ctx.sentence_text, 0, ctx.figure_start))):
-        # "Correction: An earlier version of this article said that 45,000 people crossed":
-        # not the article's claim now; its check shows why it was withdrawn
-        row["stated_by"] = WITHDRAWN
-        row["notes"] = " | ".join(n for n in (row["notes"], WITHDRAWN) if n)
+    withdrawn(row, ctx)
     return row
 
 
-# A correction's account of what the article used to say: "An earlier version of this article
-# said", or in a correction ("Correction: ...", "This article was amended ...") "an earlier
-# version said"; not "an earlier version of the report" (someone else's draft)
-_EARLIER_VERSION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\b"
-                              r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|stated|reported|gave|wrongly"
-                              r"|incorrectly)\b", re.I)
-_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this"
-                        r"\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
-                        r"|wrongly|incorrectly)\b", re.I)
-_CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
-                         r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
-WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
 
 
 def _home_places(article: Article) -> frozenset[str]:
@@ -644,25 +633,9 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
                 tried = {r.key for g in ordered[: i + 1] for r in g}
                 weaker = by_score([(sc, r) for sc, r in found if r.key not in tried])
                 _another_fit(trial, weaker, period, published, t, claim_value, skip)
-            return _undated_count(trial, group, period, ctx)
+            return undated_count(trial, group, period, ctx)
         first = first or trial
     return first
-
-
-def _undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
-                   ctx: Surroundings) -> dict[str, Any]:
-    """A count over a period that its sentence does not state, read at the publication date
-    ("The busiest month saw 5,369 arrivals"), that does not hold there is not checked: unless
-    the words say it runs to now ("have crossed", "so far"), it is as likely of another time
-    as wrong."""
-    rule = next((r for r in group if r.key == row["series"]), None)
-    if period.kind == "now" and rule is not None and rule.kind == "flow" and (
-            row["verdict"] in CHECKED and row["verdict"] not in HOLDS) and not (
-            periods.still_running(ctx.sentence_text)):
-        row["reason"] = (f"{row['verdict']} if read up to the publication date, but its "
-                         "sentence states no period")
-        row["verdict"] = "cannot check"
-    return row
 
 
 def _another_fit(row: dict[str, Any], weaker: list[list[SeriesRule]], period: Period,

@@ -290,8 +290,9 @@ def counted_unit(counts: str) -> str:
 def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     """Why the series cannot be set against a figure counting ``counts`` ("" when it can):
     a series counts people, detections, boats or cases, and so must the figure. A figure that
-    names no unit counts events when its ``sentence`` names the body they are the count of
-    ("about 40,000 in 2023, Frontex said": detections)."""
+    names no unit counts events when its ``sentence`` names them ("Detections on the route
+    rose … to around 60,000") or the body they are the count of ("about 40,000 in 2023,
+    Frontex said": detections)."""
     unit = counted_unit(counts)
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
@@ -301,7 +302,7 @@ def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
             for units, when in vocabulary().same_units):  # "asylum claims awaiting": cases
         return f"the series counts {series_unit}, the article counts {unit} ({counts.strip()})"
     if not unit and series_unit in vocabulary().event_units and ngrams(sentence).isdisjoint(
-            vocabulary().event_unit_sources.get(series_unit, ())):
+            (*vocabulary().event_unit_sources.get(series_unit, ()), series_unit)):
         return (f"the series counts {series_unit} (one person may be counted more than once);"
                 " the article does not say it counts those")
     return ""

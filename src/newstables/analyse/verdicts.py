@@ -1,15 +1,19 @@
-"""The verdicts a claim can get, and two guards that withdraw one the sentence does not
-support: a figure given as an expectation ("Officials expect 50,000"), and one read in an
-earlier sentence's period that does not hold there."""
+"""The verdicts a claim can get, and the guards that withdraw one the sentence does not
+support: a figure given as an expectation ("Officials expect 50,000"), one read in an
+earlier sentence's period or at the publication date that does not hold there; and the mark
+on a figure a correction withdraws."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from newstables import periods
 from newstables.analyse.series_lookup import rule_for
+from newstables.analyse.series_match import SeriesRule
 from newstables.extract.figure_periods import INHERITED
 from newstables.extract.surroundings import Surroundings
+from newstables.periods import Period
 
 # Verdicts, strongest evidence first. CHECKED are those that set the claim against an
 # independent source; the others say why it was not.
@@ -73,3 +77,45 @@ def borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
                          "states none), which it may not mean")
         row["verdict"] = "cannot check"
     return row
+
+
+def undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
+                   ctx: Surroundings) -> dict[str, Any]:
+    """A count over a period that its sentence does not state, read at the publication date
+    ("The busiest month saw 5,369 arrivals"), that does not hold there is not checked: unless
+    the words say it runs to now ("have crossed", "so far"), it is as likely of another time
+    as wrong."""
+    rule = next((r for r in group if r.key == row["series"]), None)
+    if period.kind == "now" and rule is not None and rule.kind == "flow" and (
+            row["verdict"] in CHECKED and row["verdict"] not in HOLDS) and not (
+            periods.still_running(ctx.sentence_text)):
+        row["reason"] = (f"{row['verdict']} if read up to the publication date, but its "
+                         "sentence states no period")
+        row["verdict"] = "cannot check"
+    return row
+
+
+# A correction's account of what the article used to say: "An earlier version of this article
+# said", or in a correction ("Correction: ...", "This article was amended ...") "an earlier
+# version said"; not "an earlier version of the report" (someone else's draft)
+_EARLIER_VERSION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\b"
+                              r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|stated|reported|gave|wrongly"
+                              r"|incorrectly)\b", re.I)
+_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this"
+                        r"\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
+                        r"|wrongly|incorrectly)\b", re.I)
+_CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
+                         r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
+WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
+
+
+def withdrawn(row: dict[str, Any], ctx: Surroundings) -> None:
+    """Mark a figure a correction withdraws ("Correction: An earlier version of this article
+    said that 45,000 people crossed"): not the article's claim now; its check stays, showing
+    why it was withdrawn."""
+    if ctx.sentence is not None and (_WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start)
+                                     or _CORRECTION.match(ctx.paragraph_text)
+                                     and _EARLIER_VERSION.search(ctx.sentence_text, 0,
+                                                                 ctx.figure_start)):
+        row["stated_by"] = WITHDRAWN
+        row["notes"] = " | ".join(n for n in (row["notes"], WITHDRAWN) if n)

@@ -233,8 +233,9 @@ _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     r"\b(?:the|its|their)\s+(?:" + "|".join(periods.RECORD_WORDS)
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
 _SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
-# "August saw 4,149 arrivals and September 4,192": a month whose figure follows it
-_A_FIGURE_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
+# "August saw 4,149 arrivals and September 4,192", "December's 3,254 arrivals": a month whose
+# figure follows it
+_A_FIGURE_NEXT = re.compile(r"(?:['’]s)?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
                             r"[0-9]{1,3}(?:,[0-9]{3})+\b")
 # "the busiest month was October, with 5,417 arrivals": the month's figure
 _WITH_A_FIGURE = re.compile(r",\s+with\s+(?:(?:about|around|some|nearly|almost|just|over|more"
