@@ -2156,3 +2156,19 @@ def test_a_period_ending_another_figures_clause_is_not_the_next_figures():
 def test_review_two_cases_of_series_and_periods(text, pub, claim, series, verdict):
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # "at the same point": the sentence before's date, "a year earlier" a year before it
+    ("At the end of September 2024, 133,409 people were waiting for an initial decision on "
+     "their claim.\n\nAbout 35,000 asylum seekers were living in hotels at the same point, "
+     "down from more than 56,000 a year earlier.", "2025-01-10", "About 35,000",
+     "2024-09-30", "matches press reports"),
+    # "down from over 56,000 at the peak": a base at a time not stated
+    ("The number of asylum seekers in hotels has fallen to 32,041, down from over 56,000 at "
+     "the peak under the previous government.", "2025-08-28", "over 56,000", "",
+     "cannot check"),
+])
+def test_same_point_and_peak_bases(text, pub, claim, claim_period, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)

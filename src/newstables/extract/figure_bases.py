@@ -55,6 +55,9 @@ _NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s
 _TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
                       r"|roughly|over|more\s+than)\s+)*", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
+# "... at the peak", "at its height": a base at a record's time, which is not stated
+_AT_THE_PEAK = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+at\s+(?:the|its|their)\s+(?:peak|height|highest)\b", re.I)
 _COUNTED_WORD = re.compile(r"\s+[a-z][\w'’-]*")
 
 
@@ -124,6 +127,8 @@ def bare_base(ctx: Surroundings) -> str | None:
     if not lead.group("change") and not lead.group("than") and not _CLAUSE_ENDS.match(
             sentence, end):
         return None
+    if lead.group("change") and _AT_THE_PEAK.match(sentence, end):
+        return "than"  # "down from over 56,000 at the peak": a base at a time not stated
     if lead.group("than"):
         # "25% more than the 29,437 who came the year before", "than the 36,000 the Home
         # Office had predicted": a base whose year is not stated with it is not guessed

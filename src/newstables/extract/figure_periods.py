@@ -40,8 +40,10 @@ from newstables.extract.surroundings import (
 from newstables.periods import Period
 
 # "... registered 61,336 people during this period": the period of the sentence before
-_THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b",
-                          re.I)
+_THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b"
+                          # "at the same point", "by then": the sentence before's date
+                          r"|\bat\s+(?:the\s+same|that)\s+(?:point|time|date)\b(?!\s+(?:last|a|in"
+                          r"|of|the\s+previous)\b)|\bby\s+then\b", re.I)
 # "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish", "84,231 of the
 # claims were made by main applicants": a part of
 # what the sentence before counts, in its period
