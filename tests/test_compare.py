@@ -2172,3 +2172,15 @@ def test_review_two_cases_of_series_and_periods(text, pub, claim, series, verdic
 def test_same_point_and_peak_bases(text, pub, claim, claim_period, verdict):
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    # a figure that names the series' own thing is wrong, however far off
+    ("Across the EU as a whole, Frontex recorded 1.2 million irregular crossings in 2023.",
+     "1.2 million", "inconsistent"),
+    # a part that takes its words from another figure is not named so
+    ("Asylum applications reached 74,751 in 2022, 18,000 of them from Albanians.", "18,000",
+     "not comparable"),
+])
+def test_a_figure_far_off_a_series_it_names_is_wrong(text, claim, verdict):
+    assert extracted(text, "2024-02-15").set_index("claim").loc[claim, "verdict"] == verdict

@@ -231,15 +231,25 @@ def _same_order(value: float | None, t: Tolerance) -> bool:
     return t.low / MAGNITUDE <= value <= t.high * MAGNITUDE
 
 
+def _names_the_series(counts: str, rule: SeriesRule) -> bool:
+    """Do the words a figure counts end with one of the series' own names for its thing, of
+    two words or more ("irregular crossings", "small boat arrivals"), not a group of it
+    ("children", "Albanians") nor a word any count has ("people")?"""
+    words = " ".join(counts.lower().split())
+    return any(n > 1 and (words == k or words.endswith(" " + k)) for k, n in rule.keywords)
+
+
 def _source(row: dict[str, Any] | None) -> str:
     kind = _text((row or {}).get("source_kind"))
     return kind if kind in ("official", "press", "other") else "other"
 
 
-def _judge(found: Lookup, t: Tolerance, hedge_kind: str
+def _judge(found: Lookup, t: Tolerance, hedge_kind: str, named: bool = False
            ) -> tuple[str, float | None, dict[str, Any] | None, str]:
-    """(verdict, series value, row, note) of a successful lookup."""
-    if hedge_kind != "vague" and not _same_order(found.value, t):
+    """(verdict, series value, row, note) of a successful lookup. A value of another order of
+    magnitude is about something else, unless the figure's words ``named`` the series'
+    thing itself ("1.2 million irregular crossings" into the EU in 2023: wrong)."""
+    if hedge_kind != "vague" and not named and not _same_order(found.value, t):
         note = (f"the series value {fmt(found.value)} is of another order of magnitude: "
                 "probably not the same thing")
         return "not comparable", found.value, found.row, note
@@ -507,6 +517,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     surface = str(fig.get("text") or article.text[start:end])
     row = _blank(fig, "")
+    # what it counts written right after it ("1.2 million irregular crossings"), not taken
+    # from another figure ("74,751 in 2022, 18,000 of them")
+    row["_own_counts"] = bool(row["counts"]) and row["counts"].lower() in (
+        ctx.sentence_text[ctx.figure_end : ctx.figure_end + len(row["counts"]) + 12].lower())
     value, low, high = (_number(fig.get(c)) for c in ("value", "low", "high"))
     if ctx.sentence is None:
         row["reason"] = "the figure's offsets are outside the article's sentences"
@@ -676,7 +690,8 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         if got.value is None:
             reasons.append((rule, got))
             continue
-        verdict, v, series_row, note = _judge(got, t, row["hedge_kind"])
+        verdict, v, series_row, note = _judge(got, t, row["hedge_kind"], bool(
+            row.get("_own_counts")) and _names_the_series(row["counts"], rule))
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
         # A verdict outranks none; then a value the series gives for the period outranks
         # bounds on it (a period that ends inside one of the series' quarters), and narrow
