@@ -609,3 +609,23 @@ def test_office_holders_by_day_and_country():
 def test_review_cases_of_names_after_cues(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a person of a named charity speaks, not the charity
+    ("Critics said the deal would not work. Tom Wheeler of the charity Routes Not Walls said: "
+     "“Only safe routes will do that.”", [("Tom Wheeler", None)]),
+    # one person of a body is unnamed, not the body's voice
+    ("One Home Office official, who asked not to be named, said the department had been “on "
+     "a war footing” since the summer.", [(None, "Home Office official")]),
+    ("“We inherited chaos,” one Home Office minister told Playbook. A Labour MP in a Red Wall "
+     "seat was blunter: “My constituents do not care about the small print.”",
+     [(None, "Home Office minister"), (None, "Labour MP in a Red Wall seat")]),
+    # 'he' after a sentence that brings in someone unnamed is that person
+    ("In London, a Home Office spokesperson said the deaths were “a tragic reminder”.\n\nBack "
+     "on the beach, a fisherman mending his nets shook his head. “Every week it is the same,” "
+     "he said.", [("Home Office", "spokesperson"), (None, "fisherman")]),
+])
+def test_people_of_bodies_and_people_brought_in_unnamed(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

@@ -93,6 +93,7 @@ _ALL_HEADS = _ORG_HEADS | _PLACE_HEADS | _OTHER_HEADS
 _REGION_ADJECTIVES = frozenset(_CONTEXT["region_adjectives"])
 _INSTITUTIONS = _phrases(_CONTEXT["institutions"])
 _PLACE_NOUNS = _phrases(_CONTEXT["place_nouns"])
+_ORG_NOUNS = frozenset(_CONTEXT["org_nouns"])
 _PLACE_PREPS = frozenset(_CONTEXT["place_prepositions"])
 _SPEECH = frozenset(_CONTEXT["speech_verbs"])
 _PARTICLES = frozenset(_CONTEXT["name_particles"])
@@ -112,6 +113,7 @@ _RELEVANT = frozenset(
        for w in phrase}
     | {w for k in _LEX for w in k if w[:1].islower()}
     | {"of", "for", "on", "and", "former", "his", "her", "its", "their", "who", "told"}
+    | _ORG_NOUNS
 )
 _UPPER = "".join(
     re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() or c.istitle()

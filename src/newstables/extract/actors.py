@@ -60,6 +60,7 @@ from newstables.extract.actor_tokens import (
     _LEX,
     _OF_OK,
     _ORG_HEADS,
+    _ORG_NOUNS,
     _OTHER_HEADS,
     _PARTICLES,
     _PLACE_HEADS,
@@ -389,6 +390,11 @@ class _Sentence:
         surface = self.text[start:end]
         # 'Marta Lindqvist, who heads ...': a relative 'who' is said of people
         speech = speech or (len(words) > 1 and bool(_WHO.match(self.text, end)))
+        if prev is not None and prev.low in _ORG_NOUNS and not (prev.cap or prev.poss) and (
+                not appositive):
+            # "the charity Routes Not Walls said": the noun before it says what it is
+            self.cands.append(_Cand(start, end, "org", surface))
+            return
         if len(words) == 1:
             tok = words[0]
             if (tok.low in _STOP or len(tok.base) < 2 or tok.base.isupper()

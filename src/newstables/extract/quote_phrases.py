@@ -404,9 +404,13 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     lo = k
     while lo > 0 and k - lo < 3 and words[lo - 1][2].lower() not in _NP_STOP:
         lo -= 1
-    if noun in _ANONYMOUS:
+    one = any(w[2].lower() in _INDEFINITE for w in words[max(0, lo - 1) : k])
+    if noun in _ANONYMOUS or one and (noun == "official" or noun in _ROLE_WORDS and (
+            noun not in _VOICES and noun not in _ORG_NOUNS) and any(
+            w[2].lower() in _ORG_NOUNS for w in words[lo:k])):
         # 'a Home Office source', 'a senior Labour figure': unnamed, not that body's voice;
-        # whom they are close to kept in the role
+        # whom they are close to kept in the role; so is one person of a body ('One Home
+        # Office official, who asked not to be named, said', 'one Home Office minister told')
         return None, _with_party(words[lo:k], noun)
     inside = [r for r in found if words[lo][0] <= r[0] <= words[k][1] + 40]
     if inside and noun in _VOICES:

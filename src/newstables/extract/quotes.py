@@ -255,6 +255,10 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
     """Attribution in the lead-in text[start:end]: 'X said: “' / 'X vowed to “'."""
     cues = list(_CUE_RE.finditer(text, start, end))
     if not cues:
+        lead = _UNNAMED_LEAD.search(text, start, end)
+        if lead is not None and not _NAME_WORDS.isdisjoint(lead.group("np").lower().split()):
+            # 'A Labour MP in a Red Wall seat was blunter: “...”': that unnamed speaker
+            return _Attribution(None, " ".join(lead.group("np").split()), None, True)
         return None
     sentence = start if sentence is None else min(sentence, start)
     kinds = _SPEAKER_KINDS
@@ -263,9 +267,13 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
         who = _resolve_np(text, clause, cue.start(), actors, kinds, last=True)
         # 'The minister, a former lawyer, said': the subject, not the apposition, when the
         # words before the cue name no one
-        head = _subject_head(text, clause, cue.start(), actors, kinds) if (
-            who is None or who[0] is None) else None
-        if head is not None and head[0] is not None:
+        head = _subject_head(text, clause, cue.start(), actors, kinds)
+        body = who is not None and who[0] is not None and (
+            (actors.mention_of(who[0]) or (0, 0, "", ""))[3] == "org")
+        if head is not None and (head[0] is not None and (who is None or who[0] is None) or (
+                head[0] is None and head[1] and body)):
+            # ('One Home Office official, who asked not to be named, said': one unnamed
+            # official, not the body the words before the cue name)
             who = head
         if who is None and clause > sentence:  # 'X said ... but warned: “': X, the subject
             found = [r for r in actors.within(sentence, cue.start()) if r[3] in kinds]
@@ -281,6 +289,15 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
             adjacent = not gap or gap.endswith(":")
             return _Attribution(who[0], who[1], " ".join(cue.group().lower().split()), adjacent)
     return None
+
+
+# "A Labour MP in a Red Wall seat was blunter: “": someone unnamed, brought in by a
+# determiner, whose words follow the colon
+_UNNAMED_LEAD = re.compile(r"(?:^|(?<=[.!?”\"]\s))\s*(?:A|An|One|Another)\s+"
+                           r"(?P<np>[^.:;“”\"]{2,80}?)\s+(?:was|were|is|went)\b[^.:;“”\"]{0,40}:\s*$",
+                           re.M)
+_NAME_WORDS = frozenset(_ONE_PERSON) | frozenset(
+    "mp mps ally aide figure source backbencher councillor peer minister official".split())
 
 
 def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution | None:

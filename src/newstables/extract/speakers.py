@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 
 from newstables.extract.actor_tokens import (
+    _ORG_NOUNS,
     _ROLE_WORDS,
     GIVEN_PRONOUN,
     NAME_PARTICLES,
@@ -207,6 +208,9 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
     mention's sentence the one who speaks wins ('Sen. Perdue said he doubted it did Romney
     in': Perdue), and a quote the pronoun fits, attributed after that mention, wins over
     both ('One survivor told …' then '“…,” she added': the survivor, unnamed)."""
+    brought = _brought_in(text, mentions, sentence_starts, at, pronoun)
+    if brought is not None:
+        return brought
     k = next((j for j in range(len(mentions) - 1, -1, -1)
               if mentions[j][0] < at and mentions[j][3] == "person"
               and fits(mentions[j][2], pronoun)), None)
@@ -227,6 +231,30 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
                 return entry[1], entry[2]
             break
     return (mention[2], mention[4] if len(mention) > 4 else None) if mention else None
+
+
+# A sentence that brings in someone unnamed as its subject: "Back on the beach, a fisherman
+# mending his nets shook his head", "A volunteer with the charity Utopia 56 said ..."
+_BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)?(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?"
+                        r"(?P<head>[a-z][\w'’-]*)\b", re.I)
+_ONE_PERSON = {noun: pronoun for pronoun, nouns in load_json("quotes_cues.json")[
+    "one_person_nouns"].items() for noun in nouns}
+
+
+def _brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[int], at: int,
+                pronoun: str) -> tuple[None, str] | None:
+    """(None, that noun) when the sentence just before ``at`` brings in someone unnamed whom
+    ``pronoun`` fits, and names no person; else None."""
+    k = bisect.bisect_right(sentence_starts, at) - 1
+    if k < 1:
+        return None
+    start, end = sentence_starts[k - 1], sentence_starts[k]
+    lead = _BRINGS_IN.match(text, start, end)
+    if lead is None or _ONE_PERSON.get(lead.group("head").lower()) not in (pronoun, "either"):
+        return None
+    if any(start <= m[0] < end and m[3] == "person" for m in mentions):
+        return None
+    return None, lead.group("head").lower()
 
 
 def fits(name: str | None, pronoun: str) -> bool:
@@ -567,7 +595,9 @@ class Speakers:
                 if end + 1 < k and _modified_head(toks[end + 1][2]):
                     return None  # 'The Indiana governor said': the name modifies a noun
                 before = [_low(t[2]) for t in toks[max(0, j - 3) : j]]
-                of = 2 if before[-2:] == ["of", "the"] else 1 if before[-1:] == ["of"] else 0
+                of = 2 if before[-2:] == ["of", "the"] else 1 if before[-1:] == ["of"] else 3 if (
+                    before[-3:-1] == ["of", "the"] and before[-1] in _ORG_NOUNS) else 0
+                # ('Tom Wheeler of the charity Routes Not Walls said': Tom Wheeler)
                 if of and j > of and _is_cap(toks[j - of - 1][2]) and not any(
                         kind == "person" and toks[j][0] <= ms < toks[end][1]
                         for ms, _, _, kind in self.mentions):
