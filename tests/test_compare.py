@@ -2184,3 +2184,27 @@ def test_same_point_and_peak_bases(text, pub, claim, claim_period, verdict):
 ])
 def test_a_figure_far_off_a_series_it_names_is_wrong(text, claim, verdict):
     assert extracted(text, "2024-02-15").set_index("claim").loc[claim, "verdict"] == verdict
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, series, verdict", [
+    # "between 2022 and 2023": 2023 against 2022; the change of what its clause names
+    ("The figures show that arrivals fell by 36% between 2022 and 2023, while the number of "
+     "people waiting for a decision fell by more than a quarter during the second half of the "
+     "year.", "2024-02-29", "36%", "2023 vs 2022", "uk_small_boat_arrivals_annual",
+     "consistent"),
+    # "The total of 36,816 was up 25% on 2023": the total of the sentence before, 2024
+    ("More than 36,000 people crossed the English Channel in small boats in 2024.\n\nThe total "
+     "of 36,816 was up 25% on 2023, when 29,437 people made the journey.", "2025-01-10", "25%",
+     "2024 vs 2023", "uk_small_boat_arrivals_annual", "consistent"),
+    # "at the end of June this year" is this year's June; "and stood at" the same thing's level
+    ("The number of asylum seekers in hotels peaked at 56,042 in September 2023 and stood at "
+     "29,561 at the end of June this year, the report said.", "2024-10-16", "29,561",
+     "2024-06", "uk_asylum_hotels_people", "matches other sources"),
+    ("The number of people waiting for an initial asylum decision has fallen to 90,812.",
+     "2025-08-28", "90,812", "2025-08-28 (publication date)", "uk_asylum_backlog_people",
+     "consistent"),
+])
+def test_review_two_changes_totals_and_levels(text, pub, claim, claim_period, series, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)

@@ -17,6 +17,7 @@ from newstables.analyse.series_match import (
     head_noun,
     ngrams,
 )
+from newstables.extract.article import Article
 from newstables.extract.surroundings import (
     REFERS_BACK,
     TOTAL_SUBJECT,
@@ -166,3 +167,10 @@ def _of_its_own(fig: dict[str, Any], ctx: Surroundings,
     own, unit = ngrams(counts), counted_unit(counts)
     return [(s, r) for s, r in found
             if unit and unit == r.unit or any(k in own for k, _ in r.keywords)]
+
+
+def home_places(article: Article) -> frozenset[str]:
+    """The catalogue's places named by the article's first sentence that names any (its
+    headline or lead); empty when none does."""
+    return next((frozenset(p) for p in map(geographies, (s.text for s in article.sentences))
+                 if p), frozenset())

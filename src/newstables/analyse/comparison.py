@@ -40,7 +40,7 @@ import pandas as pd
 
 from newstables import hedges, periods
 from newstables.analyse.change_series import change_series, direction
-from newstables.analyse.claim_texts import by_score, claim_texts, series_candidates
+from newstables.analyse.claim_texts import by_score, claim_texts, home_places, series_candidates
 from newstables.analyse.rates import per_unit, rate_units
 from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
@@ -58,6 +58,7 @@ from newstables.analyse.series_match import (
     comparable,
     geographies,
     head_noun,
+    names_the_series,
     ngrams,
     series_unit_kind,
     unit_kind,
@@ -102,6 +103,8 @@ CLAIM_COLUMNS = [
     "independent", "tolerance_rule", "reason", "notes", "source_url", "source_title",
     "confidence", "paragraph", "start", "end",
 ]
+_BETWEEN_TWO_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
+                                r"(?P<b>(?:19|20)\d\d)\b", re.I)
 MAGNITUDE = 3.0  # a series value this many times off is about something else
 # Periods a figure has but its sentence does not state: the claim cannot be checked
 _UNKNOWN_PERIODS = {
@@ -231,14 +234,6 @@ def _same_order(value: float | None, t: Tolerance) -> bool:
     return t.low / MAGNITUDE <= value <= t.high * MAGNITUDE
 
 
-def _names_the_series(counts: str, rule: SeriesRule) -> bool:
-    """Do the words a figure counts end with one of the series' own names for its thing, of
-    two words or more ("irregular crossings", "small boat arrivals"), not a group of it
-    ("children", "Albanians") nor a word any count has ("people")?"""
-    words = " ".join(counts.lower().split())
-    return any(n > 1 and (words == k or words.endswith(" " + k)) for k, n in rule.keywords)
-
-
 def _source(row: dict[str, Any] | None) -> str:
     kind = _text((row or {}).get("source_kind"))
     return kind if kind in ("official", "press", "other") else "other"
@@ -338,6 +333,12 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     """A percentage change ("up 161% compared with 2021") against the series' own change."""
     target = _claim_period(fig, published)
     base = period_from_columns(fig, published, prefix="base")
+    ends = _BETWEEN_TWO_YEARS.search(ctx.clause)
+    if base is None and ends and target.start and target.end and (
+            target.start.year, target.end.year) == (int(ends["a"]), int(ends["b"])):
+        # "fell by 36% between 2022 and 2023": 2023 against 2022
+        base = periods.year_period(int(ends["a"]), ends["a"])
+        target = periods.year_period(int(ends["b"]), ends["b"])
     unstated = (base is None and _calendar_year(target) and not _text(fig.get("period"))
                 .startswith("per ") and published is not None and target.end < published
                 and not _NAMES_A_BASE.search(ctx.clause))
@@ -492,7 +493,7 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     # the places the story is set in: those of its first sentence that names any ("TORONTO -
     # Canada will tighten ... About 133,000 people are waiting"), not those of the whole
     # article ("Britain, by comparison, ..." later)
-    article_geos = _home_places(article) or article_geos
+    article_geos = home_places(article) or article_geos
     row = _compare(fig, article, ctx, article_geos, skip)
     forecast(row, ctx)
     per_unit(row)
@@ -502,13 +503,6 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     return row
 
 
-
-
-def _home_places(article: Article) -> frozenset[str]:
-    """The catalogue's places named by the article's first sentence that names any (its
-    headline or lead); empty when none does."""
-    return next((frozenset(p) for p in map(geographies, (s.text for s in article.sentences))
-                 if p), frozenset())
 
 
 def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
@@ -691,7 +685,7 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
             reasons.append((rule, got))
             continue
         verdict, v, series_row, note = _judge(got, t, row["hedge_kind"], bool(
-            row.get("_own_counts")) and _names_the_series(row["counts"], rule))
+            row.get("_own_counts")) and names_the_series(row["counts"], rule))
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
         # A verdict outranks none; then a value the series gives for the period outranks
         # bounds on it (a period that ends inside one of the series' quarters), and narrow

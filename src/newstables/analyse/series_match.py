@@ -225,6 +225,10 @@ def score(rule: SeriesRule, texts: Texts, percent_change: bool = False) -> int:
     return total
 
 
+# counted nouns that say nothing of what is counted
+_ANY_THING = frozenset({"people", "persons", "person", "migrants", "individuals", "men", "women"})
+
+
 def candidates(texts: Texts, unit_kind: str, percent_change: bool = False) -> list[
         tuple[int, SeriesRule]]:
     """Series that fit, best first: (score, rule)."""
@@ -236,6 +240,12 @@ def candidates(texts: Texts, unit_kind: str, percent_change: bool = False) -> li
         s = score(rule, texts, percent_change)
         if s > 0:
             found.append((s, rule))
+    if percent_change and any(counted_unit(g) for g in texts.strong
+                              if " " not in g and g not in _ANY_THING):
+        # a change whose own words name what changed ("arrivals fell by 36% ..., while the
+        # number waiting for a decision fell"): not a series only the rest of its sentence fits
+        own = [(s, r) for s, r in found if not texts.strong.isdisjoint(dict(r.keywords))]
+        found = own or found
     found.sort(key=lambda item: (-item[0], item[1].priority, item[1].order))
     return found
 
@@ -306,3 +316,11 @@ def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
         return (f"the series counts {series_unit} (one person may be counted more than once);"
                 " the article does not say it counts those")
     return ""
+
+
+def names_the_series(counts: str, rule: SeriesRule) -> bool:
+    """Do the words a figure counts end with one of the series' own names for its thing, of
+    two words or more ("irregular crossings", "small boat arrivals"), not a group of it
+    ("children", "Albanians") nor a word any count has ("people")?"""
+    words = " ".join(counts.lower().split())
+    return any(n > 1 and (words == k or words.endswith(" " + k)) for k, n in rule.keywords)

@@ -420,7 +420,8 @@ def _periods(
             fiscal = _FISCAL_AFTER.match(doc.low, m.end())
             if fiscal and _ONE_YEAR.fullmatch(value):
                 value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"
-            elif _year_from_publication(m):
+            elif _year_from_publication(m) and not _THIS_YEAR_AFTER.match(doc.low, m.end()):
+                # (not "at the end of June this year": the publication's year)
                 value = _in_the_sentences_year(
                     value, out, doc.low, m.start()) or _in_a_future_clause(
                     doc, m.start(), value, pub) or value
@@ -509,6 +510,7 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
 # month, when it is where things stand ('by', 'as of', 'the end of'), the year of the first
 # does not date ("in 2023, and in June alone", "in 2022, and that numbers peaked in August"
 # it does)
+_THIS_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?this\s+year\b")
 _BACK_FROM = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before|previously)\b"
                         r"|the\s+(?:previous|preceding|prior)\s+year\b|the\s+year\s+before\b")
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+that\b")

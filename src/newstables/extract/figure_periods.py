@@ -40,6 +40,7 @@ from newstables.extract.surroundings import (
 from newstables.periods import Period
 
 # "... registered 61,336 people during this period": the period of the sentence before
+TOTAL_OF = re.compile(r"^\W*the\s+(?:total|figure|number)\s+of\s+[£$€]?\d", re.I)
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b"
                           # "at the same point", "by then": the sentence before's date
                           r"|\bat\s+(?:the\s+same|that)\s+(?:point|time|date)\b(?!\s+(?:last|a|in"
@@ -186,7 +187,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             period = replace(base, origin=BASE_ORIGIN)
     if period is not None:
         period = periods.clip(period, published)
-    anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(
+    # ("The total of 36,816 was up 25% on 2023": the total the sentence before gave)
+    anaphor = bool(periods.ANAPHOR.match(sentence)) or bool(TOTAL_OF.match(sentence)) or bool(
         re.search(r"\b(?:that|this)\s+(?:was|is|were|marks?|represents?)\b", sentence, re.I)
         or _THIS_PERIOD.search(sentence) or _OF_THOSE.search(ctx.clause)
         or _OF_THOSE.match(sentence.lstrip()))

@@ -28,7 +28,10 @@ COMPARISON_START = re.compile(
 # A hedge before a number that opens a clause: "to about 29,000", "relating to some 100,000".
 _HEDGED = r"\s+(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?[£$€]?\d"
 # "fell by a third last year, to 29,437": the level a change in the clause before reached.
-LEVEL_START = re.compile(rf"^\W*(?:to|at){_HEDGED}", _I)
+# ("..., and stood at 29,561 at the end of June": the same thing's level)
+LEVEL_START = re.compile(rf"^\W*(?:(?:and|but)\s+)?(?:(?:has\s+|had\s+)?(?:stood|remained|rose|fell"
+                         rf"|dropped|climbed|grew|increased|decreased|was|were)\s+)?(?:to|at){_HEDGED}",
+                         _I)
 # "84,231 asylum claims, relating to (covering, involving) 108,138 people": the same things,
 # counted another way.
 RELATING_START = re.compile(
@@ -56,6 +59,9 @@ REFERS_BACK = re.compile(
     r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
     r"|lower|up|down|above|below)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent))?"
     r"\s+(?:than|from|on)\b", _I)
+
+
+_CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
@@ -212,7 +218,10 @@ def surroundings(article: Article, start: int, end: int,
         widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
                              if i >= first or not has_other(i))
     else:
-        parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)]
+        # (not a later clause of another subject: "arrivals fell by 36% ..., while the
+        # number waiting for a decision fell")
+        parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)
+                 and not (i > index and _CONTRAST.match(text, s, e))]
         widened = " , ".join(parts)
     near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
