@@ -2208,3 +2208,13 @@ def test_review_two_changes_totals_and_levels(text, pub, claim, claim_period, se
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
                                                                     verdict)
+
+
+def test_list_items_labelled_with_months_take_the_lead_ins_year():
+    claims = extracted("Small boat arrivals by quarter, 2023 (Home Office):\n- January to March: "
+                       "3,793\n- October to December: 5,607\n- Total: 29,437",
+                       "2024-02-29").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
+            for c in ("3,793", "5,607", "29,437")] == [
+        ("2023-01-01 to 2023-03-31", "consistent"), ("2023-10-01 to 2023-12-31", "inconsistent"),
+        ("2023", "consistent")]

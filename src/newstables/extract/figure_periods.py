@@ -31,6 +31,7 @@ from newstables.extract.figure_bases import (
 from newstables.extract.figure_grammar import dates_the_base
 from newstables.extract.surroundings import (
     COMPARISON_START,
+    ITEM_MONTHS,
     ITEM_YEAR,
     Surroundings,
     another_figures,
@@ -41,6 +42,7 @@ from newstables.periods import Period
 
 # "... registered 61,336 people during this period": the period of the sentence before
 TOTAL_OF = re.compile(r"^\W*the\s+(?:total|figure|number)\s+of\s+[£$€]?\d", re.I)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b"
                           # "at the same point", "by then": the sentence before's date
                           r"|\bat\s+(?:the\s+same|that)\s+(?:point|time|date)\b(?!\s+(?:last|a|in"
@@ -226,10 +228,19 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         # labelled with its year ("- 2022: 45,774") is that year
         label = ITEM_YEAR.match(ctx.paragraph_text)
         listed = periods.find_periods(ctx.lead, published)
+        year = _A_YEAR.search(ctx.lead)  # "Small boat arrivals by quarter, 2023:"
+        months = ITEM_MONTHS.match(ctx.paragraph_text)
+        in_year = periods.find_periods(f"{months['label']} {year[0]}", published) if (
+            months and year) else []
         if label:
             period = periods.year_period(int(label.group("y")), label.group("y"))
+        elif in_year:  # "- January to March: 3,793" under "... by quarter, 2023:"
+            period = replace(in_year[-1][2], origin="the list item's months in its lead-in's year")
         elif listed:
             period = replace(periods.clip(listed[-1][2], published), origin="the list's lead-in")
+        elif year:
+            period = replace(periods.year_period(int(year[0]), year[0]),
+                             origin="the list's lead-in")
     if period is not None and period.kind == "rate" and period.label in periods.RATE_DAYS and (
             not SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023"
         # "In 2024, an average of about 100 people a day crossed": a day's average over 2024;

@@ -95,6 +95,10 @@ class Surroundings:
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
 # "- 2022: 45,774": an item whose label is its year
 ITEM_YEAR = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<y>(?:19|20)\d\d)\s*[:–—-]")
+# A list item labelled with months or a quarter: "- January to March: 3,793", "- Q4: 5,607"
+ITEM_MONTHS = re.compile(
+    r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<label>(?:[A-Z][a-z]+(?:\s+(?:to|-|–)\s+[A-Z][a-z]+)?"
+    r"|Q[1-4]|(?:first|second|third|fourth)\s+quarter))\s*[:–—]")
 
 
 def list_lead(article: Article, number: int, text: str | None = None) -> str:
