@@ -2218,3 +2218,26 @@ def test_list_items_labelled_with_months_take_the_lead_ins_year():
             for c in ("3,793", "5,607", "29,437")] == [
         ("2023-01-01 to 2023-03-31", "consistent"), ("2023-10-01 to 2023-12-31", "inconsistent"),
         ("2023", "consistent")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a table's row year, its column's header and its lead-in say what each cell is
+    ("We have compiled the annual totals of people detected crossing the Channel in small "
+     "boats. Source: Home Office.\nYear | People | Boats\n2019 | 3,843 | 164\n2020 | 8,466 | 641",
+     [("3,843", "2019", "uk_small_boat_arrivals_annual", "inconsistent"),
+      ("164", "2019", "uk_small_boats_detected_annual", "consistent"),
+      ("8,466", "2020", "uk_small_boat_arrivals_annual", "consistent"),
+      ("641", "2020", "uk_small_boats_detected_annual", "consistent")]),
+    # a column's year, and the row's route
+    ("Here is how the main routes into the EU changed, according to Frontex (detections of "
+     "irregular border crossings):\nRoute | 2022 | 2023\nWestern Balkans | 144,118 | 99,002\n"
+     "Eastern Mediterranean | 38,690 | 81,296",
+     [("144,118", "2022", "frontex_western_balkans", "consistent"),
+      ("99,002", "2023", "frontex_western_balkans", "consistent"),
+      ("38,690", "2022", "frontex_eastern_mediterranean", "consistent"),
+      ("81,296", "2023", "frontex_eastern_mediterranean", "inconsistent")]),
+])
+def test_a_pipe_tables_cells_are_checked_by_row_and_column(text, expected):
+    claims = extracted(text, "2024-08-30")
+    assert [tuple(r) for r in claims[["claim", "claim_period", "series", "verdict"]].values] == (
+        expected)

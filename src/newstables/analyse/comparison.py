@@ -607,11 +607,12 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         if not found:
             row["reason"] = f"no reference series counts shares of '{row['counts']}'"
             return row
-    fitting = [(s, r) for s, r in found if not comparable(r, row["counts"], ctx.sentence_text)]
+    said = f"{ctx.sentence_text} , {ctx.lead}"  # a list's or table's lead-in says it too
+    fitting = [(s, r) for s, r in found if not comparable(r, row["counts"], said)]
     if not fitting:
         rule = found[0][1]
         row.update(series=rule.key, series_title=rule.title, verdict="not comparable",
-                   reason=f"{rule.title}: {comparable(rule, row['counts'], ctx.sentence_text)}")
+                   reason=f"{rule.title}: {comparable(rule, row['counts'], said)}")
         return row
     if published is not None and row["period"] and period_from_columns(fig, published) is None:
         # "per week", "in the coming weeks", "the same period last year" with no months:

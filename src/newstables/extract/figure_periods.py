@@ -232,7 +232,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         months = ITEM_MONTHS.match(ctx.paragraph_text)
         in_year = periods.find_periods(f"{months['label']} {year[0]}", published) if (
             months and year) else []
-        if label:
+        if ctx.table_year:  # "2022 | 45,774", or under "Route | 2022 | 2023"
+            period = periods.year_period(int(ctx.table_year), ctx.table_year)
+        elif label:
             period = periods.year_period(int(label.group("y")), label.group("y"))
         elif in_year:  # "- January to March: 3,793" under "... by quarter, 2023:"
             period = replace(in_year[-1][2], origin="the list item's months in its lead-in's year")
@@ -391,6 +393,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     part_bases: dict[int, Period] = {}  # a part-year change's base figure: its months
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
+        if ctx.column and not row.get("counts") and not _A_YEAR.fullmatch(ctx.column):
+            row["counts"] = ctx.column  # a table's cell counts what its column's header says
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
         base_of = bare_base(ctx) if ctx.sentence is not None else None
         base_cols = {"base_start": None, "base_end": None}

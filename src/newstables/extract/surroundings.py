@@ -89,10 +89,30 @@ class Surroundings:
     index: int = 0
     others: list[tuple[int, int]] = field(default_factory=list)  # other figures in the sentence
     lead: str = ""  # a list item's lead-in ("Small boat arrivals by nationality in 2023:")
+    table_year: str = ""  # in a table's row, the year of its row or of its column
+    column: str = ""  # in a table's row, its column's header ("Boats")
+
+
+def _table_cells(article: Article, number: int, text: str, at: int) -> tuple[str, str]:
+    """For a figure at ``at`` in the table row paragraph ``number`` ("2022 | 45,774 | 1,110"),
+    its column's header ("Arrivals") and the year of its row or its column ("" when none)."""
+    paragraphs = {p.number: p.text for p in article.paragraphs}
+    k = number
+    while k - 1 in paragraphs and _TABLE_ROW.match(paragraphs[k - 1]):
+        k -= 1
+    header = [c.strip() for c in paragraphs[k].strip().strip("|").split("|")]
+    row = [c.strip() for c in text.strip().strip("|").split("|")]
+    column = text[:at].strip().lstrip("|").count("|")
+    head = header[column] if k != number and column < len(header) else ""
+    year = next((c for c in (row[0], head) if _A_YEAR.fullmatch(c)), "")
+    return head, year
 
 
 # "- Turkey: 3,040", "• Iran 3,502", "2) Eritrea: 2,675": an item of a list
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S|^[^|\n]*\S[^|\n]*\|")
+# "2022 | 45,774 | 1,110", "Route | 2022 | 2023": a row of a table written with pipes
+_TABLE_ROW = re.compile(r"^[^|\n]*\S[^|\n]*\|")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 # "- 2022: 45,774": an item whose label is its year
 ITEM_YEAR = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<y>(?:19|20)\d\d)\s*[:–—-]")
 # A list item labelled with months or a quarter: "- January to March: 3,793", "- Q4: 5,607"
@@ -115,7 +135,11 @@ def list_lead(article: Article, number: int, text: str | None = None) -> str:
         k -= 1
     lead = paragraphs.get(k, "").rstrip()
     # its last sentence only: "Turkey deported thousands in 2024. The key numbers:" lends
-    # "The key numbers:", not the deportations
+    # "The key numbers:", not the deportations; a table's, the paragraph before it whatever
+    # it ends with ("... annual totals of people detected crossing the Channel in small
+    # boats ... Source: Home Office.")
+    if _TABLE_ROW.match(paragraphs[number]) and not lead.endswith(":"):
+        return lead
     return re.split(r"(?<=[.!?])\s+", lead)[-1] if lead.endswith(":") else ""
 
 
@@ -230,8 +254,16 @@ def surroundings(article: Article, start: int, end: int,
     near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
     prev_text = previous.text if previous is not None else ""
+    lead = list_lead(article, sentence.paragraph, paragraph)
+    table_year = head = ""
+    if _TABLE_ROW.match(paragraph):
+        # a table's row: its column's header says what the figure counts, and its row's or
+        # column's year when it is one
+        head, table_year = _table_cells(article, sentence.paragraph, paragraph,
+                                        paragraph.find(text) + fs)
+        lead = f"{lead} , {head}" if head else lead
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
-                        index, other_spans, list_lead(article, sentence.paragraph, paragraph))
+                        index, other_spans, lead, table_year, head if table_year or head else "")
 
 
 _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
