@@ -2241,3 +2241,17 @@ def test_a_pipe_tables_cells_are_checked_by_row_and_column(text, expected):
     claims = extracted(text, "2024-08-30")
     assert [tuple(r) for r in claims[["claim", "claim_period", "series", "verdict"]].values] == (
         expected)
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # "in August last year" is the August of the year before publication, whatever the
+    # sentence's other months
+    ("The number crossing the Channel last month was almost double the 2,100 small boat "
+     "arrivals recorded in August last year.", "2024-09-05", "2,100", "2023-08", "inconsistent"),
+    # "a fall of more than a third on 2022" is a change
+    ("Last year 29,437 people crossed the Channel in small boats, a fall of more than a third "
+     "on 2022.", "2024-02-15", "more than a third", "2023 vs 2022", "consistent"),
+])
+def test_last_years_months_and_a_fall_of(text, pub, claim, claim_period, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)

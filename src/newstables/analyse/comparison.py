@@ -181,7 +181,8 @@ _NAMES_A_BASE = re.compile(r"\b(?:below|above|compared|versus|vs|from|since|leve
 
 # "fell by a third", "cut by half": a fraction that is the size of a change, not a share of
 # what is counted ("a third of arrivals")
-_CHANGED_BY = re.compile(r"\b(?:by|down|up|fell|rose|dropped|jumped|grew)\s+(?:(?:more|less)"
+_CHANGED_BY = re.compile(r"\b(?:by|down|up|fell|rose|dropped|jumped|grew|(?:a|an)\s+(?:fall"
+                         r"|rise|drop|increase|decrease|decline)\s+of)\s+(?:(?:more|less)"
                          r"\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+"
                          r"|over\s+|some\s+|just\s+(?:over|under)\s+)?"
                          r"(?:a|one|two|three|four|half\b)", re.I)  # "by a third", "down a third"

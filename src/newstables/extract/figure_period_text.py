@@ -278,6 +278,10 @@ def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | 
     y = int(g("my_y")) if g("my_y") else None
     if pre == "last" and y is None and pub:
         y = pub.year if month < pub.month else pub.year - 1
+    if y is None and pub and _THIS_YEAR_AFTER.match(m.string, m.end()):
+        y = pub.year  # "in June this year"
+    elif y is None and pub and _LAST_YEAR_AFTER.match(m.string, m.end()):
+        y = pub.year - 1  # "in August last year"
     value = _month_year(month, y, pub)
     sentence = _sentence_of(m) if pre == "end of" else ""
     if value and month > 1 and _PERFECT.search(sentence) and not _THAT_MONTH.search(
@@ -420,8 +424,9 @@ def _periods(
             fiscal = _FISCAL_AFTER.match(doc.low, m.end())
             if fiscal and _ONE_YEAR.fullmatch(value):
                 value = f"{value}{' '.join(fiscal.group().split(' '))}"  # "the 2024 fiscal year"
-            elif _year_from_publication(m) and not _THIS_YEAR_AFTER.match(doc.low, m.end()):
-                # (not "at the end of June this year": the publication's year)
+            elif _year_from_publication(m) and not _THIS_YEAR_AFTER.match(
+                    doc.low, m.end()) and not _LAST_YEAR_AFTER.match(doc.low, m.end()):
+                # (not "at the end of June this year", "in August last year": their own)
                 value = _in_the_sentences_year(
                     value, out, doc.low, m.start()) or _in_a_future_clause(
                     doc, m.start(), value, pub) or value
@@ -511,6 +516,7 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
 # does not date ("in 2023, and in June alone", "in 2022, and that numbers peaked in August"
 # it does)
 _THIS_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?this\s+year\b")
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b")
 _BACK_FROM = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before|previously)\b"
                         r"|the\s+(?:previous|preceding|prior)\s+year\b|the\s+year\s+before\b")
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\s+that\b")
