@@ -2255,3 +2255,13 @@ def test_a_pipe_tables_cells_are_checked_by_row_and_column(text, expected):
 def test_last_years_months_and_a_fall_of(text, pub, claim, claim_period, verdict):
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+@pytest.mark.parametrize("text, reason_start", [
+    ("The Home Office said it had returned more than 13,000 people since July and that a new "
+     "Border Security Command would target the smuggling networks.", "no reference series"),
+    ("Nigel Farage claimed that more than 30,000 would come this year at this rate.",
+     "a forecast"),
+])
+def test_a_forecast_is_in_the_figures_own_words(text, reason_start):
+    assert extracted(text, "2025-01-03").iloc[0]["reason"].startswith(reason_start)

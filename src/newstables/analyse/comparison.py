@@ -105,6 +105,7 @@ CLAIM_COLUMNS = [
 ]
 _BETWEEN_TWO_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
                                 r"(?P<b>(?:19|20)\d\d)\b", re.I)
+_AND_THEN = re.compile(r"\s(?:and|but)\s")  # "had returned 13,000 ... and that X would"
 MAGNITUDE = 3.0  # a series value this many times off is about something else
 # Periods a figure has but its sentence does not state: the claim cannot be checked
 _UNKNOWN_PERIODS = {
@@ -356,8 +357,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     row["claim_period"] = f"{_period_label(target)} vs {base.label}" + (
         " (the year before: the sentence states no base)" if unstated else "")
     found = candidates(claim_texts(fig, ctx, True, article_geos), "count", percent_change=True)
-    # and those its own clause fits, which words elsewhere in the sentence may exclude ("rose
-    # 17% to around 380,000, driven by a surge across the central Mediterranean")
+    # and those its own clause fits, which other words may exclude ("… across the Mediterranean")
     keys = {r.key for _, r in found}
     found += [(s, r) for s, r in candidates(claim_texts(fig, ctx, False, article_geos), "count",
                                             percent_change=True) if r.key not in keys]
@@ -525,9 +525,11 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         return row
     claim_value = value if not math.isnan(value) else (low + high) / 2
     whole = periods.parse_period(fig.get("period"), None)
+    lo, hi = ctx.spans[ctx.index] if ctx.spans else (0, len(ctx.sentence_text))
+    hi = next((m.start() for m in _AND_THEN.finditer(ctx.sentence_text, ctx.figure_end, hi)), hi)
     if published is not None and whole is not None and whole.end is not None and (
-            whole.end > published) and periods.FORECAST.search(ctx.clause):
-        # "Crossings could reach 40,000 by the end of the year": not what has happened yet
+            whole.end > published) and periods.FORECAST.search(ctx.sentence_text, lo, hi):
+        # "Crossings could reach 40,000 by the end of the year"
         row["reason"] = (f"a forecast for {_text(fig.get('period'))}, not over at publication "
                          f"({published.isoformat()})")
         return row
