@@ -72,7 +72,11 @@ from newstables.analyse.verdicts import (
     VERDICTS,
     borrowed_period,
     forecast,
+    inside,
+    judge,
+    source_of,
     undated_count,
+    verdict_word,
     withdrawn,
 )
 from newstables.extract.article import Article
@@ -106,24 +110,12 @@ CLAIM_COLUMNS = [
 _BETWEEN_TWO_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
                                 r"(?P<b>(?:19|20)\d\d)\b", re.I)
 _AND_THEN = re.compile(r"\s(?:and|but)\s")  # "had returned 13,000 ... and that X would"
-MAGNITUDE = 3.0  # a series value this many times off is about something else
 # Periods a figure has but its sentence does not state: the claim cannot be checked
 _UNKNOWN_PERIODS = {
     BASE_UNSTATED: "the base of a change, and its sentence states no period for it",
     LEVEL_UNSTATED: "the level a change reached, and its sentence states no period for it",
     BASE_YEAR_UNKNOWN: "the year before another, and its sentence states neither year",
 }
-
-
-def _verdict_word(holds: bool, source_kind: str, hedge_kind: str) -> str:
-    """The verdict a match (or mismatch) earns from a source of ``source_kind``."""
-    if hedge_kind == "vague":
-        return "order of magnitude matches" if holds else "order of magnitude differs"
-    if source_kind == "official":
-        return "consistent" if holds else "inconsistent"
-    if source_kind == "press":
-        return "matches press reports" if holds else "differs from press reports"
-    return "matches other sources" if holds else "differs from other sources"
 
 
 def outlet_keys(article: Article) -> frozenset[str]:
@@ -225,55 +217,6 @@ def _blank(fig: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
-def _inside(value: float, t: Tolerance) -> bool:
-    eps = 1e-9 * max(1.0, abs(value))
-    return t.low - eps <= value <= t.high + eps
-
-
-def _same_order(value: float | None, t: Tolerance) -> bool:
-    if value is None or value <= 0 or t.low <= 0:
-        return True
-    return t.low / MAGNITUDE <= value <= t.high * MAGNITUDE
-
-
-def _source(row: dict[str, Any] | None) -> str:
-    kind = _text((row or {}).get("source_kind"))
-    return kind if kind in ("official", "press", "other") else "other"
-
-
-def _judge(found: Lookup, t: Tolerance, hedge_kind: str, named: bool = False
-           ) -> tuple[str, float | None, dict[str, Any] | None, str]:
-    """(verdict, series value, row, note) of a successful lookup. A value of another order of
-    magnitude is about something else, unless the figure's words ``named`` the series'
-    thing itself ("1.2 million irregular crossings" into the EU in 2023: wrong)."""
-    if hedge_kind != "vague" and not named and not _same_order(found.value, t):
-        note = (f"the series value {fmt(found.value)} is of another order of magnitude: "
-                "probably not the same thing")
-        return "not comparable", found.value, found.row, note
-    if found.low is not None and found.high is not None and found.low != found.high:
-        # The series only bounds the value (the period ends inside one of its periods): the
-        # claim holds when every value in the bounds would hold it, fails when none would.
-        low, high = sorted((found.low, found.high))
-        if _inside(low, t) and math.isfinite(high) and _inside(high, t):
-            return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
-        if high < t.low or low > t.high:
-            return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
-        bounds = (f"between {fmt(low)} and {fmt(high)}" if math.isfinite(high)
-                  else f"{fmt(low)} or more")  # a running total's floor (see the notes)
-        note = (f"the series only bounds the value for the period, {bounds}: some of those "
-                f"would hold the claim ({fmt(t.low)} to {fmt(t.high)}), some would not")
-        return "cannot check", found.value, found.row, note
-    if _inside(found.value, t):
-        return _verdict_word(True, _source(found.row), hedge_kind), found.value, found.row, ""
-    for alt in found.alternatives:
-        if _inside(alt["value"], t):
-            what = alt["variant"] or alt["source_title"]
-            note = (f"matches {fmt(alt['value'])} ({what}, {alt['source_kind']} source,"
-                    f" {alt['confidence']} confidence); preferred value {fmt(found.value)}")
-            return _verdict_word(True, _source(alt), hedge_kind), alt["value"], alt, note
-    return _verdict_word(False, _source(found.row), hedge_kind), found.value, found.row, ""
-
-
 def _what(row: dict[str, Any]) -> str:
     """A reference row as the notes name it: its variant, else its source's title."""
     return str(row.get("variant") or row.get("source_title") or "")
@@ -296,7 +239,7 @@ def _fill(row: dict[str, Any], rule: SeriesRule, value: float | None, series_row
         row["source_url"] = series_row.get("source_url", "")
         row["source_title"] = series_row.get("source_title", "")
         row["confidence"] = series_row.get("confidence", "")
-        row["source_kind"] = _source(series_row)
+        row["source_kind"] = source_of(series_row)
         row["independent"] = not from_outlet(series_row, skip)
         row["_source_words"] = str(series_row.get("notes") or "")  # a title words the topic
 
@@ -401,22 +344,22 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
                 reasons.append(f"{rule.key}: {label}")
                 continue
         else:
-            verdict = _verdict_word(_inside(change, signed), _source(series_row),
+            verdict = verdict_word(inside(change, signed), source_of(series_row),
                                     row["hedge_kind"])
         note = "series value is the implied percentage change"
         if verdict in ("inconsistent", "differs from press reports",
                        "differs from other sources"):
             # another vintage or source of the two values may give the claim's change
             other = next(((c, x, y) for c, x, y in change_alternatives(
-                rule, target, base, published, skip) if _inside(c, signed)), None)
+                rule, target, base, published, skip) if inside(c, signed)), None)
             if other is not None:
                 c, x, y = other
                 note += (f"; matches {fmt(c)}% from {fmt(x['value'])} ({_what(x)}) and "
                          f"{fmt(y['value'])} ({_what(y)}); preferred change {fmt(change)}%")
-                worst = "official" if {_source(x), _source(y)} == {"official"} else (
-                    "other" if "other" in (_source(x), _source(y)) else "press")
+                worst = "official" if {source_of(x), source_of(y)} == {"official"} else (
+                    "other" if "other" in (source_of(x), source_of(y)) else "press")
                 change, series_row = c, x
-                verdict = _verdict_word(True, worst, row["hedge_kind"])
+                verdict = verdict_word(True, worst, row["hedge_kind"])
         row["compared_as"] = "change"
         _fill(row, rule, change, series_row, label, signed, verdict, sign * row["value"], skip)
         row["relative_difference"] = math.nan  # the difference is in percentage points
@@ -688,7 +631,7 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         if got.value is None:
             reasons.append((rule, got))
             continue
-        verdict, v, series_row, note = _judge(got, t, row["hedge_kind"], bool(
+        verdict, v, series_row, note = judge(got, t, row["hedge_kind"], bool(
             row.get("_own_counts")) and names_the_series(row["counts"], rule))
         rank = (0 if verdict in HOLDS else 1) if verdict in CHECKED else 2 + order[verdict]
         # A verdict outranks none; then a value the series gives for the period outranks
@@ -704,7 +647,7 @@ def _check_value(row: dict[str, Any], group: list[SeriesRule], period: Period,
         row.update(series=rule.key, series_title=rule.title, tolerance_rule=t.rule,
                    reason=f"{rule.title}: {got.reason}")
         if got.floor is not None and got.floor > t.high:
-            verdict = _verdict_word(False, _source(got.row), row["hedge_kind"])
+            verdict = verdict_word(False, source_of(got.row), row["hedge_kind"])
             _fill(row, rule, got.floor, got.row, got.label, t, verdict, claim_value, skip)
             row["reason"] = ""
             row["notes"] = (f"below the running total already reached on {got.label}"

@@ -1,18 +1,21 @@
-"""The verdicts a claim can get, and the guards that withdraw one the sentence does not
-support: a figure given as an expectation ("Officials expect 50,000"), one read in an
-earlier sentence's period or at the publication date that does not hold there; and the mark
-on a figure a correction withdraws."""
+"""The verdicts a claim can get: the word a value that holds (or not) against a source earns
+(``judge``), and the guards that withdraw one the sentence does not support: a figure given
+as an expectation ("Officials expect 50,000"), one read in an earlier sentence's period or at
+the publication date that does not hold there; and the mark on a figure a correction
+withdraws."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from newstables import periods
-from newstables.analyse.series_lookup import rule_for
+from newstables.analyse.series_lookup import Lookup, rule_for
 from newstables.analyse.series_match import SeriesRule
 from newstables.extract.figure_periods import INHERITED
 from newstables.extract.surroundings import Surroundings
+from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period
 
 # Verdicts, strongest evidence first. CHECKED are those that set the claim against an
@@ -119,3 +122,66 @@ def withdrawn(row: dict[str, Any], ctx: Surroundings) -> None:
                                                                  ctx.figure_start)):
         row["stated_by"] = WITHDRAWN
         row["notes"] = " | ".join(n for n in (row["notes"], WITHDRAWN) if n)
+
+
+MAGNITUDE = 3.0  # a series value this many times off is about something else
+
+
+def verdict_word(holds: bool, source_kind: str, hedge_kind: str) -> str:
+    """The verdict a match (or mismatch) earns from a source of ``source_kind``."""
+    if hedge_kind == "vague":
+        return "order of magnitude matches" if holds else "order of magnitude differs"
+    if source_kind == "official":
+        return "consistent" if holds else "inconsistent"
+    if source_kind == "press":
+        return "matches press reports" if holds else "differs from press reports"
+    return "matches other sources" if holds else "differs from other sources"
+
+
+def inside(value: float, t: Tolerance) -> bool:
+    eps = 1e-9 * max(1.0, abs(value))
+    return t.low - eps <= value <= t.high + eps
+
+
+def _same_order(value: float | None, t: Tolerance) -> bool:
+    if value is None or value <= 0 or t.low <= 0:
+        return True
+    return t.low / MAGNITUDE <= value <= t.high * MAGNITUDE
+
+
+def source_of(row: dict[str, Any] | None) -> str:
+    kind = str((row or {}).get("source_kind") or "")
+    return kind if kind in ("official", "press", "other") else "other"
+
+
+def judge(found: Lookup, t: Tolerance, hedge_kind: str, named: bool = False
+           ) -> tuple[str, float | None, dict[str, Any] | None, str]:
+    """(verdict, series value, row, note) of a successful lookup. A value of another order of
+    magnitude is about something else, unless the figure's words ``named`` the series'
+    thing itself ("1.2 million irregular crossings" into the EU in 2023: wrong)."""
+    if hedge_kind != "vague" and not named and not _same_order(found.value, t):
+        note = (f"the series value {fmt(found.value)} is of another order of magnitude: "
+                "probably not the same thing")
+        return "not comparable", found.value, found.row, note
+    if found.low is not None and found.high is not None and found.low != found.high:
+        # The series only bounds the value (the period ends inside one of its periods): the
+        # claim holds when every value in the bounds would hold it, fails when none would.
+        low, high = sorted((found.low, found.high))
+        if inside(low, t) and math.isfinite(high) and inside(high, t):
+            return verdict_word(True, source_of(found.row), hedge_kind), found.value, found.row, ""
+        if high < t.low or low > t.high:
+            return verdict_word(False, source_of(found.row), hedge_kind), found.value, found.row, ""
+        bounds = (f"between {fmt(low)} and {fmt(high)}" if math.isfinite(high)
+                  else f"{fmt(low)} or more")  # a running total's floor (see the notes)
+        note = (f"the series only bounds the value for the period, {bounds}: some of those "
+                f"would hold the claim ({fmt(t.low)} to {fmt(t.high)}), some would not")
+        return "cannot check", found.value, found.row, note
+    if inside(found.value, t):
+        return verdict_word(True, source_of(found.row), hedge_kind), found.value, found.row, ""
+    for alt in found.alternatives:
+        if inside(alt["value"], t):
+            what = alt["variant"] or alt["source_title"]
+            note = (f"matches {fmt(alt['value'])} ({what}, {alt['source_kind']} source,"
+                    f" {alt['confidence']} confidence); preferred value {fmt(found.value)}")
+            return verdict_word(True, source_of(alt), hedge_kind), alt["value"], alt, note
+    return verdict_word(False, source_of(found.row), hedge_kind), found.value, found.row, ""
