@@ -92,6 +92,7 @@ from newstables.extract.roles import (
     _role_text,
     _span_country,
 )
+from newstables.lexicon import load_json
 from newstables.schema import frame
 
 _PLACE_OPENERS = frozenset({"Sea", "Island", "Islands", "Isle", "Port", "River", "Lake", "Bay",
@@ -422,7 +423,7 @@ class _Sentence:
 
 
 # Words that date a title's holder: 'the former minister', 'the new Home Secretary'
-_TIME_WORDS = frozenset("former new then current incoming outgoing newly appointed".split())
+_TIME_WORDS = frozenset(load_json("actors_roles.json")["holder_times"])
 
 
 def _given_name_inside(toks: list[_Tok], a: int, b: int) -> int | None:
@@ -456,8 +457,7 @@ def _surname(name: str) -> str | None:
 
 
 # the pronoun an honorific before a surname says ('Mrs. Clinton': she)
-_HONORIFIC_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
-                      "dame": "she", "lord": "he", "lady": "she"}
+_HONORIFIC_PRONOUN = load_json("actors_roles.json")["honorific_pronouns"]
 
 
 def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
