@@ -1286,3 +1286,10 @@ def test_months_names_and_conjunctions_near_figures(text, expected) -> None:
 def test_a_listicle_count_is_no_figure_but_a_count_of_things_is() -> None:
     assert texts("Seven charts on migration") == []
     assert texts("Three things are happening at once.") == ["Three"]
+
+
+def test_a_month_after_another_is_not_put_after_publication() -> None:
+    # December in an October report, after "in September": the last December, not the next
+    rows = figures("Border Patrol recorded about 54,000 apprehensions in September, down from "
+                   "more than 250,000 in December.", "2024-10-20")
+    assert [r["period"] for r in rows] == ["2024-09", "2023-12"]

@@ -427,9 +427,10 @@ def _periods(
             elif _year_from_publication(m) and not _THIS_YEAR_AFTER.match(
                     doc.low, m.end()) and not _LAST_YEAR_AFTER.match(doc.low, m.end()):
                 # (not "at the end of June this year", "in August last year": their own)
-                value = _in_the_sentences_year(
-                    value, out, doc.low, m.start()) or _in_a_future_clause(
-                    doc, m.start(), value, pub) or value
+                same = _in_the_sentences_year(value, out, doc.low, m.start())
+                if same and pub and same[:7] > pub.isoformat()[:7]:
+                    same = None  # "in September, down from 250,000 in December": the last one
+                value = same or _in_a_future_clause(doc, m.start(), value, pub) or value
             if _ONE_YEAR.fullmatch(value) and _SINCE_EVENT.search(
                     doc.low, max(0, m.start() - 80), m.start()):
                 # since that day, month or year, to now ("since the first recorded crossings
