@@ -1293,3 +1293,11 @@ def test_a_month_after_another_is_not_put_after_publication() -> None:
     rows = figures("Border Patrol recorded about 54,000 apprehensions in September, down from "
                    "more than 250,000 in December.", "2024-10-20")
     assert [r["period"] for r in rows] == ["2024-09", "2023-12"]
+
+
+def test_asylum_claims_as_a_noun_name_no_source() -> None:
+    rows = figures("Asylum claims in the year to June 2024 totalled 97,390, according to the "
+                   "report.", "2024-10-16")
+    assert rows[0]["source"] is None
+    assert figures("The Home Office claims 5,000 were removed.", "2024-10-16")[0]["source"] == (
+        "Home Office")

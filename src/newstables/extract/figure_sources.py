@@ -23,6 +23,10 @@ from newstables.extract.figure_grammar import (
 
 # ---------------------------------------------------------------- sources
 
+# After "claims", words that make it a noun ("Asylum claims in the year to June")
+_A_NOUN_AFTER = re.compile(r"\s+(?:in|of|for|from|made|were|are|rose|fell|totalled|totaled"
+                           r"|lodged|reached|stood|increased|decreased)\b")
+
 
 def _clean_source(name: str) -> str | None:
     name = " ".join(name.split())
@@ -55,6 +59,8 @@ def _sources(doc: _Doc, sent: Sentence) -> list[tuple[int, int, str]]:
                 found.append((2, _SOURCES[2].match(text, j, sent.end)))
             lo = max(sent.start, text.rfind(" ", sent.start, max(sent.start, at - 70)) + 1)
             m = _SOURCES[3].search(text, lo, cue.end("c"))  # 'the ministry said
+            if word == "claims" and _A_NOUN_AFTER.match(text, cue.end("c")):
+                m = None  # a noun, not a verb: "Asylum claims in the year to June totalled"
             found.append((3, m if m and m.end() == cue.end("c") else None))
     out: list[tuple[int, int, str]] = []
     for priority, m in found:
