@@ -101,12 +101,10 @@ def undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
 # A correction's account of what the article used to say: "An earlier version of this article
 # said", or in a correction ("Correction: ...", "This article was amended ...") "an earlier
 # version said"; not "an earlier version of the report" (someone else's draft)
-_EARLIER_VERSION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\b"
-                              r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|stated|reported|gave|wrongly"
-                              r"|incorrectly)\b", re.I)
-_WITHDRAWN = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this"
-                        r"\s+(?:article|story|report|piece)\s+(?:said|stated|reported|gave"
-                        r"|wrongly|incorrectly)\b", re.I)
+_VERSION = r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version"
+_GAVE = r"\s+(?:said|stated|reported|gave|wrongly|incorrectly)\b"
+_EARLIER_VERSION = re.compile(rf"{_VERSION}\b(?:\s+[\w'’-]+){{0,4}}?{_GAVE}", re.I)
+_WITHDRAWN = re.compile(rf"{_VERSION}\s+of\s+this\s+(?:article|story|report|piece){_GAVE}", re.I)
 _CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
                          r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
