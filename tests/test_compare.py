@@ -2265,3 +2265,8 @@ def test_last_years_months_and_a_fall_of(text, pub, claim, claim_period, verdict
 ])
 def test_a_forecast_is_in_the_figures_own_words(text, reason_start):
     assert extracted(text, "2025-01-03").iloc[0]["reason"].startswith(reason_start)
+
+
+def test_about_a_third_holds_at_least_what_a_third_does():
+    row = extracted("Small boat arrivals fell by about a third in 2023.", "2024-03-01").iloc[0]
+    assert row["verdict"] == "consistent"  # -35.7%, within "a third" (29.2% to 36.7%)

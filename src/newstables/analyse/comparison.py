@@ -485,9 +485,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
             ctx.sentence_text, ctx.figure_end)) and percent_is_change(ctx):
         # "fell by a third": a change of 33.3%, read as a percentage change
         percent = claim_value * 100
-        t = hedges.fraction_tolerance(percent, surface) if kind == "exact" else (
-            hedges.fraction_bound(percent, kind, surface)
-            or hedges.tolerance(percent, low * 100, high * 100, kind, row["hedge"], ""))
+        # ("about a third" holds at least what "a third" does)
+        t = (hedges.fraction_tolerance(percent, surface) if kind in ("exact", "approximate")
+             else None) or hedges.fraction_bound(percent, kind, surface) or hedges.tolerance(
+            percent, low * 100, high * 100, kind, row["hedge"], "")
         if t is not None:
             row["value"] = percent
             return _check_change(fig, row, ctx, t, published, article_geos, skip)
