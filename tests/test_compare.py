@@ -2270,3 +2270,9 @@ def test_a_forecast_is_in_the_figures_own_words(text, reason_start):
 def test_about_a_third_holds_at_least_what_a_third_does():
     row = extracted("Small boat arrivals fell by about a third in 2023.", "2024-03-01").iloc[0]
     assert row["verdict"] == "consistent"  # -35.7%, within "a third" (29.2% to 36.7%)
+
+
+def test_decisions_on_applications_are_not_applications():
+    row = extracted("The Home Office made 112,599 initial decisions on asylum applications in "
+                    "2023, the highest number since 2002.", "2024-03-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("", "cannot check")
