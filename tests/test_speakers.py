@@ -629,3 +629,11 @@ def test_review_cases_of_names_after_cues(text, speakers_roles):
 def test_people_of_bodies_and_people_brought_in_unnamed(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+def test_a_pronoun_after_a_quote_of_several_sentences_looks_before_the_quote():
+    text = ("Councillor Liz Wright said: “These are people fleeing war.”\n\nOne resident, "
+            "speaking from the public gallery, said she had lived on the same street for 31 "
+            "years. “Nobody asked us. We found out on Facebook,” she said, to applause.")
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == [
+        ("Liz Wright", "Councillor"), (None, "resident")]

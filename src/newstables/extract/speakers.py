@@ -246,6 +246,8 @@ def _brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[
     """(None, that noun) when the sentence just before ``at`` brings in someone unnamed whom
     ``pronoun`` fits, and names no person; else None."""
     k = bisect.bisect_right(sentence_starts, at) - 1
+    while k >= 2 and text[sentence_starts[k - 1]:sentence_starts[k - 1] + 1] in "“\"‘":
+        k -= 1  # '... years. “Nobody asked us. We found out,” she said': before the quote
     if k < 1:
         return None
     start, end = sentence_starts[k - 1], sentence_starts[k]
