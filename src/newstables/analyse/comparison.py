@@ -434,10 +434,6 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
            article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     ctx = surroundings(article, start, end, others)
-    # the places the story is set in: those of its first sentence that names any ("TORONTO -
-    # Canada will tighten ... About 133,000 people are waiting"), not those of the whole
-    # article ("Britain, by comparison, ..." later)
-    article_geos = home_places(article) or article_geos
     row = _compare(fig, article, ctx, article_geos, skip)
     forecast(row, ctx)
     per_unit(row)
@@ -685,7 +681,10 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
             spans.append((int(fig.get("start")), int(fig.get("end"))))
         except (TypeError, ValueError):
             continue
-    article_geos = frozenset(geographies(article.text))
+    # the places the story is set in: those of its first sentence that names any ("TORONTO -
+    # Canada will tighten ... About 133,000 people are waiting"), not those of the whole
+    # article ("Britain, by comparison, ..." later)
+    article_geos = home_places(article) or frozenset(geographies(article.text))
     skip = outlet_keys(article)
     rows = []
     for fig in records:

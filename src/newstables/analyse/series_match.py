@@ -145,8 +145,12 @@ def geographies(text: str) -> set[str]:
     vocab = vocabulary()
     words = _words(vocab.nationals.sub(" , ", text))
     places = _place_words()
+    firsts = _first_place_words()
     found, i = set(), 0
     while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
         # the longest place phrase from here, its words read once: "Australian Border Force"
         # is Australia's ("australian border"), not the UK's Border Force
         for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
@@ -158,6 +162,12 @@ def geographies(text: str) -> set[str]:
         else:
             i += 1
     return found
+
+
+@cache
+def _first_place_words() -> frozenset[str]:
+    """The first words of the catalogue's place phrases."""
+    return frozenset(w.split()[0] for w in _place_words())
 
 
 @cache

@@ -109,9 +109,9 @@ def _table_cells(article: Article, number: int, text: str, at: int) -> tuple[str
 
 
 # "- Turkey: 3,040", "• Iran 3,502", "2) Eritrea: 2,675": an item of a list
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S|^[^|\n]*\S[^|\n]*\|")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S|^[ \t]*\|?[^|\n]+\|")
 # "2022 | 45,774 | 1,110", "Route | 2022 | 2023": a row of a table written with pipes
-_TABLE_ROW = re.compile(r"^[^|\n]*\S[^|\n]*\|")
+_TABLE_ROW = re.compile(r"^[ \t]*\|?[^|\n]+\|")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 # "- 2022: 45,774": an item whose label is its year
 ITEM_YEAR = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<y>(?:19|20)\d\d)\s*[:–—-]")
