@@ -452,6 +452,30 @@ def batch_rate(sources: Sequence[newstables.Article], n: int = BATCH) -> dict[st
             "mean_ms": seconds * 1000 / n}
 
 
+def one_paragraph_ms(articles: Sequence[newstables.Article], runs: int = 3) -> dict[str, Any]:
+    """The tables and the claims of the articles' paragraphs joined in one text, as paragraphs
+    and as one paragraph (a scraped page that lost its line breaks): the same words, so the
+    two times differ only by what a long paragraph costs. Medians of ``runs`` calls."""
+    from newstables.analyse.comparison import match_figures
+
+    paragraphs = [p.text for a in articles for p in a.paragraphs]
+    texts = {"paragraphs": "\n\n".join(paragraphs), "one paragraph": " ".join(paragraphs)}
+    out: dict[str, Any] = {}
+    for name, body in texts.items():
+        article = newstables.article_from_text(
+            "Joined articles\n\n" + body, id="joined", published=articles[0].published)
+        times, figures = [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            tables = extract_tables(article)
+            match_figures(article, tables.figures)
+            times.append((time.perf_counter() - t0) * 1000)
+            figures = len(tables.figures)
+        out[name] = {"median_ms": statistics.median(times), "chars": len(body),
+                     "figures": figures}
+    return out
+
+
 def run_speed(ids: Sequence[str]) -> dict[str, Any]:
     load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     cpu = pin_to_one_core()
@@ -467,6 +491,7 @@ def run_speed(ids: Sequence[str]) -> dict[str, Any]:
         "per_article": timed["ours"],
         "quantulum3": timed["quantulum3"],
         "batch": batch_rate(articles),
+        "joined": one_paragraph_ms(articles),
     }
 
 
@@ -489,6 +514,14 @@ def speed_report(speed: Mapping[str, Any]) -> str:
         f"  ({batch['seconds']:.2f} s, {batch['mean_ms']:.2f} ms each; the 5 articles cycled)",
         *_load_line(speed.get("load")),
     ])
+
+
+def _joined_lines(joined: Mapping[str, Any] | None) -> list[str]:
+    if not joined:
+        return []
+    return [f"  tables and claims, the articles joined as {name + ':':15}{j['median_ms']:8.0f} ms"
+            f"  ({j['chars']:,} characters, {j['figures']} figures; median of 3)"
+            for name, j in joined.items()]
 
 
 def _load_line(load: Mapping[str, Any] | None) -> list[str]:

@@ -139,9 +139,11 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def geographies(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def geographies(text: str) -> frozenset[str]:
     """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...); a
-    nationality of the people counted ("Turkish nationals", "Turks") names no place."""
+    nationality of the people counted ("Turkish nationals", "Turks") names no place.
+    Cached: each figure of a paragraph asks about the same paragraph and lead."""
     vocab = vocabulary()
     words = _words(vocab.nationals.sub(" , ", text))
     places = _place_words()
@@ -161,7 +163,7 @@ def geographies(text: str) -> set[str]:
                 break
         else:
             i += 1
-    return found
+    return frozenset(found)
 
 
 @cache

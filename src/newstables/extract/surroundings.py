@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newstables.extract.article import Article, Sentence
 
@@ -98,7 +99,7 @@ def _table_cells(article: Article, number: int, text: str, at: int) -> tuple[str
     its column's header ("Arrivals") and the year of its row or its column ("" when none)."""
     paragraphs = {p.number: p.text for p in article.paragraphs}
     k = number
-    while k - 1 in paragraphs and _TABLE_ROW.match(paragraphs[k - 1]):
+    while k - 1 in paragraphs and _is_table_row(paragraphs[k - 1]):
         k -= 1
     header = [c.strip() for c in paragraphs[k].strip().strip("|").split("|")]
     row = [c.strip() for c in text.strip().strip("|").split("|")]
@@ -113,6 +114,18 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S|^[ \t]*\|?[^|\n
 # "2022 | 45,774 | 1,110", "Route | 2022 | 2023": a row of a table written with pipes
 _TABLE_ROW = re.compile(r"^[ \t]*\|?[^|\n]+\|")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+# Both patterns read a paragraph's whole first line, and each figure of a paragraph asks
+# again: a scraped article that is one long paragraph would cost its length times its figures.
+@lru_cache(maxsize=256)
+def _is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))
+
+
+@lru_cache(maxsize=256)
+def _is_table_row(text: str) -> bool:
+    return bool(_TABLE_ROW.match(text))
 # "- 2022: 45,774": an item whose label is its year
 ITEM_YEAR = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?P<y>(?:19|20)\d\d)\s*[:–—-]")
 # A list item labelled with months or a quarter: "- January to March: 3,793", "- Q4: 5,607"
@@ -125,20 +138,20 @@ def list_lead(article: Article, number: int, text: str | None = None) -> str:
     """The lead-in of the list paragraph ``number`` (its ``text``, if at hand) is an item of:
     the paragraph before the list's items when it ends with a colon; "" for a paragraph that
     is no list item."""
-    if text is not None and not _LIST_ITEM.match(text):
+    if text is not None and not _is_list_item(text):
         return ""
     paragraphs = {p.number: p.text for p in article.paragraphs}
-    if not _LIST_ITEM.match(paragraphs.get(number, "")):
+    if not _is_list_item(paragraphs.get(number, "")):
         return ""
     k = number - 1
-    while k in paragraphs and _LIST_ITEM.match(paragraphs[k]):
+    while k in paragraphs and _is_list_item(paragraphs[k]):
         k -= 1
     lead = paragraphs.get(k, "").rstrip()
     # its last sentence only: "Turkey deported thousands in 2024. The key numbers:" lends
     # "The key numbers:", not the deportations; a table's, the paragraph before it whatever
     # it ends with ("... annual totals of people detected crossing the Channel in small
     # boats ... Source: Home Office.")
-    if _TABLE_ROW.match(paragraphs[number]) and not lead.endswith(":"):
+    if _is_table_row(paragraphs[number]) and not lead.endswith(":"):
         return lead
     return re.split(r"(?<=[.!?])\s+", lead)[-1] if lead.endswith(":") else ""
 
@@ -256,7 +269,7 @@ def surroundings(article: Article, start: int, end: int,
     prev_text = previous.text if previous is not None else ""
     lead = list_lead(article, sentence.paragraph, paragraph)
     table_year = head = ""
-    if _TABLE_ROW.match(paragraph):
+    if _is_table_row(paragraph):
         # a table's row: its column's header says what the figure counts, and its row's or
         # column's year when it is one
         head, table_year = _table_cells(article, sentence.paragraph, paragraph,
