@@ -496,6 +496,21 @@ def test_a_day_or_months_without_a_year_look_back_or_take_the_sentences_year(tex
     assert one(text, "2025-03-01")["period"] == period
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    # a range of months needs no "from": "(October to December 2023)", "Oct-Dec 2023"
+    ("In July to September 2023, 13,397 people arrived by small boat.", "2023-07/2023-09"),
+    ("In Oct-Dec 2023, 4,607 people arrived by small boat.", "2023-10/2023-12"),
+    # in brackets after the same dates, it spells them out: the quarter stays
+    ("In the fourth quarter (October to December 2023), 4,607 people arrived by small boat.",
+     "2023-Q4"),
+    ("Arrivals in the third quarter of 2023 (July to September) totalled 13,397.", "2023-Q3"),
+    # two months with "and" are no range without "between"
+    ("In October and December 2023, 4,607 people arrived by small boat.", "2023-12"),
+])
+def test_a_range_of_months_without_from_is_its_months(text, period):
+    assert one(text, "2024-02-29")["period"] == period
+
+
 @pytest.mark.parametrize(("text", "period", "start", "end"), [
     # months "of the year" not over at publication are the year before's
     ("Türkiye deported more than 109,000 migrants in the first eleven months of the year.",

@@ -436,9 +436,22 @@ def _periods(
                 # since that day, month or year, to now ("since the first recorded crossings
                 # in 2018")
                 value = f"{value}/{pub.year}" if pub else value
-            out.append(_Period(m.start(), m.end(), value, usable))
             done = m.end()
+            if out and _restates(doc.low, out[-1], m, value, pub):
+                continue  # "the third quarter of 2024 (July to September)": the quarter
+            out.append(_Period(m.start(), m.end(), value, usable))
     return out
+
+
+def _restates(low: str, before: _Period, m: re.Match[str], value: str,
+              pub: dt.date | None) -> bool:
+    """A range of months in brackets right after a period of the same dates, which it spells
+    out: "the fourth quarter (October to December 2023)"."""
+    if m.lastgroup != "mr" or low[before.end : m.start()].strip() != "(":
+        return False
+    mine, theirs = periods.parse_period(value, pub), periods.parse_period(before.value, pub)
+    return bool(mine and theirs and mine.start and (mine.start, mine.end) == (
+        theirs.start, theirs.end))
 
 
 # A year that is no calendar year: "the 2024 fiscal year", "the 2023-24 financial year",
