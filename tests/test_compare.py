@@ -2178,6 +2178,9 @@ def test_same_point_and_peak_bases(text, pub, claim, claim_period, verdict):
     # a figure that names the series' own thing is wrong, however far off
     ("Across the EU as a whole, Frontex recorded 1.2 million irregular crossings in 2023.",
      "1.2 million", "inconsistent"),
+    # or as its clause's subject: the series' thing on the series' route
+    ("Detections on the Western Balkan route fell to 19,000 in 2023, Frontex said.", "19,000",
+     "inconsistent"),
     # a part that takes its words from another figure is not named so
     ("Asylum applications reached 74,751 in 2022, 18,000 of them from Albanians.", "18,000",
      "not comparable"),

@@ -445,16 +445,28 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
 
 
 
+def _own_counts(counts: str, ctx: Surroundings) -> bool:
+    """Is what the figure counts written with it: right after it ("1.2 million irregular
+    crossings") or as the subject of its own clause with no other figure between ("Detections
+    on the Western Balkan route fell to 19,000"), not taken from another figure ("74,751 in
+    2022, 18,000 of them")?"""
+    counts, text = counts.lower(), ctx.sentence_text.lower()
+    if not counts:
+        return False
+    if counts in text[ctx.figure_end : ctx.figure_end + len(counts) + 12]:
+        return True
+    start = ctx.spans[ctx.index][0] if ctx.spans else 0
+    at = text.rfind(counts, start, ctx.figure_start)
+    return at >= 0 and not any(at < s < ctx.figure_start for s, _ in ctx.others)
+
+
 def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
              article_geos: frozenset[str], skip: frozenset[str]) -> dict[str, Any]:
     published = article.published
     start, end = int(fig.get("start") or 0), int(fig.get("end") or 0)
     surface = str(fig.get("text") or article.text[start:end])
     row = _blank(fig, "")
-    # what it counts written right after it ("1.2 million irregular crossings"), not taken
-    # from another figure ("74,751 in 2022, 18,000 of them")
-    row["_own_counts"] = bool(row["counts"]) and row["counts"].lower() in (
-        ctx.sentence_text[ctx.figure_end : ctx.figure_end + len(row["counts"]) + 12].lower())
+    row["_own_counts"] = _own_counts(str(row["counts"] or ""), ctx)
     value, low, high = (_number(fig.get(c)) for c in ("value", "low", "high"))
     if ctx.sentence is None:
         row["reason"] = "the figure's offsets are outside the article's sentences"

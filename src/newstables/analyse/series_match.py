@@ -335,4 +335,13 @@ def names_the_series(counts: str, rule: SeriesRule) -> bool:
     two words or more ("irregular crossings", "small boat arrivals"), not a group of it
     ("children", "Albanians") nor a word any count has ("people")?"""
     words = " ".join(counts.lower().split())
-    return any(n > 1 and (words == k or words.endswith(" " + k)) for k, n in rule.keywords)
+    if any(n > 1 and (words == k or words.endswith(" " + k)) for k, n in rule.keywords):
+        return True
+    # "Detections on the Western Balkan route": the series' thing on the series' own route
+    on = _ON_ROUTE.fullmatch(words)
+    keys = dict(rule.keywords)
+    return bool(on and on.group("what") in keys and keys.get(on.group("where"), 0) > 1)
+
+
+_ON_ROUTE = re.compile(r"(?P<what>[\w ]+?) (?:on|along|via|through|across) (?:the )?"
+                       r"(?P<where>[\w ]+?)(?: (?:route|routes|corridor))?")
