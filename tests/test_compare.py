@@ -2279,3 +2279,28 @@ def test_decisions_on_applications_are_not_applications():
     row = extracted("The Home Office made 112,599 initial decisions on asylum applications in "
                     "2023, the highest number since 2002.", "2024-03-01").iloc[0]
     assert (row["series"], row["verdict"]) == ("", "cannot check")
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, series, verdict", [
+    # "Last year's total": a total of what the sentence before counts, for that year, not
+    # the running total since records began that "total" alone would fit
+    ("So far this year, 19,982 people have made the journey. Last year's total was 46,200.",
+     "2025-07-02", "46,200", "2024", "uk_small_boat_arrivals_annual", "inconsistent"),
+    ("So far this year, 19,982 people have crossed the Channel. Last year's total was 36,816.",
+     "2025-07-02", "36,816", "2024", "uk_small_boat_arrivals_annual", "consistent"),
+    # a change on "the same period last year" of a total so far this year: the running total
+    # a year earlier
+    ("So far this year, 19,982 people have crossed the Channel, up 48% on the same period "
+     "last year.", "2025-07-02", "48%",
+     "2025-01-01 to 2025-07-02 (so far that year) vs 2024-01-01 to 2024-07-02",
+     "uk_small_boat_arrivals_ytd_monthly", "consistent"),
+    ("So far this year, 19,982 people have crossed the Channel, up 38% on the same period "
+     "last year.", "2025-07-02", "38%",
+     "2025-01-01 to 2025-07-02 (so far that year) vs 2024-01-01 to 2024-07-02",
+     "uk_small_boat_arrivals_ytd_monthly", "inconsistent"),
+])
+def test_a_periods_total_and_a_change_so_far_this_year(text, pub, claim, claim_period, series,
+                                                        verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)

@@ -284,6 +284,10 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         # "fell by 36% between 2022 and 2023": 2023 against 2022
         base = periods.year_period(int(ends["a"]), ends["a"])
         target = periods.year_period(int(ends["b"]), ends["b"])
+    if base is not None and target.kind == "ytd" and base.kind == "range" and base.start and (
+            (base.start.month, base.start.day) == (1, 1) and base.end.year == base.start.year):
+        # "so far this year, up 48% on the same period last year": that year's running total
+        base = replace(base, kind="ytd")
     unstated = (base is None and _calendar_year(target) and not _text(fig.get("period"))
                 .startswith("per ") and published is not None and target.end < published
                 and not _NAMES_A_BASE.search(ctx.clause))

@@ -42,9 +42,12 @@ RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:total|tally|number|figure|count)\b", _I)
 # "..., and the total rose again in 2025 to 41,472": a total (figure, number) of nothing
-# named is the total of what the clauses before it count.
+# named is the total of what the clauses before it count; so is a period's ("Last year's total
+# was 36,816", "2023's figure", "June's tally").
 TOTAL_SUBJECT = re.compile(
-    r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this)\s+(?:(?:overall|annual|yearly|"
+    r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
+    r"|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)['’]s)\s+(?:(?:overall|annual|yearly|"
     r"monthly|weekly|daily|final|latest)\s+)?(?:total|tally|number|figure|count)\b"
     r"(?!\s+(?:of|for)\s+(?![£$€]?\d))", _I)  # "The figure of 45,755", not "the number of boats"
 
