@@ -2304,3 +2304,27 @@ def test_a_periods_total_and_a_change_so_far_this_year(text, pub, claim, claim_p
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
                                                                     verdict)
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, verdict", [
+    # "at that point": the last time the sentence before reached, whatever rate follows in
+    # another clause ("a day" is the cost's)
+    ("The backlog had fallen to 98,000 by the end of September. Around 56,000 migrants were "
+     "being housed in hotels at that point, at a cost of £8 million a day.", "2024-01-18",
+     "Around 56,000", "2023-09", "matches press reports"),
+    # "by the end of that year": the year its own sentence named before the figure
+    ("The number of Syrians under temporary protection in Türkiye, which peaked at 3,762,686 "
+     "in April 2022, had fallen to 3,535,898 by the end of that year.", "2025-03-15",
+     "3,535,898", "2022-12-31", "matches press reports"),
+    # "reported for 2022": the period of what was reported, not the day of the report; not
+    # the "since 2016" of another clause
+    ("The ministry said 445,326 migrants had been deported since 2016, a total that does not "
+     "reconcile with the 124,441 deportations it reported for 2022 alone.", "2025-03-15",
+     "124,441", "2022", "matches press reports"),
+    # "since Monday": from Monday to publication, not Monday alone (15 boarded that day)
+    ("All 39 asylum seekers who had been taken aboard the Bibby Stockholm since Monday were "
+     "moved off the barge.", "2023-08-11", "39", "2023-08-07 to 2023-08-11", "cannot check"),
+])
+def test_periods_a_sentence_refers_back_to(text, pub, claim, claim_period, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)

@@ -672,7 +672,8 @@ def test_a_year_that_owns_another_thing_is_not_the_figures_period() -> None:
             " smashing last year's pace.")
     assert one(text, "2022-09-01")["period"] == "2022"
     text = "In this poll, Trump rose 1 percentage point since Monday's debate."
-    assert one(text, "2016-09-30")["period"] == "2016-09-26"
+    # (the rise is over the days since Monday's debate, to publication)
+    assert one(text, "2016-09-30")["period"] == "2016-09-26/2016-09-30"
 
 
 def test_the_day_of_a_part_of_a_figure_is_not_the_figures() -> None:

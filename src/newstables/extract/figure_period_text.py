@@ -337,7 +337,9 @@ def _day(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
     back = (pub.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
     if word.startswith("last") and back == 0:
         back = 7
-    return (pub - dt.timedelta(days=back)).isoformat()
+    day = (pub - dt.timedelta(days=back)).isoformat()
+    # "taken aboard since Monday": from that day to publication
+    return f"{day}/{pub.isoformat()}" if word.startswith("since") and back else day
 
 
 def _season(which: str, season: str, pub: dt.date | None, surface: str) -> str:
@@ -357,8 +359,9 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
         words = [w for _, w in _tail(doc.low, max(0, start - 60), start, 6)]
     if words[-1:] == ["as"] and doc.low.startswith("of", start) or words[-2:] == ["as", "of"]:
         return True  # "as of June", "as of 29 Sept."
-    if words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE:
-        return False
+    if (words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE
+            ) and not doc.low.startswith("for ", start):
+        return False  # (not "the deportations it reported for 2022": what was reported)
     if doc.low.startswith("since", start) and periods.RECORD_BEFORE.search(
             doc.low, max(0, start - 50), start):
         return False  # "the lowest level since 2021", "the first time since 2019": a record

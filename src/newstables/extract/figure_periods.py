@@ -60,6 +60,7 @@ _YEAR_BEFORE_LEAD = re.compile(
     r"^\W*(?:in\s+)?(?:the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before"
     r"|(?:a|one)\s+year\s+(?:earlier|before|previously))\b", re.I)
 STORY_ORIGIN = "a year before the previous sentence's period"
+THAT_YEAR_ORIGIN = "the year (month) 'that year' ('that month') names"
 BASE_YEAR_UNKNOWN = "the year before one the sentence does not state"
 # "That was down from 165,411 three months earlier": the sentence before's figure
 _THAT_WAS = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|were|had\s+been|has\s+been)\b", re.I)
@@ -158,8 +159,9 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                          origin="clause")
     # not past a break, nor the period of a part of the figure or of a base after it ("almost
     # 1,300 crossed, including 444 on Wednesday", "2,783 ..., fewer than the 2,977 in 2022")
+    # nor a rate outside its clause: "at a cost of £8 million a day" is that cost's
     reachable = [f for f in found if not past_a_break(sentence, ctx.figure_end, f[0])
-                 and not another_figures(ctx, f[0])]
+                 and not another_figures(ctx, f[0]) and f[2].kind != "rate"]
     if period is None and reachable:
         period = replace(periods.nearest(reachable, ctx.figure_start, ctx.figure_end),
                          origin="sentence")
@@ -208,9 +210,16 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
             else:
                 period = replace(period, end=ref.end, origin="clause + previous sentence",
                                  label=f"{period.label} to {ref.end.isoformat()}")
-    that = _THAT_YEAR.search(sentence) if period is None and earlier else None
-    if that is not None:
-        period = _that_year(that, earlier, published)
+    that = _THAT_YEAR.search(sentence, ctx.figure_end)
+    if that is not None and ctx.spans and that.start() < ctx.spans[ctx.index][1]:
+        # "which peaked at 3,762,686 in April 2022, had fallen to 3,535,898 by the end of that
+        # year": the year its own sentence named before it
+        named = _that_year(that, [sentence[: ctx.figure_start], *earlier], published)
+        period = replace(named, origin=THAT_YEAR_ORIGIN) if named is not None else period
+    elif period is None and earlier:
+        that = _THAT_YEAR.search(sentence)
+        if that is not None:
+            period = _that_year(that, earlier, published)
     lead = _YEAR_BEFORE_LEAD.match(sentence)
     if lead and earlier and not [f for f in found if f[0] >= lead.end()] and (
             period is None or period.origin != BASE_ORIGIN):
@@ -487,7 +496,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                     last[2].kind == "year" and last[2].start is not None):
                 # "The year before it was about 29,000; the year before that, almost 46,000"
                 period = _years_away(last[2], -1, STORY_ORIGIN)
-            if period is not None and period.origin in (BASE_ORIGIN, STORY_ORIGIN):
+            if period is not None and period.origin in (BASE_ORIGIN, STORY_ORIGIN,
+                                                          THAT_YEAR_ORIGIN):
                 row["period"] = iso_label(period)  # "from 89,398 the year before": 2022
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
@@ -645,10 +655,15 @@ def _referred(article: Article, ctx: Surroundings,
               dated: dict[int, list[Period]]) -> Period | None:
     """The period of the figures of the sentence before, when this one refers back to them
     ("That was up from 29,437") and they have one ("36,816 in 2024, including 13,489 in the
-    first half. That was up from 11,433": which is not known)."""
+    first half. That was up from 11,433": which is not known), or to their time ("at that
+    point", "by then": the last one)."""
+    found = dated.get(_previous_start(article, ctx), [])
+    if _THIS_PERIOD.search(ctx.sentence_text) and found:
+        # "... had fallen to 98,000 by the end of September. Around 56,000 were in hotels at
+        # that point": the last time the sentence before reached
+        return found[-1]
     if not _THAT_WAS.match(ctx.sentence_text):
         return None
-    found = dated.get(_previous_start(article, ctx), [])
     return found[0] if len({(p.start, p.end) for p in found}) == 1 else None
 
 
