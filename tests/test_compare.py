@@ -928,6 +928,12 @@ def test_the_fourth_reviews_sentences(text, series):
     ("The UK saw 29,437 small boat arrivals in 2023.\n\nAustralia takes a very different"
      " approach. Some 12,000 people arrived by boat in 2023, and all were turned back.", "",
      "cannot check"),
+    # Ireland's accommodation service is no UK series' (Northern Ireland is the UK)
+    ("Ireland and the UK are at odds over asylum.\n\nThe International Protection Accommodation"
+     " Services (IPAS) is currently housing about 30,000 people, many of them in hotels.", "",
+     "cannot check"),
+    ("Some 29,437 people crossed the Channel in small boats in 2023, and a few went on to "
+     "Northern Ireland.", "uk_small_boat_arrivals_annual", "consistent"),
 ])
 def test_the_fifth_reviews_sentences(text, series, verdict):
     row = extracted(text, "2024-03-01").iloc[-1]
