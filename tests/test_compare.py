@@ -2334,3 +2334,22 @@ def test_a_periods_total_and_a_change_so_far_this_year(text, pub, claim, claim_p
 def test_periods_a_sentence_refers_back_to(text, pub, claim, claim_period, verdict):
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+@pytest.mark.parametrize("text, claim, series, verdict", [
+    # a figure off the series in an earlier sentence's period is not checked ...
+    ("Irregular crossings into the EU reached about 380,000 in 2023, Frontex said.\n\nThe "
+     "Western Balkan route saw about 66,000 detections.", "about 66,000",
+     "frontex_western_balkans", "cannot check"),
+    # ... unless another figure of its sentence holds in that period: then it is borne out
+    ("Irregular crossings into the EU reached about 380,000 in 2023, Frontex said.\n\nThe "
+     "Eastern Mediterranean route saw around 60,000, while detections on the Western Balkan "
+     "route fell to about 66,000.", "about 66,000", "frontex_western_balkans", "inconsistent"),
+    # the level of a change whose contrast opens another subject is that subject's
+    ("In 2023, the number of irregular crossings on the Western Balkan route fell by 31% to "
+     "some 99,000, while the Western African route more than doubled, to almost 40,000.",
+     "almost 40,000", "frontex_western_african", "consistent"),
+])
+def test_a_borrowed_period_borne_out_and_a_contrasts_level(text, claim, series, verdict):
+    row = extracted(text, "2024-01-26").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, verdict)

@@ -93,6 +93,7 @@ from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import (
     Surroundings,
     borrows_total,
+    sentence_at,
     surroundings,
 )
 from newstables.hedges import Tolerance, fmt
@@ -705,9 +706,17 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for fig in records:
         try:
-            rows.append(borrowed_period(fig, _check(fig, article, spans, article_geos, skip)))
+            rows.append(_check(fig, article, spans, article_geos, skip))
         except (TypeError, ValueError, KeyError, OverflowError) as exc:
             rows.append(_blank(fig, f"could not be checked ({type(exc).__name__})"))
+    # An earlier sentence's period that a figure of the same sentence holds in is borne out
+    # for the others ("..., and around 60,000 on the Eastern Mediterranean route and about
+    # 66,000 on the Western Balkan route"): a figure off the series there is checked.
+    borne = {_sentence_period(article, fig) for fig, row in zip(records, rows)
+             if row["verdict"] in HOLDS and row["verdict"] != "order of magnitude matches"}
+    borne.discard(None)
+    rows = [borrowed_period(fig, row, _sentence_period(article, fig) in borne)
+            for fig, row in zip(records, rows)]
     add_record_notes(article, records, rows, skip)
     for row in rows:
         for column in ("value", "low", "high", "series_value", "difference",
@@ -716,6 +725,18 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     out["independent"] = out["independent"].astype("boolean")
     return out
+
+
+def _sentence_period(article: Article, fig: dict[str, Any]) -> tuple[int, str] | None:
+    """The sentence a figure is in and its period text, if an earlier sentence lent it."""
+    period = fig.get("period")
+    if not (isinstance(period, str) and f"({INHERITED})" in period):
+        return None
+    try:
+        sentence = sentence_at(article, int(fig["start"]))[0]
+    except (TypeError, ValueError, KeyError):
+        return None
+    return None if sentence is None else (sentence.start, period)
 
 
 def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:

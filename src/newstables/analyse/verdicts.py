@@ -67,13 +67,19 @@ def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
         row["verdict"] = "cannot check"
 
 
-def borrowed_period(fig: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+def borrowed_period(fig: dict[str, Any], row: dict[str, Any], borne: bool = False
+                    ) -> dict[str, Any]:
     """A figure read in an earlier sentence's period (its own states none) that does not hold
     there is not checked: the period is only the likeliest reading, and a value off the
     series says as much that the figure meant another time ("Over the summer, 15,000
     crossed") as that it is wrong. One that holds is checked: the value and the period
-    bear each other out."""
+    bear each other out; so are the others of its sentence (``borne``)."""
     period = fig.get("period")
+    if borne and row["verdict"] in CHECKED and row["verdict"] not in HOLDS:
+        row["notes"] = " | ".join(n for n in (row.get("notes"), (
+            "the period of an earlier sentence, which another figure of this sentence holds"
+            " in")) if n)
+        return row
     if isinstance(period, str) and f"({INHERITED})" in period and row["verdict"] in CHECKED and (
             row["verdict"] not in HOLDS):
         row["reason"] = (f"{row['verdict']} in the period of an earlier sentence (its own "

@@ -259,8 +259,15 @@ def surroundings(article: Article, start: int, end: int,
             # clause borrows too, from the one before it; "29,437 in 2023, in 602 boats, down
             # from 45,774": a detail's clause is not what the base is compared with
             first = max((i for i in range(first) if has_other(i)), default=0)
-        widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
-                             if i >= first or not has_other(i))
+        # "..., while the Western African route more than doubled, to almost 40,000": the
+        # level of the change of another subject, which its contrast opens
+        turn = next((i for i in range(index - 1, first, -1) if _CONTRAST.match(
+            text, spans[i][0], spans[i][1])), None)
+        if turn is not None:
+            widened = " , ".join(text[s:e] for s, e in spans[turn : index + 1])
+        else:
+            widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
+                                 if i >= first or not has_other(i))
     else:
         # (not a later clause of another subject: "arrivals fell by 36% ..., while the
         # number waiting for a decision fell")
