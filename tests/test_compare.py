@@ -2353,3 +2353,34 @@ def test_periods_a_sentence_refers_back_to(text, pub, claim, claim_period, verdi
 def test_a_borrowed_period_borne_out_and_a_contrasts_level(text, claim, series, verdict):
     row = extracted(text, "2024-01-26").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, series, verdict", [
+    # a clause that only says when more of the same came counts what the figure before it does
+    ("In July alone, almost 6,300 migrants made the perilous journey, official figures show, "
+     "after more than 3,800 came in June.", "2023-08-11", "almost 6,300", "2023-07",
+     "uk_small_boat_arrivals_monthly", "inconsistent"),
+    ("In July alone, almost 6,300 migrants made the perilous journey, official figures show, "
+     "after more than 3,800 came in June.", "2023-08-11", "more than 3,800", "2023-06",
+     "uk_small_boat_arrivals_monthly", "consistent"),
+    # past clauses that name nothing either: "1,773 in February and 840 in March"
+    ("After 1,180 crossings in January, 1,773 in February and 840 in March, numbers rose to "
+     "3,153 in April.", "2023-10-05", "3,153", "2023-04", "uk_small_boat_arrivals_monthly",
+     "inconsistent"),
+    # a year before a bracketed figure is its year; the clause names nothing else
+    ("Arrivals in 2023 were well below 2022 (45,774) but above 2021 (28,526).", "2024-01-02",
+     "28,526", "2021", "uk_small_boat_arrivals_annual", "consistent"),
+    # a clause that names what it counts is not another figure's
+    ("Small boat arrivals rose 25%, as returns fell from 20,000 in 2021 to 18,000.",
+     "2022-02-10", "20,000", "2021", "", "cannot check"),
+])
+def test_a_clause_of_more_of_the_same(text, pub, claim, claim_period, series, verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)
+
+
+def test_a_rate_in_brackets_keeps_its_own_period():
+    row = extracted("Some 29,437 people crossed the Channel in 2023 (about 80 a day).",
+                    "2024-01-02").set_index("claim").loc["about 80"]
+    assert (row["claim_period"], row["verdict"]) == ("2023, per day on average", "consistent")

@@ -6,6 +6,7 @@ where it is about; and the series it may be checked against (``series_candidates
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from newstables.analyse.series_match import (
@@ -31,7 +32,7 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
                          r"|over|last|this|since)\b|[,.;]|$)", re.I)
 # counted nouns that name no series by themselves ("It takes the total to 30,661" people)
 _GENERIC = frozenset({"people", "persons", "migrants", "individuals"})
-_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|total|tally|count)", re.I)
+_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|numbers|total|tally|count)", re.I)
 
 
 # The catalogue's geographies of places no series covers, and of those places' officials
@@ -148,6 +149,47 @@ def series_candidates(fig: dict[str, Any], ctx: Surroundings, unit: str,
         if not found:
             found = wide_found if unit != "count" else _of_its_own(fig, ctx, wide_found)
     return found
+
+
+# The words a clause may hold besides its figure, hedges and time when it only says that more
+# of the same came at another time ("..., after more than 3,800 came in June", "..., numbers
+# rose to 3,153 in April")
+_SAME_AGAIN = frozenset("""after before and while but then with in on at by of during until
+    since the a an than more fewer less over under about around some nearly almost just
+    another other others further came come arrived did followed landed made it were was had
+    been so far year month week day this last that same period alone numbers number figure
+    figures total rose fell climbed dropped grew increased to when above below well up down
+    against compared as many""".split())
+_MONTH_WORDS = frozenset("""january february march april may june july august september october
+    november december""".split())
+
+
+def as_the_figure_before(fig: dict[str, Any], ctx: Surroundings,
+                         search: Any) -> list[tuple[int, SeriesRule]]:
+    """A figure that counts the same as the figure before it in its sentence, in a clause
+    that says only when more of it came ("In July alone, almost 6,300 migrants made the
+    perilous journey, ..., after more than 3,800 came in June"): the series ``search`` finds
+    for that figure's clause and its own. Empty for a clause that says more ("..., and 18,000
+    were returned")."""
+    before = [s for s, _ in ctx.others if s < ctx.figure_start]
+    counts = fig.get("counts") if isinstance(fig.get("counts"), str) else ""
+    if not before or not _bare(ctx.clause) or (
+            counts and not _TOTAL_WORD.fullmatch(counts) and counts.lower() not in _GENERIC):
+        return []  # (not "as returns fell from 20,000 in 2021": what it counts is named)
+    for at in reversed(before):  # the nearest figure's clause that names what it counts
+        span = next(((s, e) for s, e in ctx.spans if s <= at < e), None)
+        if span is None or span == ctx.spans[ctx.index]:
+            continue
+        clause = f"{ctx.sentence_text[span[0] : span[1]]} , {ctx.clause}"
+        if not _bare(ctx.sentence_text[span[0] : span[1]]):
+            return search(replace(ctx, clause=clause, widened=clause))
+    return []
+
+
+def _bare(clause: str) -> bool:
+    """Does the clause say no more than a figure, its time and that more came?"""
+    return all(w in _SAME_AGAIN or w in _MONTH_WORDS
+               for w in re.findall(r"[a-z]+", clause.lower()))
 
 
 def _of_its_own(fig: dict[str, Any], ctx: Surroundings,

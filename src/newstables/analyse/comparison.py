@@ -40,7 +40,13 @@ import pandas as pd
 
 from newstables import hedges, periods
 from newstables.analyse.change_series import change_series, direction
-from newstables.analyse.claim_texts import by_score, claim_texts, home_places, series_candidates
+from newstables.analyse.claim_texts import (
+    as_the_figure_before,
+    by_score,
+    claim_texts,
+    home_places,
+    series_candidates,
+)
 from newstables.analyse.rates import per_unit, rate_units
 from newstables.analyse.records import add_record_notes
 from newstables.analyse.series_lookup import (
@@ -548,7 +554,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     # A total ("bringing the total to 13,489", "and the total rose to 41,472") counts what
     # the clauses before say.
     total = borrows_total(ctx.clause)
-    found = series_candidates(fig, ctx, unit, article_geos, total)
+    found = series_candidates(fig, ctx, unit, article_geos, total) or as_the_figure_before(
+        fig, ctx, lambda c: series_candidates(fig, c, unit, article_geos, total))
     if not found:
         measure = _text(fig.get("unit")) if unit not in ("count", "percent") and not any(
             series_unit_kind(r) == unit for r in vocabulary().rules) else ""

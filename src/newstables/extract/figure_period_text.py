@@ -611,6 +611,7 @@ _OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|e
 # Between a period and a figure it dates, a comparison's base included: "36% fewer than in 2022
 # (45,774)", "higher than in 2021, when 28,526 people crossed", "in 2019, which was 35,737"
 _SAME_BEFORE = re.compile(r"\bsame\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:of|in))?\s+$", re.I)
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _ITS_OWN = re.compile(r"\s*\(\s*|\s*,\s+(?:when|which\s+(?:was|were|saw))\s+(?:(?:about|around"
                       r"|some|nearly|almost|just|over|under|more\s+than|fewer\s+than)\s+)?", re.I)
 
@@ -622,6 +623,14 @@ def _pick_period(
     """The first usable period after the figure in its clause (before the next figure), else
     the nearest one before it; ``span`` bounds the sentence's periods in ``periods``."""
     lo, hi = span
+    k = bisect.bisect_left(starts, fig.span_start, lo, hi) - 1
+    close = text.find(")", fig.end)
+    if k >= lo and _IN_BRACKETS.fullmatch(text, periods[k].end, fig.span_start) and not (
+            _SAME_BEFORE.search(text, max(0, periods[k].start - 40), periods[k].start)) and not (
+            any(fig.end <= p.start < close for p in periods[lo:hi])):
+        # "well below 2022 (45,774) but above 2021 (28,526)": 2022 (not "in 2023 (about 80 a
+        # day)", whose brackets have its own)
+        return periods[k].value
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
         p = periods[i]
