@@ -2384,3 +2384,10 @@ def test_a_rate_in_brackets_keeps_its_own_period():
     row = extracted("Some 29,437 people crossed the Channel in 2023 (about 80 a day).",
                     "2024-01-02").set_index("claim").loc["about 80"]
     assert (row["claim_period"], row["verdict"]) == ("2023, per day on average", "consistent")
+
+
+def test_an_aside_relating_to_people_shares_the_predicate_after_it():
+    rows = extracted("As at 30 June 2023, 134,046 cases, relating to 175,457 people, were "
+                     "awaiting an initial decision.", "2023-09-12").set_index("claim")
+    assert (rows.loc["175,457", "series"], rows.loc["175,457", "verdict"]) == (
+        "uk_asylum_backlog_people", "consistent")

@@ -268,6 +268,15 @@ def surroundings(article: Article, start: int, end: int,
         else:
             widened = " , ".join(text[s:e] for i, (s, e) in enumerate(spans[: index + 1])
                                  if i >= first or not has_other(i))
+        if RELATING_START.match(clause):
+            # "134,046 cases, relating to 175,457 people, were awaiting an initial decision":
+            # the predicate after the aside is the people's too
+            after = []
+            for i in range(index + 1, len(spans)):
+                if has_other(i) or _CONTRAST.match(text, spans[i][0], spans[i][1]):
+                    break
+                after.append(text[spans[i][0] : spans[i][1]])
+            widened = " , ".join([widened, *after])
     else:
         # (not a later clause of another subject: "arrivals fell by 36% ..., while the
         # number waiting for a decision fell")
