@@ -2391,3 +2391,22 @@ def test_an_aside_relating_to_people_shares_the_predicate_after_it():
                      "awaiting an initial decision.", "2023-09-12").set_index("claim")
     assert (rows.loc["175,457", "series"], rows.loc["175,457", "verdict"]) == (
         "uk_asylum_backlog_people", "consistent")
+
+
+@pytest.mark.parametrize("text, claim, claim_period, series, verdict", [
+    # a change named after the two dated figures it is between: the earlier is its base ...
+    ("At the end of June 2023, 175,457 people were waiting for a decision; by the end of "
+     "December, 128,786 were, a fall of 27%.", "27%", "2023-12 vs 2023-06",
+     "uk_asylum_backlog_people", "consistent"),
+    # ... or the one after "from"
+    ("The number of people housed in hotels fell to 45,744 by December, from 56,018 in "
+     "September, a reduction of 18%.", "18%", "2023-12 vs 2023-09", "uk_asylum_hotels_people",
+     "matches other sources"),
+    ("The number of people housed in hotels fell to 45,744 by December, from 56,018 in "
+     "September, a reduction of 28%.", "28%", "2023-12 vs 2023-09", "uk_asylum_hotels_people",
+     "differs from other sources"),
+])
+def test_a_change_named_after_its_two_figures(text, claim, claim_period, series, verdict):
+    row = extracted(text, "2024-03-14").set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)

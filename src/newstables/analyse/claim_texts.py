@@ -159,7 +159,8 @@ _SAME_AGAIN = frozenset("""after before and while but then with in on at by of d
     another other others further came come arrived did followed landed made it were was had
     been so far year month week day this last that same period alone numbers number figure
     figures total rose fell climbed dropped grew increased to when above below well up down
-    against compared as many""".split())
+    against compared as many fall drop decline reduction decrease cut rise increase jump surge
+    growth from""".split())
 _MONTH_WORDS = frozenset("""january february march april may june july august september october
     november december""".split())
 
@@ -180,9 +181,11 @@ def as_the_figure_before(fig: dict[str, Any], ctx: Surroundings,
         span = next(((s, e) for s, e in ctx.spans if s <= at < e), None)
         if span is None or span == ctx.spans[ctx.index]:
             continue
-        clause = f"{ctx.sentence_text[span[0] : span[1]]} , {ctx.clause}"
-        if not _bare(ctx.sentence_text[span[0] : span[1]]):
-            return search(replace(ctx, clause=clause, widened=clause))
+        theirs = ctx.sentence_text[span[0] : span[1]]
+        if not _bare(theirs):  # its words, and what it counts beside the figure
+            clause = f"{theirs} , {ctx.clause}"
+            return search(replace(ctx, clause=clause, widened=clause,
+                                  near=f"{ctx.near} , {theirs}"))
     return []
 
 

@@ -315,6 +315,8 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     keys = {r.key for _, r in found}
     found += [(s, r) for s, r in candidates(claim_texts(fig, ctx, False, article_geos), "count",
                                             percent_change=True) if r.key not in keys]
+    found = found or as_the_figure_before(fig, ctx, lambda c: candidates(  # ", a fall of 27%"
+        claim_texts(fig, c, True, article_geos), "count", percent_change=True))
     own = _text(fig.get("counts"))
     if found and own and head_noun(own).lower() not in _ANY_COUNT and not geographies(own) and (
             not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)):

@@ -541,6 +541,40 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         row.update(base_cols)
     for i in bare:  # "from 29,437 to 36,816 in 2024": once the figure after is dated
         _date_from_to(article, rows, i, resolved)
+    for i, row in enumerate(rows):
+        _change_of_the_two_before(article, rows, i, resolved)
+
+
+# ", a fall of 27%", ", a reduction of 18%": a change named after the figures it is between
+_CHANGE_NOUN = re.compile(r"\W*(?:an?\s+)?(?:[a-z]+\s+)?(?:fall|drop|decline|reduction|decrease|cut"
+                          r"|rise|increase|jump|surge|growth)\s+of\s+(?:[a-z]+\s+){0,3}?$", re.I)
+
+
+def _change_of_the_two_before(article: Article, rows: list[dict[str, Any]], i: int,
+                              resolved: list[tuple[int, Period | None]]) -> None:
+    """A percentage named as a change after two dated figures of its sentence, with no base of
+    its own ("175,457 people were waiting; by the end of December, 128,786 were, a fall of
+    27%"; "fell to 45,744 by December, from 56,018 in September, a reduction of 18%"): the
+    change from the earlier figure, or the one after "from", to the other."""
+    row = rows[i]
+    if row.get("unit") != "percent" or row.get("base_end") or i < 2 or not (
+            resolved[i - 1][0] == resolved[i - 2][0] == resolved[i][0]):
+        return
+    text = article.text
+    start = int(row["start"])
+    gap = text[int(rows[i - 1]["end"]) : start]
+    if not _CHANGE_NOUN.fullmatch(gap.split(",")[-1] if "," in gap else gap):
+        return
+    a, b = resolved[i - 2][1], resolved[i - 1][1]
+    if a is None or b is None or a.end is None or b.end is None:
+        return
+    after_from = re.search(r"\bfrom\s+(?:[a-z]+\s+){0,2}$",
+                           text[max(0, int(rows[i - 1]["start"]) - 30) : int(rows[i - 1]["start"])])
+    base, level = (b, a) if after_from else (a, b)
+    if base.end >= level.end:
+        return
+    row.update(period_columns(level), period=iso_label(level), base_start=(
+        base.start or base.end).isoformat(), base_end=base.end.isoformat())
 
 
 def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
