@@ -266,6 +266,13 @@ def test_a_name_that_starts_with_a_place_word_is_not_a_place_by_it():
     assert row(actors, "Lake Tana")["kind"] == "place"
 
 
+def test_a_street_is_a_place_and_a_given_name_with_a_street_word_a_person():
+    actors, _ = actors_of("Pauline Marsh, 68, has lived on Marine Parade for 40 years. The "
+                          "Mayor of the West Midlands, Andy Street, said he agreed.")
+    assert row(actors, "Marine Parade")["kind"] == "place"
+    assert row(actors, "Andy Street")["kind"] == "person"
+
+
 def test_initials_stay_inside_a_name_with_or_without_a_title_before_it():
     actors, mentions = actors_of(
         "Foreign Minister Anna K. Varga met Peter R. Novak and former mayor T. Henrik Sand."

@@ -679,3 +679,9 @@ def test_a_spokesperson_for_the_charity_or_the_ministry_speaks_for_the_one_named
     assert [(q["speaker"], q["role"]) for q in rows(text)][:2] == [
         ("Care4Calais", "spokesperson"), ("Interior Ministry", "spokesman")]
     assert rows(text)[2]["speaker"] == "Enver Solomon"
+
+
+def test_she_after_a_street_is_the_woman_named_before_it():
+    rows = quotes_of("Pauline Marsh, 68, has lived on Marine Parade for 40 years. \"You hear "
+                     "the engines before you see anything,\" she said.")
+    assert rows["speaker"].tolist() == ["Pauline Marsh"]

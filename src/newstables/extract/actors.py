@@ -302,7 +302,10 @@ class _Sentence:
         # a place head opens a place's name only in some ('Lake Victoria', 'Port Said'); a
         # name that starts with another ('Park Geun-hye', 'Bridge Street') is not a place by it
         place = any(t.base in _PLACE_HEADS and (k or len(words) == 1 or t.base in _PLACE_OPENERS)
-                    for k, t in enumerate(words))
+                    for k, t in enumerate(words)) and not (
+            len(words) == 2 and words[0].base in _FIRST_NAMES and not (
+                a > 0 and toks[a - 1].low in ("on", "in", "at", "along", "off", "near")))
+        # 'Andy Street' is a person; 'on Marine Parade' is a place
         heads_only = all(t.base in _ALL_HEADS or not t.cap for t in words)
         if (org >= 0 or other or place) and not heads_only:
             kind = "org" if org >= 0 else "other" if other else "place"
