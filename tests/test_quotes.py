@@ -685,3 +685,14 @@ def test_she_after_a_street_is_the_woman_named_before_it():
     rows = quotes_of("Pauline Marsh, 68, has lived on Marine Parade for 40 years. \"You hear "
                      "the engines before you see anything,\" she said.")
     assert rows["speaker"].tolist() == ["Pauline Marsh"]
+
+
+def test_a_new_sentence_of_reported_speech_does_not_attribute_the_quote_before_it():
+    # (a page scraped as one paragraph: the spokesperson's second sentence is theirs)
+    got = quotes_of("\"These figures show the scale of the mess we inherited,\" a Home Office "
+                    "spokesperson said. \"We are restoring order to the asylum system.\" The "
+                    "shadow home secretary said the figures were \"a damning indictment\".")
+    assert got["role"].tolist() == ["spokesperson", "spokesperson", "shadow home secretary"]
+    # an attribution with no words of its own after the verb still attributes
+    got = quotes_of("\"We will stop the boats.\" Sunak said on Tuesday.")
+    assert got["speaker"].tolist() == ["Sunak"]

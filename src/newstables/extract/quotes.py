@@ -170,10 +170,18 @@ def _after(text: str, pos: int, limit: int, actors: _Actors) -> _Attribution | N
     if _NP_BREAK.search(text, np_start, cue.start()) or text.count(" ", np_start,
                                                                     cue.start()) > 12:
         return None
+    if text[pos - 2 : pos - 1] in (".", "!", "?") and _REPORTS_MORE.match(text, cue.end()):
+        return None  # '“... the asylum system.” The shadow home secretary said the figures
+        # were ...': a new sentence's own reported speech, not this quote's attribution
     who = _resolve_np(text, np_start, cue.start(), actors, kinds, last=True)
     if who is not None:
         return _Attribution(who[0], who[1], " ".join(cue.group().lower().split()), True)
     return None
+
+
+# What a speech verb reports when it is no quote's attribution: 'said that', 'said the figures'
+_REPORTS_MORE = re.compile(r"\s+(?:that|the|a|an|it|he|she|they|we|there|this|these|those|his"
+                           r"|her|their|its|[“\"‘])(?=\W)", re.I)
 
 
 def _titled(phrase: list[str]) -> bool:
