@@ -696,3 +696,17 @@ def test_a_new_sentence_of_reported_speech_does_not_attribute_the_quote_before_i
     # an attribution with no words of its own after the verb still attributes
     got = quotes_of("\"We will stop the boats.\" Sunak said on Tuesday.")
     assert got["speaker"].tolist() == ["Sunak"]
+
+
+def test_she_added_after_a_sentence_an_unnamed_spokesperson_said():
+    got = quotes_of("Council leader Sam Rigby said the pressure was huge.\n\nThe council is "
+                    "looking after 412 young people, a spokesperson said. She added that the "
+                    "council would \"continue to press for a fair share of placements\".")
+    assert (got["speaker"].tolist(), got["role"].tolist()) == ([None], ["spokesperson"])
+
+
+def test_a_partial_quote_in_a_lead_in_clause_is_that_clauses_speakers():
+    got = quotes_of("When the Home Secretary told MPs last week that asylum claims had \"nearly "
+                    "doubled\" since 2021, the shadow home secretary accused her of using the "
+                    "wrong figures.")
+    assert got["role"].str.lower().tolist() == ["home secretary"]

@@ -404,7 +404,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         # “… officers.” Yerlikaya told …: a new sentence after the quote is not its attribution
         # when the lead-in names a speaker ("X said: “…”").
         lead_first = last.close is not None and _ends_sentence(text, last.close)
-        if lead_first:
+        if lead_first or not direct and _CUE_RE.search(text, start, first.open):
+            # (and 'When the Home Secretary told MPs that claims had “nearly doubled”, the
+            # shadow home secretary accused her': the lead-in's speaker, not the next clause's)
             found = _before(text, start, first.open, actors, sentence)
         if found is None and last.close is not None:
             found = _after(text, last.close + 1, limit, actors)

@@ -237,6 +237,9 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
 # mending his nets shook his head", "A volunteer with the charity Utopia 56 said ..."
 _BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)?(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?"
                         r"(?P<head>[a-z][\w'’-]*)\b", re.I)
+# ... or ends with one as the speaker of what it reports: "..., a spokesperson said."
+_SAID_LAST = re.compile(r",\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*)\s+"
+                        r"(?:said|says|added|told\s+\w+)\W*\s*$", re.I)
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in load_json("quotes_cues.json")[
     "one_person_nouns"].items() for noun in nouns}
 
@@ -251,7 +254,7 @@ def _brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[
     if k < 1:
         return None
     start, end = sentence_starts[k - 1], sentence_starts[k]
-    lead = _BRINGS_IN.match(text, start, end)
+    lead = _BRINGS_IN.match(text, start, end) or _SAID_LAST.search(text, start, end)
     if lead is None or _ONE_PERSON.get(lead.group("head").lower()) not in (pronoun, "either"):
         return None
     if any(start <= m[0] < end and m[3] == "person" for m in mentions):
