@@ -360,3 +360,14 @@ def test_a_preposition_opening_a_sentence_does_not_start_a_name():
 def test_a_party_before_a_title_is_part_of_the_role(text, name, role):
     actors, _ = actors_of(text)
     assert row(actors, name)["role"] == role
+
+
+def test_someone_called_by_a_given_name_alone_is_a_person_a_city_is_not():
+    actors, _ = actors_of("On a wet evening, Emre sat in a cafe near Aksaray. For Emre, the "
+                          "question is simpler.")
+    assert row(actors, "Emre")["kind"] == "person"
+    # once is not enough; nor a name that is also a city's
+    actors, _ = actors_of("On a wet evening, Emre sat in a cafe near Aksaray.")
+    assert "Emre" not in set(actors["name"])
+    actors, _ = actors_of("Charlotte experienced chaos. Troopers will remain in Charlotte.")
+    assert "person" not in set(actors.loc[actors["name"] == "Charlotte", "kind"])

@@ -491,10 +491,28 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
                 c.country = c.country or target.country
             elif c.fallback:
                 c.kind = c.fallback
-            elif not c.evidence:
+            elif not c.evidence and not _called_by_given_name(c.name, cands):
                 continue
         out.append(c)
     return out
+
+
+# Given names that are also words news capitalises for other reasons (the Bill, a mark) or
+# places (Charlotte, Florence)
+_GIVEN_AND_WORD = frozenset("""Bill Mark Frank Dean Grace Rose Georgia Victoria Amber Jack Jordan
+    Will May Hope Faith Joy Iris Ruby Chase Guy Art Pat Sunny Major King Lord Royal Charlotte
+    Florence Adelaide Sydney Austin Jackson Lincoln Houston Eugene Chelsea Paris Regina""".split())
+
+
+def _called_by_given_name(name: str, cands: list[_Cand]) -> bool:
+    """Someone an article calls by a given name alone, twice or more ('Emre sat in a cafe
+    ... For Emre, the question is simpler'): a name marked for 'he' or 'she' and no word,
+    never where a place would be ('police in Charlotte')."""
+    if GIVEN_PRONOUN.get(name) not in ("he", "she") or name in _GIVEN_AND_WORD:
+        return False
+    alone = [c for c in cands if c.single and c.name == name and (c.kind == "person" or (
+        c.fallback))]  # (a fallback may already have made one a place)
+    return len(alone) >= 2 and not any(c.fallback for c in alone)
 
 
 def _one_of(before: list[tuple[int, _Cand]], lead: str) -> _Cand:
