@@ -710,3 +710,13 @@ def test_a_partial_quote_in_a_lead_in_clause_is_that_clauses_speakers():
                     "doubled\" since 2021, the shadow home secretary accused her of using the "
                     "wrong figures.")
     assert got["role"].str.lower().tolist() == ["home secretary"]
+
+
+def test_a_peers_title_place_and_a_name_in_apposition_before_said():
+    got = quotes_of("Lord Carrington of Fulham, a former Conservative chief whip, warned that "
+                    "peers would \"do their constitutional duty\".")
+    assert (got["speaker"].tolist(), got["role"].tolist()) == (
+        ["Carrington"], ["Former Conservative Chief Whip"])
+    got = quotes_of("The head of the Presidency of Migration Management, Atilla Toros, said the "
+                    "number had fallen.\n\n\"Returns are voluntary,\" Toros said.")
+    assert got["speaker"].tolist() == ["Atilla Toros"]

@@ -137,6 +137,9 @@ def _lexical_runs(toks: list[_Tok], used: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
+_PEERS = frozenset({"Lord", "Baroness", "Baron", "Lady", "Viscount", "Viscountess", "Earl"})
+
+
 def _joins(toks: list[_Tok], left: tuple[int, int], right: tuple[int, int]) -> bool:
     between = [t.low for t in toks[left[1] : right[0]]]
     if not between or toks[left[1] - 1].poss or len(between) > 2:
@@ -271,8 +274,14 @@ class _Sentence:
                 continue
             name = _name_after(toks, i)
             if name is not None and name[2] > name[1]:
-                role = _appositive(toks, name[2])
+                end = name[2]
+                if toks[i].text in _PEERS and end + 1 < len(toks) and toks[end].low == "of" and (
+                        toks[end + 1].cap and not self.used[end + 1]):
+                    end += 2  # 'Lord Carrington of Fulham': his title's place, no one else
+                role = _appositive(toks, end)
                 self._person(name[0], name[1], name[2], role and role[0], role and role[1])
+                for k in range(name[2], end):
+                    self.used[k] = True
 
     def _emit(self, a: int, b: int, kind: str, name: str, country: str | None,
               lexical: bool = False) -> None:
@@ -381,6 +390,8 @@ class _Sentence:
             (b < n and toks[b].low in _SPEECH)
             or (b + 3 < n and toks[b].text == toks[b + 2].text == ","  # 'X, 71, said'
                 and toks[b + 1] is _FILLER and toks[b + 3].low in _SPEECH)
+            or (len(words) > 1 and a > 0 and toks[a - 1].text == "," and b + 1 < n
+                and toks[b].text == "," and toks[b + 1].low in _SPEECH)  # '..., X Y, said'
         )
         after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
