@@ -371,3 +371,16 @@ def test_someone_called_by_a_given_name_alone_is_a_person_a_city_is_not():
     assert "Emre" not in set(actors["name"])
     actors, _ = actors_of("Charlotte experienced chaos. Troopers will remain in Charlotte.")
     assert "person" not in set(actors.loc[actors["name"] == "Charlotte", "kind"])
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Daniel Okoro, a former Border Force officer who now advises charities, said so.",
+     "Former Border Force Officer"),
+    ("Daniel Okoro, a former police officer, said so.", "Former Police Officer"),
+    ("Dr Jonathan Reeve, a statistician at the University of Southampton, said so.",
+     "Statistician"),
+])
+def test_a_role_in_apposition_after_a_name(text, role):
+    actors, _ = actors_of(text)
+    person = actors[actors["kind"] == "person"].iloc[0]
+    assert person["role"] == role

@@ -284,6 +284,8 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
     if m < n and (toks[m].poss or toks[m].base in _ADJECTIVES):
         m += 1
     q = m
+    if m + 1 < n and toks[m].low == "former" and toks[k + 1].low in _DETERMINERS:
+        m += 1  # ', a former Border Force officer,': the body after 'former' ('former' kept)
     body = _lex_match(toks, m, n) if m < n else None
     if body is not None and body[1].kind == "org" and body[0] < n and (
             toks[body[0]].low in _ROLE_WORDS):
