@@ -2410,3 +2410,12 @@ def test_a_change_named_after_its_two_figures(text, claim, claim_period, series,
     row = extracted(text, "2024-03-14").set_index("claim").loc[claim]
     assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
                                                                     verdict)
+
+
+def test_the_correct_figure_of_a_correction_is_checked_as_the_one_it_replaces():
+    rows = extracted("Small boats.\n\nCorrection, 12 February 2024: An earlier version of this "
+                     "article said that 1,533 people crossed the Channel in January 2024. The "
+                     "correct figure is 1,335.", "2024-02-10").set_index("claim")
+    assert rows.loc["1,533", "stated_by"].startswith("an earlier version")
+    assert (rows.loc["1,335", "claim_period"], rows.loc["1,335", "verdict"]) == (
+        "2024-01", "consistent")

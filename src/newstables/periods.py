@@ -245,7 +245,8 @@ _ROLLING = re.compile(
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
                   "twenty": 20}
-ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+figure)\b", _I)
+ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+(?:(?:correct|corrected|actual|true"
+                     r"|right|revised)\s+)?figure)\b", _I)  # "The correct figure is 1,335"
 _RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                "daily": "day"}
 

@@ -32,7 +32,8 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
                          r"|over|last|this|since)\b|[,.;]|$)", re.I)
 # counted nouns that name no series by themselves ("It takes the total to 30,661" people)
 _GENERIC = frozenset({"people", "persons", "migrants", "individuals"})
-_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:figure|figures|number|numbers|total|tally|count)", re.I)
+_TOTAL_WORD = re.compile(r"(?:the\s+)?(?:(?:correct|corrected|actual|true|right|revised)\s+)?"
+                         r"(?:figure|figures|number|numbers|total|tally|count)", re.I)
 
 
 # The catalogue's geographies of places no series covers, and of those places' officials

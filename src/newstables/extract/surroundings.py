@@ -48,7 +48,8 @@ TOTAL_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
     r"|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october"
     r"|november|december)['’]s)\s+(?:(?:overall|annual|yearly|"
-    r"monthly|weekly|daily|final|latest)\s+)?(?:total|tally|number|figure|count)\b"
+    r"monthly|weekly|daily|final|latest|correct|corrected|actual|true|right|revised)\s+)?"
+    r"(?:total|tally|number|figure|count)\b"
     r"(?!\s+(?:of|for)\s+(?![£$€]?\d))", _I)  # "The figure of 45,755", not "the number of boats"
 
 # "That was 18% more than in 2023", "It was about 95,000": a figure right after the words says
