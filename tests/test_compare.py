@@ -2419,3 +2419,19 @@ def test_the_correct_figure_of_a_correction_is_checked_as_the_one_it_replaces():
     assert rows.loc["1,533", "stated_by"].startswith("an earlier version")
     assert (rows.loc["1,335", "claim_period"], rows.loc["1,335", "verdict"]) == (
         "2024-01", "consistent")
+
+
+@pytest.mark.parametrize("text, claim, series, verdict", [
+    # a place named after the figure's sentence is the figure's only if it is the story's own
+    ("Channel crossings rose in January.\n\nLast year 29,437 people arrived by small boat, down "
+     "by more than a third on the record 45,755 in 2022. Ministers have attributed the fall to "
+     "closer cooperation with France.", "29,437", "uk_small_boat_arrivals_annual",
+     "consistent"),
+    # a base that says only that it was a record counts what the figure before it counts
+    ("Channel crossings rose in January.\n\nLast year 29,437 people arrived by small boat, down "
+     "by more than a third on the record 45,755 in 2022.", "45,755",
+     "uk_small_boat_arrivals_annual", "consistent"),
+])
+def test_places_after_the_figure_and_a_record_base(text, claim, series, verdict):
+    row = extracted(text, "2024-02-10").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, verdict)

@@ -75,8 +75,13 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # officials have praised the crackdown" in an article on Türkiye's figures)
     geos = geographies(ctx.sentence_text)
     covered = article_geos - {ELSEWHERE, ELSEWHERE_OFFICIALS}
-    for level in (() if geos else (geographies(ctx.paragraph_text), geographies(ctx.lead),
-                                   article_geos)):
+    # (the paragraph up to the figure's sentence; after it, only the article's own places:
+    # "... in 2022. Ministers credit closer cooperation with France" names none of the
+    # figure's, "... deported. This was the highest in Türkiye's history" does)
+    at = ctx.paragraph_text.find(ctx.sentence_text)
+    upto = ctx.paragraph_text[: at + len(ctx.sentence_text)] if at >= 0 else ctx.paragraph_text
+    for level in (() if geos else (geographies(upto), geographies(ctx.lead), article_geos & (
+            geographies(ctx.paragraph_text)), article_geos)):
         if level:  # the paragraph's, else the list's lead-in's, else the article's places
             geos = (level - {ELSEWHERE_OFFICIALS}) or covered or level
             break
@@ -161,7 +166,7 @@ _SAME_AGAIN = frozenset("""after before and while but then with in on at by of d
     been so far year month week day this last that same period alone numbers number figure
     figures total rose fell climbed dropped grew increased to when above below well up down
     against compared as many fall drop decline reduction decrease cut rise increase jump surge
-    growth from""".split())
+    growth from record peak high low level levels half third quarter""".split())
 _MONTH_WORDS = frozenset("""january february march april may june july august september october
     november december""".split())
 
