@@ -2435,3 +2435,17 @@ def test_the_correct_figure_of_a_correction_is_checked_as_the_one_it_replaces():
 def test_places_after_the_figure_and_a_record_base(text, claim, series, verdict):
     row = extracted(text, "2024-02-10").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, claim, series", [
+    # "... and detained more than 10,000 smugglers": its own clause, not the first figure's
+    ("ANKARA - Türkiye apprehended 254,008 irregular migrants last year and detained more than "
+     "10,000 suspected people smugglers, Interior Minister Ali Yerlikaya said.", "254,008",
+     "turkiye_apprehensions"),
+    # apprehensions are no UK arrivals, even beside a sentence about Britain
+    ("Türkiye bears a far heavier load than Britain. Its interior ministry says it apprehended "
+     "254,008 irregular migrants last year.", "254,008", "turkiye_apprehensions"),
+])
+def test_apprehensions_are_turkiyes(text, claim, series):
+    row = extracted(text, "2024-03-14").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, "matches press reports")

@@ -171,7 +171,7 @@ def sentence_at(article: Article, offset: int) -> tuple[Sentence | None, Sentenc
 
 # "124,441 were deported and some 58,758 returned": two figures, two clauses ("between 10
 # and 20" and "from 10 to 20" stay one).
-_AND_FIGURE = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}\d)")
+_AND_FIGURE = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,3}\d)")  # "and detained more than 10,000"
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+\S+$", _I)
 _DIGIT = re.compile(r"\d")
 
