@@ -2449,3 +2449,17 @@ def test_places_after_the_figure_and_a_record_base(text, claim, series, verdict)
 def test_apprehensions_are_turkiyes(text, claim, series):
     row = extracted(text, "2024-03-14").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, "matches press reports")
+
+
+@pytest.mark.parametrize("text, claim, claim_period", [
+    # "the busiest month of 2024 so far" is a record's reach; the figure is the month's
+    ("August was the busiest month of 2024 so far, with 4,149 people arriving in 75 boats.",
+     "4,149", "2024-08"),
+    ("August was the busiest month of 2024 so far, with 4,149 people arriving in 75 boats.",
+     "75", "2024-08"),
+    # the year the record is of still dates its month
+    ("The busiest month of 2023 was August, when 5,369 people crossed.", "5,369", "2023-08"),
+])
+def test_the_busiest_month_of_a_year_so_far(text, claim, claim_period):
+    row = extracted(text, "2024-09-02").set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, "consistent")

@@ -232,7 +232,8 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
 _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     r"\b(?:the|its|their)\s+(?:" + "|".join(periods.RECORD_WORDS)
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
-_SO_FAR = re.compile(r"(?:of\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far)\b")
+_SO_FAR = re.compile(r"(?:of\s+|in\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far"
+                     r"|(?:19|20)[0-9]{2}\s+so\s+far)\b")  # "the busiest month of 2024 so far"
 # "August saw 4,149 arrivals and September 4,192", "December's 3,254 arrivals": a month whose
 # figure follows it
 _A_FIGURE_NEXT = re.compile(r"(?:['’]s)?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
