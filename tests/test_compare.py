@@ -2245,6 +2245,13 @@ def test_list_items_labelled_with_months_take_the_lead_ins_year():
       ("99,002", "2023", "frontex_western_balkans", "consistent"),
       ("38,690", "2022", "frontex_eastern_mediterranean", "consistent"),
       ("81,296", "2023", "frontex_eastern_mediterranean", "inconsistent")]),
+    # a row labelled with its month alone: the latest such month by publication
+    ("People detected crossing the Channel in small boats, month by month:\n"
+     "| Month | People | Boats |\n|---|---|---|\n| June | 3,041 | 56 |\n| July | 4,414 | 58 |",
+     [("3,041", "2024-06", "uk_small_boat_arrivals_monthly", "consistent"),
+      ("56", "2024-06", "uk_small_boats_detected_monthly", "consistent"),
+      ("4,414", "2024-07", "uk_small_boat_arrivals_monthly", "inconsistent"),
+      ("58", "2024-07", "uk_small_boats_detected_monthly", "consistent")]),
 ])
 def test_a_pipe_tables_cells_are_checked_by_row_and_column(text, expected):
     claims = extracted(text, "2024-08-30")
@@ -2463,3 +2470,10 @@ def test_apprehensions_are_turkiyes(text, claim, series):
 def test_the_busiest_month_of_a_year_so_far(text, claim, claim_period):
     row = extracted(text, "2024-09-02").set_index("claim").loc[claim]
     assert (row["claim_period"], row["verdict"]) == (claim_period, "consistent")
+
+
+def test_a_list_item_labelled_with_a_month_alone_is_the_latest_such_month():
+    row = extracted("Numbers.\n\n- June: 5,170 people crossed the Channel in 80 boats, the "
+                    "busiest June since crossings began.", "2025-07-07").set_index(
+        "claim").loc["5,170"]
+    assert (row["claim_period"], row["verdict"]) == ("2025-06", "consistent")

@@ -31,6 +31,7 @@ from newstables.extract.figure_bases import (
 from newstables.extract.figure_grammar import dates_the_base
 from newstables.extract.surroundings import (
     COMPARISON_START,
+    TABLE_MONTH,
     ITEM_MONTHS,
     ITEM_YEAR,
     Surroundings,
@@ -241,7 +242,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         months = ITEM_MONTHS.match(ctx.paragraph_text)
         in_year = periods.find_periods(f"{months['label']} {year[0]}", published) if (
             months and year) else []
-        if ctx.table_year:  # "2022 | 45,774", or under "Route | 2022 | 2023"
+        month = TABLE_MONTH.fullmatch(ctx.table_year)
+        if month:  # "| January | 1,098 | 20 |": that month, the latest by publication
+            period = _table_month(month, published)
+        elif ctx.table_year:  # "2022 | 45,774", or under "Route | 2022 | 2023"
             period = periods.year_period(int(ctx.table_year), ctx.table_year)
         elif label:
             period = periods.year_period(int(label.group("y")), label.group("y"))
@@ -252,6 +256,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         elif year:
             period = replace(periods.year_period(int(year[0]), year[0]),
                              origin="the list's lead-in")
+    item = ITEM_MONTHS.match(ctx.paragraph_text) if period is None else None
+    alone = TABLE_MONTH.fullmatch(item["label"]) if item else None
+    if alone:  # "- June: 5,170 people in 80 boats" with no year about: the latest June
+        period = _table_month(alone, published)
     if period is not None and period.kind == "rate" and period.label in periods.RATE_DAYS and (
             not SAME_PERIOD.search(sentence)):  # "600 a week in the same period of 2023"
         # "In 2024, an average of about 100 people a day crossed": a day's average over 2024;
@@ -402,7 +410,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
     part_bases: dict[int, Period] = {}  # a part-year change's base figure: its months
     for row in rows:
         ctx = surroundings(article, int(row["start"]), int(row["end"]), spans)
-        if ctx.column and not row.get("counts") and not _A_YEAR.fullmatch(ctx.column):
+        if ctx.column and not row.get("counts") and not _A_YEAR.fullmatch(ctx.column) and (
+                not TABLE_MONTH.fullmatch(ctx.column)):
             row["counts"] = ctx.column  # a table's cell counts what its column's header says
         resolved.append((ctx.sentence.start if ctx.sentence is not None else -1, None))
         base_of = bare_base(ctx) if ctx.sentence is not None else None
@@ -575,6 +584,17 @@ def _change_of_the_two_before(article: Article, rows: list[dict[str, Any]], i: i
         return
     row.update(period_columns(level), period=iso_label(level), base_start=(
         base.start or base.end).isoformat(), base_end=base.end.isoformat())
+
+
+def _table_month(label: re.Match[str], published: dt.date | None) -> Period | None:
+    """The month a table's row label names, in its year or else the latest by publication."""
+    month = periods.month_number(label["m"])
+    year = int(label["y"]) if label["y"] else published.year - (month > published.month) if (
+        published) else None
+    if year is None:
+        return None
+    start, end = periods.month_span(year, month)
+    return Period("month", start, end, f"{year:04d}-{month:02d}", origin="the table row's month")
 
 
 def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,

@@ -94,7 +94,7 @@ class Surroundings:
     index: int = 0
     others: list[tuple[int, int]] = field(default_factory=list)  # other figures in the sentence
     lead: str = ""  # a list item's lead-in ("Small boat arrivals by nationality in 2023:")
-    table_year: str = ""  # in a table's row, the year of its row or of its column
+    table_year: str = ""  # in a table's row, the year (or month) of its row or of its column
     column: str = ""  # in a table's row, its column's header ("Boats")
 
 
@@ -109,8 +109,14 @@ def _table_cells(article: Article, number: int, text: str, at: int) -> tuple[str
     row = [c.strip() for c in text.strip().strip("|").split("|")]
     column = text[:at].strip().lstrip("|").count("|")
     head = header[column] if k != number and column < len(header) else ""
-    year = next((c for c in (row[0], head) if _A_YEAR.fullmatch(c)), "")
+    year = next((c for c in (row[0], head) if _A_YEAR.fullmatch(c) or TABLE_MONTH.fullmatch(c)),
+                "")
     return head, year
+
+
+# "| January | 1,098 | 20 |", "| June 2025 | ...": a row (or column) labelled with its month
+TABLE_MONTH = re.compile(r"(?P<m>january|february|march|april|may|june|july|august|september"
+                         r"|october|november|december)(?:\s+(?P<y>(?:19|20)\d\d))?", _I)
 
 
 # "- Turkey: 3,040", "• Iran 3,502", "2) Eritrea: 2,675": an item of a list
