@@ -2477,3 +2477,18 @@ def test_a_list_item_labelled_with_a_month_alone_is_the_latest_such_month():
                     "busiest June since crossings began.", "2025-07-07").set_index(
         "claim").loc["5,170"]
     assert (row["claim_period"], row["verdict"]) == ("2025-06", "consistent")
+
+
+def test_a_releases_date_is_not_its_figures_period():
+    rows = extracted("Take 2022. When the Home Office first published figures for that year in "
+                     "February 2023, it said 74,751 asylum applications had been made, relating "
+                     "to 89,398 people.", "2025-03-15").set_index("claim")
+    assert rows.loc["74,751", "claim_period"] == "2022"
+    assert rows.loc["89,398", "claim_period"] == "2022"
+    assert rows.loc["89,398", "series"] == "uk_asylum_applications_people"
+
+
+def test_revised_up_to_is_a_level_not_a_bound():
+    row = extracted("In 2022 the figure was revised up to 81,130 asylum applications.",
+                    "2025-03-15").iloc[0]
+    assert (row["claim"], row["hedge"]) == ("81,130", "")

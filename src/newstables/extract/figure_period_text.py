@@ -232,6 +232,7 @@ def _date(m: re.Match[str], pub: dt.date | None, surface: str) -> str | None:
 _RECORD_OF = re.compile(  # "the busiest month of": a record's reach
     r"\b(?:the|its|their)\s+(?:" + "|".join(periods.RECORD_WORDS)
     + r")\b(?:\s+[\w'’-]+){0,3}\s+(?:day|week|month|quarter|year)\s+(?:(?:of|in)\s+)?$", re.I)
+_PUT_OUT = frozenset({"published", "released", "issued", "revised", "updated"})
 _SO_FAR = re.compile(r"(?:of\s+|in\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s+far"
                      r"|(?:19|20)[0-9]{2}\s+so\s+far)\b")  # "the busiest month of 2024 so far"
 # "August saw 4,149 arrivals and September 4,192", "December's 3,254 arrivals": a month whose
@@ -363,6 +364,9 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     if (words[-2:-1] and words[-2] in _REPORT_DATE or words[-1:] and words[-1] in _REPORT_DATE
             ) and not doc.low.startswith("for ", start):
         return False  # (not "the deportations it reported for 2022": what was reported)
+    put_out = [i for i, w in enumerate(words[-6:]) if w in _PUT_OUT]
+    if put_out and not any(w[:1].isdigit() for w in words[-6:][put_out[-1]:]):
+        return False  # "first published figures for that year in February 2023": the release's
     if doc.low.startswith("since", start) and periods.RECORD_BEFORE.search(
             doc.low, max(0, start - 50), start):
         return False  # "the lowest level since 2021", "the first time since 2019": a record

@@ -109,6 +109,11 @@ BASE_YEAR_BEFORE = "the year before: the sentence states no base year"
 _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
 
 
+# "first published figures for that year in February 2023": the release's date, not the figures'
+_PUT_OUT_BEFORE = re.compile(r"\b(?:published|released|issued|revised|updated)\b(?:\s+[^\d\s]+){0,5}"
+                             r"\s+$", re.I)
+
+
 def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
     """A sentence's period counts for the figure unless it sits in another clause that is
     a comparison ("compared with a peak of 56,000 in June 2023")."""
@@ -140,7 +145,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     own = None if text_first else periods.parse_period(own_text, published)
     sentence = ctx.sentence_text
     found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
-             and not dates_the_base(sentence, f[0], f[1], ctx.figure_start)]
+             and not dates_the_base(sentence, f[0], f[1], ctx.figure_start)
+             and not _PUT_OUT_BEFORE.search(sentence, max(0, f[0] - 60), f[0])]
     # not the period of a base after the figure ("5,369 arrivals, well below the 8,631 seen
     # in August 2022")
     in_clause = [f for f in found if _in_clause(f, ctx) and not (
@@ -295,8 +301,14 @@ def _story_period(previous: str, published: dt.date | None,
     2024), unless that is all it has and ``report_day``."""
     found = [(s, p) for s, _, p in periods.find_periods(previous, published)
              if p.kind in kinds and p.end is not None]
+    short = _SHORT_YEAR.fullmatch(previous.strip())
+    if not found and short and "year" in kinds:  # "Take 2022." opens the story of that year
+        found = [(short.start("y"), periods.year_period(int(short["y"]), short["y"]))]
     told = [p for s, p in found if not (p.kind == "day" and _REPORTED_ON.search(previous, 0, s))]
     return (told or (report_day and [p for _, p in found]) or [None])[-1]
+
+
+_SHORT_YEAR = re.compile(r"(?:\w+\s+){0,3}(?P<y>(?:19|20)\d\d)[.:!]?")
 
 
 def _story_before(earlier: Sequence[str], published: dt.date | None,

@@ -18,6 +18,10 @@ from newstables.extract.numbers import change_by_to, is_score
 # ---------------------------------------------------------------- hedges and ranges
 
 
+_MOVED_UP = frozenset({"revised", "gone", "went", "go", "goes", "shot", "moved", "ramped",
+                       "stepped", "scaled", "pushed", "crept", "rounded", "bumped", "marked"})
+
+
 def _find_hedge(fig: _Fig, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Take a hedge ("more than", "some") from the end of ``tail``; return the rest. A verb
     that hedges ("Crossings topped 30,000") stays in the rest too: it says what is counted."""
@@ -25,6 +29,8 @@ def _find_hedge(fig: _Fig, tail: list[tuple[int, str]]) -> list[tuple[int, str]]
         return tail
     for k in range(min(4, len(tail)), 0, -1):
         phrase = " ".join(w for _, w in tail[-k:])
+        if phrase == "up to" and len(tail) > k and tail[-k - 1][1] in _MOVED_UP:
+            return tail  # "revised up to 81,130", "went up to": a level reached, no bound
         if phrase in _HEDGE_BEFORE:
             fig.hedge = phrase
             fig.hedge_kind = _HEDGE_BEFORE[phrase]
