@@ -720,3 +720,16 @@ def test_a_peers_title_place_and_a_name_in_apposition_before_said():
     got = quotes_of("The head of the Presidency of Migration Management, Atilla Toros, said the "
                     "number had fallen.\n\n\"Returns are voluntary,\" Toros said.")
     assert got["speaker"].tolist() == ["Atilla Toros"]
+
+
+@pytest.mark.parametrize("tail, speaker, role", [
+    # a signature after a dash: the name before its comma or bracket, whatever follows
+    (" - Conservative MP Julian Aske (Sevenoaks), in a Westminster Hall debate", "Julian Aske",
+     "Conservative MP"),
+    # an office and no name: that office, unnamed
+    (" - Border security minister, Commons statement, 2 July", None,
+     "Border security minister"),
+])
+def test_a_quote_signed_after_a_dash(tail, speaker, role):
+    got = rows("- \"Numbers of this kind are not a blip. They are a trend.\"" + tail)
+    assert [(q["speaker"], q["role"]) for q in got] == [(speaker, role)]

@@ -83,7 +83,9 @@ _APPOSITIVE = frozenset([",", ")", "--", "—", "–"])
 _APPOSITIVE_OPEN = frozenset([",", "(", "--", "—", "–"])
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
-_DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\"]{1,60}?)\s*$")
+# "― X", "- Conservative MP X (Sevenoaks), in a Westminster Hall debate": the name phrase
+# before a comma or bracket, whatever the line says after it
+_DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\",(]{1,60}?)\s*(?:[,(][^\n“”\"]*)?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
 _CLOSE_MARK = re.compile(r"[”\"]|''")
 _LAST_WORD = re.compile(r"(\w+)\.$")
@@ -481,8 +483,12 @@ class Speakers:
         text = self.text
         tail_end = self._sentence_end(close, limit)
         dash = _DASH_AFTER.match(text[close:limit])
-        if dash is not None and limit - close < 80:
-            return self.phrase(close + dash.start(1), close + dash.end(1))
+        if dash is not None and limit - close < 160:
+            start, end = close + dash.start(1), close + dash.end(1)
+            known = self._actor_at(start, end)  # '- Conservative MP Julian Aske': the person
+            # ('- Border security minister, Commons statement': the office, no one named)
+            return self.phrase(start, end) or (known if known and text[start:end].endswith(
+                known) else None) or (text[start:end] if is_bare_title(text[start:end]) else None)
         toks = [t for t in _tokens(text, close, tail_end) if t[2] not in "“”\"‘"]
         k = 0
         while k < len(toks) and toks[k][2] in ",;:—–":
