@@ -733,3 +733,13 @@ def test_a_peers_title_place_and_a_name_in_apposition_before_said():
 def test_a_quote_signed_after_a_dash(tail, speaker, role):
     got = rows("- \"Numbers of this kind are not a blip. They are a trend.\"" + tail)
     assert [(q["speaker"], q["role"]) for q in got] == [(speaker, role)]
+
+
+def test_a_new_sentence_after_a_partial_quote_attributes_it_only_by_saying_so():
+    got = rows("The Tánaiste has said the Rwanda scheme was already \"impacting this country\". "
+               "Britain's Safety of Rwanda Act received Royal Assent last week, and the Home "
+               "Office has said about 5,700 people have been identified for removal.")
+    assert got[0]["speaker"] != "Britain's Safety"
+    got = rows("Ministers like to tell us that \"the plan is working\". Home Secretary James "
+               "Cleverly said so again last week.")
+    assert [q["speaker"] for q in got] == ["James Cleverly"]

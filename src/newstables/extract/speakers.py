@@ -86,6 +86,8 @@ _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
 # "― X", "- Conservative MP X (Sevenoaks), in a Westminster Hall debate": the name phrase
 # before a comma or bracket, whatever the line says after it
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\",(]{1,60}?)\s*(?:[,(][^\n“”\"]*)?$")
+_SAID_SO = re.compile(r"\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|repeated|argued|insisted)\s+(?:so"
+                      r"|this|it)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
 _CLOSE_MARK = re.compile(r"[”\"]|''")
 _LAST_WORD = re.compile(r"(\w+)\.$")
@@ -482,6 +484,9 @@ class Speakers:
         """After the closing mark: '“...,” said X' / '“...,” X, who ..., said' / '― X'."""
         text = self.text
         tail_end = self._sentence_end(close, limit)
+        if text[close : close + 1] in ".!?" and not _SAID_SO.match(text, close + 1, tail_end):
+            return None  # '“... this country”. Britain's Safety of Rwanda Act received ...': a
+            # new sentence, which attributes it only by saying so ('X said so again')
         dash = _DASH_AFTER.match(text[close:limit])
         if dash is not None and limit - close < 160:
             start, end = close + dash.start(1), close + dash.end(1)
