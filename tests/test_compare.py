@@ -2492,3 +2492,32 @@ def test_revised_up_to_is_a_level_not_a_bound():
     row = extracted("In 2022 the figure was revised up to 81,130 asylum applications.",
                     "2025-03-15").iloc[0]
     assert (row["claim"], row["hedge"]) == ("81,130", "")
+
+
+@pytest.mark.parametrize("text, pub, claim, claim_period, series, verdict", [
+    # the series' own name in what the figure counts outranks the sentence's other words
+    ("Small boats accounted for 84% of the 43,630 irregular arrivals detected in 2024.",
+     "2025-03-01", "43,630", "2024", "uk_irregular_arrivals_annual_all_methods", "consistent"),
+    # a later contrast's words are not the change's ("..., but Greece and Canaries saw rises")
+    ("Irregular crossings into EU fell by more than a third in 2024, but Greece and Canaries "
+     "saw rises\n\nATHENS - Frontex published its figures.", "2025-01-14", "more than a third",
+     "2024 vs 2023 (the year before: the sentence states no base)", "frontex_all_routes",
+     "consistent"),
+    # "nearly 240,000" for 240,021: a round number rounds over by a thousandth
+    ("Frontex said it recorded nearly 240,000 detections of irregular border crossing in 2024.",
+     "2025-01-14", "nearly 240,000", "2024", "frontex_all_routes", "consistent"),
+    ("Frontex said it recorded nearly 230,000 detections of irregular border crossing in 2024.",
+     "2025-01-14", "nearly 230,000", "2024", "frontex_all_routes", "inconsistent"),
+    # ", followed by September with 4,192": September is the next figure's
+    ("October 2024 was the busiest month of the year, with 5,417 arrivals, followed by "
+     "September with 4,192.", "2025-03-01", "5,417", "2024-10", "uk_small_boat_arrivals_monthly",
+     "consistent"),
+    # "the summer of 2023": June to August, one date of a quarterly level in it
+    ("We inherited a backlog of more than 175,000 people in the summer of 2023.", "2024-09-01",
+     "more than 175,000", "2023-06-01 to 2023-08-31", "uk_asylum_backlog_people", "consistent"),
+])
+def test_the_eighteenth_reviews_false_inconsistents(text, pub, claim, claim_period, series,
+                                                    verdict):
+    row = extracted(text, pub).set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)

@@ -86,6 +86,9 @@ def tolerance(value: float, low: float, high: float, kind: str, phrase: str = ""
         # "more than 100,000 have crossed since 2018" holds up to 200,000: the writer would
         # have said the next round number at its precision, not a tenth more
         t, hi = TOLERANCES["lower_bound_round"], step
+    if key == "upper_bound" and value >= 1000 and value % 100 == 0:
+        # "nearly 240,000" for 240,021: a round number a writer rounds to from either side
+        t, hi = TOLERANCES["upper_bound_round"], value * 1.001
     if kind == "approximate" and _PERCENT_SIGN.search(surface) and hi - lo < 1:
         # "about 2%" holds no less than "2%" does: 1.5% to 2.5%
         lo, hi = min(lo, value - 0.5), max(hi, value + 0.5)

@@ -24,6 +24,7 @@ from newstables.extract.surroundings import (
     TOTAL_SUBJECT,
     Surroundings,
     borrows_counted,
+    without_later_contrast,
     words_after_numbers,
 )
 
@@ -95,7 +96,8 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         near = head_noun(named.group(1))
     near += before
     after = " ".join(re.findall(r"[\w'’-]+", ctx.sentence_text[ctx.figure_end:])[:6])
-    return Texts(ngrams(strong), ngrams(f"{counts} , {ctx.sentence_text}{lead}"), ngrams(near),
+    said = without_later_contrast(ctx)
+    return Texts(ngrams(strong), ngrams(f"{counts} , {said}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
 
 

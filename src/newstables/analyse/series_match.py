@@ -232,6 +232,9 @@ def score(rule: SeriesRule, texts: Texts, percent_change: bool = False) -> int:
     if not texts.near.isdisjoint(rule.excludes_near):
         return 0
     total = 2 * sum(words[k] for k in strong) + sum(words[k] for k in weak)
+    # the series' own name for its thing in what the figure counts ("the 43,630 irregular
+    # arrivals", in a sentence on small boats)
+    total += 2 * sum(n for k, n in rule.keywords if n > 1 and k in texts.own)
     total += 3 * len(texts.near.intersection(rule.near_keywords))
     total += 1 if rule.geography in texts.geographies else 0
     return total

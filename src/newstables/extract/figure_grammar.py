@@ -359,7 +359,9 @@ _PERIOD = re.compile(
         |the\s+(?={_YEAR}\s+{periods.NON_CALENDAR_YEAR}))?
         (?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b
         | (?P<iny_y3>{_YEAR})(?=,?\s+when\s|\s*\(\s*[0-9][0-9,.]*\s*\))) # "2022, when", "2021 (28,526)"
-    | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b)
+    | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b
+        | (?:(?:in|during|over|through|throughout)\s+)?(?:the\s+)?(?P<season_s2>spring|summer|autumn|fall
+        |winter)\s+(?:of\s+)?(?P<season_y>{_YEAR}))
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
     """,
     re.X,

@@ -135,6 +135,11 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         if surface.lower().startswith(("before ", "after ")):
             return surface.lower()  # "Before 2018, 5,000 crossed": no span of dates
         return g("iny_y") or g("iny_y2") or g("iny_y3")
+    if kind == "season" and g("season_y"):  # "the summer of 2023": June to August 2023
+        first = periods.SEASONS["autumn" if g("season_s2").lower() == "fall" else g(
+            "season_s2").lower()]
+        start, end = periods.season_span(first, int(g("season_y")))
+        return f"{start:%Y-%m}/{end:%Y-%m}"
     if kind == "season":
         return _season(g("season_w").lower(), g("season_s").lower(), pub, surface)
     if kind == "rate":

@@ -321,3 +321,12 @@ def another_figures(ctx: Surroundings, start: int) -> bool:
     # children, crossed in June 2023": June is the 3,823's)
     return _A_PART.search(ctx.sentence_text, max(0, o - 20), o) is not None and not re.search(
         r"[,;)]", ctx.sentence_text[e:start])
+
+
+def without_later_contrast(ctx: Surroundings) -> str:
+    """The figure's sentence without the clauses after it that a contrast opens ("..., but
+    Greece and the Canaries saw rises"): another subject's words."""
+    if not ctx.spans:
+        return ctx.sentence_text
+    return " , ".join(ctx.sentence_text[s:e] for i, (s, e) in enumerate(ctx.spans)
+                      if not (i > ctx.index and _CONTRAST.match(ctx.sentence_text, s, e)))
