@@ -2521,3 +2521,32 @@ def test_the_eighteenth_reviews_false_inconsistents(text, pub, claim, claim_peri
     row = extracted(text, pub).set_index("claim").loc[claim]
     assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
                                                                     verdict)
+
+
+AP_WIRE = (
+    "ATHENS (AP) - Frontex said it recorded nearly 240,000 detections of irregular border "
+    "crossing in 2024, down from about 380,000 in 2023. The agency said the drop was driven by "
+    "a collapse in arrivals.\n\nCrossings on the central Mediterranean route fell by 58% to "
+    "about 67,000, after Tunisia and Libya stepped up efforts to stop boats leaving. The Western "
+    "Balkans route saw a 78% drop to 21,525.\n\nBut the eastern Mediterranean climbed to about "
+    "{em} detections, making it the busiest route into the bloc.")
+
+
+@pytest.mark.parametrize("em, claim, claim_period, series, verdict", [
+    # "after" opening another clause does not stop a past figure taking the story's year, and
+    # an article that names Frontex counts its crossings as detections
+    ("70,000", "about 67,000", "2024 (an earlier sentence's period: its own states none)",
+     "frontex_central_mediterranean", "consistent"),
+    ("70,000", "58%", "2024 (an earlier sentence's period: its own states none) vs 2023 (the "
+     "year before: the sentence states no base)", "frontex_central_mediterranean", "consistent"),
+    ("70,000", "21,525", "2024 (an earlier sentence's period: its own states none)",
+     "frontex_western_balkans", "consistent"),
+    # a period two other sentences' figures hold in is the story's: a figure off it is wrong
+    ("90,000", "about 90,000", "2024 (an earlier sentence's period: its own states none)",
+     "frontex_eastern_mediterranean", "inconsistent"),
+])
+def test_a_wire_storys_year_carries_to_its_route_figures(em, claim, claim_period, series,
+                                                         verdict):
+    row = extracted(AP_WIRE.format(em=em), "2025-01-14").set_index("claim").loc[claim]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
+                                                                    verdict)

@@ -62,6 +62,7 @@ from newstables.analyse.series_match import (
     SeriesRule,
     candidates,
     comparable,
+    event_sources_named,
     geographies,
     head_noun,
     names_the_series,
@@ -576,7 +577,8 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         if not found:
             row["reason"] = f"no reference series counts shares of '{row['counts']}'"
             return row
-    said = f"{ctx.sentence_text} , {ctx.lead}"  # a list's or table's lead-in says it too
+    # a list's or table's lead-in says it too, and the article of the agency that counts it
+    said = f"{ctx.sentence_text} , {ctx.lead} , {event_sources_named(article.text)}"
     fitting = [(s, r) for s, r in found if not comparable(r, row["counts"], said)]
     if not fitting:
         rule = found[0][1]
@@ -721,11 +723,13 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     # An earlier sentence's period that a figure of the same sentence holds in is borne out
     # for the others ("..., and around 60,000 on the Eastern Mediterranean route and about
     # 66,000 on the Western Balkan route"): a figure off the series there is checked.
-    borne = {_sentence_period(article, fig) for fig, row in zip(records, rows)
-             if row["verdict"] in HOLDS and row["verdict"] != "order of magnitude matches"}
-    borne.discard(None)
-    rows = [borrowed_period(fig, row, _sentence_period(article, fig) in borne)
-            for fig, row in zip(records, rows)]
+    # So is one that two or more figures of other sentences hold in: the story's own time.
+    held = [_sentence_period(article, fig) for fig, row in zip(records, rows)
+            if row["verdict"] in HOLDS and row["verdict"] != "order of magnitude matches"]
+    borne = {h for h in held if h} | {h[1] for h in held if h and sum(
+        1 for g in held if g and g[1] == h[1]) >= 2}
+    rows = [borrowed_period(fig, row, bool({key, key and key[1]} & borne)) for fig, row, key in (
+        (fig, row, _sentence_period(article, fig)) for fig, row in zip(records, rows))]
     add_record_notes(article, records, rows, skip)
     for row in rows:
         for column in ("value", "low", "high", "series_value", "difference",

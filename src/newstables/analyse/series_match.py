@@ -333,6 +333,14 @@ def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     return ""
 
 
+@lru_cache(maxsize=64)
+def event_sources_named(text: str) -> str:
+    """The agencies whose counts are of events (Frontex's detections) that ``text`` names."""
+    words = ngrams(text)
+    return " , ".join(sorted({w for ws in vocabulary().event_unit_sources.values() for w in ws
+                              if w in words}))
+
+
 def names_the_series(counts: str, rule: SeriesRule) -> bool:
     """Do the words a figure counts end with one of the series' own names for its thing, of
     two words or more ("irregular crossings", "small boat arrivals"), not a group of it

@@ -88,7 +88,11 @@ _NOT_PAST = re.compile(
     r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far|will|would|could"
     r"|should|may|might|must|shall|can|if|unless|expects?|expected|wants?|wanted|hopes?|hoped"
     r"|aims?|plans?|planned|targets?|forecasts?|predicts?|predicted|projects?|projected|fears?"
-    r"|estimates?|after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
+    r"|estimates?)\b", re.I)
+# ... and in the figure's own clause ("..., after Tunisia and Libya stepped up efforts" is
+# another clause's time)
+_OWN_TIME = re.compile(
+    r"\b(?:after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
     r"|under\s+(?:the|a|an|his|her|their|its)|peak|ago|earlier|later"
     r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
     r"|in\s+total|altogether|all\s+told|in\s+all|overall|then|subsequently|afterwards|peak"
@@ -621,9 +625,11 @@ def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.dat
     Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
     dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
     event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
-    own = periods.BASE.sub(" ", ctx.sentence_text)  # not a change's base ("an increase of
-    # 14% compared with the previous year"): the time of another figure
-    if _NOT_PAST.search(own) or _UNREAD_TIME.search(own) or _in_a_quote(ctx):
+    # not a change's base ("an increase of 14% compared with the previous year")
+    own = periods.BASE.sub(" ", ctx.sentence_text)
+    clause = periods.BASE.sub(" ", ctx.clause or ctx.sentence_text)
+    if _NOT_PAST.search(own) or _OWN_TIME.search(clause) or _UNREAD_TIME.search(own) or (
+            _in_a_quote(ctx)):
         return None
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
