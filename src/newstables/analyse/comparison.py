@@ -77,7 +77,7 @@ from newstables.analyse.verdicts import (
     NOT_CHECKED,
     SAME_WORDING,
     VERDICTS,
-    borrowed_period,
+    borrowed_periods,
     forecast,
     inside,
     judge,
@@ -100,7 +100,6 @@ from newstables.extract.number_reading import share_terms
 from newstables.extract.surroundings import (
     Surroundings,
     borrows_total,
-    sentence_at,
     surroundings,
 )
 from newstables.hedges import Tolerance, fmt
@@ -720,16 +719,7 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
             rows.append(_check(fig, article, spans, article_geos, skip))
         except (TypeError, ValueError, KeyError, OverflowError) as exc:
             rows.append(_blank(fig, f"could not be checked ({type(exc).__name__})"))
-    # An earlier sentence's period that a figure of the same sentence holds in is borne out
-    # for the others ("..., and around 60,000 on the Eastern Mediterranean route and about
-    # 66,000 on the Western Balkan route"): a figure off the series there is checked.
-    # So is one that two or more figures of other sentences hold in: the story's own time.
-    held = [_sentence_period(article, fig) for fig, row in zip(records, rows)
-            if row["verdict"] in HOLDS and row["verdict"] != "order of magnitude matches"]
-    borne = {h for h in held if h} | {h[1] for h in held if h and sum(
-        1 for g in held if g and g[1] == h[1]) >= 2}
-    rows = [borrowed_period(fig, row, bool({key, key and key[1]} & borne)) for fig, row, key in (
-        (fig, row, _sentence_period(article, fig)) for fig, row in zip(records, rows))]
+    borrowed_periods(article, records, rows)
     add_record_notes(article, records, rows, skip)
     for row in rows:
         for column in ("value", "low", "high", "series_value", "difference",
@@ -738,18 +728,6 @@ def match_figures(article: Article, figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     out["independent"] = out["independent"].astype("boolean")
     return out
-
-
-def _sentence_period(article: Article, fig: dict[str, Any]) -> tuple[int, str] | None:
-    """The sentence a figure is in and its period text, if an earlier sentence lent it."""
-    period = fig.get("period")
-    if not (isinstance(period, str) and f"({INHERITED})" in period):
-        return None
-    try:
-        sentence = sentence_at(article, int(fig["start"]))[0]
-    except (TypeError, ValueError, KeyError):
-        return None
-    return None if sentence is None else (sentence.start, period)
 
 
 def verdict_counts(claims: pd.DataFrame) -> dict[str, int]:

@@ -13,8 +13,9 @@ from typing import Any
 from newstables import periods
 from newstables.analyse.series_lookup import Lookup, rule_for
 from newstables.analyse.series_match import SeriesRule
+from newstables.extract.article import Article
 from newstables.extract.figure_periods import INHERITED
-from newstables.extract.surroundings import Surroundings
+from newstables.extract.surroundings import Surroundings, sentence_at
 from newstables.hedges import Tolerance, fmt
 from newstables.periods import Period
 
@@ -65,6 +66,32 @@ def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
         row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
                          "figure as an expectation, not a count")
         row["verdict"] = "cannot check"
+
+
+def borrowed_periods(article: Article, figures: list[dict[str, Any]],
+                     rows: list[dict[str, Any]]) -> None:
+    """``borrowed_period`` for each claim row (in place). An earlier sentence's period that a
+    figure of the same sentence holds in is borne out for the others ("..., and around 60,000
+    on the Eastern Mediterranean route and about 66,000 on the Western Balkan route"); so is
+    one that two or more figures of other sentences hold in: the story's own time."""
+    keys = [_sentence_period(article, fig) for fig in figures]
+    held = [k for k, row in zip(keys, rows, strict=True) if k and row["verdict"] in HOLDS
+            and row["verdict"] != "order of magnitude matches"]
+    borne = set(held) | {k[1] for k in held if sum(g[1] == k[1] for g in held) >= 2}
+    for fig, row, key in zip(figures, rows, keys, strict=True):
+        borrowed_period(fig, row, key is not None and bool({key, key[1]} & borne))
+
+
+def _sentence_period(article: Article, fig: dict[str, Any]) -> tuple[int, str] | None:
+    """The sentence a figure is in and its period text, if an earlier sentence lent it."""
+    period = fig.get("period")
+    if not (isinstance(period, str) and f"({INHERITED})" in period):
+        return None
+    try:
+        sentence = sentence_at(article, int(fig["start"]))[0]
+    except (TypeError, ValueError, KeyError):
+        return None
+    return None if sentence is None else (sentence.start, period)
 
 
 def borrowed_period(fig: dict[str, Any], row: dict[str, Any], borne: bool = False

@@ -358,10 +358,11 @@ _PERIOD = re.compile(
         |(?:fiscal|financial|calendar)\s+(?:year\s+)?
         |the\s+(?={_YEAR}\s+{periods.NON_CALENDAR_YEAR}))?
         (?P<iny_y>{_YEAR}) | (?P<iny_y2>{_YEAR})['’]s\b
-        | (?P<iny_y3>{_YEAR})(?=,?\s+when\s|\s*\(\s*[0-9][0-9,.]*\s*\))) # "2022, when", "2021 (28,526)"
+        # "2022, when 45,774 crossed", "2021 (28,526)"
+        | (?P<iny_y3>{_YEAR})(?=,?\s+when\s|\s*\(\s*[0-9][0-9,.]*\s*\)))
     | (?P<season>(?P<season_w>this|last|next)\s+(?P<season_s>spring|summer|autumn|fall|winter)\b
-        | (?:(?:in|during|over|through|throughout)\s+)?(?:the\s+)?(?P<season_s2>spring|summer|autumn|fall
-        |winter)\s+(?:of\s+)?(?P<season_y>{_YEAR}))
+        | (?:(?:in|during|over|through|throughout)\s+)?(?:the\s+)?
+          (?P<season_s2>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<season_y>{_YEAR}))
     | (?P<rate>(?:{_alt(_RATES)})\b(?!-|\s+(?:earlier|later|ago|before|after|long|on)\b))
     """,
     re.X,

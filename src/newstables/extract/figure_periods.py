@@ -31,9 +31,9 @@ from newstables.extract.figure_bases import (
 from newstables.extract.figure_grammar import dates_the_base
 from newstables.extract.surroundings import (
     COMPARISON_START,
-    TABLE_MONTH,
     ITEM_MONTHS,
     ITEM_YEAR,
+    TABLE_MONTH,
     Surroundings,
     another_figures,
     sentence_at,
@@ -114,8 +114,8 @@ _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
 
 
 # "first published figures for that year in February 2023": the release's date, not the figures'
-_PUT_OUT_BEFORE = re.compile(r"\b(?:published|released|issued|revised|updated)\b(?:\s+[^\d\s]+){0,5}"
-                             r"\s+$", re.I)
+_PUT_OUT_BEFORE = re.compile(r"\b(?:published|released|issued|revised|updated)\b"
+                             r"(?:\s+[^\d\s]+){0,5}\s+$", re.I)
 
 
 def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
@@ -566,7 +566,7 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         row.update(base_cols)
     for i in bare:  # "from 29,437 to 36,816 in 2024": once the figure after is dated
         _date_from_to(article, rows, i, resolved)
-    for i, row in enumerate(rows):
+    for i in range(len(rows)):
         _change_of_the_two_before(article, rows, i, resolved)
 
 
