@@ -2550,3 +2550,10 @@ def test_a_wire_storys_year_carries_to_its_route_figures(em, claim, claim_period
     row = extracted(AP_WIRE.format(em=em), "2025-01-14").set_index("claim").loc[claim]
     assert (row["claim_period"], row["series"], row["verdict"]) == (claim_period, series,
                                                                     verdict)
+
+
+def test_a_level_as_of_a_week_reads_the_months_level_it_falls_in():
+    row = extracted("The Bibby Stockholm barge had 210 people on board as of last week, the Home "
+                    "Office said.", "2024-07-26").iloc[0]
+    assert (row["series"], row["series_period"], row["verdict"]) == (
+        "bibby_stockholm_people_on_board", "2024-07", "differs from press reports")

@@ -156,7 +156,9 @@ def _lookup_stock(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Loo
     rows = _rows(rule.key, skip)
     if period.kind == "range" and not rule.static:
         # "175,457 in mid-2023": the level at the one date of the series in that span
-        within = [r for r in rows if period.start <= r["end"] <= period.end]
+        within = [r for r in rows if period.start <= r["end"] <= period.end] or [
+            r for r in rows if r["start"] <= period.start and period.end <= r["end"]
+            and r["start"] < r["end"]]  # "as of last week", inside a level dated by its month
         if len(within) != 1:
             return Lookup(reason=f"a level at a date cannot be read over '{period.label}': "
                                  f"{len(within)} dates of the series fall in it")
