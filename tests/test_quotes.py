@@ -743,3 +743,18 @@ def test_a_new_sentence_after_a_partial_quote_attributes_it_only_by_saying_so():
     got = rows("Ministers like to tell us that \"the plan is working\". Home Secretary James "
                "Cleverly said so again last week.")
     assert [q["speaker"] for q in got] == ["James Cleverly"]
+
+
+def test_names_in_apposition_contracted_pronouns_and_no_determiner_as_speakers():
+    # the person in apposition after a title of a place, not the place
+    got = rows("The mayor of Boulogne-sur-Mer, Frédéric Cuvillier, criticised the plan as \"a "
+               "gift to smugglers\".")
+    assert [q["speaker"] for q in got] == ["Frédéric Cuvillier"]
+    # "He's claiming that ...": a pronoun, resolved
+    got = rows("Donald Trump spoke in Michigan.\n\nHe's claiming that voting fraud is \"a big, "
+               "big problem\".")
+    assert [q["speaker"] for q in got] == ["Donald Trump"]
+    # "Some 82,000 ..." opens a sentence; "Some" is nobody's name
+    got = rows("Some 82,000 Syrians returned last year, the minister said, noting that returns "
+               "were \"safe, dignified and voluntary\".")
+    assert "Some" not in [q["speaker"] for q in got]

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from newstables.extract.actor_tokens import (
     _ORG_NOUNS,
     _ROLE_WORDS,
+    _STOP,
     GIVEN_PRONOUN,
     NAME_PARTICLES,
     PREFIXED_NAME,
@@ -409,8 +410,9 @@ class Speakers:
         toks = [t for t in _tokens(self.text, start, end) if t[2] not in "“”\"‘"]
         if not toks:
             return None
-        if _low(toks[0][2]) in _PERSONAL:
-            return self._pronoun(_low(toks[0][2]), toks[0][0])
+        first = re.sub(r"['’](?:s|d|ll)$", "", _low(toks[0][2]))  # "He's claiming that"
+        if first in _PERSONAL:
+            return self._pronoun(first, toks[0][0])
         # stop the phrase at a comma, bracket or a word that ends a noun phrase
         cut = []
         for tok in toks:
@@ -449,6 +451,8 @@ class Speakers:
 
         if name is None or name.lower().removeprefix("the ") in _PLACE_NAMES:
             return None  # places never speak
+        if " " not in name and name.lower() in _STOP:
+            return None  # 'Some 82,000 Syrians returned, the minister said': no one's name
         actor = self._actor_at(run[0][0], run[-1][1])
         if actor is not None and actor.split()[-1].lower() == name.split()[-1].lower():
             extra = name.split()[: -len(actor.split())]
@@ -585,6 +589,16 @@ class Speakers:
             word = toks[j][2]
             low = _low(word)
             if word in _APPOSITIVE:
+                # 'The mayor of Boulogne-sur-Mer, Frédéric Cuvillier, said': the person named
+                # in apposition
+                opening = j - 1
+                while opening >= 0 and toks[opening][2] not in _APPOSITIVE_OPEN and j - opening < 6:
+                    opening -= 1
+                if opening > 0 and toks[opening][2] == ",":
+                    named = next((a for ms, me, a, kind in self.mentions if kind == "person"
+                                  and ms == toks[opening + 1][0] and me == toks[j - 1][1]), None)
+                    if named is not None:
+                        return named
                 # 'X, the head of Y, which ..., said': the subject opens the clause
                 lead = self._clause_subject(toks, j)
                 if lead is not None:
