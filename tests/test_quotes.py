@@ -758,3 +758,10 @@ def test_names_in_apposition_contracted_pronouns_and_no_determiner_as_speakers()
     got = rows("Some 82,000 Syrians returned last year, the minister said, noting that returns "
                "were \"safe, dignified and voluntary\".")
     assert "Some" not in [q["speaker"] for q in got]
+
+
+def test_a_given_name_with_an_age_is_someone_a_pronoun_can_mean():
+    got = rows("Pat, 67, who has lived on Portland all her life, said: \"Good riddance.\"\n\n"
+               "Dave, 54, a fisherman from Castletown, said he was relieved. \"It was never about "
+               "the lads on the barge,\" he said.")
+    assert [q["speaker"] for q in got] == ["Pat", "Dave"]

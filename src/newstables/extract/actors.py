@@ -417,7 +417,9 @@ class _Sentence:
                     or tok.base in _REGION_ADJECTIVES
                     or (tok.init and tok.low.endswith(("ing", "ed", "ly")))):
                 return
-            evidence = bool(appositive or speech or after_said)
+            # 'Sophie, 31, who volunteers ...': a given name with an age is someone
+            aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None
+            evidence = bool(appositive or speech or after_said or aged)
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
         elif words[0].base in _FIRST_NAMES or speech or after_said or appositive:
@@ -508,6 +510,7 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
     return out
 
 
+_AGED = re.compile(r",\s+\d{1,3},")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or
 # places (Charlotte, Florence)
 _GIVEN_AND_WORD = frozenset("""Bill Mark Frank Dean Grace Rose Georgia Victoria Amber Jack Jordan

@@ -87,6 +87,8 @@ _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
 # "― X", "- Conservative MP X (Sevenoaks), in a Westminster Hall debate": the name phrase
 # before a comma or bracket, whatever the line says after it
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\",(]{1,60}?)\s*(?:[,(][^\n“”\"]*)?$")
+# Conjunctions a sentence opens with, capitalised but no part of the name after them
+_OPENS = frozenset({"but", "and", "so", "yet", "or", "nor", "still", "meanwhile", "however"})
 _SAID_SO = re.compile(r"\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|repeated|argued|insisted)\s+(?:so"
                       r"|this|it)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[“\"'‘A-Z]|\s*$)")
@@ -617,8 +619,9 @@ class Speakers:
                 return self._last_body(toks[j][0])  # 'the newspaper wrote that'
             if _is_cap(word) or low in _SUFFIX:
                 end = j
-                while j > 0 and (_is_cap(toks[j - 1][2]) or toks[j - 1][2].lower() in _PARTICLES):
-                    j -= 1
+                while j > 0 and (_is_cap(toks[j - 1][2]) and _low(toks[j - 1][2]) not in _OPENS
+                                 or toks[j - 1][2].lower() in _PARTICLES):
+                    j -= 1  # (not 'But' opening the sentence: 'But Sophie, 31, ... said')
                 opens = self._name_start(toks[j][0], toks[end][1])
                 while j > 0 and toks[j - 1][0] >= opens:  # 'Freedom from Torture': one name
                     j -= 1
