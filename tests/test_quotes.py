@@ -765,3 +765,30 @@ def test_a_given_name_with_an_age_is_someone_a_pronoun_can_mean():
                "Dave, 54, a fisherman from Castletown, said he was relieved. \"It was never about "
                "the lads on the barge,\" he said.")
     assert [q["speaker"] for q in got] == ["Pat", "Dave"]
+
+
+def test_hansard_turns_name_the_member_or_the_office_holder():
+    text = ("Home Department\n\n"
+            "1. Alistair Carmichael (Orkney and Shetland) (LD): What assessment has he made?\n\n"
+            "The Minister for Immigration (Robert Jenrick): Our plan is working.\n\n"
+            "Alistair Carmichael: The Minister will forgive me.\n\n"
+            "Yvette Cooper (Pontefract, Castleford and Knottingley) (Lab): The Minister talks "
+            "about progress.\n\n"
+            "Robert Jenrick: The right hon. Lady has a short memory.")
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Alistair Carmichael", None), ("Robert Jenrick", "Minister for Immigration"),
+        ("Alistair Carmichael", None), ("Yvette Cooper", None), ("Robert Jenrick", None)]
+
+
+def test_a_press_releases_statement_after_said_colon_until_its_own_account_resumes():
+    text = ("The UK and Türkiye have agreed a new partnership, the Home Office announced.\n\n"
+            "Home Secretary Suella Braverman said:\n\n"
+            "Tackling illegal migration requires shared solutions, and this agreement will help"
+            " us go further.\n\n"
+            "This is another important step.\n\n"
+            "Türkiye's own efforts against irregular migration are considerable, according to "
+            "figures published by the Turkish Presidency of Migration Management last year.\n\n"
+            "Notes to editors")
+    got = rows(text)
+    assert [(q["speaker"], q["role"], q["segment"]) for q in got] == [
+        ("Suella Braverman", "Home Secretary", 1), ("Suella Braverman", "Home Secretary", 2)]

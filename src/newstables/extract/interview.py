@@ -1,9 +1,14 @@
-"""Interview answers written without quote marks: in a transcript of questions ('Q: ...',
-'HAW: ...') and answers ('Yerlikaya: In 2023 our security forces ...'), each answer is a
-direct quote of the person its turn names. An article is a transcript when it asks a question
-with 'Q:' or 'Question:', or when four paragraphs or more open with the labels of two voices
-or more; a turn counts only when it names a person the article names before it, so the
+"""Speech written without quote marks.
+
+In a transcript of questions ('Q: ...', 'HAW: ...') and answers ('Yerlikaya: In 2023 our
+security forces ...'), or of a debate in Hansard's form, each answer is a direct quote of the
+person its turn names. An article is a transcript when it asks a question with 'Q:' or
+'Question:', or when four paragraphs or more open with the labels of two voices or more; a
+turn counts only when it names a person the article names (before it or in its label), so the
 interviewer's turns and labels such as 'Note:' are not quotes.
+
+In a press release, a paragraph that is only 'Home Secretary Suella Braverman said:' is
+followed by that person's statement, paragraph by paragraph, without quote marks.
 """
 
 from __future__ import annotations
@@ -15,8 +20,15 @@ from newstables.extract.quote_marks import _Group, _Seg
 
 _ENDS = frozenset('.!?"”’…')
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
-# 'Yerlikaya:', 'Ali Yerlikaya:', 'Mr Moreton:', 'YERLIKAYA:'
-_TURN = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s*:\s+(?=\S)")
+# 'Yerlikaya:', 'Ali Yerlikaya:', 'Mr Moreton:', 'YERLIKAYA:'; in Hansard, a question's
+# number, the member's seat and party ('1. Alistair Carmichael (Orkney and Shetland) (LD):')
+# or an office and its holder ('The Minister for Immigration (Robert Jenrick):')
+_WORD = r"[A-Z][\w'’.-]*"
+_TURN = re.compile(
+    rf"(?:\d{{1,3}}\.\s+)?(?:(?P<office>(?:The\s+)?{_WORD}(?:\s+(?:of|for|the|and|{_WORD}))*?)"
+    rf"\s+\((?P<holder>{_WORD}(?:\s+{_WORD}){{1,3}})\)"
+    rf"|(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})(?:\s+\([^()\n]{{2,60}}\))?"
+    rf"(?:\s+\([A-Za-z/ ]{{2,12}}\))?)\s*:\s+(?=\S)")
 
 
 def interview_turns(article: Article, people: list[tuple[int, int, str, str, str | None]],
@@ -25,7 +37,7 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
     mentions (start, end, actor, kind, role); ``quoted``: spans already in quote marks (an
     answer holding one is left to those marks)."""
     paragraphs = article.paragraphs
-    labels = [t.group(1) for p in paragraphs if (t := _TURN.match(p.text))]
+    labels = [t["holder"] or t["name"] for p in paragraphs if (t := _TURN.match(p.text))]
     if not any(_QUESTION.match(p.text) for p in paragraphs) and (
             len(labels) < 4 or len(set(labels)) < 2):
         return []  # no transcript: no 'Q:' and no two voices taking turns
@@ -34,7 +46,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         turn = _TURN.match(para.text)
         if turn is None or _QUESTION.match(para.text):
             continue
-        who = _named_before(turn.group(1), para.start, people)
+        who = _named_before(turn["holder"] or turn["name"], para.start + turn.end(), people)
+        if who is not None and turn["office"]:
+            who = who[0], " ".join(turn["office"].split()).removeprefix("The ")
         start, end = para.start + turn.end(), para.start + len(para.text.rstrip())
         if who is None or start >= end or any(start < e and s < end for s, e in quoted) or (
                 para.text.rstrip()[-1:] not in _ENDS):
@@ -53,3 +67,48 @@ def _named_before(label: str, at: int, people: list[tuple[int, int, str, str, st
         if start < at and kind == "person" and actor.split()[-1].lower() == last:
             return actor, role
     return None
+
+
+# 'Home Secretary Suella Braverman said:' alone in its paragraph
+_SAID_COLON = re.compile(r"(?P<who>[^\n:“”\"]{3,120}?)\s+(?:said|added|says|commented)\s*:\s*$")
+# what ends a statement: notes, a sign-off or a heading
+_NOT_STATEMENT = re.compile(r"(?:notes?\s+to\s+editors|ends\b|background\b|further\s+information"
+                            r"|contact\b|media\s+enquiries)", re.I)
+_MOST_PARAGRAPHS = 6
+# a statement speaks in the first person; a short closing line may not ("This is another
+# important step")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|[Ww]e|[Ww]e['’](?:re|ve)|[Oo]ur|us|[Mm]y|me)\b")
+_SHORT = 120
+
+
+def statement_blocks(article: Article, people: list[tuple[int, int, str, str, str | None]],
+                     quoted: list[tuple[int, int]]) -> list[_Group]:
+    """A press release's statements: the paragraphs after one that is only 'X said:', up
+    to the next such paragraph, a heading, a note to editors or one in quote marks, as a
+    direct quote of the person (or body) X names."""
+    paragraphs = article.paragraphs
+    groups = []
+    for k, para in enumerate(paragraphs):
+        lead = _SAID_COLON.fullmatch(para.text.strip())
+        if lead is None:
+            continue
+        end = para.start + len(para.text)
+        named = [p for p in people if para.start <= p[0] < end and p[3] in ("person", "org")]
+        if not named:
+            continue
+        who = next((p for p in reversed(named) if p[3] == "person"), named[-1])
+        segs = []
+        for block in paragraphs[k + 1 : k + 1 + _MOST_PARAGRAPHS]:
+            text = block.text.rstrip()
+            if (not text or text[-1] not in _ENDS or _SAID_COLON.fullmatch(text.strip())
+                    or _NOT_STATEMENT.match(text) or any(c in text for c in '“”"')
+                    or any(block.start <= s < block.start + len(text) for s, _ in quoted)):
+                break
+            if segs and not _FIRST_PERSON.search(text) and len(text) > _SHORT:
+                break  # the release's own account again ("Türkiye's own efforts are ...")
+            segs.append(_Seg(block, block.start, None, block.start, block.start + len(text)))
+        if segs:
+            groups.append(_Group(segs, speaker=who[2], role=who[4], kind="direct",
+                                 cue=lead.group().split()[-1].rstrip(":").lower(),
+                                 attributed=True, adjacent=True))
+    return groups
