@@ -792,3 +792,11 @@ def test_a_press_releases_statement_after_said_colon_until_its_own_account_resum
     got = rows(text)
     assert [(q["speaker"], q["role"], q["segment"]) for q in got] == [
         ("Suella Braverman", "Home Secretary", 1), ("Suella Braverman", "Home Secretary", 2)]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Furious Tory MP Lee Anderson fumed: \"People are sick of it.\"", "Lee Anderson", "fumed"),
+    ("South Dorset MP Richard Drax blasted: \"I warned them.\"", "Richard Drax", "blasted"),
+])
+def test_tabloid_speech_verbs_attribute(text, speaker, cue):
+    assert [(q["speaker"], q["cue"]) for q in rows(text)] == [(speaker, cue)]
