@@ -2557,3 +2557,18 @@ def test_a_level_as_of_a_week_reads_the_months_level_it_falls_in():
                     "Office said.", "2024-07-26").iloc[0]
     assert (row["series"], row["series_period"], row["verdict"]) == (
         "bibby_stockholm_people_on_board", "2024-07", "differs from press reports")
+
+
+@pytest.mark.parametrize("text, claim, series", [
+    # an aside that gives the count of the share before it counts the same people
+    ("Turkish nationals rose to about one in ten arrivals - 3,040 people in 2023 - compared "
+     "with 1,127 in 2022.", "3,040", "uk_turkish_nationals_small_boats"),
+    ("Turkish nationals rose to about one in ten arrivals - 3,040 people in 2023 - compared "
+     "with 1,127 in 2022.", "1,127", "uk_turkish_nationals_small_boats"),
+    # an asylum claim by Turkish people is still an asylum claim
+    ("Some 3,040 Turkish nationals crossed the Channel in 2023, and 4,419 Turkish people "
+     "claimed asylum.", "4,419", "uk_asylum_applications_turkish_people"),
+])
+def test_turkish_nationals_people_in_an_aside_and_claiming_asylum(text, claim, series):
+    row = extracted(text, "2024-03-01").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, "consistent")

@@ -167,7 +167,8 @@ _SAME_AGAIN = frozenset("""after before and while but then with in on at by of d
     another other others further came come arrived did followed landed made it were was had
     been so far year month week day this last that same period alone numbers number figure
     figures total rose fell climbed dropped grew increased to when above below well up down
-    against compared as many fall drop decline reduction decrease cut rise increase jump surge
+    against compared as many people persons migrants individuals fall drop decline reduction
+    decrease cut rise increase jump surge
     growth from record peak high low level levels half third quarter""".split())
 _MONTH_WORDS = frozenset("""january february march april may june july august september october
     november december""".split())
