@@ -2572,3 +2572,10 @@ def test_a_level_as_of_a_week_reads_the_months_level_it_falls_in():
 def test_turkish_nationals_people_in_an_aside_and_claiming_asylum(text, claim, series):
     row = extracted(text, "2024-03-01").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, "consistent")
+
+
+def test_a_nationalitys_applicants_are_people_not_a_place():
+    row = extracted("In 2023, 3,756 Turkish main applicants claimed asylum in the UK.",
+                    "2024-12-01").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_applications_turkish_main",
+                                               "consistent")
