@@ -2575,7 +2575,7 @@ def test_turkish_nationals_people_in_an_aside_and_claiming_asylum(text, claim, s
 
 
 def test_a_nationalitys_applicants_are_people_not_a_place():
-    row = extracted("In 2023, 3,756 Turkish main applicants claimed asylum in the UK.",
+    row = extracted("Asylum claims.\n\nIn 2023, 3,756 Turkish main applicants claimed asylum.",
                     "2024-12-01").iloc[0]
     assert (row["series"], row["verdict"]) == ("uk_asylum_applications_turkish_main",
                                                "consistent")
