@@ -2579,3 +2579,14 @@ def test_a_nationalitys_applicants_are_people_not_a_place():
                     "2024-12-01").iloc[0]
     assert (row["series"], row["verdict"]) == ("uk_asylum_applications_turkish_main",
                                                "consistent")
+
+
+def test_by_the_end_of_a_month_had_crossed_past_a_later_clause_and_colon():
+    # "although the late summer of 2022 ..." is another clause's time, and "alone" after the
+    # colon is another figure's
+    rows = extracted("By the end of June 2022, 12,747 people had crossed, so 2025 is running "
+                     "well ahead of that pace, although the late summer of 2022 was "
+                     "exceptionally busy: 8,631 people arrived in August 2022 alone.",
+                     "2025-07-07").set_index("claim")
+    assert (rows.loc["12,747", "claim_period"], rows.loc["12,747", "verdict"]) == (
+        "2022-01-01 to 2022-06-30", "consistent")

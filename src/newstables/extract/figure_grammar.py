@@ -85,7 +85,8 @@ _COMPARISON = frozenset(_CAL["comparison_markers"])
 # ", and in 2020 122,302", ", bringing the total for the first half of the year to ...": a
 # period after one of these belongs to the clause it opens, not to a figure before it.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|whereas|" + "|".join(_CAL["clause_participles"]) + r")\b", re.I)
+    r",\s+(?:and|but|while|whereas|although|though|because|so|yet|"
+    + "|".join(_CAL["clause_participles"]) + r")\b", re.I)
 # ", the highest daily figure this year", ", the Home Office said on Tuesday": a description or
 # a clause of its own, until a comma closes it (", a record, in 2022" is the figure's 2022).
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\b", re.I)

@@ -291,6 +291,10 @@ def _month_period(m: re.Match[str], pub: dt.date | None, surface: str) -> str | 
         y = pub.year - 1  # "in August last year"
     value = _month_year(month, y, pub)
     sentence = _sentence_of(m) if pre == "end of" else ""
+    at = sentence.find(m.group()) + len(m.group())
+    cut = re.search(r"[;:]\s", sentence[at:]) if at >= len(m.group()) else None
+    if cut:  # its own part, not "...: 8,631 arrived in August alone" after a colon
+        sentence = sentence[: at + cut.start()]
     if value and month > 1 and _PERFECT.search(sentence) and not _THAT_MONTH.search(
             sentence) and _BY_THE.search(m.string, max(0, m.start() - 8), m.start()):
         # "By the end of May, 7,610 had crossed": a running total since the start of that
