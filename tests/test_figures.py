@@ -1317,3 +1317,10 @@ def test_asylum_claims_as_a_noun_name_no_source() -> None:
     assert rows[0]["source"] is None
     assert figures("The Home Office claims 5,000 were removed.", "2024-10-16")[0]["source"] == (
         "Home Office")
+
+
+def test_a_footnotes_number_is_no_figure_and_ends_no_sentence_early():
+    text = ("At the end of June 2023, 175,457 people were waiting for a decision.[1] By the end "
+            "of September this had fallen.[2]\n\n[1] Home Office, Immigration statistics.")
+    rows = figures(text, published="2023-11-30")
+    assert [(r["text"], r["period"]) for r in rows] == [("175,457", "2023-06")]

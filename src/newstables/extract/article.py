@@ -122,7 +122,7 @@ _ABBREVIATIONS = {
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}\.")  # a numbered item's number
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")  # "G.K.", "J.R.R."
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d{1,2}\])*(?=\s+)")  # (a note: ".[1] ")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9ÇĞİÖŞÜÂÎÛ]")
 
 

@@ -122,12 +122,17 @@ def _may_start_figure(t: _Trigger, doc: _Doc, sent: Sentence) -> bool:
     return after is None or _next_word(doc.low, t.end, sent.end) in after
 
 
+_FOOTNOTE = re.compile(r"\[\d{1,2}\](?![\d,.])")
+
+
 def _candidate(doc: _Doc, sent: Sentence, t: _Trigger, mask: bytearray) -> tuple[_Fig | None, int]:
     """The figure starting at trigger ``t`` (or None) and where to look next."""
     text = doc.text
     p = t.start
     if t.digits and _LIST_MARKER.match(text, p) and text[:p].rstrip(" \t")[-1:] in ("", "\n"):
         return None, t.end  # "3. August was the busiest month": an item's number, no figure
+    if t.digits and _FOOTNOTE.match(text, p - 1 if p else 0) and p and text[p - 1] == "[":
+        return None, t.end  # "... since current records began.[1]": a note's number
     if t.digits:
         if p > sent.start and not text[p - 1].isspace():  # "£3m", "US$3", "USD 3"
             cur = _CUR_BEFORE.search(text, max(sent.start, p - 4), p)
