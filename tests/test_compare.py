@@ -2590,3 +2590,19 @@ def test_by_the_end_of_a_month_had_crossed_past_a_later_clause_and_colon():
                      "2025-07-07").set_index("claim")
     assert (rows.loc["12,747", "claim_period"], rows.loc["12,747", "verdict"]) == (
         "2022-01-01 to 2022-06-30", "consistent")
+
+
+@pytest.mark.parametrize("text, claim, claim_period, verdict", [
+    # a record's reach ("the highest since Frontex began collecting data in 2009") dates nothing
+    ("Frontex said it recorded nearly 240,000 detections in 2024.\n\nThe West African route "
+     "recorded nearly 47,000 crossings, the highest since Frontex began collecting data in "
+     "2009.", "nearly 47,000", "2024 (an earlier sentence's period: its own states none)",
+     "consistent"),
+    # "Of those": of the figure the sentence before is about, not of its record's year
+    ("A total of 108,138 people claimed asylum in 2024, beating the previous peak of 103,081 in "
+     "2002. Of those, 84,231 were main applicants.", "84,231", "2024",
+     "matches other sources"),
+])
+def test_a_records_year_and_of_those(text, claim, claim_period, verdict):
+    row = extracted(text, "2025-03-01").set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)

@@ -394,6 +394,10 @@ RECORD_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
+_SINCE_EVENT = re.compile(r"\b(?:" + "|".join(RECORD_WORDS) + r")\s+since\s+[^,.;]{3,50}\s+$",
+                          _I)
+
+
 def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period expression in ``text`` as (start, end, Period), comparison bases left out."""
     return list(_find_periods(text, published))
@@ -419,8 +423,10 @@ def _find_periods(text: str, published: dt.date | None) -> tuple[tuple[int, int,
                                                                 m.start()):
                 continue  # "claims made before 28 June 2022": a cut-off, not a period
             if kind == "since" and RECORD_BEFORE.search(text, max(0, m.start() - 40),
-                                                         m.start()):
-                continue  # "the lowest level since 2021": a record's reach, no period
+                                                         m.start()) or _SINCE_EVENT.search(
+                    text, max(0, m.start() - 80), m.start()):
+                continue  # "the lowest level since 2021", "the highest since Frontex began
+                # collecting data in 2009": a record's reach, no period
             found.append((m.start(), m.end(), period))
     found.sort(key=lambda item: item[0])
     return tuple(found)

@@ -448,8 +448,11 @@ def _periods(
                 if same and pub and same[:7] > pub.isoformat()[:7]:
                     same = None  # "in September, down from 250,000 in December": the last one
                 value = same or _in_a_future_clause(doc, m.start(), value, pub) or value
-            if _ONE_YEAR.fullmatch(value) and _SINCE_EVENT.search(
-                    doc.low, max(0, m.start() - 80), m.start()):
+            since = _SINCE_EVENT.search(doc.low, max(0, m.start() - 80), m.start())
+            if since and periods.RECORD_BEFORE.search(doc.low, max(0, since.start() - 40),
+                                                      since.start()):
+                usable = False  # "the highest since Frontex began collecting data in 2009"
+            elif _ONE_YEAR.fullmatch(value) and since:
                 # since that day, month or year, to now ("since the first recorded crossings
                 # in 2018")
                 value = f"{value}/{pub.year}" if pub else value

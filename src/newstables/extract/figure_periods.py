@@ -210,7 +210,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
         kinds = ("year", "month", "day", "end", "quarter", "range")
-        ref = _story_period(ctx.previous_text, published, kinds, report_day=False) or (
+        of_those = compared if _OF_THOSE.match(sentence.lstrip()) else None  # those counted
+        ref = of_those or _story_period(ctx.previous_text, published, kinds, report_day=False) or (
             compared if compared is not None and compared.kind != "since" else None) or (
             _story_period(ctx.previous_text, published, kinds))
         # (else the period of the figure it refers to: "... at the end of June, figures
@@ -734,6 +735,9 @@ def _referred(article: Article, ctx: Surroundings,
         # "... had fallen to 98,000 by the end of September. Around 56,000 were in hotels at
         # that point": the last time the sentence before reached
         return found[-1]
+    if _OF_THOSE.match(ctx.sentence_text.lstrip()) and found:
+        return found[0]  # "108,138 claimed asylum in 2024, beating the peak of 103,081 in
+        # 2002. Of those, 84,231 were main applicants": of the first, its subject's
     if not _THAT_WAS.match(ctx.sentence_text):
         return None
     return found[0] if len({(p.start, p.end) for p in found}) == 1 else None
