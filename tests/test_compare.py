@@ -2606,3 +2606,9 @@ def test_by_the_end_of_a_month_had_crossed_past_a_later_clause_and_colon():
 def test_a_records_year_and_of_those(text, claim, claim_period, verdict):
     row = extracted(text, "2025-03-01").set_index("claim").loc[claim]
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+def test_that_after_applications_relating_to_people_refers_to_the_applications():
+    row = extracted("There were 67,337 asylum applications in 2023, relating to 84,425 people. "
+                    "That is 17% lower than in 2022.", "2024-02-29").set_index("claim").loc["17%"]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_applications_main", "consistent")

@@ -102,7 +102,11 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
 
 
 def _people_first(chunks: list[str]) -> str:
-    """Of the words after each number, the first that name people, else the first."""
+    """Of the words after each number, the first that name people, else the first; the
+    first whatever it names when that is no vessel ("67,337 asylum applications, relating to
+    84,425 people": the applications)."""
+    if chunks and not any(counted_unit(w) == "boats" for w in chunks[0].split()):
+        return chunks[0]
     return next((c for c in chunks if any(counted_unit(w) == "people" for w in c.split())),
                 chunks[0] if chunks else "")
 
