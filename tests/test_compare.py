@@ -2612,3 +2612,10 @@ def test_that_after_applications_relating_to_people_refers_to_the_applications()
     row = extracted("There were 67,337 asylum applications in 2023, relating to 84,425 people. "
                     "That is 17% lower than in 2022.", "2024-02-29").set_index("claim").loc["17%"]
     assert (row["series"], row["verdict"]) == ("uk_asylum_applications_main", "consistent")
+
+
+def test_a_change_is_not_checked_against_a_series_its_words_fit_far_less():
+    row = extracted("Small boats accounted for 84% of the 43,630 irregular arrivals detected in "
+                    "2024. Total irregular arrivals were up 19% on the previous year.",
+                    "2025-03-01").set_index("claim").loc["19%"]
+    assert (row["series"], row["verdict"]) == ("uk_irregular_arrivals_quarterly", "cannot check")

@@ -347,7 +347,10 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     signed = replace(t, low=sign * t.low if sign > 0 else -t.high,
                      high=sign * t.high if sign > 0 else -t.low)
     reasons = []
-    for _, rule in found:
+    best = max(score for score, _ in found)
+    # (not a series the words fit far less: "Total irregular arrivals were up 19%" is no
+    # change in small-boat arrivals when the all-arrivals series lacks a year)
+    for _, rule in [(score, rule) for score, rule in found if 2 * score >= best]:
         change, label, series_row = percent_change(rule, target, base, published, skip)
         if change is None:
             change, label, series_row = percent_change(rule, target, base, published)
