@@ -2619,3 +2619,10 @@ def test_a_change_is_not_checked_against_a_series_its_words_fit_far_less():
                     "2024. Total irregular arrivals were up 19% on the previous year.",
                     "2025-03-01").set_index("claim").loc["19%"]
     assert (row["series"], row["verdict"]) == ("uk_irregular_arrivals_quarterly", "cannot check")
+
+
+def test_the_latest_figures_bring_the_total_for_this_year_to():
+    row = extracted("Some 756 people crossed the Channel on Thursday. The latest figures bring "
+                    "the total for this year to 15,827.", "2023-08-11").set_index(
+        "claim").loc["15,827"]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_ytd_daily", "consistent")

@@ -58,8 +58,10 @@ REFERS_BACK = re.compile(
     r"^\W*(?:that|this|it)\s+(?:was|is|were|represents?|represented|marks?|marked|means"
     rf"|meant|amounts?\s+to|amounted\s+to)(?:\s+(?:down|up)\s+from)?{_HEDGED}"
     # "It takes the total for the year so far to 22,000": a running total of the same
-    r"|^\W*(?:that|this|it|which)\s+(?:takes|took|brings|brought|pushes|pushed|lifts|lifted"
-    r"|raises|raised)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b"
+    # ("The latest figures bring the total for this year to 15,827" too)
+    r"|^\W*(?:that|this|it|which|the\s+(?:latest\s+|new\s+)?(?:figures|numbers|arrivals))\s+"
+    r"(?:takes?|took|brings?|brought|push(?:es)?|pushed|lifts?|lifted|raises?|raised)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b"
     # "That is fewer than in 2022, when 99,939 people applied": the same thing, another time
     r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
     r"|lower|up|down|above|below)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent))?"
