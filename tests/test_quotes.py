@@ -777,7 +777,8 @@ def test_hansard_turns_name_the_member_or_the_office_holder():
             "Robert Jenrick: The right hon. Lady has a short memory.")
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [
         ("Alistair Carmichael", None), ("Robert Jenrick", "Minister for Immigration"),
-        ("Alistair Carmichael", None), ("Yvette Cooper", None), ("Robert Jenrick", None)]
+        ("Alistair Carmichael", None), ("Yvette Cooper", None),
+        ("Robert Jenrick", "Minister for Immigration")]  # the office his first turn gave
 
 
 def test_a_press_releases_statement_after_said_colon_until_its_own_account_resumes():

@@ -42,13 +42,16 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
             len(labels) < 4 or len(set(labels)) < 2):
         return []  # no transcript: no 'Q:' and no two voices taking turns
     groups = []
+    offices: dict[str, str] = {}  # a Hansard member's office, from the turn that gave it
     for para in paragraphs:
         turn = _TURN.match(para.text)
         if turn is None or _QUESTION.match(para.text):
             continue
         who = _named_before(turn["holder"] or turn["name"], para.start + turn.end(), people)
         if who is not None and turn["office"]:
-            who = who[0], " ".join(turn["office"].split()).removeprefix("The ")
+            offices[who[0]] = " ".join(turn["office"].split()).removeprefix("The ")
+        if who is not None and who[0] in offices:
+            who = who[0], offices[who[0]]
         start, end = para.start + turn.end(), para.start + len(para.text.rstrip())
         if who is None or start >= end or any(start < e and s < end for s, e in quoted) or (
                 para.text.rstrip()[-1:] not in _ENDS):
