@@ -378,7 +378,8 @@ def test_someone_called_by_a_given_name_alone_is_a_person_a_city_is_not():
      "Former Border Force Officer"),
     ("Daniel Okoro, a former police officer, said so.", "Former Police Officer"),
     ("Dr Jonathan Reeve, a statistician at the University of Southampton, said so.",
-     "Statistician"),
+     "Statistician at the University of Southampton"),
+    ("Dr Jonathan Reeve, a statistician at Southampton, said so.", "Statistician"),
 ])
 def test_a_role_in_apposition_after_a_name(text, role):
     actors, _ = actors_of(text)

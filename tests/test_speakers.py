@@ -637,3 +637,33 @@ def test_a_pronoun_after_a_quote_of_several_sentences_looks_before_the_quote():
             "years. “Nobody asked us. We found out on Facebook,” she said, to applause.")
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == [
         ("Liz Wright", "Councillor"), (None, "resident")]
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a workplace after the title, however long the appositive runs on
+    ("“The fall is real,” said Peter Walsh, a senior researcher at the Migration Observatory "
+     "at the University of Oxford.",
+     [("Peter Walsh", "Senior Researcher at the Migration Observatory")]),
+    ("Dr Ann Lee, a researcher at the University of Oxford's Migration Observatory, said it "
+     "was “volatile”.",
+     [("Ann Lee", "Researcher at the University of Oxford's Migration Observatory")]),
+    # a title and its place before a name set off by commas
+    ("The mayor of Boulogne-sur-Mer, Frédéric Cuvillier, called it “a deal made in Paris”.",
+     [("Frédéric Cuvillier", "Mayor of Boulogne-sur-Mer")]),
+    ("The new Labour MP for South Dorset, Lloyd Hatton, said it had been “a costly gimmick”.",
+     [("Lloyd Hatton", "Labour MP for South Dorset")]),
+    # titles the lexicon had no head for
+    ("Jacques Billant, the prefect of the Pas-de-Calais region, said police were stretched. "
+     "“We cannot intervene,” Billant told reporters.", [("Jacques Billant", "Prefect")]),
+    ("Portland Town Council member Carralyn Parkes said it came “a year too late”.",
+     [("Carralyn Parkes", "Portland Town Council Member")]),
+    # the title after an age
+    ("Dave, 54, a fisherman from Castletown, said he was relieved. “They dumped it on us,” "
+     "he said.", [("Dave", "Fisherman")]),
+    # a sentence opened by 'And' names one speaker, not a joint voice
+    ("And South Dorset MP Richard Drax blasted: “I warned the Home Office.”",
+     [("Richard Drax", "MP")]),
+])
+def test_titles_after_names_with_workplaces_places_and_ages(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

@@ -395,7 +395,10 @@ class _Sentence:
         )
         after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
-        appositive = _appositive(toks, b, closed=after_preposition)
+        # 'Dave, 54, a fisherman from Castletown,': the title after the age
+        aged_at = b + 2 if (b + 2 < n and toks[b + 1] is _FILLER
+                            and _AGED.match(self.text, toks[b - 1].end)) else b
+        appositive = _appositive(toks, aged_at, closed=after_preposition)
         place = after_preposition or (
             not toks[b - 1].poss and _followed_by(toks, b, _PLACE_NOUNS) > 0
             and not toks[b - 1].low.endswith(_ADJECTIVE_ENDINGS)

@@ -74,20 +74,33 @@ def _match_role(toks: list[_Tok], i: int, protected: set[int]
 
 
 def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
-    """Extend a role over 'of/for [the] <named body | portfolio>' (twice at most); also
-    return the token spans that are portfolios ('for Home Affairs')."""
+    """Extend a role over 'of/for [the] <named body | portfolio | place before a name>'
+    (twice at most) and 'at [the] <named body>' (once); also return the token spans that
+    are portfolios ('for Home Affairs')."""
     n = len(toks)
     portfolios: list[tuple[int, int]] = []
+    workplace = False
     for _ in range(2):
-        if k >= n or toks[k].low not in ("of", "for") or toks[k - 1].poss:
+        if k >= n or toks[k - 1].poss:
+            break
+        at = toks[k].low == "at" and not workplace
+        if toks[k].low not in ("of", "for") and not at:
             break
         m = k + 1
         if m < n and toks[m].low == "the":
             m += 1
         stop = None
+        if at:  # 'a senior researcher at the Migration Observatory'
+            stop = _workplace(toks, m)
+            if stop is None:
+                break
+            k, workplace = stop, True
+            continue
         if m < n and toks[m].cap:  # a named body first: 'of the Migration Observatory'
             hit = _lex_match(toks, m, n)
             stop = hit[0] if hit and hit[1].kind != "adj" else _headed_run(toks, m)
+        if stop is None and m < n and toks[m].cap:
+            stop = _place_before_name(toks, m)  # 'The mayor of Boulogne-sur-Mer, F. Cuvillier'
         if stop is None:
             stop = _portfolio(toks, m)
             if stop is not None:
@@ -100,6 +113,40 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
             break
         k = stop
     return k, portfolios
+
+
+def _workplace(toks: list[_Tok], m: int) -> int | None:
+    """End of a named body from ``m``, its 'of' and possessive parts included ('the
+    University of Oxford's Migration Observatory'), when an organisation's head or name is
+    in it; else None ('at Dover')."""
+    n, j, body = len(toks), m, False
+    while j < n:
+        if toks[j].word and toks[j].cap:
+            hit = _lex_match(toks, j, n)
+            if hit is not None and hit[1].kind == "org":
+                body, j = True, hit[0]
+                continue
+            body = body or toks[j].base in _ORG_HEADS
+            j += 1
+        elif toks[j].low in ("of", "and", "for") and j > m and j + 1 < n and toks[j + 1].cap:
+            j += 1
+        else:
+            break
+    return j if body else None
+
+
+def _place_before_name(toks: list[_Tok], m: int) -> int | None:
+    """End of a capitalised run of up to four words from ``m`` that a comma and a person's
+    name of two words or more follow: the title's place ('MP for South Dorset, Lloyd
+    Hatton,'). A run with a given name in it is a person's ('a spokesman for Tom Smith')."""
+    n, j = len(toks), m
+    while j < n and j - m < 4 and toks[j].word and toks[j].cap and not toks[j].poss:
+        j += 1
+    if j == m or j + 1 >= n or toks[j].text != "," or any(
+            toks[x].base in _FIRST_NAMES or toks[x].base in _ALL_HEADS for x in range(m, j)):
+        return None
+    name = _name_after(toks, j + 1)
+    return j if name is not None and name[2] - name[1] >= 2 else None
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -169,9 +216,10 @@ def _headed_run(toks: list[_Tok], m: int) -> int | None:
 def _role_text(toks: list[_Tok], i: int, end: int) -> str:
     """The role as written, with lower-case title words capitalised."""
     out = ""
-    for t in toks[i:end]:
-        word = t.base
-        if t.word and word.islower() and t.low not in ("of", "for", "the", "and"):
+    for k in range(i, end):
+        t = toks[k]
+        word = t.text if t.poss and k < end - 1 else t.base  # "the University of Oxford's"
+        if t.word and word.islower() and t.low not in ("of", "for", "at", "the", "and"):
             word = word[:1].upper() + word[1:]
         out += word if not out or not t.word else " " + word
     return out

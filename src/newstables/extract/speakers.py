@@ -664,6 +664,8 @@ class Speakers:
         speaker ('Macron and the prime minister said', 'X and Y announced'), not inside a
         title ('Minister of State for Border Security and Asylum Angela Eagle said')?"""
         at = next(i for i in range(j - 1, max(-1, j - 4), -1) if _low(toks[i][2]) == "and")
+        if toks[at][2] == "And":
+            return False  # 'And South Dorset MP Richard Drax blasted:': the sentence's opener
         if at == 0 or not _is_cap(toks[at - 1][2]):
             return True  # 'X and the minister said', 'and ... said' opening a sentence
         before = toks[at - 1][1]
