@@ -567,7 +567,12 @@ def test_a_surname_after_an_honorific_goes_to_the_person_it_fits():
     # the holder of the office on the publication day, when the article names them
     ("Rishi Sunak faced questions in the Commons on Wednesday.\n\nAsked about the Rwanda plan, "
      "the Prime Minister replied: “We will get flights off the ground.”", "2024-01-17",
-     [("Rishi Sunak", "prime minister")]),
+     [("Rishi Sunak", "Prime Minister")]),
+    # the office named alone gives its holder a role for all their quotes
+    ("Suella Braverman insists that the plan is “working”. The Home Secretary may yet be "
+     "proved right.", "2023-08-20", [("Suella Braverman", "Home Secretary")]),
+    ("Rishi Sunak has staked his premiership on it.\n\nThe PM insisted on Friday the plan "
+     "was working. He said: “We are making progress.”", "2023-08-20", [("Rishi Sunak", "PM")]),
     # not someone the article does not name, nor a holder on another day
     ("Asked about the Rwanda plan, the Prime Minister replied: “We will get flights off the "
      "ground.”", "2024-01-17", [(None, "prime minister")]),
@@ -665,5 +670,20 @@ def test_a_pronoun_after_a_quote_of_several_sentences_looks_before_the_quote():
      [("Richard Drax", "MP")]),
 ])
 def test_titles_after_names_with_workplaces_places_and_ages(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a statement handed over in a lead-in that ends the paragraph before it
+    ("A Home Office spokesperson has given us this statement on the barge:\n\n“Samples have "
+     "shown levels of Legionella bacteria.”", [("Home Office", "spokesperson")]),
+    ("The Home Office issued the following statement: “We will not comment on leaks.”",
+     [("Home Office", None)]),
+    # an opening 'But' before the name and its relative clause
+    ("But Sophie, 31, who volunteers with a local support group, said it was “a shame”.",
+     [("Sophie", None)]),
+])
+def test_statements_handed_over_and_subjects_after_an_opening_but(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)

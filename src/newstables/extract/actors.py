@@ -40,6 +40,7 @@ name. Actors are numbered by first mention; aliases are the other surfaces, sort
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from typing import Any
 
 import pandas as pd
 
+from newstables.extract import offices
 from newstables.extract.actor_tokens import (
     _ADJECTIVE_ENDINGS,
     _ADJECTIVES,
@@ -199,6 +201,7 @@ class _Sentence:
         self.roles = roles
         self.used = [False] * len(toks)
         self.cands: list[_Cand] = []
+        self.titles: list[str] = []  # titles with no name after them: 'The Home Secretary'
 
     def run(self, headline: bool = False) -> list[_Cand]:
         self._roles_and_names()
@@ -252,6 +255,8 @@ class _Sentence:
                 self._person(name[0], name[1], name[2], label, country)
                 i = name[2]
             else:
+                if q == i and i > 0 and toks[i - 1].low == "the" and end == words_end:
+                    self.titles.append(label)
                 i = end
 
     def _comma_role(self, i: int) -> bool:
@@ -699,21 +704,38 @@ def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Ment
     cands: list[_Cand] = []
     # 'the Foreign Ministry said' in a sentence naming no country: the one country the rest
     # of its paragraph names ('... the largest number in Greece's records')
-    paragraph, named, waiting = None, set(), []
+    paragraph, named, waiting, titles = None, set(), [], []
     for s in article.sentences:
         if s.paragraph != paragraph:
             _paragraph_country(named, waiting)
             paragraph, named, waiting = s.paragraph, set(), []
         toks, headline, caps, roles = _tokens(article.text, s.start, s.end)
-        found = _Sentence(article.text, toks, caps, roles).run(headline)
+        sentence = _Sentence(article.text, toks, caps, roles)
+        found = sentence.run(headline)
+        titles += sentence.titles
         countries, unresolved = _sentence_country(found, toks, article.text, s.start)
         named |= countries
         waiting += unresolved
         cands.extend(found)
     _paragraph_country(named, waiting)
     actor_rows, mention_rows = _build(article, _resolve_singles(cands, article.text))
+    _titles_held(actor_rows, titles, article.published)
     return (frame("actors", actor_rows), frame("mentions", mention_rows),
             _mentioned(actor_rows, mention_rows, len(article.text)))
+
+
+def _titles_held(actor_rows: list[dict], titles: list[str], on: dt.date | None) -> None:
+    """Give a person named without a title the one office the article names alone ('The
+    Home Secretary may yet be proved right') that they held on the publication date."""
+    people = {r["name"]: r for r in actor_rows if r["kind"] == "person"}
+    held: dict[str, set[str]] = {}
+    for title in dict.fromkeys(titles):
+        holder = offices.holder(title, on, people)
+        if holder is not None:
+            held.setdefault(holder, set()).add(title)
+    for name, found in held.items():
+        if people[name]["role"] is None and len(found) == 1:
+            people[name]["role"] = found.pop()
 
 
 def extract_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:

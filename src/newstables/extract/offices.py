@@ -27,6 +27,12 @@ def _offices() -> dict[str, list[tuple[str, str, dt.date, dt.date | None]]]:
     return out
 
 
+@functools.cache
+def _short_forms() -> dict[str, str]:
+    """Short forms of titles: "pm" -> "prime minister"."""
+    return load_json("actors_offices.json")["_short_forms"]
+
+
 def holder(title: str, on: dt.date | None, named: Collection[str],
            country: str | None = None) -> str | None:
     """The one person in ``named`` (the people an article names) who held the office
@@ -34,7 +40,9 @@ def holder(title: str, on: dt.date | None, named: Collection[str],
     one or more than one does, or the day is not known."""
     if on is None:
         return None
-    words = title.lower().split()  # "Turkish interior minister": its office's words last
+    short = _short_forms()
+    words = [w for word in title.lower().split() for w in short.get(word, word).split()]
+    # ("Turkish interior minister": its office's words last; "PM": "prime minister")
     terms = next((_offices()[t] for t in (" ".join(words[k:]) for k in range(len(words)))
                   if t in _offices()), [])
     found = {name for name, where, first, last in terms

@@ -263,6 +263,12 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
     """Attribution in the lead-in text[start:end]: 'X said: “' / 'X vowed to “'."""
     cues = list(_CUE_RE.finditer(text, start, end))
     if not cues:
+        given = _STATEMENT_LEAD.search(text, start, end)
+        if given is not None:  # 'A Home Office spokesperson has given us this statement:'
+            who = _resolve_np(text, given.start("np"), given.end("np"), actors,
+                              _SPEAKER_KINDS, last=True)
+            if who is not None:
+                return _Attribution(who[0], who[1], given.group("verb").lower(), True)
         lead = _UNNAMED_LEAD.search(text, start, end)
         if lead is not None and not _NAME_WORDS.isdisjoint(lead.group("np").lower().split()):
             # 'A Labour MP in a Red Wall seat was blunter: “...”': that unnamed speaker
@@ -304,6 +310,12 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
 _UNNAMED_LEAD = re.compile(r"(?:^|(?<=[.!?”\"]\s))\s*(?:A|An|One|Another)\s+"
                            r"(?P<np>[^.:;“”\"]{2,80}?)\s+(?:was|were|is|went)\b[^.:;“”\"]{0,40}:\s*$",
                            re.M)
+# A lead-in that hands over a statement: '<speaker> has given us this statement on the barge:',
+# '<speaker> issued the following statement:'
+_STATEMENT_LEAD = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))\s*(?P<np>[^.:;,“”\"]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<verb>given|gave|issued|released|sent|provided|put\s+out)\s+(?:\w+\s+){0,2}?"
+    r"(?:statement|response|comment)\b[^.:;“”\"]{0,40}:\s*$", re.M | re.I)
 _NAME_WORDS = frozenset(_ONE_PERSON) | frozenset(
     "mp mps ally aide figure source backbencher councillor peer minister official".split())
 

@@ -709,6 +709,8 @@ class Speakers:
         start = j
         while start > 0 and toks[start - 1][2] not in ";:.!?“”\"":
             start -= 1
+        if start < j and _low(toks[start][2]) in _OPENS:
+            start += 1  # 'But Sophie, 31, who volunteers ..., said'
         comma = next((i for i in range(start, j + 1) if toks[i][2] in _APPOSITIVE_OPEN), None)
         if comma is None or comma == start or comma - start > 8:
             return None
