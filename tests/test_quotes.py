@@ -801,3 +801,32 @@ def test_a_press_releases_statement_after_said_colon_until_its_own_account_resum
 ])
 def test_tabloid_speech_verbs_attribute(text, speaker, cue):
     assert [(q["speaker"], q["cue"]) for q in rows(text)] == [(speaker, cue)]
+
+
+_INTERVIEW = (
+    "Dame Mara Quill became border minister in July. Our home affairs editor asked her "
+    "whether the plan is working.\n"
+    "Crossings hit a record in the first half of the year. Isn't that a failure?\n"
+    "It's far too many, and I'm not going to pretend otherwise.\n"
+    "Voters were promised that you would smash the gangs. When?\n"
+    "We are doing it. We've got more investigators than ever.\n"
+    "The opposition says the returns deal is a gimmick.\n"
+    "They left us with record crossings. I don't take lectures from them.\n"
+    "You promised to end the use of hotels. Have you failed?\n"
+    "We inherited 400 hotels, and we are closing them.\n")
+
+
+def test_the_answers_of_an_interview_without_labels_are_the_interviewees():
+    got = [(q["speaker"], q["text"][:20]) for q in rows(_INTERVIEW)]
+    assert got == [("Mara Quill", "It's far too many, a"), ("Mara Quill", "We are doing it. We'"),
+                   ("Mara Quill", "They left us with re"), ("Mara Quill", "We inherited 400 hot")]
+
+
+@pytest.mark.parametrize("intro", [
+    # a column asking its own questions: nobody was asked
+    "Dame Mara Quill became border minister in July. Here is what the record shows.\n",
+    # two people named before the questions: whose answers they are is not written
+    "Dame Mara Quill and Tom Reed met in July. Our editor asked them about the plan.\n",
+])
+def test_questions_and_first_person_paragraphs_without_an_interviewee_are_no_quotes(intro):
+    assert rows(intro + _INTERVIEW.split("\n", 1)[1]) == []

@@ -7,6 +7,10 @@ person its turn names. An article is a transcript when it asks a question with '
 turn counts only when it names a person the article names (before it or in its label), so the
 interviewer's turns and labels such as 'Note:' are not quotes.
 
+In an interview written as questions and answers with no labels, the interviewer's
+paragraphs (a question, or words put to 'you') and the answers in the first person take
+turns; each answer is a direct quote of the one person the introduction names.
+
 In a press release, a paragraph that is only 'Home Secretary Suella Braverman said:' is
 followed by that person's statement, paragraph by paragraph, without quote marks.
 """
@@ -115,3 +119,72 @@ def statement_blocks(article: Article, people: list[tuple[int, int, str, str, st
                                  cue=lead.group().split()[-1].rstrip(":").lower(),
                                  attributed=True, adjacent=True))
     return groups
+
+
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:re|ve))\b")
+# an introduction that says someone was asked ('our home affairs editor asked her whether')
+_INTERVIEWED = re.compile(r"\b(?:ask(?:ed|s)?|interview(?:ed|s)?|spoke\s+to|speaks\s+to"
+                          r"|talk(?:ed|s)?\s+to|sat\s+down\s+with|in\s+conversation\s+with)\b",
+                          re.I)
+_LEAST_TURNS = 3  # question-and-answer pairs in a row that make an article an interview
+
+
+def unlabelled_answers(article: Article, people: list[tuple[int, int, str, str, str | None]],
+                       quoted: list[tuple[int, int]]) -> list[_Group]:
+    """The answers of an interview with no labels, as quotes of its one interviewee.
+
+    An answer speaks in the first person and asks nothing; the interviewer's paragraph
+    before it asks, puts words to 'you', or states what the answer takes up. The answers
+    count when at least three pairs follow one another, three of the interviewer's
+    paragraphs ask or address 'you' and two address 'you', and the text before the first
+    pair says someone was asked or interviewed and names one person."""
+    paragraphs = [p for p in article.paragraphs if p.text.strip()]
+    kinds = [_turn_kind(p.text.strip()) for p in paragraphs]
+    runs: list[list[int]] = []  # indices of the answers of each run of pairs
+    k = 0
+    while k + 1 < len(paragraphs):
+        if kinds[k] != "answer" and kinds[k + 1] == "answer":
+            if not runs or runs[-1][-1] != k - 1:
+                if kinds[k] != "question":
+                    k += 1
+                    continue  # a run opens with a question ('our editor asked her': no turn)
+                runs.append([])
+            runs[-1].append(k + 1)
+            k += 2
+        else:
+            k += 1
+    groups = []
+    for answers in runs:
+        asked = [paragraphs[a - 1].text for a in answers]
+        if len(answers) < _LEAST_TURNS or sum(
+                kinds[a - 1] == "question" for a in answers) < _LEAST_TURNS or sum(
+                bool(_SECOND_PERSON.search(q)) for q in asked) < 2:
+            continue
+        first_question = paragraphs[answers[0] - 1].start
+        if not _INTERVIEWED.search(article.text, 0, first_question):
+            continue  # no introduction says someone was asked: a column's own questions
+        named = {p[2]: p for p in people if p[0] < first_question and p[3] == "person"}
+        if len(named) != 1:
+            continue  # no one, or several: whose answers they are is not written
+        who = next(iter(named.values()))
+        for a in answers:
+            para = paragraphs[a]
+            start, end = para.start, para.start + len(para.text.rstrip())
+            if any(start < e and s < end for s, e in quoted):
+                continue  # an answer holding quote marks is left to them
+            groups.append(_Group([_Seg(para, start, None, start, end)], speaker=who[2],
+                                 role=who[4], kind="direct", attributed=True, adjacent=True))
+    return groups
+
+
+def _turn_kind(text: str) -> str | None:
+    """'answer' for a reply in the first person that asks nothing and holds no quote marks;
+    'question' for a paragraph that asks or puts words to 'you' with no 'I' or 'we'; else
+    None (an interviewer's prompt may also be a plain statement between two answers)."""
+    first = _FIRST_PERSON.search(text) is not None
+    if first and text[-1:] in _ENDS and not text.endswith("?") and not any(
+            c in text for c in '“”"'):
+        return "answer"
+    if not first and ("?" in text or _SECOND_PERSON.search(text)):
+        return "question"
+    return None

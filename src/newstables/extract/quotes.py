@@ -70,7 +70,7 @@ import pandas as pd
 
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
-from newstables.extract.interview import interview_turns, statement_blocks
+from newstables.extract.interview import interview_turns, statement_blocks, unlabelled_answers
 from newstables.extract.quote_labels import CUE as _CUE
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_labels import SENTENCE_END as _SENTENCE_END
@@ -614,7 +614,8 @@ def extract_quotes(article: Article, actors: pd.DataFrame, mentions: pd.DataFram
     kept = _join_splits(text, kept)
     _inherit(text, article, kept, lookup)
     marked = [(s.open, s.end) for g in kept for s in g.segs]
-    kept += interview_turns(article, lookup.rows, marked)
+    turns = interview_turns(article, lookup.rows, marked)
+    kept += turns or unlabelled_answers(article, lookup.rows, marked)
     kept += statement_blocks(article, lookup.rows, marked)
     return frame("quotes", _rows(text, kept))
 
