@@ -349,7 +349,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     reasons = []
     best = max(score for score, _ in found)
     # (not a series the words fit far less: "Total irregular arrivals were up 19%" is no
-    # change in small-boat arrivals when the all-arrivals series lacks a year)
+    # change in small-boat arrivals, even where the all-arrivals series lacks a year)
     for _, rule in [(score, rule) for score, rule in found if 2 * score >= best]:
         change, label, series_row = percent_change(rule, target, base, published, skip)
         if change is None:

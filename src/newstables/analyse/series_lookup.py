@@ -48,25 +48,38 @@ def domain(url: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _series_rows_cached(key: str, all_rows: bool) -> tuple[dict[str, Any], ...]:
-    return tuple(reference.series(key, all_rows=all_rows).to_dict("records"))
+def _series_rows_cached(key: str, all_rows: bool, filled: bool = True
+                        ) -> tuple[dict[str, Any], ...]:
+    """The series' rows, and (``filled``) where its catalogue entry names a series that
+    counts the same thing in shorter periods (``fill_from``), that series' rows for the dates
+    it has none of its own (all detected irregular arrivals: a year from its four quarters)."""
+    rows = reference.series(key, all_rows=all_rows).to_dict("records")
+    other = reference.spec(key).get("fill_from") if filled else None
+    if other:
+        own = [(r["start"], r["end"]) for r in rows]
+        rows += [r for r in _series_rows_cached(other, all_rows, False)
+                 if not any(r["start"] <= e and s <= r["end"] for s, e in own)]
+        rows.sort(key=lambda r: (r["start"], r["end"]))
+    return tuple(rows)
 
 
 def preload() -> None:
     """Read every catalogued series, as the look-ups use it, into the cache now."""
     for key in reference.series_keys():
         for all_rows in (False, True):
-            _series_rows_cached(key, all_rows)
+            for filled in (True, False):
+                _series_rows_cached(key, all_rows, filled)
 
 
 @lru_cache(maxsize=512)
-def _kept_rows(key: str, skip: frozenset[str]) -> tuple[dict[str, Any], ...]:
+def _kept_rows(key: str, skip: frozenset[str], filled: bool = True
+               ) -> tuple[dict[str, Any], ...]:
     """The preferred row per period among the rows not from ``skip`` (rows arrive in
     time order, the preferred row of each period first)."""
     if not skip:
-        return _series_rows_cached(key, False)
+        return _series_rows_cached(key, False, filled)
     seen, out = set(), []
-    for r in _series_rows_cached(key, True):
+    for r in _series_rows_cached(key, True, filled):
         k = (r["period"], r["start"], r["end"])
         if k in seen or from_outlet(r, skip):
             continue
@@ -80,7 +93,7 @@ def _rows(key: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
 
 
 def _every_row(key: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    return [r for r in _series_rows_cached(key, True) if not from_outlet(r, skip)]
+    return [r for r in _series_rows_cached(key, True, True) if not from_outlet(r, skip)]
 
 
 def _alternatives(key: str, row: dict[str, Any],
@@ -277,8 +290,10 @@ def lookup(key: str, period: Period, published: dt.date | None = None,
 
 def history(key: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Series ``key``'s preferred row for each period, in time order, read from rows whose
-    source is not in ``skip`` (each with ``period``, ``start``, ``end`` and ``value``)."""
-    return sorted(_rows(key, skip), key=lambda r: (r["start"], r["end"]))
+    source is not in ``skip`` (each with ``period``, ``start``, ``end`` and ``value``); its
+    own rows only, so that periods of one length are compared (no ``fill_from`` quarters
+    among years)."""
+    return sorted(_kept_rows(key, skip, False), key=lambda r: (r["start"], r["end"]))
 
 
 def rule_for(key: str) -> SeriesRule:
