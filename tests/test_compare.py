@@ -2617,6 +2617,10 @@ def test_by_the_end_of_a_month_had_crossed_past_a_later_clause_and_colon():
     ("A total of 108,138 people claimed asylum in 2024, beating the previous peak of 103,081 in "
      "2002. Of those, 84,231 were main applicants.", "84,231", "2024",
      "matches other sources"),
+    # past a sentence that only remarks on the one before ("It is the highest ...")
+    ("Some 108,138 people claimed asylum in the UK in 2024. It is the highest figure since "
+     "records began in 2001, beating the previous peak of 103,081 in 2002.\n\nOf those, "
+     "84,231 were main applicants.", "84,231", "2024", "matches other sources"),
 ])
 def test_a_records_year_and_of_those(text, claim, claim_period, verdict):
     row = extracted(text, "2025-03-01").set_index("claim").loc[claim]

@@ -53,6 +53,8 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?
 # what the sentence before counts, in its period
 _OF_THOSE = re.compile(r"\bof\s+(?:them|those|these|whom|(?:the|these|those)\s+"
                        r"(?-i:[a-z]+(?<![isu])s)\b(?![’'(]))", re.I)
+# A sentence that remarks on the one before it: "It is the highest figure since ..."
+_REMARK = re.compile(r"\W*(?:It|That|This)(?:\s+(?:is|was)|['’]s)\b")
 # The origin of a figure's period when the figure is its sentence's comparison base.
 BASE_ORIGIN = "a year before the sentence's period"
 # "The previous year, 45,774 crossed", "A year earlier, ...": a year before the story's time
@@ -736,8 +738,13 @@ def _referred(article: Article, ctx: Surroundings,
         # that point": the last time the sentence before reached
         return found[-1]
     if _OF_THOSE.match(ctx.sentence_text.lstrip()) and found:
-        return found[0]  # "108,138 claimed asylum in 2024, beating the peak of 103,081 in
-        # 2002. Of those, 84,231 were main applicants": of the first, its subject's
+        # "108,138 claimed asylum in 2024, beating the peak of 103,081 in 2002. Of those,
+        # 84,231 were main applicants": of the first, its subject's; past a sentence that
+        # only remarks on it ("It is the highest since records began, beating ... 2002")
+        before = [x for x in article.sentences if x.end <= ctx.sentence.start]
+        if len(before) > 1 and _REMARK.match(before[-1].text) and dated.get(before[-2].start):
+            return dated[before[-2].start][0]
+        return found[0]
     if not _THAT_WAS.match(ctx.sentence_text):
         return None
     return found[0] if len({(p.start, p.end) for p in found}) == 1 else None
