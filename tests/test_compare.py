@@ -2627,6 +2627,32 @@ def test_a_records_year_and_of_those(text, claim, claim_period, verdict):
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
 
 
+_WIRE = ("Frontex said it recorded nearly 240,000 detections of irregular border crossing in "
+         "2024, down from about 380,000 in 2023.\n\nThe West African route to the Canary "
+         "Islands recorded nearly 47,000 crossings, up 18% and the highest since Frontex began "
+         "collecting data in 2009.\n\nOn the EU's eastern land borders with Belarus and Russia, "
+         "detections tripled to 17,260.")
+_LATER = " (an earlier sentence's period: its own states none)"
+
+
+@pytest.mark.parametrize("text, claim, claim_period, verdict", [
+    # a record's reach ("the highest since Frontex began ...") neither moves the story in time
+    # nor gives a change its base: the wire story's 2024 reaches both
+    (_WIRE, "18%", f"2024{_LATER} vs 2023 (the year before: the sentence states no base)",
+     "consistent"),
+    (_WIRE, "17,260", f"2024{_LATER}", "consistent"),
+    # what 'Of those' took from the sentence before it lends on to the sentence after
+    ("Frontex recorded about 69,950 detections on the eastern Mediterranean route in 2024."
+     "\n\nOf those, some 60,500 were detected at sea. About 9,400 were detected on the land "
+     "border along the Evros river, Frontex said.", "About 9,400", f"2024{_LATER}",
+     "consistent"),
+])
+def test_a_records_reach_dates_nothing_and_of_those_lends_on(text, claim, claim_period,
+                                                                verdict):
+    row = extracted(text, "2025-03-01").set_index("claim").loc[claim]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
 def test_that_after_applications_relating_to_people_refers_to_the_applications():
     row = extracted("There were 67,337 asylum applications in 2023, relating to 84,425 people. "
                     "That is 17% lower than in 2022.", "2024-02-29").set_index("claim").loc["17%"]

@@ -88,6 +88,7 @@ from newstables.analyse.verdicts import (
 )
 from newstables.extract.article import Article
 from newstables.extract.changes import percent_is_change
+from newstables.extract.earlier_periods import found_beyond_records
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
@@ -297,7 +298,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         base = replace(base, kind="ytd")
     unstated = (base is None and _calendar_year(target) and not _text(fig.get("period"))
                 .startswith("per ") and published is not None and target.end < published
-                and not _NAMES_A_BASE.search(ctx.clause))
+                and not found_beyond_records(_NAMES_A_BASE, ctx.clause))
     if unstated:
         # "fell by 37% in 2024": a change over a past calendar year, with no base in its
         # words, is from the year before. (A month's or a quarter's could be from the one

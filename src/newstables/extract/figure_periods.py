@@ -1,8 +1,9 @@
 """When each figure is about: its period as dates, resolved once, in extraction.
 
 A figure's period is its own (the figures table's ``period``), else its clause's, its
-sentence's, the previous sentence's (after "this", "that"...), or none (the publication
-date stands in). A percentage change also gets its comparison base ("compared to 2021").
+sentence's, the previous sentence's (after "this", "that"...), an earlier sentence's when
+its own tells of the past and names no time (``earlier_periods``), or none (the
+publication date stands in). A percentage change also gets its comparison base ("compared to 2021").
 The result is the figures table's ``period_start``, ``period_end``, ``period_kind``
 (day, week, month, quarter, year, since, range, none) and ``base_start``/``base_end``.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from newstables import periods
 from newstables.extract.article import Article
 from newstables.extract.changes import PART_OF_YEAR, base_after, percent_is_change
+from newstables.extract.earlier_periods import INHERITED, REPORTED_ON, an_earlier_sentences
 from newstables.extract.figure_bases import (
     SAME_PERIOD,
     bare_base,
@@ -80,32 +82,6 @@ _A_LEVEL = re.compile(r"\b(?:at|by)\s+the\s+end\s+of\b|\bas\s+of\b|\bstood\s+at\
 # "Between 2022 and 2024, ... from 45,774 to 36,816"
 _BETWEEN_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to)\s+"
                             r"(?P<b>(?:19|20)\d\d)\b", re.I)
-# A month or a part of a year that a sentence names though extraction read no period from it
-_UNREAD_TIME = re.compile(rf"\b(?:(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12])\b")
-# A sentence whose figures need not be of an earlier sentence's period: the present ("are
-# waiting"), the future, a wish or a condition ("Officials expect 50,000"), a time of its own
-# extraction does not read ("During Sunak's premiership", "in just three months", "after the
-# Act passed", "At the peak", "on the busiest day")
-_NOT_PAST = re.compile(
-    r"\b(?:is|are|has|have|remains?|stands?|now|currently|today|so\s+far|will|would|could"
-    r"|should|may|might|must|shall|can|if|unless|expects?|expected|wants?|wanted|hopes?|hoped"
-    r"|aims?|plans?|planned|targets?|forecasts?|predicts?|predicted|projects?|projected|fears?"
-    r"|estimates?)\b", re.I)
-# ... and in the figure's own clause ("..., after Tunisia and Libya stepped up efforts" is
-# another clause's time)
-_OWN_TIME = re.compile(
-    r"\b(?:after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
-    r"|under\s+(?:the|a|an|his|her|their|its)|peak|ago|earlier|later"
-    r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
-    r"|in\s+total|altogether|all\s+told|in\s+all|overall|then|subsequently|afterwards|peak"
-    r"|peaked|height|spring|summer|autumn|winter|watch|office|(?-i:under\s+[A-Z]))\b",
-    re.I)
-# A sentence between that moves the story in time ("X later vowed to cut that number")
-_SHIFTS = re.compile(r"\b(?:later|then|subsequently|afterwards|next|since(?!\s+(?:19|20)\d\d\b)"
-                     r"|until|will|would)\b", re.I)
-# A sentence's end: one without (a headline, a subhead) lends no period
-_CLOSED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
-INHERITED = "an earlier sentence's period: its own states none"
 # The period text of a change's base whose sentence gives it none, and the note on one read
 # as the year before its change's year.
 BASE_UNSTATED = "not stated (the base of a change)"
@@ -296,9 +272,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     return period
 
 
-# "..., figures published on Thursday show", "the Home Office said on Monday": a report's day
-_REPORTED_ON = re.compile(r"\b(?:published|released|said|says|announced|reported|told|show|shows"
-                          r"|showed)\s+(?:\w+\s+)?$", re.I)
+
 
 
 def _story_period(previous: str, published: dt.date | None,
@@ -311,7 +285,7 @@ def _story_period(previous: str, published: dt.date | None,
     short = _SHORT_YEAR.fullmatch(previous.strip())
     if not found and short and "year" in kinds:  # "Take 2022." opens the story of that year
         found = [(short.start("y"), periods.year_period(int(short["y"]), short["y"]))]
-    told = [p for s, p in found if not (p.kind == "day" and _REPORTED_ON.search(previous, 0, s))]
+    told = [p for s, p in found if not (p.kind == "day" and REPORTED_ON.search(previous, 0, s))]
     return (told or (report_day and [p for _, p in found]) or [None])[-1]
 
 
@@ -530,10 +504,13 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
         except (ValueError, OverflowError):  # dates off the calendar's ends (year 0, 10000)
             period = base = None
         if period is None and same is None and earlier is None and not row.get("period"):
-            period = _an_earlier_sentences(article, ctx, published, inherited, counted)
+            period = an_earlier_sentences(article, ctx, published, inherited, counted)
             if period is not None:
                 row["period"] = f"{iso_label(period)} ({INHERITED})"
                 inherited[ctx.sentence.start] = period
+        elif referred is not None and period is not None and base_of is None and not change and (
+                (period.start, period.end) == (referred.start, referred.end)):
+            inherited.setdefault(ctx.sentence.start, period)  # "Of those, some 60,500 ...": lent on
         due = next((p for at, p in part_bases.items()
                     if int(row["start"]) <= at < int(row["end"])), None)
         if due is not None:  # "up 18% from 11,433 in 2023" after six months: those of 2023
@@ -614,63 +591,6 @@ def _table_month(label: re.Match[str], published: dt.date | None) -> Period | No
         return None
     start, end = periods.month_span(year, month)
     return Period("month", start, end, f"{year:04d}-{month:02d}", origin="the table row's month")
-
-
-def _an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
-                          inherited: dict[int, Period], counted: set[int]) -> Period | None:
-    """The period of a figure whose sentence states none and tells of the past ("The Western
-    Balkans route recorded 21,525 detections"): that of the nearest of the three sentences
-    before it that states a period, when that one has figures (``counted``: the starts of the
-    sentences with figures) and states a single past year, quarter, month or span, not a
-    report's day or a comparison's base; or the period such a sentence lent its own figures
-    (``inherited``). None for the present ("118,882 are waiting"), the future, a wish or a
-    condition ("Officials expect 50,000"), a time of its own that is not read ("during
-    Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
-    dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
-    event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
-    # not a change's base ("an increase of 14% compared with the previous year")
-    own = periods.BASE.sub(" ", ctx.sentence_text)
-    clause = periods.BASE.sub(" ", ctx.clause or ctx.sentence_text)
-    if _NOT_PAST.search(own) or _OWN_TIME.search(clause) or _UNREAD_TIME.search(own) or (
-            _in_a_quote(ctx)):
-        return None
-    before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
-    for sentence in reversed(before):
-        text = sentence.text
-        if _SHIFTS.search(text) or not _CLOSED.search(text) and (
-                sentence.paragraph == article.paragraphs[0].number
-                or sentence.start not in counted):
-            return None  # "X later vowed to cut that number", a headline or a subhead
-        found = [p for s, _, p in periods.find_periods(text, published)
-                 if not (p.kind == "day" and (_REPORTED_ON.search(text, 0, s) or _dateline(
-                     p, published)))]
-        if not found:
-            if sentence.start in inherited:
-                return inherited[sentence.start]
-            if sentence.start in counted:
-                return None  # its figures have no period either: the story's time is not clear
-            continue
-        first = found[0]
-        if sentence.start not in counted or len({(p.start, p.end) for p in found}) != 1 or (
-                first.kind not in ("year", "quarter", "month", "range") or first.start is None
-                or first.end is None or published is not None and first.start > published):
-            return None  # "The package, which runs until March 2026": no past period
-        return replace(periods.clip(first, published), origin=INHERITED)
-    return None
-
-
-def _dateline(period: Period, published: dt.date | None) -> bool:
-    """Is a day the report's own ("Warsaw, 14 January 2025 – ...": the publication day or
-    the one before), not a period its figures are counted in?"""
-    return published is not None and period.end is not None and (
-        0 <= (published - period.end).days <= 1)
-
-
-def _in_a_quote(ctx: Surroundings) -> bool:
-    """Is the figure inside quotation marks opened in its paragraph before it?"""
-    at = ctx.paragraph_text.find(ctx.sentence_text)
-    lead = ctx.paragraph_text[: max(0, at) + ctx.figure_start]
-    return lead.count("“") > lead.count("”") or lead.count('"') % 2 == 1
 
 
 def _dated_base(rows: list[dict[str, Any]], i: int, partner: Period | None,
