@@ -2664,3 +2664,13 @@ def test_the_latest_figures_bring_the_total_for_this_year_to():
                     "the total for this year to 15,827.", "2023-08-11").set_index(
         "claim").loc["15,827"]
     assert (row["series"], row["verdict"]) == ("uk_small_boat_arrivals_ytd_daily", "consistent")
+
+
+def test_a_countrys_authorities_in_another_sentence_do_not_place_the_figure():
+    # the French authorities acted; the waiting list is the UK's, as the article is
+    row = extracted("Small boat crossings of the English Channel fell this year.\n\nThe fall "
+                    "owes a great deal to the work of the French authorities. Yet the number "
+                    "of people waiting for an initial decision on their claim was still more "
+                    "than 165,000 at the end of September.", "2023-11-20").set_index(
+        "claim").loc["more than 165,000"]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_backlog_people", "consistent")

@@ -37,6 +37,9 @@ _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:(?:correct|corrected|actual|true|right|
                          r"(?:figure|figures|number|numbers|total|tally|count)", re.I)
 
 
+# A country's adjective before its authorities ("the French authorities", "Turkish police")
+_AUTHORITIES = re.compile(r"\b[A-Z][a-zç]+(?:ish|ch|an|ese|i)\s+(?P<noun>authorities|officials"
+                          r"|police|government|coastguard|coast\s+guard|navy|gendarmes)\b")
 # The catalogue's geographies of places no series covers, and of those places' officials
 ELSEWHERE = "elsewhere (no series)"
 ELSEWHERE_OFFICIALS = "elsewhere (no series): its officials"
@@ -81,8 +84,12 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # figure's, "... deported. This was the highest in Türkiye's history" does)
     at = ctx.paragraph_text.find(ctx.sentence_text)
     upto = ctx.paragraph_text[: at + len(ctx.sentence_text)] if at >= 0 else ctx.paragraph_text
+    # (in the paragraph's other sentences, a country's authorities are who acted, not where
+    # anything was counted: "The fall owes a great deal to the work of the French
+    # authorities. ... still more than 165,000 waiting")
+    upto, paragraph = (_AUTHORITIES.sub(r"\g<noun>", t) for t in (upto, ctx.paragraph_text))
     for level in (() if geos else (geographies(upto), geographies(ctx.lead), article_geos & (
-            geographies(ctx.paragraph_text)), article_geos)):
+            geographies(paragraph)), article_geos)):
         if level:  # the paragraph's, else the list's lead-in's, else the article's places
             geos = (level - {ELSEWHERE_OFFICIALS}) or covered or level
             break
