@@ -2674,3 +2674,12 @@ def test_a_countrys_authorities_in_another_sentence_do_not_place_the_figure():
                     "than 165,000 at the end of September.", "2023-11-20").set_index(
         "claim").loc["more than 165,000"]
     assert (row["series"], row["verdict"]) == ("uk_asylum_backlog_people", "consistent")
+
+
+def test_this_had_fallen_to_counts_what_the_sentence_before_counts():
+    rows = extracted("At the end of June 2023, 175,457 people were waiting for an initial "
+                     "decision on their asylum claim. By the end of September this had fallen "
+                     "to 165,411 people, relating to 125,173 cases.", "2023-11-30").set_index(
+        "claim")
+    assert [tuple(rows.loc[c, ["series", "verdict"]]) for c in ("165,411", "125,173")] == [
+        ("uk_asylum_backlog_people", "consistent"), ("uk_asylum_backlog_cases", "consistent")]

@@ -33,6 +33,9 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
                          r"|over|last|this|since)\b|[,.;]|$)", re.I)
 # counted nouns that name no series by themselves ("It takes the total to 30,661" people)
 _GENERIC = frozenset({"people", "persons", "migrants", "individuals"})
+# what a figure in a sentence that refers back may count of what the sentence before does
+# ("... this had fallen to 165,411 people, relating to 125,173 cases")
+_UNITS = frozenset({"cases", "applications", "claims"})
 _TOTAL_WORD = re.compile(r"(?:the\s+)?(?:(?:correct|corrected|actual|true|right|revised)\s+)?"
                          r"(?:figure|figures|number|numbers|total|tally|count)", re.I)
 
@@ -63,7 +66,7 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
-    if borrow and (not counts or counts.lower() in _GENERIC) and not lead and (
+    if borrow and (not counts or counts.lower() in _GENERIC | _UNITS) and not lead and (
             TOTAL_SUBJECT.match(ctx.sentence_text) or REFERS_BACK.match(ctx.sentence_text)):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small

@@ -62,6 +62,10 @@ REFERS_BACK = re.compile(
     r"|^\W*(?:that|this|it|which|the\s+(?:latest\s+|new\s+)?(?:figures|numbers|arrivals))\s+"
     r"(?:takes?|took|brings?|brought|push(?:es)?|pushed|lifts?|lifted|raises?|raised)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|tally|number|figure|count)\b"
+    # "By the end of September this had fallen to 165,411": the same thing's later level
+    r"|^\W*(?:(?:by|at|in|on)\b[^,.;]{0,40}?,?\s+)?(?:that|this|it)\s+(?:had\s+|has\s+)?"
+    r"(?:fallen|risen|dropped|climbed|grown|fell|rose|dropped|climbed|grew|reached|hit)"
+    rf"(?:\s+(?:again|further|back))?(?:\s+to)?{_HEDGED}"
     # "That is fewer than in 2022, when 99,939 people applied": the same thing, another time
     r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
     r"|lower|up|down|above|below)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent))?"
