@@ -2683,3 +2683,34 @@ def test_this_had_fallen_to_counts_what_the_sentence_before_counts():
         "claim")
     assert [tuple(rows.loc[c, ["series", "verdict"]]) for c in ("165,411", "125,173")] == [
         ("uk_asylum_backlog_people", "consistent"), ("uk_asylum_backlog_cases", "consistent")]
+
+
+@pytest.mark.parametrize("text, published, claim, verdict", [
+    # people per boat: the people and the boats of the period, summed, then divided
+    ("An average of 53 people were crammed into each boat in 2024, up from 49 in 2023.",
+     "2025-03-01", "53", "consistent"),
+    ("An average of 53 people were crammed into each boat in 2024, up from 49 in 2023.",
+     "2025-03-01", "49", "consistent"),
+    ("Boats carried an average of 70 people each in 2024.", "2025-03-01", "70", "inconsistent"),
+    ("The gangs are putting more people into each boat - more than 58 on average this year.",
+     "2025-07-10", "more than 58", "consistent"),
+    # over which months an average is taken is not said: not checked
+    ("The average boat now carries 70 people.", "2025-07-07", "70", "cannot check"),
+    ("Just over a thousand people crossed in December, and roughly six hundred boats made the "
+     "crossing over the whole year, meaning that on average about fifty people were crammed "
+     "into each dinghy.", "2024-01-10", "about fifty", "cannot check"),
+])
+def test_people_per_boat_is_the_ratio_of_the_periods_people_and_boats(text, published, claim,
+                                                                      verdict):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_people_per_boat", verdict)
+
+
+def test_the_people_per_boat_series_divides_each_months_people_by_its_boats():
+    from newstables import reference
+
+    ratio = reference.series("uk_small_boat_people_per_boat").set_index("period")["value"]
+    people = reference.series("uk_small_boat_arrivals_monthly").set_index("period")["value"]
+    boats = reference.series("uk_small_boats_detected_monthly").set_index("period")["value"]
+    assert ratio["2024-08"] == pytest.approx(people["2024-08"] / boats["2024-08"])
+    assert set(ratio.index) == set(boats[boats > 0].index)  # no month without a boat

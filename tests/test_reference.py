@@ -83,7 +83,7 @@ def test_every_series_entry_says_what_it_counts_and_where():
         for field in ("title", "description", "unit", "kind", "geography", "counts_keywords"):
             assert entry.get(field), (key, field)
         assert entry["geography"] in ("United Kingdom", "Türkiye", "EU"), key
-        assert entry["kind"] in ("flow", "stock", "cumulative"), key
+        assert entry["kind"] in ("flow", "stock", "cumulative", "ratio"), key
         assert "file" in entry or "derive" in entry, key
 
 

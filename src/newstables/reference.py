@@ -287,8 +287,11 @@ def _sum_rows(out: pd.DataFrame) -> pd.DataFrame:
 
 
 def _derive(spec_: dict[str, Any], folder: str | Path | None) -> pd.DataFrame:
-    """A running total of another (flow) series, restarted each year or not at all."""
+    """A running total of another (flow) series, restarted each year or not at all; or the
+    ratio of two flow series period by period (``ratio``: people per boat)."""
     derive = spec_["derive"]
+    if "ratio" in derive:
+        return _ratio(derive["ratio"], folder)
     base = series(derive["from"], folder).sort_values("end").reset_index(drop=True)
     if base.empty:
         return base.assign(_rank=0)
@@ -304,6 +307,21 @@ def _derive(spec_: dict[str, Any], folder: str | Path | None) -> pd.DataFrame:
     out["variant"] = "derived"
     out["_rank"] = 0
     return out
+
+
+def _ratio(keys: list[str], folder: str | Path | None) -> pd.DataFrame:
+    """Series ``keys[0]`` divided by series ``keys[1]``, for each period both have (and the
+    second is not zero); the first's source on each row."""
+    top, bottom = (series(k, folder) for k in keys)
+    by = bottom.set_index(["period", "start", "end"])["value"]
+    out = top.copy()
+    below = [by.get((r.period, r.start, r.end)) for r in top.itertuples()]
+    out["value"] = [v / b if b else None for v, b in zip(top["value"], below, strict=True)]
+    out = out[out["value"].notna()].copy()
+    out["notes"] = f"{keys[0]} divided by {keys[1]}, computed by newstables."
+    out["variant"] = "derived"
+    out["_rank"] = 0
+    return out.reset_index(drop=True)
 
 
 @lru_cache(maxsize=256)

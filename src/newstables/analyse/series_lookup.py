@@ -161,6 +161,24 @@ def _lookup_flow(rule: SeriesRule, period: Period, published: dt.date | None,
     return Lookup(estimate, low, high, label, rows[-1], alternatives, note=note)
 
 
+def _lookup_ratio(rule: SeriesRule, period: Period, published: dt.date | None,
+                  skip: frozenset[str]) -> Lookup:
+    """A ratio over the period ("53 people per boat in 2024"): the two flow series it is
+    the ratio of (``derive.ratio``) summed over the period, then divided; none for a claim
+    with no period of its own ("the average boat now carries 58"): over which months is not
+    said, and an average moves with them."""
+    if period.kind in ("now", "end"):
+        return Lookup(reason="an average over a period the article does not state")
+    top, bottom = (_lookup_flow(rule_for(k), period, published, skip)
+                   for k in reference.spec(rule.key)["derive"]["ratio"])
+    if top.value is None or bottom.value is None or not bottom.value:
+        return Lookup(reason=top.reason or bottom.reason or "no value to divide by")
+    value = top.value / bottom.value
+    return Lookup(value, value, value, top.label, top.row,
+                  note=f"{fmt(top.value)} divided by {fmt(bottom.value)}"
+                       + (f"; {top.note}" if top.note else ""))
+
+
 def _lookup_stock(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Lookup:
     if period.kind in ("since", "rate"):
         return Lookup(reason=f"a level at a date cannot be read over '{period.label}'")
@@ -281,6 +299,8 @@ def lookup(key: str, period: Period, published: dt.date | None = None,
     """The value of catalogued series ``key`` for a claim's period (or why there is none),
     read from rows whose source is not in ``skip``."""
     rule = rule_for(key)
+    if rule.kind == "ratio":
+        return _lookup_ratio(rule, period, published, skip)
     if rule.kind == "stock":
         return _lookup_stock(rule, period, skip)
     if rule.kind == "cumulative":

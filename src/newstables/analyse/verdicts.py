@@ -116,12 +116,21 @@ def borrowed_period(fig: dict[str, Any], row: dict[str, Any], borne: bool = Fals
 
 
 def undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
-                   ctx: Surroundings) -> dict[str, Any]:
+                  ctx: Surroundings) -> dict[str, Any]:
     """A count over a period that its sentence does not state, read at the publication date
     ("The busiest month saw 5,369 arrivals"), that does not hold there is not checked: unless
     the words say it runs to now ("have crossed", "so far"), it is as likely of another time
-    as wrong."""
+    as wrong. Nor is an average whose own clause states no period, read in one its
+    sentence states elsewhere ("... in December, and roughly six hundred boats made the
+    crossing over the whole year, meaning that on average about fifty people were crammed
+    into each dinghy": the year's average, not December's)."""
     rule = next((r for r in group if r.key == row["series"]), None)
+    if rule is not None and rule.kind == "ratio" and row["verdict"] in CHECKED and (
+            row["verdict"] not in HOLDS) and not periods.find_periods(ctx.clause, None):
+        row["reason"] = (f"{row['verdict']} in the period its sentence states elsewhere, but "
+                         "its own words state none, and an average moves with its months")
+        row["verdict"] = "cannot check"
+        return row
     if period.kind == "now" and rule is not None and rule.kind == "flow" and (
             row["verdict"] in CHECKED and row["verdict"] not in HOLDS) and not (
             periods.still_running(ctx.sentence_text)):
