@@ -2714,3 +2714,19 @@ def test_the_people_per_boat_series_divides_each_months_people_by_its_boats():
     boats = reference.series("uk_small_boats_detected_monthly").set_index("period")["value"]
     assert ratio["2024-08"] == pytest.approx(people["2024-08"] / boats["2024-08"])
     assert set(ratio.index) == set(boats[boats > 0].index)  # no month without a boat
+
+
+def test_the_figures_of_a_numbers_list_are_checked_in_the_periods_their_lines_name():
+    rows = extracted("Channel crossings\n\n- 3,369: arrivals in August 2023, the busiest month "
+                     "of the year so far.\n- 756: people who crossed on 10 August in 14 boats, "
+                     "the highest single day of 2023.\n- 100,000: the milestone passed on the "
+                     "same day for total crossings since 2018.\n- 175,457: people waiting for an "
+                     "initial decision on an asylum claim at the end of June 2023.\n- 117,450: "
+                     "people receiving asylum support of any kind on the same date.",
+                     "2023-10-05").set_index("claim")
+    got = {c: (rows.loc[c, "claim_period"], rows.loc[c, "verdict"])
+           for c in ("3,369", "100,000", "175,457", "117,450")}
+    assert got == {"3,369": ("2023-08", "inconsistent"),  # the series has 5,369
+                   "100,000": ("2018-01-01 to 2023-08-10", "consistent"),
+                   "175,457": ("2023-06", "consistent"),
+                   "117,450": ("2023-06-30", "matches other sources")}

@@ -1324,3 +1324,13 @@ def test_a_footnotes_number_is_no_figure_and_ends_no_sentence_early():
             "of September this had fallen.[2]\n\n[1] Home Office, Immigration statistics.")
     rows = figures(text, published="2023-11-30")
     assert [(r["text"], r["period"]) for r in rows] == [("175,457", "2023-06")]
+
+
+def test_a_figure_that_labels_its_line_counts_and_dates_what_its_colon_says():
+    rows = figures("By the numbers\n\n- 3,369: arrivals in August 2023, the busiest month of "
+                   "the year so far.\n- 134,046: the number of cases those people relate to.\n"
+                   "In the first half, 3,369: arrivals in August 2023.", "2023-10-05")
+    assert [(r["text"], r["counts"], r["period"]) for r in rows] == [
+        ("3,369", "arrivals", "2023-08"), ("134,046", "cases", None),
+        # within a sentence a colon after a figure labels nothing
+        ("3,369", None, "2023-H1")]

@@ -32,6 +32,7 @@ from newstables.extract.figure_grammar import (
     _WORD_RUN,
     ED_ADJECTIVES,
     _Fig,
+    label_colon_end,
     past_verb,
 )
 from newstables.extract.figure_ranges import _change_before
@@ -158,7 +159,8 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
         found = _of_them_or_phrase(fig, text, lim, before)
         if found:
             return found
-    found = _noun_phrase(text, fig.end, lim, singular_ok=money)
+    label = label_colon_end(text, fig.span_start, fig.end)  # "- 3,369: arrivals in ..."
+    found = _noun_phrase(text, label or fig.end, lim, singular_ok=money)
     if found:
         return found[0] if money else _with_verb(found[0], fig, found[1], text, sent)
     if money:

@@ -101,6 +101,23 @@ def opens_another_clause(between: str) -> bool:
     return m is not None and "," not in between[m.end():]
 
 
+# "- 3,369: arrivals in August 2023": a figure that labels its line, and the words after its
+# colon that say what it is and when
+_LINE_START = re.compile(r"[ \t]*(?:[-•*–—][ \t]*)?")
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]+(?:the\s+(?:number|total)\s+of\s+)?(?=\S)", re.I)
+
+
+def label_colon_end(text: str, start: int, end: int) -> int | None:
+    """Where the words describing a figure that labels its line begin ("- 3,369: arrivals in
+    August 2023", "- 134,046: the number of cases ..."): after its colon (and "the number
+    of"), when only a list marker stands before the figure on its line; else None."""
+    line = text.rfind("\n", 0, start) + 1
+    if not _LINE_START.fullmatch(text, line, start):
+        return None
+    m = _LABEL_COLON.match(text, end)
+    return m.end() if m else None
+
+
 # "rose from 1,127 in 2022 to 3,040": the "in 2022" between "from" and "to" dates the base
 _FROM_BEFORE = re.compile(
     r"\bfrom\s+(?:[a-z]+\s+){0,3}\S*[0-9][0-9,.]*(?:\s*%|\s+[a-z]+){0,3}\s*$", re.I)

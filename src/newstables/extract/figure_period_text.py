@@ -30,6 +30,7 @@ from newstables.extract.figure_grammar import (
     _Trigger,
     dates_another_base,
     dates_the_base,
+    label_colon_end,
     opens_another_clause,
 )
 from newstables.extract.number_reading import _single_value, _tail
@@ -648,10 +649,11 @@ def _pick_period(
         # "well below 2022 (45,774) but above 2021 (28,526)": 2022 (not "in 2023 (about 80 a
         # day)", whose brackets have its own)
         return periods[k].value
+    after = label_colon_end(text, fig.span_start, fig.end) or fig.end  # "- 3,369: arrivals in"
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
         p = periods[i]
-        if p.usable and _figures_after(text, fig.end, p) and not (
+        if p.usable and _figures_after(text, after, p) and not (
                 text[p.start:p.start + 1].isdigit() and _WHEN_AFTER.match(text, p.end)) and not (
                 _LEADS_NEXT.fullmatch(text, p.end, next_start)
                 and _ANOTHER_ITEM.search(text, max(fig.end, p.start - 12), p.start)):

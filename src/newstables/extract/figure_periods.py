@@ -48,8 +48,10 @@ TOTAL_OF = re.compile(r"^\W*the\s+(?:total|figure|number)\s+of\s+[£$€]?\d", r
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|within)\s+(?:this|that)\s+(?:period|time)\b"
                           # "at the same point", "by then": the sentence before's date
-                          r"|\bat\s+(?:the\s+same|that)\s+(?:point|time|date)\b(?!\s+(?:last|a|in"
+                          r"|\b(?:at|on)\s+(?:the\s+same|that)\s+(?:point|time|date|day)\b"
+                          r"(?!\s+(?:last|a|in"
                           r"|of|the\s+previous)\b)|\bby\s+then\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:at|on)\s+(?:the\s+same|that)\s+(?:day|date)\b", re.I)
 # "Main applicants accounted for 84,231 of them", "Of those, 3,040 were Turkish", "84,231 of the
 # claims were made by main applicants": a part of
 # what the sentence before counts, in its period
@@ -188,6 +190,8 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if anaphor and ctx.previous_text and (
             period is None or (period.kind == "since" and period.end == published)):
         kinds = ("year", "month", "day", "end", "quarter", "range")
+        if _SAME_DAY.search(sentence):  # "passed on the same day": the day the one before names
+            kinds = ("day", "end")
         of_those = compared if _OF_THOSE.match(sentence.lstrip()) else None  # those counted
         ref = of_those or _story_period(ctx.previous_text, published, kinds, report_day=False) or (
             compared if compared is not None and compared.kind != "since" else None) or (
