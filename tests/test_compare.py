@@ -2730,3 +2730,15 @@ def test_the_figures_of_a_numbers_list_are_checked_in_the_periods_their_lines_na
                    "100,000": ("2018-01-01 to 2023-08-10", "consistent"),
                    "175,457": ("2023-06", "consistent"),
                    "117,450": ("2023-06-30", "matches other sources")}
+
+
+@pytest.mark.parametrize("text, claim_period, verdict", [
+    # two months in a row joined by "and" are both
+    ("This year so far, 2,056 people crossed in January and February.",
+     "2025-01-01 to 2025-02-28", "consistent"),
+    ("Arrivals in December and January came to 4,352.", "2024-12-01 to 2025-01-31",
+     "consistent"),
+])
+def test_two_months_in_a_row_joined_by_and_are_one_span(text, claim_period, verdict):
+    row = extracted(text, "2025-03-06").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)

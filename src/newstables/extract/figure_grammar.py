@@ -346,7 +346,7 @@ _PERIOD = re.compile(
         | (?:(?:in|during|for|between|from)\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?
           (?P<yr_e>(?:1[89]|20)[0-9]{{2}})\s*[-–/]\s*(?P<yr_f>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9%]))
     | (?P<mr>(?:(?P<mr_p>between|from)\s+)?(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ay>{_YEAR}))?
-        (?(mr_p)\s+(?:and|to|until|till|through)\s+|(?:\s+(?:to|through)\s+|\s*[-–]\s*))
+        (?(mr_p)\s+(?:and|to|until|till|through)\s+|(?:\s+(?:to|through|and)\s+|\s*[-–]\s*))
         (?P<mr_b>{_MONTH})(?:\s+(?P<mr_by>{_YEAR}))?(?!['’]s\b))
     | (?P<date>(?:on\s+)?(?:(?:{_DAY}\s*[-–]\s*)?(?P<date_d>{_DAY})\s+(?:of\s+)?(?P<date_m>{_MONTH})
         | (?P<date_m2>{_MONTH})[^\S\n]+(?P<date_d2>{_DAY})(?![0-9]|,[0-9]))

@@ -79,6 +79,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _ended_by(_quarter(m, pub, surface), m, pub)
     if kind == "mr":
         ma, mb = _month(g("mr_a")) or 1, _month(g("mr_b")) or 1
+        if not g("mr_p") and re.search(r"\band\b", surface, re.I) and mb != ma % 12 + 1:
+            return None  # "in January and March": two months, not the span between them
         b = _month_year(mb, _int(g("mr_by")), pub)
         ay = _int(g("mr_ay")) or (int(b[:4]) - (ma > mb) if b else None)
         a = _month_year(ma, ay, pub)  # "between November and February": across a new year
