@@ -2742,3 +2742,18 @@ def test_the_figures_of_a_numbers_list_are_checked_in_the_periods_their_lines_na
 def test_two_months_in_a_row_joined_by_and_are_one_span(text, claim_period, verdict):
     row = extracted(text, "2025-03-06").iloc[0]
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+@pytest.mark.parametrize("text, claim, series", [
+    # applications counted with the dependants they cover are people
+    ("The UK received 108,138 asylum applications, covering main applicants and dependants, "
+     "in 2024.", "108,138", "uk_asylum_applications_people"),
+    ("The UK received 108,138 asylum applications, including dependants, in 2024.", "108,138",
+     "uk_asylum_applications_people"),
+    # not when the dependants are the people the applications relate to
+    ("The UK received 84,231 asylum applications in 2024, relating to 108,138 people including "
+     "dependants.", "84,231", "uk_asylum_applications_main"),
+])
+def test_applications_with_their_dependants_count_people(text, claim, series):
+    row = extracted(text, "2025-06-05").set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, "matches other sources")

@@ -312,6 +312,12 @@ def counted_unit(counts: str) -> str:
     return max(found)[2] if found else ""
 
 
+# applications or cases counted with the dependants they cover, right after their noun: people
+_CASE_NOUNS = frozenset({"applications", "application", "claims", "claim", "cases", "case"})
+_WITH_DEPENDANTS = re.compile(r"(?:including|covering|with|plus)\s+(?:(?:their|all|main\s+"
+                              r"applicants\s+and)\s+)?dependants\b", re.I)
+
+
 def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     """Why the series cannot be set against a figure counting ``counts`` ("" when it can):
     a series counts people, detections, boats or cases, and so must the figure. A figure that
@@ -319,6 +325,10 @@ def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     rose … to around 60,000") or the body they are the count of ("about 40,000 in 2023,
     Frontex said": detections)."""
     unit = counted_unit(counts)
+    nouns = [w for w in counts.lower().split() if w in _CASE_NOUNS]
+    if unit in ("applications", "cases") and nouns and re.search(
+            rf"\b(?:{'|'.join(nouns)}),?\s+{_WITH_DEPENDANTS.pattern}", sentence, re.I):
+        unit = "people"  # "108,138 asylum applications, covering main applicants and dependants"
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
         return ""
