@@ -687,3 +687,17 @@ def test_titles_after_names_with_workplaces_places_and_ages(text, speakers_roles
 def test_statements_handed_over_and_subjects_after_an_opening_but(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+def test_someone_unnamed_brought_in_keeps_their_quotes_from_the_last_named_speaker():
+    text = ("Shadow Home Secretary Chris Philp accused ministers of having “no plan”. “The "
+            "boats are up,” he said.\n\nA receptionist, who asked not to be named, said the "
+            "residents were “polite and mostly bored”.\n\n“They want to work,” she said. “They "
+            "ask us every day.”\n\nOne resident, a 26-year-old engineering graduate from "
+            "Eritrea, said he had been moved four times. “Every time, a new city,” he said. “I "
+            "just want to start.”\n\nAnother man, a former teacher from Sudan, said he had moved "
+            "hotels. “I want to work,” he said.")
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == [
+        ("Chris Philp", "Shadow Home Secretary"), ("Chris Philp", "Shadow Home Secretary"),
+        (None, "receptionist"), (None, "receptionist"), (None, "receptionist"),
+        (None, "resident"), (None, "resident"), (None, "man")]

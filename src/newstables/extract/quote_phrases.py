@@ -338,6 +338,11 @@ def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
     return None
 
 
+# Nouns after 'a' that are no one: 'A number of residents, who ..., said'
+_NO_ONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
+                     "series", "range", "few", "third", "quarter", "half", "fifth", "tenth"})
+
+
 def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tuple[str, ...]
                   ) -> _Who | None:
     """The speaker when the clause before a cue opens with a short generic noun phrase that
@@ -355,7 +360,11 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
                 words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):
             head = k
             break
-    if not 0 < head < len(words) or words[head - 1][2].lower() not in _SPEAKER_NOUNS:
+    if not 0 < head < len(words) or not (words[head - 1][2].lower() in _SPEAKER_NOUNS or (
+            head == 2 and words[0][2].lower() in ("a", "an", "one")
+            and words[1][2].isalpha() and words[1][2].islower()
+            and words[1][2] not in _NO_ONE)):
+        # ('A receptionist, who asked not to be named, said': a noun for someone, after 'a')
         return None
     k = head - 1
     if k > 3 or (k and words[0][2].lower() not in _INDEFINITE | _ARTICLES):

@@ -551,6 +551,8 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
     asked: _Group | None = None  # the last question or interjection of someone unnamed
     for g in groups:
         first = g.segs[0]
+        if g.attributed and g.speaker is None and g.role is None and not g.cue:
+            g.attributed = False  # '“...,” she said. “...”': a sentence's pronoun named no one
         if not g.attributed and g.kind == "direct":
             para_no = first.para.number
             prev_para = article.paragraphs[para_no - 2] if para_no > 1 else None

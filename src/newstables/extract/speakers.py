@@ -242,11 +242,18 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
 
 # A sentence that brings in someone unnamed as its subject: "Back on the beach, a fisherman
 # mending his nets shook his head", "A volunteer with the charity Utopia 56 said ..."
-_BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)?(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?"
-                        r"(?P<head>[a-z][\w'’-]*)\b", re.I)
+_BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??(?:a|an|one|another)\s+"
+                        r"(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*)\b", re.I)
+# ... any noun that is the subject of a speech verb: "A receptionist, who asked not to be
+# named, said ..."
+_UNNAMED_SAID = re.compile(r"\W*(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<head>[a-z]+)"
+                           r"(?:\s*,[^.;“”\"]{1,80},)?\s+(?:said|says|told|added|explained"
+                           r"|insisted|admitted|recalled)\b")
 # ... or ends with one as the speaker of what it reports: "..., a spokesperson said."
 _SAID_LAST = re.compile(r",\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*)\s+"
                         r"(?:said|says|added|told\s+\w+)\W*\s*$", re.I)
+_NOT_SOMEONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
+                          "series", "range", "few", "group", "report", "study", "survey"})
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in load_json("quotes_cues.json")[
     "one_person_nouns"].items() for noun in nouns}
 
@@ -262,11 +269,16 @@ def _brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[
         return None
     start, end = sentence_starts[k - 1], sentence_starts[k]
     lead = _BRINGS_IN.match(text, start, end) or _SAID_LAST.search(text, start, end)
-    if lead is None or _ONE_PERSON.get(lead.group("head").lower()) not in (pronoun, "either"):
+    if lead is not None and lead.group("head").lower() not in _ONE_PERSON:
+        said = _UNNAMED_SAID.match(text, start, end)
+        lead = said if said is not None and said.group("head") not in _NOT_SOMEONE else lead
+    head = lead.group("head").lower() if lead is not None else ""
+    if _ONE_PERSON.get(head, "either" if lead is not None and lead.re is _UNNAMED_SAID
+                       else None) not in (pronoun, "either"):
         return None
     if any(start <= m[0] < end and m[3] == "person" for m in mentions):
         return None
-    return None, lead.group("head").lower()
+    return None, head
 
 
 def fits(name: str | None, pronoun: str) -> bool:
