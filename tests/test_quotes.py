@@ -830,3 +830,19 @@ def test_the_answers_of_an_interview_without_labels_are_the_interviewees():
 ])
 def test_questions_and_first_person_paragraphs_without_an_interviewee_are_no_quotes(intro):
     assert rows(intro + _INTERVIEW.split("\n", 1)[1]) == []
+
+
+def test_a_transcript_labelled_by_roles_gives_each_turn_to_its_role():
+    text = ("Transcript: The Westminster Hour\n"
+            "This week Sarah Whitcombe is joined by Dame Angela Eagle, the Minister for Border "
+            "Security and Asylum, and by Dr Peter Lyle, a research fellow.\n"
+            "PRESENTER: Minister, thank you for coming in. Why are the numbers going up?\n"
+            "MINISTER: We inherited a situation where the gangs had taken hold.\n"
+            "PRESENTER: Dr Lyle, is that a fair reading?\n"
+            "ANALYST: It's accurate as far as it goes.\n"
+            "NOTE: This transcript has been edited.\n")
+    got = [(q["speaker"], q["role"], q["text"][:12]) for q in rows(text)]
+    assert got == [
+        (None, "presenter", "Minister, th"),
+        ("Angela Eagle", "Minister for Border Security and Asylum", "We inherited"),
+        (None, "presenter", "Dr Lyle, is "), (None, "analyst", "It's accurat")]

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import re
 
+from newstables.extract.actor_tokens import _ROLE_HEADS
 from newstables.extract.article import Article
 from newstables.extract.quote_marks import _Group, _Seg
 
 _ENDS = frozenset('.!?"”’…')
+# Role words a transcript labels turns with ('PRESENTER:', 'MINISTER:'): the titles and
+# descriptions the actors' lexicon knows, and the roles of a broadcast
+_TURN_ROLES = _ROLE_HEADS | frozenset({"presenter", "host", "interviewer", "anchor",
+                                       "moderator", "caller", "guest", "panellist"})
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # 'Yerlikaya:', 'Ali Yerlikaya:', 'Mr Moreton:', 'YERLIKAYA:'; in Hansard, a question's
 # number, the member's seat and party ('1. Alistair Carmichael (Orkney and Shetland) (LD):')
@@ -51,7 +56,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         turn = _TURN.match(para.text)
         if turn is None or _QUESTION.match(para.text):
             continue
-        who = _named_before(turn["holder"] or turn["name"], para.start + turn.end(), people)
+        label = turn["holder"] or turn["name"]
+        who = _named_before(label, para.start + turn.end(), people) or _by_role(
+            label, para.start, people)
         if who is not None and turn["office"]:
             offices[who[0]] = " ".join(turn["office"].split()).removeprefix("The ")
         if who is not None and who[0] in offices:
@@ -64,6 +71,22 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         groups.append(_Group([seg], speaker=who[0], role=who[1], kind="direct",
                              attributed=True, adjacent=True))
     return groups
+
+
+def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | None]]
+             ) -> tuple[str | None, str | None] | None:
+    """Who a turn labelled by a role speaks as ('MINISTER:', 'Presenter:'): the one person
+    named before it whose role has that word ("Dame Angela Eagle, the Minister for Border
+    Security and Asylum"), else someone unnamed with the label as role ('presenter'); None
+    for a label that names no role ('NOTE:')."""
+    word = label.lower()
+    if " " in word or word not in _TURN_ROLES:
+        return None
+    held = {p[2]: p[4] for p in people
+            if p[0] < at and p[3] == "person" and p[4] and word in p[4].lower().split()}
+    if len(held) == 1:
+        return next(iter(held.items()))
+    return None, word
 
 
 def _named_before(label: str, at: int, people: list[tuple[int, int, str, str, str | None]]

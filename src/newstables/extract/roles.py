@@ -103,6 +103,9 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
             stop = _place_before_name(toks, m)  # 'The mayor of Boulogne-sur-Mer, F. Cuvillier'
         if stop is None:
             stop = _portfolio(toks, m)
+            while stop is not None and stop + 1 < n and toks[stop].low == "and" and (
+                    more := _portfolio(toks, stop + 1)) is not None:
+                stop = more  # 'for Border Security and Asylum'
             if stop is not None:
                 portfolios.append((m, stop))
         if stop is None and m < n and toks[m].cap:
