@@ -701,3 +701,18 @@ def test_someone_unnamed_brought_in_keeps_their_quotes_from_the_last_named_speak
         ("Chris Philp", "Shadow Home Secretary"), ("Chris Philp", "Shadow Home Secretary"),
         (None, "receptionist"), (None, "receptionist"), (None, "receptionist"),
         (None, "resident"), (None, "resident"), (None, "man")]
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a question put to someone unnamed: their answer, not a name inside the question
+    ("Asked whether the Prime Minister retained confidence in the Home Secretary, Suella "
+     "Braverman, the spokesman replied: “Yes.”", [(None, "spokesman")]),
+    ("Asked why the barge was used, the spokesman said he would not get into “a running "
+     "commentary” and referred reporters to the Home Office.", [(None, "spokesman")]),
+    # a name after the question is the speaker
+    ("Asked about the figures, Home Secretary Suella Braverman said: “We will act.”",
+     [("Suella Braverman", "Home Secretary")]),
+])
+def test_the_answer_to_a_question_put_to_someone(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

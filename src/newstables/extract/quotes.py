@@ -261,6 +261,13 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | None = None
             ) -> _Attribution | None:
     """Attribution in the lead-in text[start:end]: 'X said: “' / 'X vowed to “'."""
+    asked = _ASKED_LEAD.search(text, start if sentence is None else min(sentence, start), end)
+    if asked is not None:  # 'Asked whether ... the Home Secretary, Suella Braverman, the
+        # spokesman replied: “Yes.”': the subject after the question, not a name inside it
+        who = _resolve_np(text, asked.start("np"), asked.end("np"), actors, _SPEAKER_KINDS,
+                          last=True)
+        if who is not None:
+            return _Attribution(who[0], who[1], asked.group("verb").lower(), True)
     cues = list(_CUE_RE.finditer(text, start, end))
     if not cues:
         given = _STATEMENT_LEAD.search(text, start, end)
@@ -310,6 +317,11 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
 _UNNAMED_LEAD = re.compile(r"(?:^|(?<=[.!?”\"]\s))\s*(?:A|An|One|Another)\s+"
                            r"(?P<np>[^.:;“”\"]{2,80}?)\s+(?:was|were|is|went)\b[^.:;“”\"]{0,40}:\s*$",
                            re.M)
+# A question put to someone, then their answer: 'Asked whether ..., the spokesman replied:'
+_ASKED_LEAD = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))\s*Asked\b[^.:;“”\"]{0,200},\s+(?P<np>(?:the|a|an|his|her)\s+"
+    r"[^,.:;“”\"]{1,50}?)\s+(?P<verb>replied|said|answered|responded|insisted|added)\s*[:,]?\s*$",
+    re.M)
 # A lead-in that hands over a statement: '<speaker> has given us this statement on the barge:',
 # '<speaker> issued the following statement:'
 _STATEMENT_LEAD = re.compile(

@@ -240,6 +240,9 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
     return (mention[2], mention[4] if len(mention) > 4 else None) if mention else None
 
 
+# A question put to someone unnamed, then their answer
+_ASKED_UNNAMED = re.compile(r"\W*Asked\b[^.:;“”\"]{0,200},\s+(?:the|a|an)\s+[a-z][^,.:;“”\"]{0,50}?"
+                            r"\s+(?:replied|said|answered|responded|insisted|added)\b[^“”\"]*$")
 # A sentence that brings in someone unnamed as its subject: "Back on the beach, a fisherman
 # mending his nets shook his head", "A volunteer with the charity Utopia 56 said ..."
 _BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??(?:a|an|one|another)\s+"
@@ -553,6 +556,9 @@ class Speakers:
         """In the lead-in: 'according to X, “', 'X reports that “', 'X's claim that “'."""
         text = self.text
         sent_start = self._last_sentence_start(sent_start, open_)
+        if _ASKED_UNNAMED.match(text, sent_start, open_):
+            return ""  # 'Asked whether ... the Home Secretary, Suella Braverman, the spokesman
+            # replied: “Yes.”': the one asked, unnamed; not a name in the question
         toks = [t for t in _tokens(text, sent_start, open_) if t[2] not in "“”\"‘"]
         if not toks:
             return None
