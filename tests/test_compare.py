@@ -2757,3 +2757,17 @@ def test_two_months_in_a_row_joined_by_and_are_one_span(text, claim_period, verd
 def test_applications_with_their_dependants_count_people(text, claim, series):
     row = extracted(text, "2025-06-05").set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, "matches other sources")
+
+
+@pytest.mark.parametrize("text, series, verdict", [
+    # what ending the barge saves is not what it cost
+    ("The Home Office said it would not renew the contract for the Bibby Stockholm barge, a "
+     "decision the government said would save taxpayers about £20 million over the following "
+     "year.", "bibby_stockholm_saving", "matches press reports"),
+    # nor is what the barge was to save on hotel bills
+    ("The barge, which can house up to 500 men, was supposed to save taxpayers £20 million a "
+     "year in hotel bills.", "", "cannot check"),
+])
+def test_a_saving_is_not_a_cost(text, series, verdict):
+    row = extracted(text, "2024-07-24").iloc[-1]
+    assert (row["series"], row["verdict"]) == (series, verdict)
