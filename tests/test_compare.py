@@ -2771,3 +2771,17 @@ def test_applications_with_their_dependants_count_people(text, claim, series):
 def test_a_saving_is_not_a_cost(text, series, verdict):
     row = extracted(text, "2024-07-24").iloc[-1]
     assert (row["series"], row["verdict"]) == (series, verdict)
+
+
+@pytest.mark.parametrize("text, published, claim, series", [
+    # "the figure" after a time that opens its sentence counts what the sentence before does
+    ("In 2022, 45,774 people crossed the Channel in small boats. Last year the figure fell to "
+     "29,437.", "2024-09-10", "29,437", "uk_small_boat_arrivals_annual"),
+    # "on the route": the route the sentence before names
+    ("Frontex counted 61,296 irregular crossings on the Eastern Mediterranean route in 2023. "
+     "The number of crossings on the route had been 38,690 in 2022.", "2024-02-15", "38,690",
+     "frontex_eastern_mediterranean"),
+])
+def test_the_figure_and_the_route_of_the_sentence_before(text, published, claim, series):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, "consistent")

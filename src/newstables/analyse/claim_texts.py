@@ -33,6 +33,8 @@ _FOR_PHRASE = re.compile(r"\s+(?:for|of)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?
                          r"|over|last|this|since)\b|[,.;]|$)", re.I)
 # counted nouns that name no series by themselves ("It takes the total to 30,661" people)
 _GENERIC = frozenset({"people", "persons", "migrants", "individuals"})
+# a route named before ("on the route", "on that route", "on the same route")
+_THE_ROUTE = re.compile(r"\b(?:the|that|this|the\s+same)\s+route\b", re.I)
 # what a figure in a sentence that refers back may count of what the sentence before does
 # ("... this had fallen to 165,411 people, relating to 125,173 cases")
 _UNITS = frozenset({"cases", "applications", "claims"})
@@ -66,7 +68,11 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
-    if borrow and (not counts or counts.lower() in _GENERIC | _UNITS) and not lead and (
+    if borrow and not lead and _THE_ROUTE.search(ctx.clause) and not geographies(ctx.clause):
+        # "The number of crossings on the route had been 38,690 in 2022": the route the
+        # sentence before names
+        lead = f" , {ctx.previous_text}"
+    elif borrow and (not counts or counts.lower() in _GENERIC | _UNITS) and not lead and (
             TOTAL_SUBJECT.match(ctx.sentence_text) or REFERS_BACK.match(ctx.sentence_text)):
         # "The figure has fallen from a peak of 56,042": what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small

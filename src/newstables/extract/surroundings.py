@@ -45,7 +45,9 @@ RUNNING_TOTAL_START = re.compile(
 # named is the total of what the clauses before it count; so is a period's ("Last year's total
 # was 36,816", "2023's figure", "June's tally").
 TOTAL_SUBJECT = re.compile(
-    r"^\W*(?:(?:and|but|while|yet)\s+)?(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
+    r"^\W*(?:(?:and|but|while|yet)\s+)?(?:(?:last|this|that|the\s+following|the\s+next)\s+"
+    r"(?:year|month|week),?\s+|in\s+(?:19|20)\d\d,?\s+)?"  # "Last year the figure fell to"
+    r"(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
     r"|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october"
     r"|november|december)['’]s)\s+(?:(?:overall|annual|yearly|"
     r"monthly|weekly|daily|final|latest|correct|corrected|actual|true|right|revised)\s+)?"
