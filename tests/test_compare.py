@@ -2785,3 +2785,15 @@ def test_a_saving_is_not_a_cost(text, series, verdict):
 def test_the_figure_and_the_route_of_the_sentence_before(text, published, claim, series):
     row = extracted(text, published).set_index("claim").loc[claim]
     assert (row["series"], row["verdict"]) == (series, "consistent")
+
+
+def test_people_counted_as_detected_are_the_detections_of_them():
+    row = extracted("Frontex data show 2,783 Turkish nationals were detected crossing "
+                    "irregularly on the Eastern Mediterranean route in 2023.",
+                    "2024-02-15").iloc[0]
+    assert (row["series"], row["verdict"]) == (
+        "frontex_eastern_mediterranean_turkish_nationals", "consistent")
+    # people who crossed, with no word of detections, are still not detections
+    row = extracted("Some 2,783 Turkish nationals crossed on the Eastern Mediterranean route "
+                    "in 2023.", "2024-02-15").iloc[0]
+    assert row["verdict"] != "consistent"

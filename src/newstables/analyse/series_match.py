@@ -312,6 +312,7 @@ def counted_unit(counts: str) -> str:
     return max(found)[2] if found else ""
 
 
+_DETECTED = re.compile(r"\bdetect(?:ed|ions?)\b", re.I)
 # applications or cases counted with the dependants they cover, right after their noun: people
 _CASE_NOUNS = frozenset({"applications", "application", "claims", "claim", "cases", "case"})
 _WITH_DEPENDANTS = re.compile(r"(?:including|covering|with|plus)\s+(?:(?:their|all|main\s+"
@@ -332,6 +333,8 @@ def comparable(rule: SeriesRule, counts: str, sentence: str = "") -> str:
     series_unit = rule.unit if rule.unit not in ("percent",) else ""
     if not series_unit or series_unit in ("GBP", "USD", "EUR", "TRY"):
         return ""
+    if unit == "people" and series_unit in vocabulary().event_units and _DETECTED.search(counts):
+        return ""  # "2,783 Turkish nationals were detected": the detections of them
     if unit and unit != series_unit and not any(
             {unit, series_unit} <= units and when in counts.lower()
             for units, when in vocabulary().same_units):  # "asylum claims awaiting": cases
