@@ -716,3 +716,21 @@ def test_someone_unnamed_brought_in_keeps_their_quotes_from_the_last_named_speak
 def test_the_answer_to_a_question_put_to_someone(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+@pytest.mark.parametrize("text, speakers_roles", [
+    # a body's title before a name, the body a common noun
+    ("The committee's chair, Dame Diana Johnson, said: “The backlog is unacceptable.”",
+     [("Diana Johnson", "Chair")]),
+    ("The claimant's solicitor, Daniel Osei, said: “We will appeal.”",
+     [("Daniel Osei", "Solicitor")]),
+    # two portfolios of one title
+    ("Greek Migration and Asylum Minister Nikos Panagiotopoulos said: “We guard Europe.”",
+     [("Nikos Panagiotopoulos", "Migration and Asylum Minister")]),
+    # an honorific that is a title
+    ("Cllr Rhodri Evans, who represents the Bynea ward, said: “We were not consulted.”",
+     [("Rhodri Evans", "Councillor")]),
+])
+def test_titles_of_bodies_portfolios_and_councillors(text, speakers_roles):
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
+        speakers_roles)

@@ -266,8 +266,13 @@ class _Sentence:
         prev = self.toks[i - 1]
         if prev is _FILLER and i >= 2 and self.toks[i - 2].low in _DETERMINERS:
             # 'The new Home Secretary, X': lower-case words between, all of them time words
-            between = self.text[self.toks[i - 2].end : self.toks[i].start].lower().split()
-            return bool(between) and all(w in _TIME_WORDS for w in between)
+            after = self.toks[i - 2].end  # (a title word shared by sentences has no offset)
+            at = self.toks[i].start if self.toks[i].start >= 0 else self.text.lower().find(
+                self.toks[i].low, after)
+            between = self.text[after:at].lower().split()
+            # ('The committee's chair, X': a body's title, the body a common noun)
+            return bool(between) and (all(w in _TIME_WORDS for w in between) or (
+                len(between) == 1 and between[0].endswith(("'s", "’s"))))
         return prev.low in _DETERMINERS or prev.poss or prev.base in _ADJECTIVES or (
             prev.low in _TIME_WORDS or prev.low in ("his", "her", "its", "their")
         )
@@ -284,6 +289,8 @@ class _Sentence:
                         toks[end + 1].cap and not self.used[end + 1]):
                     end += 2  # 'Lord Carrington of Fulham': his title's place, no one else
                 role = _appositive(toks, end)
+                if role is None and toks[i].low in _TITLE_HONORIFICS:
+                    role = (_TITLE_HONORIFICS[toks[i].low], None, end)  # 'Cllr Rhodri Evans'
                 self._person(name[0], name[1], name[2], role and role[0], role and role[1])
                 for k in range(name[2], end):
                     self.used[k] = True
@@ -446,6 +453,8 @@ class _Sentence:
         self.cands[-1].fallback = fallback
 
 
+# Honorifics that are titles: 'Cllr Rhodri Evans' is a councillor
+_TITLE_HONORIFICS = {"cllr": "Councillor", "cllr.": "Councillor"}
 # Words that date a title's holder: 'the former minister', 'the new Home Secretary'
 _TIME_WORDS = frozenset(load_json("actors_roles.json")["holder_times"])
 

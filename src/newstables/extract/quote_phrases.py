@@ -338,6 +338,7 @@ def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset({"on", "near", "at", "in", "from", "outside", "inside"})
 # Nouns after 'a' that are no one: 'A number of residents, who ..., said'
 _NO_ONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
                      "series", "range", "few", "third", "quarter", "half", "fifth", "tenth"})
@@ -360,6 +361,15 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
                 words[k - 1][1] : w[0]].strip() in (",", "(", "—", "–"):
             head = k
             break
+    else:
+        # 'A police officer on patrol near the beach at Gravelines, who ..., said': the noun
+        # before its first preposition, when a comma or 'who' closes the phrase later
+        at = next((k for k, w in enumerate(words[:5]) if w[2].lower() in _PLACE_PREPOSITIONS),
+                  None)
+        closed = any(w[2].lower() == "who" or text[words[k - 1][1] : w[0]].strip() == ","
+                     for k, w in enumerate(words[:15]) if k)
+        if at is not None and at > 1 and closed and words[0][2].lower() in ("a", "an", "one"):
+            head = at
     if not 0 < head < len(words) or not (words[head - 1][2].lower() in _SPEAKER_NOUNS or (
             head == 2 and words[0][2].lower() in ("a", "an", "one")
             and words[1][2].isalpha() and words[1][2].islower()

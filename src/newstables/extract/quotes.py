@@ -290,7 +290,7 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
         # words before the cue name no one
         head = _subject_head(text, clause, cue.start(), actors, kinds)
         body = who is not None and who[0] is not None and (
-            (actors.mention_of(who[0]) or (0, 0, "", ""))[3] == "org")
+            (actors.mention_of(who[0]) or (0, 0, "", ""))[3] in ("org", "place"))
         if head is not None and (head[0] is not None and (who is None or who[0] is None) or (
                 head[0] is None and head[1] and body)):
             # ('One Home Office official, who asked not to be named, said': one unnamed

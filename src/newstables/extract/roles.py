@@ -64,6 +64,9 @@ def _match_role(toks: list[_Tok], i: int, protected: set[int]
         j += 1
         if toks[j - 1].poss:
             break
+        if j + 1 < n and toks[j].low == "and" and toks[j + 1].low in _ROLE_WORDS and (
+                toks[j - 1].low not in _ROLE_HEADS):
+            j += 1  # 'Migration and Asylum Minister': two portfolios of one title
     if last < 0:
         return None
     end = last + 1
