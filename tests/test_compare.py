@@ -2797,3 +2797,37 @@ def test_people_counted_as_detected_are_the_detections_of_them():
     row = extracted("Some 2,783 Turkish nationals crossed on the Eastern Mediterranean route "
                     "in 2023.", "2024-02-15").iloc[0]
     assert row["verdict"] != "consistent"
+
+
+def test_a_word_magnitude_far_off_a_series_is_not_that_series_count():
+    row = extracted("Dog walkers at Dungeness watched on Saturday morning as small boats "
+                    "carrying dozens of people came ashore, on what is thought to have been one "
+                    "of the busiest days for Channel crossings this year.", "2025-06-01").iloc[0]
+    assert (row["claim"], row["verdict"]) == ("dozens", "not comparable")
+
+
+def test_the_highest_figure_since_a_year_is_a_records_reach_not_its_period():
+    rows = extracted("Frontex recorded 239,000 irregular crossings in 2024.\n\nThe Western "
+                     "African route recorded 46,820 detections, up 18% and the highest figure "
+                     "since Frontex began collecting data in 2009.", "2025-01-20").set_index(
+        "claim")
+    assert [rows.loc[c, "verdict"] for c in ("46,820", "18%")] == ["consistent", "consistent"]
+
+
+def test_a_teaser_naming_two_countries_leaves_both_in_play():
+    rows = extracted("This week: September's crossings set a new high and why Ankara matters "
+                     "to Downing Street.\n\nBacklog: At the end of June, 118,882 people were "
+                     "waiting for an initial decision on an asylum claim.", "2024-10-07")
+    row = rows.set_index("claim").loc["118,882"]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_backlog_people", "consistent")
+
+
+def test_the_total_for_the_year_by_the_end_of_a_month_and_its_change():
+    rows = extracted("September was the busiest month of 2024 so far, with 4,192 people "
+                     "arriving in small boats, just ahead of August's 4,149. That takes the total "
+                     "for the year to 25,244 by the end of September, about 2% more than at the "
+                     "same point in 2023.", "2024-10-07").set_index("claim")
+    assert rows.loc["25,244", "claim_period"] == "2024-01-01 to 2024-09-30"
+    assert rows.loc["about 2%", "verdict"] == "consistent"
+    # "ahead of August's" is August's figure, not the 4,192's month
+    assert rows.loc["4,192", "verdict"] != "inconsistent"

@@ -394,8 +394,8 @@ RECORD_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
-_SINCE_EVENT = re.compile(r"\b(?:" + "|".join(RECORD_WORDS) + r")\s+since\s+[^,.;]{3,50}\s+$",
-                          _I)
+_SINCE_EVENT = re.compile(r"\b(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,2}\s+since\s+"
+                          r"[^,.;]{3,50}\s+$", _I)  # ("the highest figure since ... began in")
 
 
 def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:

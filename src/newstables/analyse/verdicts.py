@@ -120,11 +120,21 @@ def undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
     """A count over a period that its sentence does not state, read at the publication date
     ("The busiest month saw 5,369 arrivals"), that does not hold there is not checked: unless
     the words say it runs to now ("have crossed", "so far"), it is as likely of another time
-    as wrong. Nor is an average whose own clause states no period, read in one its
+    as wrong. Nor is a word magnitude far off the series whose clause states no period
+    ("small boats carrying dozens of people came ashore"), nor an average whose own clause
+    states no period, read in one its
     sentence states elsewhere ("... in December, and roughly six hundred boats made the
     crossing over the whole year, meaning that on average about fifty people were crammed
     into each dinghy": the year's average, not December's)."""
     rule = next((r for r in group if r.key == row["series"]), None)
+    if row["verdict"] == "order of magnitude differs" and not periods.find_periods(
+            ctx.clause, None):
+        # "small boats carrying dozens of people came ashore": a word magnitude its clause
+        # dates to no period is no period's count
+        row["reason"] = ("a word magnitude whose clause states no period, far off the series: "
+                         "probably not what the series counts")
+        row["verdict"] = "not comparable"
+        return row
     if rule is not None and rule.kind == "ratio" and row["verdict"] in CHECKED and (
             row["verdict"] not in HOLDS) and not periods.find_periods(ctx.clause, None):
         row["reason"] = (f"{row['verdict']} in the period its sentence states elsewhere, but "

@@ -598,14 +598,17 @@ def _figures_after(text: str, fig_end: int, p: _Period) -> bool:
     before a noun."""
     if opens_another_clause(text[fig_end : p.start]):
         return False
+    lead = _PERIOD_PREPOSITION.match(text, p.start, p.end)  # "ahead of August's": 'of' is read
+    at = lead.end() if lead else p.start  # with the month
     if (re.match(r"['’]s\b", text[p.end : p.end + 3]) or text[p.end - 2 : p.end] in ("'s", "’s")
-            ) and _OUTDONE.search(text, max(0, p.start - 30), p.start):
+            ) and _OUTDONE.search(text, max(0, at - 30), at):
         return False  # "to more than 25,000, smashing last year's pace", "down on last year's":
         # another thing's (not "2023's official figures show", "since Monday's debate")
     return not (p.value.startswith("per ") and text[p.end - 2 : p.end].lower() == "ly"
                 and _BEFORE_NOUN.match(text, p.end))
 
 
+_PERIOD_PREPOSITION = re.compile(r"(?:of|in|during|for|by|until|till)\s+", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "343 people arrived yesterday, a day after 756 crossed": a period that ends another
 # figure's clause (a figure before it), before words that set the next figure at another time,
@@ -625,7 +628,7 @@ _ANOTHER_ITEM = re.compile(r"\b(?:and|while|but|whereas)\s+(?:in\s+)?$", re.I)
 _LEADS_NEXT = re.compile(r"[\s,]*(?:(?:about|around|some|nearly|almost|just|over)\s+)?")
 # words that set a figure against another time's ("smashing last year's pace")
 _OUTDONE = re.compile(r"\b(?:smash\w*|beat\w*|exceed\w*|surpass\w*|outstrip\w*|eclips\w*|broke"
-                      r"|break\w*|above|below|(?:up|down)\s+on|" + "|".join(
+                      r"|break\w*|above|below|ahead\s+of|behind|(?:up|down)\s+on|" + "|".join(
                           re.escape(w).replace(r"\ ", r"\s+")
                           for w in sorted(_COMPARISON, key=len, reverse=True)) + r")\s+$", re.I)
 # Between a period and a figure it dates, a comparison's base included: "36% fewer than in 2022
@@ -683,6 +686,11 @@ def _pick_period(
     return None
 
 
+# "takes the total for the year to 25,244 by the end of September": January to September
+_TOTAL_FOR_THE_YEAR = re.compile(r"\btotal\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\s+to\s*$",
+                                 re.IGNORECASE)
+_BY_MONTH_END = re.compile(rf"\s*(?:\S+\s+){{0,2}}?(?:by|at)\s+the\s+end\s+of\s+"
+                           rf"(?P<m>{periods._MONTH_NAMES})\b", re.IGNORECASE)
 # "bringing the 2024 total to 21,063", "this year's tally rose to 9,000": a running total.
 _YEAR_TOTAL = re.compile(
     r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<which>this|last)\s+year['’]s)\s+(?:total|tally)"
@@ -691,7 +699,14 @@ _YEAR_TOTAL = re.compile(
 
 def year_total(text: str, lo: int, figure_start: int, pub: dt.date | None) -> str | None:
     """The year of a total the figure is ('the 2024 total to 21,063'), whatever day the
-    sentence dates it to: the year so far, not that day."""
+    sentence dates it to: the year so far, not that day; 'the total for the year to 25,244
+    by the end of September': January to that month."""
+    so_far = _TOTAL_FOR_THE_YEAR.search(text, max(lo, figure_start - 50), figure_start)
+    if so_far is not None:
+        end = _BY_MONTH_END.match(text, text.find(" ", figure_start))
+        month = _month(end.group("m")) if end else None
+        ym = _month_year(month, None, pub) if month else None
+        return f"{ym[:4]}-01/{ym}" if ym else None
     m = _YEAR_TOTAL.search(text, max(lo, figure_start - 50), figure_start)
     if m is None:
         return None

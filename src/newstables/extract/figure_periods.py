@@ -442,6 +442,10 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 # "In the first nine months of 2023, 24,830 crossed, down 25% on ...": the
                 # change of the figure before it, over its months
                 period = last[2]
+            elif change and period is not None and last is not None and (
+                    last[0] == ctx.sentence.start and period.end == last[2].end
+                    and _within(period, last[2])):
+                period = last[2]  # "25,244 by the end of September, about 2% more": Jan-Sep
             stated = base_after(ctx) if change else None
             if stated is not None and last is not None and last[0] == ctx.sentence.start and (
                     last[2].start is not None and last[2].start.year != int(stated["ny"])):
