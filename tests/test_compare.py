@@ -2831,3 +2831,10 @@ def test_the_total_for_the_year_by_the_end_of_a_month_and_its_change():
     assert rows.loc["about 2%", "verdict"] == "consistent"
     # "ahead of August's" is August's figure, not the 4,192's month
     assert rows.loc["4,192", "verdict"] != "inconsistent"
+
+
+def test_a_base_after_on_the_dates_the_base_not_the_change():
+    rows = extracted("Some 36,816 people crossed the Channel in small boats in 2024. That is up "
+                     "25% on the 29,437 who arrived in 602 boats in 2023.", "2025-01-02")
+    row = rows.set_index("claim").loc["25%"]
+    assert (row["claim_period"].split(" (")[0], row["verdict"]) == ("2024 vs 2023", "consistent")

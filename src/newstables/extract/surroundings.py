@@ -318,6 +318,9 @@ _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|fro
                      r"|beating|surpassing|eclipsing)\s+(?:[a-z]+\s+)?$", re.I)
 
 
+_ON_THE = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+
+
 def another_figures(ctx: Surroundings, start: int) -> bool:
     """Is the period at ``start``, after the figure, the one of the next figure, a part or a
     base of it ("including 444 on Wednesday", "fewer than the 2,977 in 2022")?"""
@@ -326,9 +329,16 @@ def another_figures(ctx: Surroundings, start: int) -> bool:
         return False
     o, e = after[-1]
     # in the part's own phrase: no comma closes it first ("3,823 people, including 600
-    # children, crossed in June 2023": June is the 3,823's)
-    return _A_PART.search(ctx.sentence_text, max(0, o - 20), o) is not None and not re.search(
-        r"[,;)]", ctx.sentence_text[e:start])
+    # children, crossed in June 2023": June is the 3,823's); a change's base after "on"
+    # too ("up 25% on the 29,437 who arrived in 2023": 2023 is the 29,437's)
+    text = ctx.sentence_text
+    if _A_PART.search(text, max(0, o - 20), o) is not None and not re.search(
+            r"[,;)]", text[e:start]):
+        return True
+    base = after[0]  # ('... in 602 boats in 2023': the base's phrase runs on past its number)
+    return text[ctx.figure_start : ctx.figure_end].rstrip().endswith(("%", "cent")) and (
+        _ON_THE.search(text, max(0, base[0] - 8), base[0]) is not None
+        and not re.search(r"[,;)]", text[base[1]:start]))
 
 
 def without_later_contrast(ctx: Surroundings) -> str:
