@@ -2838,3 +2838,11 @@ def test_a_base_after_on_the_dates_the_base_not_the_change():
                      "25% on the 29,437 who arrived in 602 boats in 2023.", "2025-01-02")
     row = rows.set_index("claim").loc["25%"]
     assert (row["claim_period"].split(" (")[0], row["verdict"]) == ("2024 vs 2023", "consistent")
+
+
+def test_a_percentage_of_the_total_is_a_share_whatever_base_the_sentence_names():
+    rows = extracted("Last year 1,127 Turkish nationals crossed the Channel in small boats, "
+                     "about 2.5 per cent of the total, compared with just 69 the year before.",
+                     "2023-08-14").set_index("claim")
+    assert " vs " not in rows.loc["about 2.5 per cent", "claim_period"]
+    assert rows.loc["about 2.5 per cent", "verdict"] != "inconsistent"

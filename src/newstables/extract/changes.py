@@ -31,6 +31,10 @@ _LEVEL_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(r"\s*(?:below|above|higher|lower|more|less|fewer|up|down)\b", re.I)
 
 
+# "... per cent of the total": a share of something, not a change
+_SHARE_OF = re.compile(r"\s*of\s+(?:the|all|those|them|these|its|their)\b", re.I)
+
+
 def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> bool:
     """True when the clause says the figure is a rise or fall, or the sentence names a base;
     not when the words ``before`` the figure make it a level ("rose to 10%", "up from 2.5%")
@@ -41,6 +45,9 @@ def is_change(clause: str, sentence: str, before: str = "", after: str = "") -> 
         return True  # "25% more than the 29,437 who came in 2023"
     if not _change_words().isdisjoint(_WORD.findall(_UP_NO_RISE.sub(" ", clause.lower()))):
         return True
+    if _SHARE_OF.match(after):
+        return False  # "about 2.5 per cent of the total, compared with just 69 the year
+        # before": a share; the base is the count's
     # a base right after another number ("up from 2.5% the previous year") is that number's
     return any(not m.group("after") for m in periods.BASE.finditer(sentence))
 
