@@ -15,7 +15,7 @@ from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
-from newstables.extract.speakers import antecedent
+from newstables.extract.speakers import NO_ONE, antecedent
 from newstables.lexicon import load_json
 
 _LEX = load_json("quotes_cues.json")
@@ -339,9 +339,6 @@ def _country(words: list[tuple[int, int, str]], mentioned: list) -> _Who | None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"on", "near", "at", "in", "from", "outside", "inside"})
-# Nouns after 'a' that are no one: 'A number of residents, who ..., said'
-_NO_ONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
-                     "series", "range", "few", "third", "quarter", "half", "fifth", "tenth"})
 
 
 def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tuple[str, ...]
@@ -373,7 +370,7 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
     if not 0 < head < len(words) or not (words[head - 1][2].lower() in _SPEAKER_NOUNS or (
             head == 2 and words[0][2].lower() in ("a", "an", "one")
             and words[1][2].isalpha() and words[1][2].islower()
-            and words[1][2] not in _NO_ONE)):
+            and words[1][2] not in NO_ONE)):
         # ('A receptionist, who asked not to be named, said': a noun for someone, after 'a')
         return None
     k = head - 1

@@ -95,7 +95,13 @@ from newstables.extract.quote_phrases import (
     _subject_head,
     _words,
 )
-from newstables.extract.speakers import Speakers, is_bare_title, is_listener_verb, is_title
+from newstables.extract.speakers import (
+    ASKED_UNNAMED,
+    Speakers,
+    is_bare_title,
+    is_listener_verb,
+    is_title,
+)
 from newstables.schema import frame
 
 _PUNCT = r"\s,;:–—-"
@@ -261,7 +267,7 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | None = None
             ) -> _Attribution | None:
     """Attribution in the lead-in text[start:end]: 'X said: “' / 'X vowed to “'."""
-    asked = _ASKED_LEAD.search(text, start if sentence is None else min(sentence, start), end)
+    asked = ASKED_UNNAMED.match(text, start if sentence is None else min(sentence, start), end)
     if asked is not None:  # 'Asked whether ... the Home Secretary, Suella Braverman, the
         # spokesman replied: “Yes.”': the subject after the question, not a name inside it
         who = _resolve_np(text, asked.start("np"), asked.end("np"), actors, _SPEAKER_KINDS,
@@ -317,11 +323,6 @@ def _before(text: str, start: int, end: int, actors: _Actors, sentence: int | No
 _UNNAMED_LEAD = re.compile(r"(?:^|(?<=[.!?”\"]\s))\s*(?:A|An|One|Another)\s+"
                            r"(?P<np>[^.:;“”\"]{2,80}?)\s+(?:was|were|is|went)\b[^.:;“”\"]{0,40}:\s*$",
                            re.M)
-# A question put to someone, then their answer: 'Asked whether ..., the spokesman replied:'
-_ASKED_LEAD = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s))\s*Asked\b[^.:;“”\"]{0,200},\s+(?P<np>(?:the|a|an|his|her)\s+"
-    r"[^,.:;“”\"]{1,50}?)\s+(?P<verb>replied|said|answered|responded|insisted|added)\s*[:,]?\s*$",
-    re.M)
 # A lead-in that hands over a statement: '<speaker> has given us this statement on the barge:',
 # '<speaker> issued the following statement:'
 _STATEMENT_LEAD = re.compile(

@@ -240,9 +240,11 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
     return (mention[2], mention[4] if len(mention) > 4 else None) if mention else None
 
 
-# A question put to someone unnamed, then their answer
-_ASKED_UNNAMED = re.compile(r"\W*Asked\b[^.:;“”\"]{0,200},\s+(?:the|a|an)\s+[a-z][^,.:;“”\"]{0,50}?"
-                            r"\s+(?:replied|said|answered|responded|insisted|added)\b[^“”\"]*$")
+# A question put to someone unnamed, then their answer (or reported speech): "Asked whether
+# ..., the spokesman replied:", "Asked why ..., the spokesman said he would not ..."
+ASKED_UNNAMED = re.compile(r"\W*Asked\b[^.:;“”\"]{0,200},\s+(?P<np>(?:the|a|an)\s+[a-z]"
+                           r"[^,.:;“”\"]{0,50}?)\s+(?P<verb>replied|said|answered|responded"
+                           r"|insisted|added)\b[^“”\"]*$")
 # A sentence that brings in someone unnamed as its subject: "Back on the beach, a fisherman
 # mending his nets shook his head", "A volunteer with the charity Utopia 56 said ..."
 _BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??(?:a|an|one|another)\s+"
@@ -255,8 +257,10 @@ _UNNAMED_SAID = re.compile(r"\W*(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<head>[a-z
 # ... or ends with one as the speaker of what it reports: "..., a spokesperson said."
 _SAID_LAST = re.compile(r",\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*)\s+"
                         r"(?:said|says|added|told\s+\w+)\W*\s*$", re.I)
-_NOT_SOMEONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
-                          "series", "range", "few", "group", "report", "study", "survey"})
+# Nouns after 'a' that are no one: 'A number of residents said', 'A report said'
+NO_ONE = frozenset({"number", "lot", "couple", "handful", "majority", "minority", "total",
+                    "series", "range", "few", "third", "quarter", "half", "fifth", "tenth",
+                    "group", "report", "study", "survey"})
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in load_json("quotes_cues.json")[
     "one_person_nouns"].items() for noun in nouns}
 
@@ -274,7 +278,7 @@ def _brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[
     lead = _BRINGS_IN.match(text, start, end) or _SAID_LAST.search(text, start, end)
     if lead is not None and lead.group("head").lower() not in _ONE_PERSON:
         said = _UNNAMED_SAID.match(text, start, end)
-        lead = said if said is not None and said.group("head") not in _NOT_SOMEONE else lead
+        lead = said if said is not None and said.group("head") not in NO_ONE else lead
     head = lead.group("head").lower() if lead is not None else ""
     if _ONE_PERSON.get(head, "either" if lead is not None and lead.re is _UNNAMED_SAID
                        else None) not in (pronoun, "either"):
@@ -556,7 +560,7 @@ class Speakers:
         """In the lead-in: 'according to X, “', 'X reports that “', 'X's claim that “'."""
         text = self.text
         sent_start = self._last_sentence_start(sent_start, open_)
-        if _ASKED_UNNAMED.match(text, sent_start, open_):
+        if ASKED_UNNAMED.match(text, sent_start, open_):
             return ""  # 'Asked whether ... the Home Secretary, Suella Braverman, the spokesman
             # replied: “Yes.”': the one asked, unnamed; not a name in the question
         toks = [t for t in _tokens(text, sent_start, open_) if t[2] not in "“”\"‘"]
