@@ -4,8 +4,9 @@ In a transcript of questions ('Q: ...', 'HAW: ...') and answers ('Yerlikaya: In 
 security forces ...'), or of a debate in Hansard's form, each answer is a direct quote of the
 person its turn names. An article is a transcript when it asks a question with 'Q:' or
 'Question:', or when four paragraphs or more open with the labels of two voices or more; a
-turn counts only when it names a person the article names (before it or in its label), so the
-interviewer's turns and labels such as 'Note:' are not quotes.
+turn counts only when it names a person the article names (before it or in its label), or a
+role ('MINISTER:', 'PRESENTER:': the one person named before with that word in their role,
+else someone unnamed with the label as role), so labels such as 'Note:' are not quotes.
 
 In an interview written as questions and answers with no labels, the interviewer's
 paragraphs (a question, or words put to 'you') and the answers in the first person take
