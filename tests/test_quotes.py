@@ -843,6 +843,18 @@ def test_a_transcript_labelled_by_roles_gives_each_turn_to_its_role():
             "NOTE: This transcript has been edited.\n")
     got = [(q["speaker"], q["role"], q["text"][:12]) for q in rows(text)]
     assert got == [
-        (None, "presenter", "Minister, th"),
+        ("Sarah Whitcombe", "presenter", "Minister, th"),
         ("Angela Eagle", "Minister for Border Security and Asylum", "We inherited"),
-        (None, "presenter", "Dr Lyle, is "), (None, "analyst", "It's accurat")]
+        ("Sarah Whitcombe", "presenter", "Dr Lyle, is "), (None, "analyst", "It's accurat")]
+
+
+def test_the_host_of_a_transcript_is_the_one_the_introduction_says_is_joined_by_the_guests():
+    text = ("Transcript: Politics Weekly\n"
+            "In this episode, Tom Harris talks to Stephen Kinnock and to Professor Ruth Adams.\n"
+            "HOST: Professor Adams, is the backlog really falling?\n"
+            "ECONOMIST: It is, but slowly.\n"
+            "HOST: Minister, are the hotels still full?\n"
+            "MINISTER: There is more to do.\n")
+    got = [(q["speaker"], q["role"]) for q in rows(text)]
+    assert got == [("Tom Harris", "host"), (None, "economist"), ("Tom Harris", "host"),
+                   (None, "minister")]

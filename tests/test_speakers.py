@@ -734,3 +734,11 @@ def test_the_answer_to_a_question_put_to_someone(text, speakers_roles):
 def test_titles_of_bodies_portfolios_and_councillors(text, speakers_roles):
     assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == (
         speakers_roles)
+
+
+def test_someone_unnamed_after_an_opening_phrase_keeps_their_quotes():
+    text = ("Defence Secretary John Healey said: “We will do whatever is asked of us.”\n\nAt a "
+            "hotel in Kent, a security guard, who did not want to be identified, said the mood "
+            "was calm.\n\n“Nobody causes trouble here,” he said. “We just wait.”")
+    assert list(zip(column(text, "speaker"), column(text, "role"), strict=True)) == [
+        ("John Healey", "Defence Secretary"), (None, "guard"), (None, "guard")]

@@ -29,6 +29,10 @@ _ENDS = frozenset('.!?"”’…')
 # descriptions the actors' lexicon knows, and the roles of a broadcast
 _TURN_ROLES = _ROLE_HEADS | frozenset({"presenter", "host", "interviewer", "anchor",
                                        "moderator", "caller", "guest", "panellist"})
+# the one who asks in a broadcast, and how an introduction names them
+_HOSTS = frozenset({"presenter", "host", "interviewer", "anchor", "moderator"})
+_HOSTING_AFTER = re.compile(r"\s+(?:is\s+joined\s+by|talks\s+to|speaks\s+to|interviews)\b")
+_HOSTED_BY = re.compile(r"\b(?:presented|hosted)\s+by\s+$")
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # 'Yerlikaya:', 'Ali Yerlikaya:', 'Mr Moreton:', 'YERLIKAYA:'; in Hansard, a question's
 # number, the member's seat and party ('1. Alistair Carmichael (Orkney and Shetland) (LD):')
@@ -59,7 +63,7 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
             continue
         label = turn["holder"] or turn["name"]
         who = _named_before(label, para.start + turn.end(), people) or _by_role(
-            label, para.start, people)
+            label, para.start, people, article.text)
         if who is not None and turn["office"]:
             offices[who[0]] = " ".join(turn["office"].split()).removeprefix("The ")
         if who is not None and who[0] in offices:
@@ -74,17 +78,22 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
     return groups
 
 
-def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | None]]
-             ) -> tuple[str | None, str | None] | None:
+def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | None]],
+             text: str) -> tuple[str | None, str | None] | None:
     """Who a turn labelled by a role speaks as ('MINISTER:', 'Presenter:'): the one person
     named before it whose role has that word ("Dame Angela Eagle, the Minister for Border
-    Security and Asylum"), else someone unnamed with the label as role ('presenter'); None
-    for a label that names no role ('NOTE:')."""
+    Security and Asylum"); for the one who asks, the one person the introduction says is
+    joined by the guests or talks to them ("Sarah Whitcombe is joined by"); else someone
+    unnamed with the label as role ('presenter'). None for a label that names no role
+    ('NOTE:')."""
     word = label.lower()
     if " " in word or word not in _TURN_ROLES:
         return None
     held = {p[2]: p[4] for p in people
             if p[0] < at and p[3] == "person" and p[4] and word in p[4].lower().split()}
+    if not held and word in _HOSTS:
+        held = {p[2]: word for p in people if p[0] < at and p[3] == "person" and (
+            _HOSTING_AFTER.match(text, p[1]) or _HOSTED_BY.search(text, max(0, p[0] - 20), p[0]))}
     if len(held) == 1:
         return next(iter(held.items()))
     return None, word

@@ -250,8 +250,9 @@ ASKED_UNNAMED = re.compile(r"\W*Asked\b[^.:;“”\"]{0,200},\s+(?P<np>(?:the|a|
 _BRINGS_IN = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??(?:a|an|one|another)\s+"
                         r"(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*)\b", re.I)
 # ... any noun that is the subject of a speech verb: "A receptionist, who asked not to be
-# named, said ..."
-_UNNAMED_SAID = re.compile(r"\W*(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<head>[a-z]+)"
+# named, said ...", "At a hotel in Kent, a security guard, who ..., said"
+_UNNAMED_SAID = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+"
+                           r"(?:[a-z]+\s+){0,2}?(?P<head>[a-z]+)"
                            r"(?:\s*,[^.;“”\"]{1,80},)?\s+(?:said|says|told|added|explained"
                            r"|insisted|admitted|recalled)\b")
 # ... or ends with one as the speaker of what it reports: "..., a spokesperson said."
