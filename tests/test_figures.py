@@ -1334,3 +1334,10 @@ def test_a_figure_that_labels_its_line_counts_and_dates_what_its_colon_says():
         ("3,369", "arrivals", "2023-08"), ("134,046", "cases", None),
         # within a sentence a colon after a figure labels nothing
         ("3,369", None, "2023-H1")]
+
+
+def test_a_weekday_before_a_date_is_that_date():
+    rows = figures("The first 15 men boarded the barge on Monday 7 August, fewer than the 50 "
+                   "expected. About 756 people crossed on Thursday.", "2023-08-14")
+    assert [(r["text"], r["period"]) for r in rows] == [
+        ("15", "2023-08-07"), ("50", "2023-08-07"), ("About 756", "2023-08-10")]

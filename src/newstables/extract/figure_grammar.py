@@ -364,7 +364,8 @@ _PERIOD = re.compile(
         |the(?=\s+year\s+so\s+far\b))\s+
         (?P<rel_u>year|month|week)\b(?!-)(?:\s+so\s+far)?)
     | (?P<day>(?:yesterday|today|currently)\b
-        |(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY}))
+        |(?:on|last|this|since|by|from|until)\s+(?P<wd>{_WEEKDAY})
+        (?!,?\s+{_DAY}\s+(?:of\s+)?{_MONTH}))
     | (?P<wk>(?:(?:in|during)\s+)?(?:the\s+)?(?P<wk_n>first|second|third|fourth|last|final)
         \s+week\s+of\s+(?P<wk_m>{_MONTH})(?:\s+(?P<wk_y>{_YEAR}))?)
     | (?P<eoy>(?:(?:at|by|until|till|before|towards?)\s+)?the\s+end\s+of\s+the\s+year\b)
