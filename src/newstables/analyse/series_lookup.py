@@ -53,8 +53,10 @@ def _series_rows_cached(key: str, all_rows: bool, filled: bool = True
     """The series' rows, and (``filled``) where its catalogue entry names a series that
     counts the same thing in shorter periods (``fill_from``), that series' rows for the dates
     it has none of its own (all detected irregular arrivals: a year from its four quarters)."""
-    rows = reference.series(key, all_rows=all_rows).to_dict("records")
     other = reference.spec(key).get("fill_from") if filled else None
+    if filled and not other:
+        return _series_rows_cached(key, all_rows, False)  # the same rows, read once
+    rows = reference.series(key, all_rows=all_rows).to_dict("records")
     if other:
         own = [(r["start"], r["end"]) for r in rows]
         rows += [r for r in _series_rows_cached(other, all_rows, False)
@@ -67,8 +69,7 @@ def preload() -> None:
     """Read every catalogued series, as the look-ups use it, into the cache now."""
     for key in reference.series_keys():
         for all_rows in (False, True):
-            for filled in (True, False):
-                _series_rows_cached(key, all_rows, filled)
+            _series_rows_cached(key, all_rows, True)  # (its own rows too, for a record's)
 
 
 @lru_cache(maxsize=512)

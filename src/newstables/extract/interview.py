@@ -25,12 +25,11 @@ from newstables.extract.article import Article
 from newstables.extract.quote_marks import _Group, _Seg
 
 _ENDS = frozenset('.!?"”’…')
-# Role words a transcript labels turns with ('PRESENTER:', 'MINISTER:'): the titles and
-# descriptions the actors' lexicon knows, and the roles of a broadcast
-_TURN_ROLES = _ROLE_HEADS | frozenset({"presenter", "host", "interviewer", "anchor",
-                                       "moderator", "caller", "guest", "panellist"})
 # the one who asks in a broadcast, and how an introduction names them
 _HOSTS = frozenset({"presenter", "host", "interviewer", "anchor", "moderator"})
+# Role words a transcript labels turns with ('PRESENTER:', 'MINISTER:'): the titles and
+# descriptions the actors' lexicon knows, and the roles of a broadcast
+_TURN_ROLES = _ROLE_HEADS | _HOSTS | frozenset({"caller", "guest", "panellist"})
 _HOSTING_AFTER = re.compile(r"\s+(?:is\s+joined\s+by|talks\s+to|speaks\s+to|interviews)\b")
 _HOSTED_BY = re.compile(r"\b(?:presented|hosted)\s+by\s+$")
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
