@@ -122,10 +122,9 @@ def undated_count(row: dict[str, Any], group: list[SeriesRule], period: Period,
     the words say it runs to now ("have crossed", "so far"), it is as likely of another time
     as wrong. Nor is a word magnitude far off the series whose clause states no period
     ("small boats carrying dozens of people came ashore"), nor an average whose own clause
-    states no period, read in one its
-    sentence states elsewhere ("... in December, and roughly six hundred boats made the
-    crossing over the whole year, meaning that on average about fifty people were crammed
-    into each dinghy": the year's average, not December's)."""
+    states no period, read in one its sentence states elsewhere ("... in December, and
+    roughly six hundred boats made the crossing over the whole year, meaning that on average
+    about fifty people were crammed into each dinghy": the year's average, not December's)."""
     rule = next((r for r in group if r.key == row["series"]), None)
     if row["verdict"] == "order of magnitude differs" and not periods.find_periods(
             ctx.clause, None):
