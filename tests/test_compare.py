@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstables import article_from_text
+from newstables import article_from_text, periods
 from newstables.analyse.comparison import (
     CHECKED,
     CLAIM_COLUMNS,
@@ -2083,8 +2083,9 @@ def test_detections_are_not_people_when_no_one_says_whose_count_it_is():
 
 
 def test_a_sentence_referring_back_takes_the_period_of_the_figure_it_refers_to():
-    # "That was up 44% from 122,213 a year earlier": June 2023 against June 2022 (not the
-    # day the figures were published); "the end of March" is 2023's, not a year earlier's
+    # "That was up 44% from 122,213 a year earlier": the end of June 2023 against the end of
+    # June 2022 (not the day the figures were published); "the end of March" is 2023's, not a
+    # year earlier's
     claims = extracted(
         "The number of people waiting for an initial decision on their asylum claim reached a "
         "record 175,457 at the end of June, Home Office figures published on Thursday show.\n\n"
@@ -2092,7 +2093,7 @@ def test_a_sentence_referring_back_takes_the_period_of_the_figure_it_refers_to()
         "2023-08-25").set_index("claim")
     assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
             for c in ("44%", "122,213", "172,758")] == [
-        ("2023-06 vs 2022-06", "consistent"), ("2022-06", "consistent"),
+        ("2023-06-30 vs 2022-06-30", "consistent"), ("2022-06-30", "consistent"),
         ("2023-03", "consistent")]
 
 
@@ -2846,3 +2847,48 @@ def test_a_percentage_of_the_total_is_a_share_whatever_base_the_sentence_names()
                      "2023-08-14").set_index("claim")
     assert " vs " not in rows.loc["about 2.5 per cent", "claim_period"]
     assert rows.loc["about 2.5 per cent", "verdict"] != "inconsistent"
+
+
+def test_the_same_date_is_the_date_of_the_figure_before_not_of_its_base():
+    # "at the same date" after "..., down from a peak of N in <month>": the first figure's
+    # date (the end of the month the sentence starts with), not the base's
+    claims = extracted(
+        "At the end of December 124,802 people were waiting for an initial decision, down "
+        "from a peak of 175,457 in June 2023 but still far above earlier levels. There were "
+        "38,079 people in asylum hotels at the same date, up from 35,651 three months "
+        "earlier.", "2025-04-10").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
+            for c in ("38,079", "35,651")] == [
+        ("2024-12-31", "matches press reports"), ("2024-09-30", "matches press reports")]
+    claims = extracted(
+        "Nationally, the number in asylum hotels stood at 34,486 at the end of March, down "
+        "from a peak of 56,018 at the end of September 2023. There were 118,329 people "
+        "waiting for an initial decision at the same date.", "2024-07-24").set_index("claim")
+    assert (claims.loc["118,329", "claim_period"], claims.loc["118,329", "verdict"]) == (
+        "2024-03-31", "consistent")
+
+
+def test_an_earlier_sentences_period_is_not_its_bases():
+    # the sentence before names 2023 for its figures and 2022 only as their base: the
+    # figures after it are 2023's; "down from the record of 2022" is no period of 84,425
+    claims = extracted(
+        "The UK received 67,337 asylum applications from main applicants in 2023, covering "
+        "84,425 people once dependants are included, down from the record of 2022. Small boat "
+        "arrivals fell by 36 per cent to 29,437, from 45,774 the year before.",
+        "2024-03-12").set_index("claim")
+    assert [(claims.loc[c, "claim_period"].split(" (")[0], claims.loc[c, "verdict"])
+            for c in ("84,425", "29,437", "45,774")] == [
+        ("2023", "consistent"), ("2023", "consistent"), ("2022", "consistent")]
+
+
+def test_the_end_of_a_month_without_a_year_is_the_latest_by_publication():
+    found = periods.find_periods("Some 38,079 were in hotels at the end of December, and "
+                                 "118,882 waiting at the end of June.", dt.date(2025, 4, 10))
+    assert [(p.kind, p.end) for _, _, p in found] == [
+        ("end", dt.date(2024, 12, 31)), ("end", dt.date(2024, 6, 30))]
+    # "by the end of September": how far a running total reaches, read with the total
+    assert periods.find_periods("the total for the year to 25,244 by the end of September",
+                                dt.date(2024, 10, 4)) == []
+    # a year or a day after the month is the ordinary end of that month or that date
+    assert [p.end for _, _, p in periods.find_periods(
+        "at the end of March 2024", dt.date(2025, 4, 10))] == [dt.date(2024, 3, 31)]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from newstables.lexicon import load_json
+from newstables.period_labels import span_label
 
 # The kinds a figure's period is reported as (figures table, ``period_kind``).
 PERIOD_KINDS = ("day", "week", "month", "quarter", "year", "since", "range", "none")
@@ -75,7 +76,7 @@ BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
     rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
     rf"\s+(?:(?:at\s+)?(?P<ysame>the\s+same\s+(?:period|quarter|month|time|point|stage)\s+"
-    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
+    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
@@ -213,6 +214,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:between\s+)?(?P<y1>{_Y})\s*(?:and|to|-|–)\s*(?P<y2>{_Y})\b(?!-\d)", _I)),
     ("end_of", re.compile(
         rf"\b(?:at\s+|by\s+)?the\s+end\s+of\s+(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
+    # "at the end of December" with no year: the latest December by publication (not "by the
+    # end of September": a running total's reach, or a deadline)
+    ("end_of_month", re.compile(
+        rf"(?<!\bby\s)\b(?:at\s+)?the\s+end\s+of\s+(?-i:(?P<m>{_MONTH_NAMES}))\b"
+        rf"(?![-'’]|\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]\d)|{_Y}\b))",
+        _I)),
     ("day", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\s+(?P<y>{_Y})\b"
         rf"|\b(?P<m2>{_M})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_Y})\b"
@@ -331,6 +338,13 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         year = int(g["y"])
         end = month_end(year, month_number(g["m"])) if g["m"] else dt.date(year, 12, 31)
         return Period("end", dt.date(year, 1, 1), end, text)
+    if kind == "end_of_month":
+        if not published:
+            return None
+        month = month_number(g["m"])
+        year = published.year if month <= published.month else published.year - 1
+        day = month_end(year, month)  # where a count stood: a moment
+        return Period("end", day, day, text)
     if kind == "day":
         try:
             if g["iso"]:
@@ -632,85 +646,6 @@ def _one_before(target: Period, months: int) -> Period | None:
     q = (month - 1) // 3 + 1
     start, end = quarter_span(year, q)
     return Period("quarter", start, end, f"{year}-Q{q}")
-
-
-def span_label(kind: str, start: dt.date | None, end: dt.date | None) -> str:
-    """A period as a reader reads it: "2022", "2023-08", "2023-Q2", "2023-08-07", or
-    "2016-01-01 to 2023-08-09"."""
-    if end is None:
-        return ""
-    if kind == "year":
-        return str(end.year)
-    if kind == "month":
-        return f"{end:%Y-%m}"
-    if kind == "quarter":
-        return f"{end.year}-Q{(end.month - 1) // 3 + 1}"
-    if kind in ("day", "end", "now") or start is None or start == end:
-        return end.isoformat()
-    return f"{start.isoformat()} to {end.isoformat()}"
-
-
-_ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A date from an ISO string, a date or a Timestamp; None for None, NaN, "" or nonsense."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, dt.datetime):  # a pandas Timestamp too
-        return None if value != value else value.date()  # NaT is not equal to itself
-    if isinstance(value, dt.date):
-        return value
-    m = _ISO_DAY_RE.fullmatch(str(value).strip())
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def _one_end(day: dt.date, granularity: Any, last: bool) -> str:
-    """The known end of an open range, as precise as its granularity ("2025", "Mar 2026")."""
-    if granularity == "year" and (day.month, day.day) == ((12, 31) if last else (1, 1)):
-        return str(day.year)
-    month_edge = calendar.monthrange(day.year, day.month)[1] if last else 1
-    if granularity in ("year", "month") and day.day == month_edge:
-        return f"{day:%b %Y}"
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_span(start: Any, end: Any, granularity: Any = None) -> str:
-    """A compact reading of a date range: "7 Aug 2023", "Jul 2023", "2022", "Jan–Aug 2023".
-
-    An open range reads "until 2025" or "from 1 Jan 2016", its known end as precise as
-    ``granularity`` says.
-    """
-    start, end = as_date(start), as_date(end)
-    if start is None and end is None:
-        return "undated"
-    if start is None:
-        return f"until {_one_end(end, granularity, last=True)}"
-    if end is None:
-        return f"from {_one_end(start, granularity, last=False)}"
-    if start > end:
-        start, end = end, start
-    if start == end:
-        return f"{start.day} {start:%b %Y}"
-    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
-    if whole_months and start.year == end.year and start.month == end.month:
-        return f"{start:%b %Y}"
-    if whole_months and start.month == 1 and end.month == 12:
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    if whole_months:
-        if start.year == end.year:
-            return f"{start:%b}–{end:%b %Y}"
-        return f"{start:%b %Y}–{end:%b %Y}"
-    if start.year == end.year:
-        if start.month == end.month:
-            return f"{start.day}–{end.day} {end:%b %Y}"
-        return f"{start.day} {start:%b}–{end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y}–{end.day} {end:%b %Y}"
 
 
 def add_months_ym(year: int, month: int, k: int) -> tuple[int, int]:

@@ -105,7 +105,8 @@ from newstables.extract.surroundings import (
 )
 from newstables.hedges import Tolerance, fmt
 from newstables.lexicon import load_json
-from newstables.periods import RATE_DAYS, Period, span_label
+from newstables.period_labels import span_label
+from newstables.periods import RATE_DAYS, Period
 
 CLAIM_COLUMNS = [
     "figure", "claim", "stated_by", "value", "low", "high", "hedge", "hedge_kind", "counts",

@@ -19,7 +19,8 @@ import pandas as pd
 
 from newstables.display import shorten
 from newstables.extract.article import Article
-from newstables.periods import as_date, format_span, iso_span
+from newstables.period_labels import as_date, format_span
+from newstables.periods import iso_span
 from newstables.reference import load_reference
 
 COLUMNS = [

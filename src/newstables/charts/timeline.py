@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from newstables.charts import ACCENT, INK, MUTED, PALETTE
 from newstables.display import shorten
-from newstables.periods import as_date, format_span
+from newstables.period_labels import as_date, format_span
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

@@ -45,6 +45,18 @@ _SHIFTS = re.compile(r"\b(?:later|then|subsequently|afterwards|next|since(?!\s+(
 # A sentence's end: one without (a headline, a subhead) lends no period
 _CLOSED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 INHERITED = "an earlier sentence's period: its own states none"
+# Where a sentence gives what its figure is compared with, to the clause's end ("..., down
+# from a peak of 175,457 in June 2023 but ...", "compared with 29,561 a year earlier")
+_BASE_STRETCH = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|from\s+(?:a|the)\s+"
+    r"(?:previous\s+)?(?:peak|high|record|low))\b(?:[^,;:.!?]|[,.](?=\d))*?"
+    r"(?=\s+(?:but|and|while)\b|[;:!?]|[,.](?!\d)|$)", re.I)
+
+
+def in_a_base(text: str, at: int) -> bool:
+    """Does ``at`` fall where ``text`` tells what a figure is compared with (its base), not
+    when the figure itself was counted?"""
+    return any(m.start() <= at < m.end() for m in _BASE_STRETCH.finditer(text))
 
 
 def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
@@ -74,7 +86,7 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
             return None  # "X later vowed to cut that number", a headline or a subhead
         found = [p for s, _, p in periods.find_periods(text, published)
                  if not (p.kind == "day" and (REPORTED_ON.search(text, 0, s) or _dateline(
-                     p, published)))]
+                     p, published))) and not in_a_base(text, s)]
         if not found:
             if sentence.start in inherited:
                 return inherited[sentence.start]
@@ -83,7 +95,8 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
             continue
         first = found[0]
         if sentence.start not in counted or len({(p.start, p.end) for p in found}) != 1 or (
-                first.kind not in ("year", "quarter", "month", "range") or first.start is None
+                first.kind not in ("year", "quarter", "month", "range", "end")
+                or first.start is None
                 or first.end is None or published is not None and first.start > published):
             return None  # "The package, which runs until March 2026": no past period
         return replace(periods.clip(first, published), origin=INHERITED)

@@ -90,6 +90,9 @@ _CLAUSE_BREAK = re.compile(
 # ", the highest daily figure this year", ", the Home Office said on Tuesday": a description or
 # a clause of its own, until a comma closes it (", a record, in 2022" is the figure's 2022).
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\b", re.I)
+# ", down from the record of 2022": a base's own period, until a comma closes it (", compared
+# with 1,110 in 2022, in 2023" is the figure's 2023)
+_BASE_AFTER = re.compile(r",\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\b", re.I)
 
 
 def opens_another_clause(between: str) -> bool:
@@ -97,8 +100,8 @@ def opens_another_clause(between: str) -> bool:
     description that has not closed by the period? Then the period is not the figure's."""
     if any(c in between for c in ";:—–(") or _CLAUSE_BREAK.search(between):
         return True
-    m = _APPOSITIVE.search(between)
-    return m is not None and "," not in between[m.end():]
+    return any(m is not None and "," not in between[m.end():]
+               for m in (_APPOSITIVE.search(between), _BASE_AFTER.search(between)))
 
 
 # "- 3,369: arrivals in August 2023": a figure that labels its line, and the words after its

@@ -20,7 +20,12 @@ from typing import Any
 from newstables import periods
 from newstables.extract.article import Article
 from newstables.extract.changes import PART_OF_YEAR, base_after, percent_is_change
-from newstables.extract.earlier_periods import INHERITED, REPORTED_ON, an_earlier_sentences
+from newstables.extract.earlier_periods import (
+    INHERITED,
+    REPORTED_ON,
+    an_earlier_sentences,
+    in_a_base,
+)
 from newstables.extract.figure_bases import (
     SAME_PERIOD,
     bare_base,
@@ -41,6 +46,7 @@ from newstables.extract.surroundings import (
     sentence_at,
     surroundings,
 )
+from newstables.period_labels import as_date, span_label
 from newstables.periods import Period
 
 # "... registered 61,336 people during this period": the period of the sentence before
@@ -290,7 +296,10 @@ def _story_period(previous: str, published: dt.date | None,
     if not found and short and "year" in kinds:  # "Take 2022." opens the story of that year
         found = [(short.start("y"), periods.year_period(int(short["y"]), short["y"]))]
     told = [p for s, p in found if not (p.kind == "day" and REPORTED_ON.search(previous, 0, s))]
-    return (told or (report_day and [p for _, p in found]) or [None])[-1]
+    # not a base's ("At the end of December 124,802 were waiting, down from a peak of 175,457
+    # in June 2023. There were 38,079 in hotels at the same date": December)
+    own = [p for s, p in found if p in told and not in_a_base(previous, s)]
+    return (own or told or (report_day and [p for _, p in found]) or [None])[-1]
 
 
 _SHORT_YEAR = re.compile(r"(?:\w+\s+){0,3}(?P<y>(?:19|20)\d\d)[.:!]?")
@@ -324,7 +333,7 @@ def _that_year(words: re.Match[str], earlier: Sequence[str],
         at = start if edge in ("start", "beginning") else end
         return Period("end", at, at, at.isoformat(), origin="the previous sentence's period")
     kind = words.group("unit").lower()
-    return Period(kind, start, end, periods.span_label(kind, start, end),
+    return Period(kind, start, end, span_label(kind, start, end),
                   origin="the previous sentence's period")
 
 
@@ -368,7 +377,7 @@ def _years_away(period: Period, years: int, origin: str) -> Period:
     start = periods.in_year(period.start, period.start.year + years)
     end = periods.in_year(period.end, period.end.year + years)
     if period.kind in ("year", "quarter", "month"):
-        return Period(period.kind, start, end, periods.span_label(period.kind, start, end),
+        return Period(period.kind, start, end, span_label(period.kind, start, end),
                       origin=origin)
     return Period("range", start, end, f"{start.isoformat()} to {end.isoformat()}",
                   origin=origin)
@@ -383,7 +392,7 @@ def iso_label(period: Period) -> str:
     if period.kind == "year":
         return str(end.year)
     if period.kind in ("quarter", "month"):
-        return periods.span_label(period.kind, start, end)
+        return span_label(period.kind, start, end)
     if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
         return f"{start:%Y-%m}/{end:%Y-%m}"
     return f"{start.isoformat()}/{end.isoformat()}"
@@ -693,8 +702,8 @@ def _start_of_previous(article: Article, ctx: Surroundings) -> int | None:
 def period_from_columns(row: dict[str, Any], published: dt.date | None,
                         prefix: str = "period") -> Period | None:
     """The Period a figures row's columns describe (the inverse of ``period_columns``)."""
-    start = periods.as_date(row.get(f"{prefix}_start"))
-    end = periods.as_date(row.get(f"{prefix}_end"))
+    start = as_date(row.get(f"{prefix}_start"))
+    end = as_date(row.get(f"{prefix}_end"))
     kind = row.get(f"{prefix}_kind", "range") if prefix == "period" else "range"
     if end is None or kind == "none":
         return None
@@ -704,7 +713,7 @@ def period_from_columns(row: dict[str, Any], published: dt.date | None,
         kind = "range"
     elif prefix != "period":
         kind = _kind_of_span(start, end)
-    return Period(kind, start, end, periods.span_label(kind, start, end))
+    return Period(kind, start, end, span_label(kind, start, end))
 
 
 def _kind_of_span(start: dt.date | None, end: dt.date) -> str:
