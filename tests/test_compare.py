@@ -2892,3 +2892,17 @@ def test_the_end_of_a_month_without_a_year_is_the_latest_by_publication():
     # a year or a day after the month is the ordinary end of that month or that date
     assert [p.end for _, _, p in periods.find_periods(
         "at the end of March 2024", dt.date(2025, 4, 10))] == [dt.date(2024, 3, 31)]
+
+
+def test_a_total_since_a_year_by_the_end_of_a_later_one_stops_there():
+    # "By the end of 2023, ... since 2018": 2018 to 2023, not to publication
+    for text in ("By the end of 2023, more than 114,000 people had made the journey since "
+                 "2018, according to Home Office figures.",
+                 "More than 114,000 people had crossed the Channel since 2018 by the end of "
+                 "2023."):
+        row = extracted(text, "2024-11-20").iloc[0]
+        assert (row["claim_period"], row["verdict"]) == (
+            "2018-01-01 to 2023-12-31", "consistent")
+    row = extracted("Since 2018, more than 140,000 people have crossed the Channel.",
+                    "2024-11-20").iloc[0]
+    assert row["claim_period"] == "2018-01-01 to 2024-11-20"

@@ -154,6 +154,14 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
+    if period is not None and period.kind == "since" and period.start is not None:
+        # "By the end of 2023, more than 114,000 had crossed since 2018": to that end
+        ends = [p for _, _, p in found if p.kind == "end" and p.end is not None
+                and period.start < p.end < (period.end or dt.date.max)]
+        if len(ends) == 1:
+            end = ends[0].end
+            period = replace(period, kind="range", end=end, label=span_label(
+                "range", period.start, end))
     # not past a break, nor the period of a part of the figure or of a base after it ("almost
     # 1,300 crossed, including 444 on Wednesday", "2,783 ..., fewer than the 2,977 in 2022")
     # nor a rate outside its clause: "at a cost of £8 million a day" is that cost's
