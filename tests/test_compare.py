@@ -2906,3 +2906,15 @@ def test_a_total_since_a_year_by_the_end_of_a_later_one_stops_there():
     row = extracted("Since 2018, more than 140,000 people have crossed the Channel.",
                     "2024-11-20").iloc[0]
     assert row["claim_period"] == "2018-01-01 to 2024-11-20"
+
+
+def test_a_month_named_in_its_first_week_is_last_years():
+    # published on 2 January 2025: "January brought 1,335" is January 2024, not two days of
+    # 2025; "and February just 920": February's figure, named before it
+    claims = extracted("January brought 1,335 arrivals and February just 920, the quietest "
+                       "month of the season.", "2025-01-02").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"]) for c in
+            ("1,335", "920")] == [("2024-01", "consistent"), ("2024-02", "consistent")]
+    # later in the month it is the month in progress
+    row = extracted("January has brought 1,335 arrivals so far.", "2024-01-25").iloc[0]
+    assert row["claim_period"].startswith("2024-01")

@@ -42,8 +42,14 @@ def _month_year(month: int, year: int | None, pub: dt.date | None) -> str | None
     if year is None:
         if pub is None:
             return None
-        year = pub.year if month <= pub.month else pub.year - 1
+        # the latest such month by publication; in a month's first week, that month a year
+        # before ("January brought 1,335 arrivals" on 2 January: last January, not days old)
+        year = pub.year if month < pub.month or month == pub.month and pub.day > _FIRST_WEEK \
+            else pub.year - 1
     return f"{year:04d}-{month:02d}"
+
+
+_FIRST_WEEK = 7
 
 
 def _month(name: str | None) -> int | None:
@@ -245,8 +251,8 @@ _SO_FAR = re.compile(r"(?:of\s+|in\s+)?(?:the\s+year\s+so\s+far|this\s+year|so\s
                      r"|(?:19|20)[0-9]{2}\s+so\s+far)\b")  # "the busiest month of 2024 so far"
 # "August saw 4,149 arrivals and September 4,192", "December's 3,254 arrivals": a month whose
 # figure follows it
-_A_FIGURE_NEXT = re.compile(r"(?:['’]s)?\s+(?:(?:about|around|some|nearly|almost|just|over)\s+)?"
-                            r"[0-9]{1,3}(?:,[0-9]{3})+\b")
+_A_FIGURE_NEXT = re.compile(r"(?:['’]s)?\s+(?:(?:about|around|some|nearly|almost|just|only"
+                            r"|over)\s+)?(?:[0-9]{1,3}(?:,[0-9]{3})+\b|[0-9]{3}\b(?![.,]?[0-9]))")
 # "the busiest month was October, with 5,417 arrivals": the month's figure
 _WITH_A_FIGURE = re.compile(r",\s+with\s+(?:(?:about|around|some|nearly|almost|just|over|more"
                             r"\s+than)\s+)?[0-9]")
