@@ -2918,3 +2918,36 @@ def test_a_month_named_in_its_first_week_is_last_years():
     # later in the month it is the month in progress
     row = extracted("January has brought 1,335 arrivals so far.", "2024-01-25").iloc[0]
     assert row["claim_period"].startswith("2024-01")
+
+
+def test_words_that_name_no_one_year_or_belong_to_a_month():
+    # "any previous year" is no year; "in September last year" is that September
+    row = extracted("In the first five months of this year, 14,812 people crossed the Channel "
+                    "in small boats, which is more than in the same period of any previous "
+                    "year.", "2025-06-11").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2025-01-01 to 2025-05-31", "consistent")
+    row = extracted("At the peak, in September last year, more than 56,000 asylum seekers were "
+                    "living in hotels.", "2024-06-03").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2023-09", "matches press reports")
+    row = extracted("In August last year, 8,631 people crossed.", "2023-06-03").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2022-08", "consistent")
+
+
+def test_the_figure_after_the_same_period_and_when_is_that_periods():
+    # "... up by more than a third on the same period of 2024, when 25,244 people crossed":
+    # January to September 2024; the change is in arrivals, not in the running total
+    claims = extracted(
+        "Some 34,087 people crossed in the first nine months of 2025. The total for the first "
+        "nine months of the year is up by more than a third on the same period of 2024, when "
+        "25,244 people crossed.", "2025-10-02").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "series"], claims.loc[c, "verdict"])
+            for c in ("more than a third", "25,244")] == [
+        ("2025-01-01 to 2025-09-30 vs 2024-01-01 to 2024-09-30",
+         "uk_small_boat_arrivals_monthly", "consistent"),
+        ("2024-01-01 to 2024-09-30", "uk_small_boat_arrivals_monthly", "consistent")]
+    # unless its own clause dates it: the whole twelve months
+    row = extracted("By the end of August more than 20,000 people had crossed this year. That "
+                    "is fewer than at the same point last year, when 45,774 people made the "
+                    "journey over the whole twelve months.", "2023-09-05").set_index(
+        "claim").loc["45,774"]
+    assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")

@@ -57,6 +57,7 @@ from newstables.analyse.series_lookup import (
     lookup,
     older_match,
     percent_change,
+    since_matches,
 )
 from newstables.analyse.series_match import (
     SeriesRule,
@@ -348,6 +349,10 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     sign = sign or direction(ctx)  # a multiplier's is its own: "fell to four times 2020's"
     signed = replace(t, low=sign * t.low if sign > 0 else -t.high,
                      high=sign * t.high if sign > 0 else -t.low)
+    # not a running total the target is no span of ("The total for the first nine months ...
+    # is up by a third": those months' arrivals, not all since 2018)
+    found = [(s, r) for s, r in found if r.kind != "cumulative" or since_matches(r, target)] or (
+        found)
     reasons = []
     best = max(score for score, _ in found)
     # (not a series the words fit far less: "Total irregular arrivals were up 19%" is no

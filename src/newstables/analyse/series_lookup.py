@@ -227,7 +227,7 @@ def _lookup_stock(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Loo
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 
 
-def _since_matches(rule: SeriesRule, period: Period) -> bool:
+def since_matches(rule: SeriesRule, period: Period) -> bool:
     if period.start is None:
         return False
     if rule.since == "year_start":
@@ -248,7 +248,7 @@ FRESH_DAYS = 7
 def _lookup_cumulative(rule: SeriesRule, period: Period, skip: frozenset[str]) -> Lookup:
     if period.end is None:
         return Lookup(reason="no publication date to read the period from")
-    if not _since_matches(rule, period):
+    if not since_matches(rule, period):
         return Lookup(reason=f"the series is a running total since {rule.since}, not "
                              f"'{period.label}'")
     at = period.end

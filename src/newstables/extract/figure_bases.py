@@ -54,6 +54,9 @@ _NOW_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:now|currently|today|at\s+present|so\s
 # ", to 36,816": the figure a base changed to comes next
 _TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|almost|some|just"
                       r"|roughly|over|more\s+than)\s+)*", re.I)
+# ", when 25,244 people crossed" right after the same period: the figure counted in it
+_WHEN_THEN = re.compile(r",?\s+when\s+(?:(?:there\s+were|only|just|some|about|around|nearly"
+                        r"|almost|more\s+than|fewer\s+than)\s+)*", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # "... at the peak", "at its height": a base at a record's time, which is not stated
 _AT_THE_PEAK = re.compile(
@@ -97,13 +100,23 @@ def past_a_break(sentence: str, figure_end: int, start: int) -> bool:
     return start >= figure_end and opens_another_clause(sentence[figure_end:start])
 
 
+def _clause_end(sentence: str, at: int) -> int:
+    found = re.compile(r"[,;:.!?](?!\d)").search(sentence, at)
+    return found.start() if found else len(sentence)
+
+
 def same_period_words(ctx: Surroundings) -> re.Match[str] | None:
     """The "in the same period of 2022" / "... last year" that the figure is counted in: in
     its sentence, before or after it with no other figure between, within a few words."""
     fs, fe = ctx.figure_start, ctx.figure_end
     for m in SAME_PERIOD.finditer(ctx.sentence_text):
-        if _BASE_BEFORE.search(ctx.sentence_text, 0, m.start()):
-            continue  # "fewer than at the same point last year": a comparison's base
+        text = ctx.sentence_text
+        if _BASE_BEFORE.search(text, 0, m.start()) and not (
+                _WHEN_THEN.fullmatch(text, m.end(), fs)
+                and not _OWN_TIME.search(text, fe, _clause_end(text, fe))):
+            continue  # "fewer than at the same point last year": a comparison's base (not
+            # "... on the same period of 2024, when 25,244 crossed": that base's figure, unless
+            # its clause dates it: "when 45,774 made the journey over the whole twelve months")
         lo, hi = (fe, m.start()) if m.start() >= fe else (m.end(), fs)
         if 0 <= hi - lo <= _SAME_REACH and not any(lo <= s < hi for s, _ in ctx.others):
             return m

@@ -109,6 +109,11 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> str | None:
         return _SPAN_LEAD.sub("", surface).lower()
     if kind == "rel":
         which = g("rel_w").lower()
+        if _ANY_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            return None  # "more than in the same period of any previous year": no one year
+        if g("rel_u").lower() == "year" and _MONTH_BEFORE.search(
+                m.string, max(0, m.start() - 12), m.start()):
+            return None  # "in September last year": the month's year, read with the month
         if which == "last" and _THE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
             which = "past"  # "over the last year": the 12 months to publication, not last year
         return _relative(which, g("rel_u").lower(), pub, surface)
@@ -328,6 +333,8 @@ def _since(m: re.Match[str], pub: dt.date | None, surface: str) -> str:
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_ANY_BEFORE = re.compile(r"\b(?:any|every|each)\s+$", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{periods._MONTH_NAMES})\s+(?:of\s+)?$", re.I)
 
 
 def _relative(which: str, unit: str, pub: dt.date | None, surface: str) -> str:
