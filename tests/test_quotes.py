@@ -858,3 +858,30 @@ def test_the_host_of_a_transcript_is_the_one_the_introduction_says_is_joined_by_
     got = [(q["speaker"], q["role"]) for q in rows(text)]
     assert got == [("Tom Harris", "host"), (None, "economist"), ("Tom Harris", "host"),
                    (None, "minister")]
+
+
+def test_a_title_of_two_portfolios_before_a_name_after_the_quote():
+    got = rows('"The pressure has increased," Migration and Asylum Minister Nikos '
+               'Panagiotopoulos told Kathimerini.')
+    assert [(r["speaker"], r["role"]) for r in got] == [
+        ("Nikos Panagiotopoulos", "Migration and Asylum Minister")]
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    # 'Sir James Eadie KC' is not 'Paul Harris KC' (the same last word); 'X MP said' is X
+    got = rows('Paul Harris KC, for Ms Parkes, said the barge was "a floating hostel".\n\n'
+               'Sir James Eadie KC, for the Home Secretary, said the claim was '
+               '"misconceived". He told the judge: "The statutory scheme is clear."')
+    assert [r["speaker"] for r in got] == ["Paul Harris", "James Eadie", "James Eadie"]
+    got = rows('"Simply unsustainable," Kemi Oyelaran MP said.')
+    assert [(r["speaker"], r["role"]) for r in got] == [("Kemi Oyelaran", "MP")]
+    got = rows('"Simply unsustainable," a Labour MP said.')
+    assert [(r["speaker"], r["role"]) for r in got] == [(None, "Labour mp")]
+
+
+def test_a_members_title_and_a_body_after_of_are_roles():
+    got = rows('Labour MSP Paul Sweeney, who represents Glasgow, said the "chaotic" approach '
+               'was shifting costs.\n\n"Some of the fall is down to government action," said '
+               'Dr Peter Walsh of the Migration Observatory at the University of Oxford.')
+    assert [(r["speaker"], r["role"]) for r in got] == [
+        ("Paul Sweeney", "Labour MSP"), ("Peter Walsh", "Migration Observatory")]

@@ -191,6 +191,10 @@ def _followed_by(toks: list[_Tok], k: int, phrases: dict[str, tuple[tuple[str, .
     return 0
 
 
+# Letters after a name that are no part of it ('Sir James Eadie KC', 'Jane Roe MP')
+_POST_NOMINALS = frozenset("KC QC MP MEP MSP OBE CBE MBE KBE DBE".split())
+
+
 class _Sentence:
     """Extracts candidate mentions from one sentence's tokens."""
 
@@ -217,8 +221,9 @@ class _Sentence:
     def _person(self, a: int, first: int, b: int, role: str | None, country: str | None,
                 single_evidence: bool = True) -> None:
         start, end = self._span(a, b)
-        name_start, _ = self._span(first, b)
-        name = self.text[name_start:end]
+        last = b - 1 if b - first > 2 and self.toks[b - 1].text in _POST_NOMINALS else b
+        name_start, name_end = self._span(first, last)  # 'Paul Harris KC': Paul Harris
+        name = self.text[name_start:name_end]
         self.cands.append(_Cand(start, end, "person", name, country, role,
                                 single=_surname(name) is not None, evidence=single_evidence))
         for k in range(a, b):
@@ -727,10 +732,24 @@ def find_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, list[Ment
         waiting += unresolved
         cands.extend(found)
     _paragraph_country(named, waiting)
+    _of_a_body(cands, article.text)
     actor_rows, mention_rows = _build(article, _resolve_singles(cands, article.text))
     _titles_held(actor_rows, titles, article.published)
     return (frame("actors", actor_rows), frame("mentions", mention_rows),
             _mentioned(actor_rows, mention_rows, len(article.text)))
+
+
+_OF_THE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def _of_a_body(cands: list[_Cand], text: str) -> None:
+    """A person named with no title right before 'of [the] <organisation>' ('Dr Peter Walsh of
+    the Migration Observatory said') works there: the organisation is their role."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    for person, body in zip(ordered, ordered[1:], strict=False):
+        if person.kind == "person" and person.role is None and body.kind == "org" and (
+                _OF_THE.fullmatch(text, person.end, body.start)):
+            person.role = body.name
 
 
 def _titles_held(actor_rows: list[dict], titles: list[str], on: dt.date | None) -> None:

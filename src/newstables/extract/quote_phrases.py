@@ -193,6 +193,10 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         if title is not None:  # 'The Director of Public Prosecutions said'
             return actors.last_role_before(words[0][0], title.lower()) or (None, title)
         named = any(r[0] <= edge[0] < r[1] for r in found)
+        after = next((r for r in found if r[3] == "person" and edge[2] in _POST_NOMINAL
+                      and not text[r[1]:edge[0]].strip()), None)
+        if after is not None:  # 'Kemi Oyelaran MP said': the member, not an unnamed MP
+            return after[2], after[4] or edge[2]
         if low in _SPEAKER_NOUNS and not named:
             # a seat of government speaks like a body: 'a Downing Street spokesman'
             return _generic(text, words, len(words) - 1, actors, sorted(found + [
@@ -378,6 +382,10 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
         return None  # not a determiner and a noun: a name is the other rules' to read
     found = [r for r in actors.within(words[0][0], words[k][1]) if r[3] in kinds]
     return _generic(text, words, k, actors, found)
+
+
+# Letters after a name for an office ('Jane Roe MP', 'Paul Harris KC')
+_POST_NOMINAL = frozenset("MP MEP MSP KC QC".split())
 
 
 def _anonymous(words: list[tuple[int, int, str]]) -> int | None:

@@ -77,7 +77,7 @@ _PLACE_NAMES = frozenset(
 )
 _PERSONAL = {"he": "person", "she": "person", "it": "org"}
 _PARTICLES = NAME_PARTICLES | {"st.", "st"}
-_SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
+_SUFFIX = frozenset("jr jr. sr sr. ii iii iv kc qc mp mep msp obe cbe mbe kbe dbe".split())
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|--|[,;:!?()“”\"‘—–―]")
 _APPOSITIVE = frozenset([",", ")", "--", "—", "–"])
@@ -149,6 +149,10 @@ def _particles_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
     while k < len(toks) and toks[k][2].lower() in _PARTICLES:
         k += 1
     return k < len(toks) and _is_cap(toks[k][2])
+
+
+# Capitalised title words joined by "and" before a name ('Migration and Asylum Minister')
+_JOINED_TITLE = re.compile(r"(?:[A-Z][\w'’-]*\s+)+and\s+(?:[A-Z][\w'’-]*\s+)+")
 
 
 def _name_of(run: list[tuple[int, int, str]]) -> str | None:
@@ -435,6 +439,10 @@ class Speakers:
         first = re.sub(r"['’](?:s|d|ll)$", "", _low(toks[0][2]))  # "He's claiming that"
         if first in _PERSONAL:
             return self._pronoun(first, toks[0][0])
+        for s, e, actor, kind in self.mentions:  # 'Migration and Asylum Minister X': X
+            if kind == "person" and toks[0][0] < s and e <= end and _JOINED_TITLE.fullmatch(
+                    self.text, toks[0][0], s):
+                return actor
         # stop the phrase at a comma, bracket or a word that ends a noun phrase
         cut = []
         for tok in toks:
