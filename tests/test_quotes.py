@@ -876,7 +876,7 @@ def test_letters_after_a_name_are_not_part_of_it():
     got = rows('"Simply unsustainable," Kemi Oyelaran MP said.')
     assert [(r["speaker"], r["role"]) for r in got] == [("Kemi Oyelaran", "MP")]
     got = rows('"Simply unsustainable," a Labour MP said.')
-    assert [(r["speaker"], r["role"]) for r in got] == [(None, "Labour mp")]
+    assert [(r["speaker"], r["role"]) for r in got] == [(None, "Labour MP")]
 
 
 def test_a_members_title_and_a_body_after_of_are_roles():
@@ -885,3 +885,33 @@ def test_a_members_title_and_a_body_after_of_are_roles():
                'Dr Peter Walsh of the Migration Observatory at the University of Oxford.')
     assert [(r["speaker"], r["role"]) for r in got] == [
         ("Paul Sweeney", "Labour MSP"), ("Peter Walsh", "Migration Observatory")]
+
+
+def test_someone_unnamed_of_a_body_is_not_the_body():
+    # 'a Border Force officer' is one officer, unnamed; a spokesman speaks for the body
+    got = rows('"You stop counting after a while," said a Border Force officer, who spoke on '
+               'condition of anonymity.\n\nA senior Greek government official, speaking on '
+               'condition of anonymity, said relations were "functional but fragile".\n\nAt '
+               'the Glasgow Night Shelter, a volunteer who asked not to be named said: "We had '
+               'refugees sleeping on the floor."\n\n"It works," a Home Office spokesman said.')
+    assert [(r["speaker"], r["role"]) for r in got] == [
+        (None, "Border Force officer"), (None, "senior Greek government official"),
+        (None, "volunteer"), ("Home Office", "spokesman")]
+    # a named person's description is no one new
+    got = rows('Howard Dean, a former party chairman, spoke on Monday.\n\nDean, a medical '
+               'doctor, then said: "I would never diagnose anyone."')
+    assert [r["speaker"] for r in got] == ["Howard Dean"]
+
+
+def test_he_said_after_someone_unnamed_is_brought_in_is_theirs():
+    # the last named speaker is someone else; the sentence before the quote brings in an
+    # unnamed person with their description, and the quote's own sentences split inside it
+    lead = 'Interior Minister Bruno Retailleau said: "We will act."\n\n'
+    got = rows(lead + 'A former Downing Street adviser, who asked not to be named, defended '
+               'the approach. "The deterrent was never tested," he said.')
+    assert [(r["speaker"], r["role"]) for r in got][1:] == [
+        (None, "former Downing Street adviser")]
+    got = rows(lead + 'A French police officer in Calais, who was not authorised to speak, '
+               'said his unit covered the coast. "The British think we do nothing. We stop '
+               'half the boats," he said.')
+    assert [(r["speaker"], r["role"]) for r in got][1:] == [(None, "French police officer")]

@@ -15,7 +15,7 @@ from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
-from newstables.extract.speakers import NO_ONE, antecedent
+from newstables.extract.speakers import NO_ONE, ONE_PERSON, antecedent
 from newstables.lexicon import load_json
 
 _LEX = load_json("quotes_cues.json")
@@ -176,6 +176,9 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
     aged = _by_age(text, words, actors)
     if aged is not None:
         return aged
+    member = _one_of_a_body(text, words, actors.within(start, end))
+    if member is not None:
+        return member
     edge = words[-1] if last else words[0]
     low = edge[2].lower()
     if low in _PRONOUNS:
@@ -488,6 +491,39 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         # 'one Tory backbencher', 'a Kent councillor': who they are for, kept in the role
         title = _with_party(words[lo:k], noun)
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
+
+
+# Words that open a scene before someone unnamed: 'At the Glasgow Night Shelter, a volunteer'
+_SCENE_WORDS = frozenset("at in on outside inside near back by from after before during while "
+                         "as when later earlier meanwhile there here".split())
+# Where an unnamed speaker's noun phrase ends: a comma, a relative clause, a preposition
+_PHRASE_END = frozenset("who whom whose which that in at on with from of for by near".split())
+
+
+def _one_of_a_body(text: str, words: list[tuple[int, int, str]],
+                   found: list[tuple[int, int, str, str, str | None]]) -> _Who | None:
+    """'a Border Force officer', 'a senior Greek government official, speaking on condition
+    of anonymity,', 'At the Glasgow Night Shelter, a volunteer who asked not to be named':
+    someone unnamed who belongs to a body named in their noun phrase (not its spokesperson,
+    who speaks for it), that phrase their role. None for any other phrase."""
+    at = next((i for i, w in enumerate(words) if w[2].lower() in ("a", "an", "one", "another")
+               and (i == 0 or text[words[i - 1][1]:w[0]].strip() == ",")), None)
+    if at is None or at > 0 and words[0][2].lower() not in _SCENE_WORDS:
+        return None  # (not 'Dean, a medical doctor, ...': a named person's description)
+    head = None
+    for j in range(at + 1, min(len(words), at + 7)):
+        low = words[j][2].lower()
+        if low in _PHRASE_END or text[words[j - 1][1]:words[j][0]].strip():
+            break  # ('a volunteer who ...', 'an official, speaking ...')
+        if low in ONE_PERSON and low not in SPOKES:
+            head = j
+    if head is None:
+        return None
+    span = (words[at + 1][0], words[head][0])
+    if at == 0 and not any(span[0] <= r[0] and r[1] <= span[1] and r[3] in ("org", "place")
+                           for r in found):
+        return None  # (after an opening phrase, 'At the shelter, a volunteer': not the place)
+    return None, " ".join(text[words[at + 1][0]:words[head][1]].split())
 
 
 def _with_party(before: list[tuple[int, int, str]], noun: str) -> str:
