@@ -915,3 +915,14 @@ def test_he_said_after_someone_unnamed_is_brought_in_is_theirs():
                'said his unit covered the coast. "The British think we do nothing. We stop '
                'half the boats," he said.')
     assert [(r["speaker"], r["role"]) for r in got][1:] == [(None, "French police officer")]
+
+
+def test_a_quote_after_someone_unnamed_or_named_by_a_given_name_is_theirs():
+    lead = 'Interior Minister Bruno Retailleau said: "We will act."\n\n'
+    got = rows(lead + 'Abel, a 24-year-old Eritrean who arrived three weeks ago, spoke '
+               'through an interpreter. "I have a cousin in Birmingham," he said.')
+    assert [r["speaker"] for r in got][1:] == ["Abel"]
+    got = rows(lead + 'Another man, a Sudanese teacher who did not want to give his name, '
+               'said through the same interpreter that he had tried three times. "Each time '
+               'the police slashed the boat."')
+    assert [(r["speaker"], r["role"]) for r in got][1:] == [(None, "Sudanese teacher")]

@@ -438,7 +438,8 @@ class _Sentence:
                     or (tok.init and tok.low.endswith(("ing", "ed", "ly")))):
                 return
             # 'Sophie, 31, who volunteers ...': a given name with an age is someone
-            aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None
+            aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None or (
+                _AGED_ONE.match(self.text, end) is not None)  # 'Abel, a 24-year-old Eritrean
             evidence = bool(appositive or speech or after_said or aged)
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
@@ -533,6 +534,7 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
 
 
 _AGED = re.compile(r",\s+\d{1,3},")
+_AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or
 # places (Charlotte, Florence)
 _GIVEN_AND_WORD = frozenset("""Bill Mark Frank Dean Grace Rose Georgia Victoria Amber Jack Jordan

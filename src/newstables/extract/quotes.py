@@ -101,6 +101,7 @@ from newstables.extract.speakers import (
     is_bare_title,
     is_listener_verb,
     is_title,
+    unnamed_lead,
 )
 from newstables.schema import frame
 
@@ -574,6 +575,11 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                 if found is not None:
                     g.speaker, g.role, g.cue = found.speaker, found.role, found.cue
                     g.attributed = True
+            lead = None if g.attributed else unnamed_lead(
+                text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.sentence_starts,
+                first.open, first.para.start)
+            if lead is not None:  # 'Another man, a Sudanese teacher ..., said that ... “...”'
+                g.speaker, g.role, g.cue, g.attributed = None, lead, None, True
             if not g.attributed and asked is not None and (
                     para_no == asked.segs[-1].para.number):
                 g.speaker, g.role, g.cue = asked.speaker, asked.role, asked.cue

@@ -333,6 +333,28 @@ def _head_after(text: str, at: int, end: int) -> str | None:
     return " ".join(text[at:at + found.end()].split())
 
 
+def unnamed_lead(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[int],
+                 open_: int, para_start: int) -> str | None:
+    """The description of someone unnamed whom the sentence right before a quote's opening
+    mark (in its paragraph) has speak ('Another man, a Sudanese teacher who did not want to
+    give his name, said through the interpreter that ... “...”'): 'Sudanese teacher'; None
+    when that sentence is no such lead-in or names a person."""
+    k = bisect.bisect_right(sentence_starts, open_) - 1
+    if k < 1 or sentence_starts[k] != open_ and text[sentence_starts[k]:open_].strip():
+        return None  # the quote does not open its sentence
+    start, end = sentence_starts[k - 1], sentence_starts[k]
+    said = _UNNAMED_SAID.match(text, start, end)
+    if start < para_start or said is None or said.group("head") in NO_ONE or any(
+            start <= m[0] < end and m[3] == "person" for m in mentions):
+        return None
+    inner = _APPOSED_ONE.match(text, said.end("head"), end)  # 'Another man, a ... teacher'
+    described = _head_after(text, inner.end(), end) if inner else None
+    return described or _head_after(text, said.start("head"), end) or said.group("head")
+
+
+_APPOSED_ONE = re.compile(r",\s+(?:a|an)\s+")
+
+
 def fits(name: str | None, pronoun: str) -> bool:
     """Can a person called ``name`` be the 'he' or 'she' of ``pronoun``? Not when their given
     name is one news uses for the other pronoun (marked in ``actors_first_names.txt``);
