@@ -2951,3 +2951,16 @@ def test_the_figure_after_the_same_period_and_when_is_that_periods():
                     "journey over the whole twelve months.", "2023-09-05").set_index(
         "claim").loc["45,774"]
     assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")
+
+
+def test_that_had_fallen_to_counts_what_the_sentence_before_counts():
+    # "that" is the people in hotels of the sentence before, whatever words the figure
+    # borrowed for what it counts; a wrong level there is caught
+    claims = extracted(
+        "At the peak, in September last year, more than 56,000 asylum seekers were living in "
+        "hotels. By the end of March, that had fallen to 44,486.\n\nAt its peak, in June "
+        "2023, 134,046 asylum cases were waiting for an initial decision. By the end of "
+        "December it had fallen to 95,252.", "2024-06-03").set_index("claim")
+    assert [(claims.loc[c, "series"], claims.loc[c, "verdict"]) for c in ("44,486", "95,252")
+            ] == [("uk_asylum_hotels_people", "differs from other sources"),
+                  ("uk_asylum_backlog_cases", "consistent")]

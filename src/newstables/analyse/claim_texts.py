@@ -72,9 +72,11 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         # "The number of crossings on the route had been 38,690 in 2022": the route the
         # sentence before names
         lead = f" , {ctx.previous_text}"
-    elif borrow and (not counts or counts.lower() in _GENERIC | _UNITS) and not lead and (
-            TOTAL_SUBJECT.match(ctx.sentence_text) or REFERS_BACK.match(ctx.sentence_text)):
-        # "The figure has fallen from a peak of 56,042": what the sentence before counts,
+    elif borrow and not lead and (REFERS_BACK.match(ctx.sentence_text) or (
+            not counts or counts.lower() in _GENERIC | _UNITS) and TOTAL_SUBJECT.match(
+            ctx.sentence_text)):
+        # "The figure has fallen from a peak of 56,042", "By the end of March, that had fallen
+        # to 44,486" (whatever it was read to count): what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
         # boat" they came by)
         lead = f" , {ctx.previous_text}"
