@@ -2964,3 +2964,11 @@ def test_that_had_fallen_to_counts_what_the_sentence_before_counts():
     assert [(claims.loc[c, "series"], claims.loc[c, "verdict"]) for c in ("44,486", "95,252")
             ] == [("uk_asylum_hotels_people", "differs from other sources"),
                   ("uk_asylum_backlog_cases", "consistent")]
+
+
+def test_people_taken_off_the_barge_are_its_evacuation():
+    row = extracted("- 93: the number of asylum seekers taken off the barge on 11 August 2023, "
+                    "when Legionella bacteria were found in the water supply.",
+                    "2024-07-24").set_index("claim").loc["93"]
+    assert (row["series"], row["verdict"]) == ("bibby_stockholm_people_on_board",
+                                               "differs from press reports")
