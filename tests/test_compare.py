@@ -21,6 +21,7 @@ from newstables.analyse.comparison import (
     shared_wording,
     verdict_counts,
 )
+from newstables.analyse.verdicts import WITHDRAWN
 from newstables.charts import draw_claims, draw_published
 from newstables.extract.figure_periods import add_periods
 from newstables.extract.figures import extract_figures
@@ -2972,3 +2973,17 @@ def test_people_taken_off_the_barge_are_its_evacuation():
                     "2024-07-24").set_index("claim").loc["93"]
     assert (row["series"], row["verdict"]) == ("bibby_stockholm_people_on_board",
                                                "differs from press reports")
+
+
+def test_the_correct_figures_after_a_withdrawn_one_are_the_articles():
+    claims = extracted(
+        "On Thursday 10 August, 756 people crossed the Channel in small boats.\n\n"
+        "Correction, 14 August 2023: An earlier version of this article said that 576 people "
+        "crossed the Channel on Thursday 10 August. The correct figures are 756 people in 14 "
+        "boats. The earlier version also said that 29 asylum seekers were removed from the "
+        "Bibby Stockholm barge; the correct number is 39.", "2023-08-14")
+    got = [(r["claim"], r["stated_by"] == WITHDRAWN, r["verdict"])
+           for _, r in claims.iloc[1:].iterrows() if r["claim"] in ("576", "756", "29", "39")]
+    assert got == [("576", True, "inconsistent"), ("756", False, "consistent"),
+                   ("29", True, "differs from press reports"),
+                   ("39", False, "matches press reports")]

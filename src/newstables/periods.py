@@ -253,7 +253,8 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
                   "twenty": 20}
 ANAPHOR = re.compile(r"^\W*(?:that|this|these|it|which|the\s+(?:(?:correct|corrected|actual|true"
-                     r"|right|revised)\s+)?figure)\b", _I)  # "The correct figure is 1,335"
+                     r"|right|revised)\s+(?:figures?|numbers?)|figure))\b", _I)  # "The correct
+# figure is 1,335", "The correct figures are 756 people in 14 boats"
 _RATE_UNITS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
                "daily": "day"}
 

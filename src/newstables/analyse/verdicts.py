@@ -159,16 +159,21 @@ _WITHDRAWN = re.compile(rf"{_VERSION}\s+of\s+this\s+(?:article|story|report|piec
 _CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
                          r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
+_PUT_RIGHT = re.compile(r";|\bcorrect(?:ed)?\s+(?:number|figure|figures|total|count)\b"
+                        r"|\bshould\s+have\s+(?:said|read|been)\b", re.I)
 
 
 def withdrawn(row: dict[str, Any], ctx: Surroundings) -> None:
     """Mark a figure a correction withdraws ("Correction: An earlier version of this article
     said that 45,000 people crossed"): not the article's claim now; its check stays, showing
     why it was withdrawn."""
-    if ctx.sentence is not None and (_WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start)
-                                     or _CORRECTION.match(ctx.paragraph_text)
-                                     and _EARLIER_VERSION.search(ctx.sentence_text, 0,
-                                                                 ctx.figure_start)):
+    if ctx.sentence is None:
+        return
+    said = _WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start) or (
+        _CORRECTION.match(ctx.paragraph_text)
+        and _EARLIER_VERSION.search(ctx.sentence_text, 0, ctx.figure_start))
+    if said and not _PUT_RIGHT.search(ctx.sentence_text, said.end(), ctx.figure_start):
+        # (not "...; the correct number is 39": the correction's own figure)
         row["stated_by"] = WITHDRAWN
         row["notes"] = " | ".join(n for n in (row["notes"], WITHDRAWN) if n)
 

@@ -68,6 +68,9 @@ REFERS_BACK = re.compile(
     r"|^\W*(?:(?:by|at|in|on)\b[^,.;]{0,40}?,?\s+)?(?:that|this|it)\s+(?:had\s+|has\s+)?"
     r"(?:fallen|risen|dropped|climbed|grown|fell|rose|dropped|climbed|grew|reached|hit)"
     rf"(?:\s+(?:again|further|back))?(?:\s+to)?{_HEDGED}"
+    # "The correct figures are 756 people in 14 boats": a correction of the same thing
+    r"|^\W*the\s+(?:correct|corrected|actual|true|right|revised)\s+(?:figures?|numbers?"
+    r"|total)\s+(?:is|are|was|were)\b"
     # "That is fewer than in 2022, when 99,939 people applied": the same thing, another time
     r"|^\W*(?:that|this|it)\s+(?:was|is)\s+(?:[\w'’-]+\s+){0,2}?(?:fewer|more|less|higher"
     r"|lower|up|down|above|below)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent))?"
