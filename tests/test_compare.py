@@ -2987,3 +2987,17 @@ def test_the_correct_figures_after_a_withdrawn_one_are_the_articles():
     assert got == [("576", True, "inconsistent"), ("756", False, "consistent"),
                    ("29", True, "differs from press reports"),
                    ("39", False, "matches press reports")]
+
+
+def test_a_plural_alone_is_what_the_sentence_before_names_in_full():
+    # "applications" after "The number of asylum applications also fell": asylum
+    # applications; the change after them stays unchecked (its figures count two things)
+    claims = extracted(
+        "The number of asylum applications also fell. There were 67,337 applications, covering "
+        "84,425 people, in 2023, down from 81,130 applications the year before, a fall of 17%.",
+        "2024-03-01").set_index("claim")
+    assert [(claims.loc[c, "series"], claims.loc[c, "verdict"])
+            for c in ("67,337", "84,425", "81,130", "17%")] == [
+        ("uk_asylum_applications_main", "consistent"),
+        ("uk_asylum_applications_people", "consistent"),
+        ("uk_asylum_applications_main", "consistent"), ("", "cannot check")]

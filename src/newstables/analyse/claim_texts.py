@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from newstables.analyse.series_match import (
@@ -17,6 +18,7 @@ from newstables.analyse.series_match import (
     geographies,
     head_noun,
     ngrams,
+    vocabulary,
 )
 from newstables.extract.article import Article
 from newstables.extract.surroundings import (
@@ -83,6 +85,13 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         # of its first number that counts people ("756 people crossed ... in 14 small
         # boats", "14 small boats carrying 756 people"), else of its first
         before = f" , {_people_first(words_after_numbers(ctx.previous_text).split(' , '))}"
+    if borrow and not lead and ctx.previous_text and counts:
+        # "The number of asylum applications also fell. There were 67,337 applications,
+        # covering 84,425 people": what the sentence before names in full, that a series
+        # is called by (not for a change, which the figures around it may count apart)
+        alone = counts if re.fullmatch(r"[a-z]+s", counts) else ctx.sentence_text if (
+            counts.lower() in _GENERIC) else ""
+        lead = "".join(f" , {p}" for p in _named_in_full(alone, ctx.previous_text))
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     # a place no series covers keeps its paragraph's figures from the series ("Australia
     # takes a different approach. Some 12,000 people arrived by boat"); its officials named
@@ -117,6 +126,25 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     said = without_later_contrast(ctx)
     return Texts(ngrams(strong), ngrams(f"{counts} , {said}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
+
+
+def _named_in_full(sentence: str, previous: str) -> list[str]:
+    """The series' names ("asylum applications") the sentence before gives for plurals that
+    ``sentence`` (a figure's counted word, or its sentence) uses alone ("67,337
+    applications")."""
+    low, before = sentence.lower(), previous.lower()
+    found = []
+    for word in dict.fromkeys(re.findall(r"\b[a-z]{4,}s\b", low)):
+        for m in re.finditer(rf"\b([a-z]+)\s+{word}\b", before):
+            phrase = f"{m.group(1)} {word}"
+            if phrase in _series_names() and phrase not in low:
+                found.append(phrase)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _series_names() -> frozenset[str]:
+    return frozenset(k for rule in vocabulary().rules for k, _ in rule.keywords if " " in k)
 
 
 def _people_first(chunks: list[str]) -> str:
