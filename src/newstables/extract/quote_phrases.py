@@ -15,7 +15,8 @@ from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
-from newstables.extract.speakers import NO_ONE, ONE_PERSON, antecedent
+from newstables.extract.speakers import antecedent
+from newstables.extract.unnamed import NO_ONE, ONE_PERSON
 from newstables.lexicon import load_json
 
 _LEX = load_json("quotes_cues.json")

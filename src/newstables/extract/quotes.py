@@ -96,13 +96,12 @@ from newstables.extract.quote_phrases import (
     _words,
 )
 from newstables.extract.speakers import (
-    ASKED_UNNAMED,
     Speakers,
     is_bare_title,
     is_listener_verb,
     is_title,
-    unnamed_lead,
 )
+from newstables.extract.unnamed import ASKED_UNNAMED, unnamed_lead
 from newstables.schema import frame
 
 _PUNCT = r"\s,;:–—-"
