@@ -3001,3 +3001,19 @@ def test_a_plural_alone_is_what_the_sentence_before_names_in_full():
         ("uk_asylum_applications_main", "consistent"),
         ("uk_asylum_applications_people", "consistent"),
         ("uk_asylum_applications_main", "consistent"), ("", "cannot check")]
+
+
+def test_figures_compared_with_a_year_are_not_read_in_that_year():
+    # "down 58 percent on 2023": the route figures are 2024's, the year of the sentence
+    # before the one that gives 2023's total; "ahead of their publication on Thursday" is
+    # the report's day, not the figure's
+    claims = extracted(
+        "Irregular border crossings into the EU fell by 37 percent last year to just under "
+        "240,000, according to preliminary figures from Frontex seen ahead of their "
+        "publication on Thursday. In 2023 the agency had recorded more than 380,000.\n\n"
+        "The Central Mediterranean saw 66,855 detections, down 58 percent on 2023. The Western "
+        "Balkans fell by 78 percent to 21,525.", "2025-01-15").set_index("claim")
+    assert [(claims.loc[c, "claim_period"].split(" (")[0], claims.loc[c, "verdict"])
+            for c in ("just under 240,000", "66,855", "58 percent", "21,525")] == [
+        ("2024", "consistent"), ("2024", "consistent"), ("2024", "consistent"),
+        ("2024", "consistent")]

@@ -15,9 +15,10 @@ from newstables.extract.article import Article
 from newstables.extract.surroundings import Surroundings
 from newstables.periods import Period
 
-# "..., figures published on Thursday show", "the Home Office said on Monday": a report's day
+# "..., figures published on Thursday show", "the Home Office said on Monday", "ahead of their
+# publication on Thursday": a report's day
 REPORTED_ON = re.compile(r"\b(?:published|released|said|says|announced|reported|told|show|shows"
-                         r"|showed)\s+(?:\w+\s+)?$", re.I)
+                         r"|showed|publication|release)\s+(?:\w+\s+)?$", re.I)
 # A month or a part of a year that a sentence names though extraction read no period from it
 _UNREAD_TIME = re.compile(rf"\b(?:(?-i:{periods._MONTH_NAMES})|Q[1-4]|H[12])\b")
 # A sentence whose figures need not be of an earlier sentence's period: the present ("are
@@ -77,6 +78,8 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
     if _NOT_PAST.search(own) or found_beyond_records(_OWN_TIME, clause) or (
             _UNREAD_TIME.search(own) or _in_a_quote(ctx)):
         return None
+    # "down 58 percent on 2023": the figures are of a later time than that base year
+    bases = [int(m.group("y")) for m in periods.BASE.finditer(ctx.sentence_text) if m.group("y")]
     before = [s for s in article.sentences if s.end <= ctx.sentence.start][-3:]
     for sentence in reversed(before):
         text = sentence.text
@@ -87,6 +90,8 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
         found = [p for s, _, p in periods.find_periods(text, published)
                  if not (p.kind == "day" and (REPORTED_ON.search(text, 0, s) or _dateline(
                      p, published))) and not in_a_base(text, s)]
+        if bases and all(p.end is not None and p.end.year <= max(bases) for p in found):
+            continue  # "In 2023 the agency had recorded more than 380,000": the base's time
         if not found:
             if sentence.start in inherited:
                 return inherited[sentence.start]
