@@ -926,3 +926,13 @@ def test_a_quote_after_someone_unnamed_or_named_by_a_given_name_is_theirs():
                'said through the same interpreter that he had tried three times. "Each time '
                'the police slashed the boat."')
     assert [(r["speaker"], r["role"]) for r in got][1:] == [(None, "Sudanese teacher")]
+
+
+def test_the_minister_is_the_minister_the_story_quotes():
+    # the last minister named is an object of talks; "the minister" the story quotes is the
+    # one quoted before
+    text = ('"The pressure has increased," Migration and Asylum Minister Nikos Panagiotopoulos '
+            'told Kathimerini.\n\nPanagiotopoulos is expected to travel to Ankara for talks '
+            'with Turkish Interior Minister Ali Yerlikaya.\n\n"We want a Europe that protects '
+            'its borders," the minister said.')
+    assert [q["speaker"] for q in rows(text)] == ["Nikos Panagiotopoulos"] * 2

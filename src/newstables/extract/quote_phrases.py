@@ -33,7 +33,8 @@ _SEATS = frozenset(_LEX["seats_of_government"])
 _PARTISAN = frozenset("backbencher backbenchers councillor councillors peer peers mp mps".split())
 _INDEFINITE = frozenset("a an one another some several".split())
 # Words that make a title another office: 'the home secretary' is not the shadow one
-_OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex"])
+_OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex", "prime"])  # ("the
+# minister" is not the prime minister)
 # The words of a role title ('prime', 'home', 'minister'): 'the prime minister' is the role,
 # not 'minister' (nor 'though one senior official': only these words)
 _ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
@@ -113,12 +114,19 @@ class _Actors:
         ``country``, when given, as the actors table knows it."""
         hi = bisect.bisect_left(self.starts, offset)
         said = set(noun.split())
-        for r in reversed(self.rows[:hi]):
-            if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
-                    _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)) and (
-                    country is None or self.countries.get(r[2]) == country):
-                return r[2], r[4]
-        return None
+        holders = [r for r in reversed(self.rows[:hi])
+                   if r[3] == "person" and r[4] is not None and noun in r[4].lower() and (
+                       _OTHER_OFFICE.isdisjoint(set(r[4].lower().split()) - said)) and (
+                       country is None or self.countries.get(r[2]) == country)]
+        if not holders:
+            return None
+        # the last one named, unless only an earlier one has been quoted: "the minister said"
+        # after "... for talks with Turkish Interior Minister Ali Yerlikaya" is the minister
+        # the story quotes
+        quoted = {who for at, who, _, _ in self.spoken if at < offset}
+        r = holders[0] if holders[0][2] in quoted else next(
+            (h for h in holders if h[2] in quoted), holders[0])
+        return r[2], r[4]
 
     def office_holder(self, title: str, country: str | None = None) -> str | None:
         """The person named before who held the office ``title`` on the publication date."""
