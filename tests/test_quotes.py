@@ -936,3 +936,11 @@ def test_the_minister_is_the_minister_the_story_quotes():
             'with Turkish Interior Minister Ali Yerlikaya.\n\n"We want a Europe that protects '
             'its borders," the minister said.')
     assert [q["speaker"] for q in rows(text)] == ["Nikos Panagiotopoulos"] * 2
+
+
+def test_initials_after_a_quote_sign_the_item_not_the_quote():
+    got = rows('One EU diplomat told Playbook: "The Italy-Albania model is no longer a taboo; '
+               'it is a template." — JB')
+    assert [(r["speaker"], r["role"]) for r in got] == [(None, "EU diplomat")]
+    got = rows('"We will not rest until the boats are stopped." — Rishi Sunak')
+    assert [r["speaker"] for r in got] == ["Rishi Sunak"]

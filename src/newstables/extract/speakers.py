@@ -88,6 +88,7 @@ _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
 # "― X", "- Conservative MP X (Sevenoaks), in a Westminster Hall debate": the name phrase
 # before a comma or bracket, whatever the line says after it
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][^\n“”\",(]{1,60}?)\s*(?:[,(][^\n“”\"]*)?$")
+_INITIALS = re.compile(r"(?:[A-Z]\.?\s?){1,3}")
 # Conjunctions a sentence opens with, capitalised but no part of the name after them
 _OPENS = frozenset({"but", "and", "so", "yet", "or", "nor", "still", "meanwhile", "however"})
 _SAID_SO = re.compile(r"\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|repeated|argued|insisted)\s+(?:so"
@@ -474,6 +475,8 @@ class Speakers:
             return None  # '“... this country”. Britain's Safety of Rwanda Act received ...': a
             # new sentence, which attributes it only by saying so ('X said so again')
         dash = _DASH_AFTER.match(text[close:limit])
+        if dash is not None and _INITIALS.fullmatch(dash.group(1)):
+            dash = None  # '... a template." — JB': a newsletter item signed by its writer
         if dash is not None and limit - close < 160:
             start, end = close + dash.start(1), close + dash.end(1)
             known = self._actor_at(start, end)  # '- Conservative MP Julian Aske': the person
