@@ -944,3 +944,18 @@ def test_initials_after_a_quote_sign_the_item_not_the_quote():
     assert [(r["speaker"], r["role"]) for r in got] == [(None, "EU diplomat")]
     got = rows('"We will not rest until the boats are stopped." — Rishi Sunak')
     assert [r["speaker"] for r in got] == ["Rishi Sunak"]
+
+
+def test_a_committee_transcript_with_question_numbers_and_a_witness_list():
+    text = ("Members present: Dame Karen Bradley (Chair); Lewis Atkinson; Matt Vickers.\n\n"
+            "Witnesses: Dame Angela Eagle MP, Minister for Border Security and Asylum, Home "
+            "Office; and Martin Hewitt, Border Security Commander.\n\n"
+            "Q123 Chair: Good morning. Minister, let me start with the numbers.\n\n"
+            "Dame Angela Eagle: I would not pretend that those numbers are anything but high.\n\n"
+            "Q124 Lewis Atkinson: Commander, what are you doing about the boats?\n\n"
+            "Martin Hewitt: We are working with partners.\n\n"
+            "Chair: Thank you both very much.")
+    assert [(q["speaker"], q["role"]) for q in rows(text)] == [
+        ("Karen Bradley", "Chair"), ("Angela Eagle", "Minister for Border Security and Asylum"),
+        ("Lewis Atkinson", None), ("Martin Hewitt", "Border Security Commander"),
+        ("Karen Bradley", "Chair")]

@@ -252,7 +252,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int
     named = sum(len(toks[i].base) > 1 or i + 1 == len(toks) or toks[i + 1].text != "."
                 for i in caps)  # an initial ('John F. Kerry') aside
     headline = words >= 4 and named >= 0.7 * words and not any(
-        w not in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text, start, end))
+        w not in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text, start, end)) and not (
+        _LISTED.match(text, start, end))  # (not 'Witnesses: Angela Eagle, Minister for ...')
     return toks, headline, caps, roles
 
 
@@ -263,6 +264,9 @@ _TITLE_CASE_SMALL = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via per up off out into "
     "over onto upon if so than that this is are was be not yet when who".split())
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*")
+# A list after a label, its items parted by semicolons and closed by a full stop ('Witnesses:
+# Angela Eagle, Minister for ...; and Martin Hewitt, ...'): a sentence, not a Title Case headline
+_LISTED = re.compile(r"\W*[A-Z][\w ]{0,30}:\s.*;.*\.\s*$", re.S)
 
 
 def _split_compound(tok: _Tok) -> None:

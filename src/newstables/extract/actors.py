@@ -293,7 +293,9 @@ class _Sentence:
                 if toks[i].text in _PEERS and end + 1 < len(toks) and toks[end].low == "of" and (
                         toks[end + 1].cap and not self.used[end + 1]):
                     end += 2  # 'Lord Carrington of Fulham': his title's place, no one else
-                role = _appositive(toks, end)
+                after = end + 1 if end + 1 < len(toks) and toks[end].text in _POST_NOMINALS \
+                    else end  # 'Dame Angela Eagle MP, Minister for ...'
+                role = _appositive(toks, after)
                 if role is None and toks[i].low in _TITLE_HONORIFICS:
                     role = (_TITLE_HONORIFICS[toks[i].low], None, end)  # 'Cllr Rhodri Evans'
                 self._person(name[0], name[1], name[2], role and role[0], role and role[1])
@@ -415,6 +417,8 @@ class _Sentence:
         # 'Dave, 54, a fisherman from Castletown,': the title after the age
         aged_at = b + 2 if (b + 2 < n and toks[b + 1] is _FILLER
                             and _AGED.match(self.text, toks[b - 1].end)) else b
+        if aged_at == b and b + 1 < n and toks[b].text in _POST_NOMINALS:
+            aged_at = b + 1  # 'Angela Eagle MP, Minister for ...': the title after the letters
         appositive = _appositive(toks, aged_at, closed=after_preposition)
         place = after_preposition or (
             not toks[b - 1].poss and _followed_by(toks, b, _PLACE_NOUNS) > 0
