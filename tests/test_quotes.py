@@ -959,3 +959,9 @@ def test_a_committee_transcript_with_question_numbers_and_a_witness_list():
         ("Karen Bradley", "Chair"), ("Angela Eagle", "Minister for Border Security and Asylum"),
         ("Lewis Atkinson", None), ("Martin Hewitt", "Border Security Commander"),
         ("Karen Bradley", "Chair")]
+
+
+def test_a_judges_style_names_the_judge():
+    got = rows('Mr Justice Holgate dismissed the claim on Tuesday.\n\nThe judge added that he '
+               'was "not concerned with the merits of the policy".')
+    assert [(r["speaker"], r["role"]) for r in got] == [("Holgate", "Judge")]

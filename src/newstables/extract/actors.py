@@ -298,7 +298,11 @@ class _Sentence:
                 role = _appositive(toks, after)
                 if role is None and toks[i].low in _TITLE_HONORIFICS:
                     role = (_TITLE_HONORIFICS[toks[i].low], None, end)  # 'Cllr Rhodri Evans'
-                self._person(name[0], name[1], name[2], role and role[0], role and role[1])
+                first = name[1]
+                if toks[first].text == "Justice" and name[2] - first >= 2:
+                    first += 1  # 'Mr Justice Holgate', 'Lady Justice Macur': a judge's style
+                    role = role or ("Judge", None, end)
+                self._person(name[0], first, name[2], role and role[0], role and role[1])
                 for k in range(name[2], end):
                     self.used[k] = True
 
