@@ -3017,3 +3017,9 @@ def test_figures_compared_with_a_year_are_not_read_in_that_year():
             for c in ("just under 240,000", "66,855", "58 percent", "21,525")] == [
         ("2024", "consistent"), ("2024", "consistent"), ("2024", "consistent"),
         ("2024", "consistent")]
+
+
+def test_a_day_data_showed_something_is_not_its_period():
+    row = extracted("Small boat crossings rose by 25% last year to 36,816, government data "
+                    "showed on Wednesday.", "2025-01-01").set_index("claim").loc["36,816"]
+    assert (row["claim_period"], row["verdict"]) == ("2024", "consistent")
