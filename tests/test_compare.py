@@ -3023,3 +3023,10 @@ def test_a_day_data_showed_something_is_not_its_period():
     row = extracted("Small boat crossings rose by 25% last year to 36,816, government data "
                     "showed on Wednesday.", "2025-01-01").set_index("claim").loc["36,816"]
     assert (row["claim_period"], row["verdict"]) == ("2024", "consistent")
+
+
+def test_that_year_is_the_year_of_the_month_before():
+    row = extracted("When I became immigration minister in October 2022, the Home Office was in "
+                    "a state of near-paralysis. That year 45,774 people crossed the Channel in "
+                    "small boats.", "2024-06-03").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")

@@ -224,10 +224,11 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
         # year": the year its own sentence named before it
         named = _that_year(that, [sentence[: ctx.figure_start], *earlier], published)
         period = replace(named, origin=THAT_YEAR_ORIGIN) if named is not None else period
-    elif period is None and earlier:
+    elif earlier and (period is None or period.origin == "previous sentence"):
+        # ("... in October 2022. That year 45,774 people crossed": 2022, not its October)
         that = _THAT_YEAR.search(sentence)
-        if that is not None:
-            period = _that_year(that, earlier, published)
+        if that is not None and (period is None or that.start() < ctx.figure_start):
+            period = _that_year(that, earlier, published) or period
     lead = _YEAR_BEFORE_LEAD.match(sentence)
     if lead and earlier and not [f for f in found if f[0] >= lead.end()] and (
             period is None or period.origin != BASE_ORIGIN):
