@@ -3030,3 +3030,10 @@ def test_that_year_is_the_year_of_the_month_before():
                     "a state of near-paralysis. That year 45,774 people crossed the Channel in "
                     "small boats.", "2024-06-03").iloc[0]
     assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")
+
+
+def test_years_ago_is_that_calendar_year():
+    row = extracted("Two years ago 45,774 people crossed the Channel in small boats.",
+                    "2024-03-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")
+    assert parse_period("five years ago", dt.date(2025, 6, 11)).label == "2020"

@@ -520,6 +520,9 @@ _NOT_CALENDAR = re.compile(rf"\b{NON_CALENDAR_YEAR}\b"
                            rf"|\b{_Y}\s*[-–/]\s*\d\d\b(?![-–/]?\d)", _I)
 
 
+_YEARS_AGO = re.compile(r"(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago", _I)
+
+
 def parse_period(text: Any, published: dt.date | None) -> Period | None:
     """A figure's ``period`` value ("2022", "2016/2023", "2023-Q2", "since 2016"...)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -533,6 +536,11 @@ def parse_period(text: Any, published: dt.date | None) -> Period | None:
     rolling = _rolling(text, published)
     if rolling is not None:
         return rolling
+    ago = _YEARS_AGO.fullmatch(text)
+    if ago and published is not None:  # "five years ago": that calendar year
+        n = int(ago["n"]) if ago["n"].isdigit() else _SMALL_NUMBERS.get(ago["n"].lower(), 0)
+        if 1 <= n <= 50:
+            return year_period(published.year - n, str(published.year - n))
     if _NOT_CALENDAR.search(text):
         return None  # "2023-24", "fiscal year 2024": whose year, the words do not say
     found = find_periods(text, published)
