@@ -3037,3 +3037,11 @@ def test_years_ago_is_that_calendar_year():
                     "2024-03-01").iloc[0]
     assert (row["claim_period"], row["verdict"]) == ("2022", "consistent")
     assert parse_period("five years ago", dt.date(2025, 6, 11)).label == "2020"
+
+
+def test_a_days_boats_are_read_on_the_daily_file():
+    claims = extracted("On Thursday 10 August alone, 756 people arrived in 14 boats, the Home "
+                       "Office said.", "2023-08-15").set_index("claim")
+    assert [(claims.loc[c, "series"], claims.loc[c, "verdict"]) for c in ("756", "14")] == [
+        ("uk_small_boat_arrivals_daily", "consistent"),
+        ("uk_small_boats_detected_daily", "consistent")]
