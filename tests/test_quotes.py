@@ -965,3 +965,20 @@ def test_a_judges_style_names_the_judge():
     got = rows('Mr Justice Holgate dismissed the claim on Tuesday.\n\nThe judge added that he '
                'was "not concerned with the merits of the policy".')
     assert [(r["speaker"], r["role"]) for r in got] == [("Holgate", "Judge")]
+
+
+def test_a_spokesman_of_a_body_no_list_knows_and_words_described_by():
+    got = rows('A Mears spokesman said: "We provide support to every person."\n\nA Conservative '
+               'spokesperson said Labour "has no plan".\n\nSome 4,500 of the legacy cases, '
+               'described by the Home Office as "complex", were still waiting.')
+    assert [(r["speaker"], r["role"]) for r in got] == [
+        ("Mears", "spokesman"), (None, "conservative spokesperson"), ("Home Office", None)]
+
+
+def test_the_officer_is_the_unnamed_officer_quoted_before():
+    got = rows('"You stop counting after a while," said a Border Force officer, who spoke on '
+               'condition of anonymity.\n\nAnother official said the numbers were rising. "It '
+               'is relentless," he said.\n\nBack on the quay at Dover, the officer watched as '
+               'the passengers were led away. "In 2022 we had more than 45,000," he said.')
+    assert [(r["speaker"], r["role"]) for r in got] == [
+        (None, "Border Force officer"), (None, "official"), (None, "Border Force officer")]

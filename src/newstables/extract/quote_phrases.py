@@ -452,6 +452,13 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     if inside and noun in _VOICES:
         # 'a Home Office spokesperson', 'a statement from the Presidency of ...'
         return inside[0][2], (noun if noun in SPOKES else inside[0][4])
+    named = words[lo:k]
+    if noun in SPOKES and not inside and named and all(
+            w[2][:1].isupper() and w[2].lower() not in _NP_STOP | _PARTY_WORDS
+            and w[2] not in ADJECTIVES for w in named) and (
+            words[lo - 1][2].lower() in _INDEFINITE if lo > 0 else False):
+        # 'A Mears spokesman', 'a Serco spokeswoman': a body no list knows, by its name
+        return " ".join(w[2] for w in named), noun
     body = next((w[2].lower() for w in words[lo:k] if w[2].lower() in _ORG_NOUNS), None)
     if noun in SPOKES and body is not None:  # 'a ministry spokesman': the last ministry's
         hit = _last_body(actors, words[k][0], body)
@@ -502,6 +509,9 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
     return None, title  # an unnamed speaker, with its noun as role: 'officials', 'a survivor'
 
 
+# Words a party's spokesperson is called by that are no body's name ('a Conservative spokesman')
+_PARTY_WORDS = frozenset("conservative tory democratic republican liberal green government "
+                         "opposition party".split())
 # Words that open a scene before someone unnamed: 'At the Glasgow Night Shelter, a volunteer'
 _SCENE_WORDS = frozenset("at in on outside inside near back by from after before during while "
                          "as when later earlier meanwhile there here".split())

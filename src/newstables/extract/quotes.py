@@ -437,6 +437,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _after(text, last.close + 1, limit, actors)
         if found is None:
             found = _before(text, start, first.open, actors, sentence)
+        if found is None and not direct:
+            found = _described_by(text, first.open, actors)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
         unnamed_after = False
@@ -480,6 +482,20 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
             prev_close[last.para.number] = last.close + 1
+
+
+# 'described by the Home Office as “complex”', 'called by critics “cruel”'
+_DESCRIBED_BY = re.compile(r"\b(?:described|called|labelled|labeled|branded|dubbed|termed)\s+by"
+                           r"\s+(?P<who>[^,;:.“”\"]{2,60}?)\s+as\s*[“\"‘]?$", re.I)
+
+
+def _described_by(text: str, open_: int, actors: _Actors) -> _Attribution | None:
+    """The one whose words a partial quote gives after 'described by X as'."""
+    m = _DESCRIBED_BY.search(text, max(0, open_ - 120), open_ + 1)
+    if m is None:
+        return None
+    who = _resolve_np(text, m.start("who"), m.end("who"), actors, _SPEAKER_KINDS, last=True)
+    return _Attribution(who[0], who[1], "described", True) if who is not None else None
 
 
 def unnamed_one(role: str | None) -> str | None:

@@ -38,7 +38,7 @@ from newstables.extract.actor_tokens import (
     PREFIXED_NAME,
     bare_surname,
 )
-from newstables.extract.unnamed import ASKED_UNNAMED, brought_in
+from newstables.extract.unnamed import ASKED_UNNAMED, brought_in, referred_back
 from newstables.lexicon import load_json
 from newstables.paths import LEXICONS
 
@@ -221,7 +221,8 @@ def antecedent(text: str, mentions: Sequence[tuple], spoken: Sequence[tuple],
     mention's sentence the one who speaks wins ('Sen. Perdue said he doubted it did Romney
     in': Perdue), and a quote the pronoun fits, attributed after that mention, wins over
     both ('One survivor told …' then '“…,” she added': the survivor, unnamed)."""
-    brought = brought_in(text, mentions, sentence_starts, at, pronoun)
+    brought = brought_in(text, mentions, sentence_starts, at, pronoun) or referred_back(
+        text, spoken, sentence_starts, at, pronoun)
     if brought is not None:
         return brought
     k = next((j for j in range(len(mentions) - 1, -1, -1)

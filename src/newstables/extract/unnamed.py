@@ -39,17 +39,23 @@ ONE_PERSON = {noun: pronoun for pronoun, nouns in load_json("quotes_cues.json")[
 _CLOSED_BEFORE = re.compile(r"[”\"][\s,]*$")
 
 
+def _sentence_before(text: str, sentence_starts: Sequence[int], at: int) -> int:
+    """The index of the sentence whose one before tells who 'he said' at ``at`` is: the one
+    the quote that ends right before it opens in, back past sentences that are quotes."""
+    closed = _CLOSED_BEFORE.search(text, max(0, at - 12), at)
+    opened = max(text.rfind("“", 0, closed.start()), text.rfind('"', 0, closed.start())) if (
+        closed) else -1
+    k = bisect.bisect_right(sentence_starts, opened if opened >= 0 else at) - 1
+    while k >= 2 and text[sentence_starts[k - 1]:sentence_starts[k - 1] + 1] in "“\"‘":
+        k -= 1  # '... years. “Nobody asked us. We found out,” she said': before the quote
+    return k
+
+
 def brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[int], at: int,
                 pronoun: str) -> tuple[None, str] | None:
     """(None, that noun) when the sentence just before ``at`` brings in someone unnamed whom
     ``pronoun`` fits, and names no person; else None."""
-    closed = _CLOSED_BEFORE.search(text, max(0, at - 12), at)
-    opened = max(text.rfind("“", 0, closed.start()), text.rfind('"', 0, closed.start())) if (
-        closed) else -1
-    # the sentence the quote that ends right before 'he said' opens in
-    k = bisect.bisect_right(sentence_starts, opened if opened >= 0 else at) - 1
-    while k >= 2 and text[sentence_starts[k - 1]:sentence_starts[k - 1] + 1] in "“\"‘":
-        k -= 1  # '... years. “Nobody asked us. We found out,” she said': before the quote
+    k = _sentence_before(text, sentence_starts, at)
     if k < 1:
         return None
     start, end = sentence_starts[k - 1], sentence_starts[k]
@@ -119,3 +125,27 @@ def unnamed_lead(text: str, mentions: Sequence[tuple], sentence_starts: Sequence
 
 
 _APPOSED_ONE = re.compile(r",\s+(?:a|an)\s+")
+
+
+# "Back on the quay at Dover, the officer watched ...": someone already brought in, by their noun
+_THE_ONE = re.compile(r"\W*(?:[^,.;:“”\"]{0,40},\s+)??the\s+(?:[a-z'’-]+\s+){0,2}?"
+                      r"(?P<head>[a-z]+)\b")
+
+
+def referred_back(text: str, spoken: Sequence[tuple], sentence_starts: Sequence[int], at: int,
+                  pronoun: str) -> tuple[None, str] | None:
+    """(None, their role) when the sentence just before ``at`` has as its subject 'the
+    <noun>' that is the last word of the role of someone unnamed quoted before (``spoken``:
+    (offset, speaker, role, pronoun) in text order); else None."""
+    k = _sentence_before(text, sentence_starts, at)
+    if k < 1:
+        return None
+    start, end = sentence_starts[k - 1], sentence_starts[k]
+    the = _THE_ONE.match(text, start, end)
+    head = the.group("head") if the else ""
+    if head not in ONE_PERSON or ONE_PERSON[head] not in (pronoun, "either"):
+        return None
+    for offset, speaker, role, _ in reversed(spoken):
+        if offset < start and speaker is None and role and role.split()[-1].lower() == head:
+            return None, role
+    return None
