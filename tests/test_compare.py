@@ -3045,3 +3045,13 @@ def test_a_days_boats_are_read_on_the_daily_file():
     assert [(claims.loc[c, "series"], claims.loc[c, "verdict"]) for c in ("756", "14")] == [
         ("uk_small_boat_arrivals_daily", "consistent"),
         ("uk_small_boats_detected_daily", "consistent")]
+
+
+def test_since_a_day_without_a_year_runs_from_it_to_publication():
+    row = extracted("Since 9 December, 52,622 Syrians have returned to their country "
+                    "voluntarily from Türkiye.", "2025-01-09").iloc[0]
+    assert (row["claim_period"], row["series"], row["verdict"]) == (
+        "2024-12-09 to 2025-01-09", "turkiye_syrian_returns_since_dec_2024",
+        "matches press reports")
+    row = extracted("On 9 December, 1,200 Syrians returned.", "2025-01-09").iloc[0]
+    assert row["claim_period"] == "2024-12-09"

@@ -190,6 +190,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+|records\s+began\s+in\s+)?"
         rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
     ("since_month", re.compile(rf"\b(?i:since)\s+(?P<m>{_M})\b(?!\s*\d)")),
+    # "Since 9 December, 52,622 ... have returned": from that day in its latest year
+    ("since_day", re.compile(rf"\b(?i:since)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})"
+                             rf"\b(?!\s*\d)")),
     # before "ytd": "the first half of this year" is a half, not "this year"
     ("half", re.compile(rf"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_Y})\b"
                         r"|(?P<rel>this|last|the)\s+year\b)", _I)),
@@ -289,6 +292,13 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
         year = published.year if month <= published.month else published.year - 1
         kind_ = "ytd" if (month == 1 and year == published.year) else "since"
         return Period(kind_, dt.date(year, month, 1), published, text)
+    if kind == "since_day":
+        if not published:
+            return None
+        month, day = month_number(g["m"]), int(g["d"])
+        start = dt.date(published.year, month, day)
+        start = start if start <= published else dt.date(published.year - 1, month, day)
+        return Period("since", start, published, text)
     if kind == "ytd":
         year = int(g["y"]) if g.get("y") else (published.year if published else None)
         if year is None:

@@ -151,6 +151,10 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                 richer.start and richer.start.year == own.start.year
             ):
                 period = replace(richer, origin="clause")
+        elif own.kind == "day":  # "Since 9 December, 52,622 ...": from that day, not on it
+            since = [f for f in found if f[2].kind == "since" and f[2].start == own.start]
+            if since:
+                period = replace(since[0][2], origin="clause")
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
