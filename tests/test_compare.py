@@ -3055,3 +3055,13 @@ def test_since_a_day_without_a_year_runs_from_it_to_publication():
         "matches press reports")
     row = extracted("On 9 December, 1,200 Syrians returned.", "2025-01-09").iloc[0]
     assert row["claim_period"] == "2024-12-09"
+
+
+def test_a_base_some_months_earlier_does_not_stop_a_sentence_taking_the_one_befores_date():
+    claims = extracted(
+        "More than 56,000 people were being housed in hotels at the end of September, figures "
+        "showed. The number of people waiting for an initial decision had fallen to 165,411 "
+        "from 175,457 three months earlier.", "2023-11-30").set_index("claim")
+    assert [(claims.loc[c, "claim_period"].split(" (")[0], claims.loc[c, "verdict"])
+            for c in ("165,411", "175,457")] == [("2023-09-30", "consistent"),
+                                                 ("2023-06-30", "consistent")]

@@ -72,9 +72,10 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
     Sunak's premiership", "in just three months", "on the busiest day"); when the nearest
     dated sentence names several periods ("36,816 in 2024 and 29,437 in 2023") or dates an
     event, not a figure ("The Act became law in 2022"); and after a figure with no period."""
-    # not a change's base ("an increase of 14% compared with the previous year")
-    own = periods.BASE.sub(" ", ctx.sentence_text)
-    clause = periods.BASE.sub(" ", ctx.clause or ctx.sentence_text)
+    # not a change's base ("an increase of 14% compared with the previous year", "from
+    # 175,457 three months earlier")
+    own = periods.EARLIER.sub(" ", periods.BASE.sub(" ", ctx.sentence_text))
+    clause = periods.EARLIER.sub(" ", periods.BASE.sub(" ", ctx.clause or ctx.sentence_text))
     if _NOT_PAST.search(own) or found_beyond_records(_OWN_TIME, clause) or (
             _UNREAD_TIME.search(own) or _in_a_quote(ctx)):
         return None
