@@ -3065,3 +3065,26 @@ def test_a_base_some_months_earlier_does_not_stop_a_sentence_taking_the_one_befo
     assert [(claims.loc[c, "claim_period"].split(" (")[0], claims.loc[c, "verdict"])
             for c in ("165,411", "175,457")] == [("2023-09-30", "consistent"),
                                                  ("2023-06-30", "consistent")]
+
+
+def test_that_compares_with_and_there_were_count_what_the_sentence_before_counts():
+    claims = extracted(
+        "According to the Home Office, 29,437 people crossed the Channel in small boats in "
+        "2023. That compares with 45,774 in 2022, a fall of 36%.\n\nCrossings rose from 28,526 "
+        "in 2021 to 45,774 in 2022. In 2020 there were 8,466, and in 2018, when the figures "
+        "begin, just 299.", "2024-03-01")
+    got = {(r["claim"], r["claim_period"]): (r["series"], r["verdict"])
+           for _, r in claims.iterrows()}
+    assert got[("45,774", "2022")] == ("uk_small_boat_arrivals_annual", "consistent")
+    assert got[("8,466", "2020")] == ("uk_small_boat_arrivals_annual", "consistent")
+    assert got[("299", "2018")] == ("uk_small_boat_arrivals_annual", "consistent")
+    # the change's own period is the sentence before's, which is not read: left unchecked
+    assert claims.set_index("claim").loc["36%", "verdict"] == "cannot check"
+
+
+def test_a_change_after_two_levels_counts_what_the_first_names():
+    row = extracted("The number of asylum seekers in hotels peaked at 56,042 at the end of "
+                    "September 2023 and fell to about 45,700 at the end of December, a fall of "
+                    "18%.", "2024-03-01").set_index("claim").loc["18%"]
+    assert (row["series"], row["verdict"]) == ("uk_asylum_hotels_people",
+                                               "matches other sources")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from newstables import periods
 from newstables.analyse.series_match import (
     SeriesRule,
     Texts,
@@ -74,9 +75,13 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         # "The number of crossings on the route had been 38,690 in 2022": the route the
         # sentence before names
         lead = f" , {ctx.previous_text}"
-    elif borrow and not lead and (REFERS_BACK.match(ctx.sentence_text) or (
+    elif borrow and not lead and (REFERS_BACK.match(ctx.sentence_text) and not (
+            fig.get("unit") == "percent" and _COMPARES.match(ctx.sentence_text)) or (
             not counts or counts.lower() in _GENERIC | _UNITS) and TOTAL_SUBJECT.match(
             ctx.sentence_text)):
+        # (not a change in "That compares with 45,774 in 2022, a fall of 36%": its period is
+        # the sentence before's, against 2022, which its period reading does not know; nor in
+        # "There were 67,337 applications, covering 84,425 people, ..., a fall of 17%")
         # "The figure has fallen from a peak of 56,042", "By the end of March, that had fallen
         # to 44,486" (whatever it was read to count): what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
@@ -126,6 +131,14 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     said = without_later_contrast(ctx)
     return Texts(ngrams(strong), ngrams(f"{counts} , {said}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
+
+
+# A capitalised word inside a clause that is no month: a group it names ("Albanians")
+# ... or a plural it counts ("81,130 applications")
+_NAMES_A_GROUP = re.compile(rf"(?<=\s)(?!(?:{periods._MONTH_NAMES})\b)[A-Z][a-z]"
+                            r"|\b(?!(?:years|months|weeks|days|quarters)\b)[a-z]{3,}s\b")
+_COMPARES = re.compile(r"\W*(?:(?:that|this|it)\s+compares?\s+with\b|(?:(?:in|by)\s+(?:19|20)"
+                       r"\d\d,?\s+)?there\s+(?:were|was|had\s+been)\b)", re.I)
 
 
 def _named_in_full(sentence: str, previous: str) -> list[str]:
@@ -243,8 +256,12 @@ def as_the_figure_before(fig: dict[str, Any], ctx: Surroundings,
         theirs = ctx.sentence_text[span[0] : span[1]]
         if not _bare(theirs):  # its words, and what it counts beside the figure
             clause = f"{theirs} , {ctx.clause}"
-            return search(replace(ctx, clause=clause, widened=clause,
-                                  near=f"{ctx.near} , {theirs}"))
+            found = search(replace(ctx, clause=clause, widened=clause,
+                                   near=f"{ctx.near} , {theirs}"))
+            if found or _NAMES_A_GROUP.search(theirs):
+                return found
+            # (else the one before: "... peaked at 56,042 ... and fell to about 45,700 at the
+            # end of December, a fall of 18%"; not past "with Albanians accounting for 12,301")
     return []
 
 

@@ -68,6 +68,11 @@ REFERS_BACK = re.compile(
     r"|^\W*(?:(?:by|at|in|on)\b[^,.;]{0,40}?,?\s+)?(?:that|this|it)\s+(?:had\s+|has\s+)?"
     r"(?:fallen|risen|dropped|climbed|grown|fell|rose|dropped|climbed|grew|reached|hit)"
     rf"(?:\s+(?:again|further|back))?(?:\s+to)?{_HEDGED}"
+    # "That compares with 45,774 in 2022", "In 2020 there were 8,466": the same thing, another
+    # time
+    r"|^\W*(?:that|this|it)\s+compares?\s+with\b"
+    r"|^\W*(?:(?:in|by)\s+(?:19|20)\d\d,?\s+)?there\s+(?:were|was|had\s+been)\s+"
+    rf"(?=[\d£$€]|(?:about|around|some|nearly|almost|just|over|more\s+than|fewer\s+than)\s)"
     # "The correct figures are 756 people in 14 boats": a correction of the same thing
     r"|^\W*the\s+(?:correct|corrected|actual|true|right|revised)\s+(?:figures?|numbers?"
     r"|total)\s+(?:is|are|was|were)\b"
