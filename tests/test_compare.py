@@ -3088,3 +3088,13 @@ def test_a_change_after_two_levels_counts_what_the_first_names():
                     "18%.", "2024-03-01").set_index("claim").loc["18%"]
     assert (row["series"], row["verdict"]) == ("uk_asylum_hotels_people",
                                                "matches other sources")
+
+
+def test_of_a_month_is_when_a_figure_was_counted_not_what_it_counts():
+    claims = extracted("The total number of cases somewhere in the asylum system, including "
+                       "appeals, stood at 224,742 at the end of June, four times the 55,814 of "
+                       "June 2014.",
+                       "2024-09-02").set_index("claim")
+    row = claims.loc["55,814"]
+    assert (row["series"], row["claim_period"], row["verdict"]) == (
+        "uk_asylum_cases_in_system", "2014-06", "consistent")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newstables import periods
 from newstables.extract.article import Sentence
 from newstables.extract.figure_grammar import (
     _CHANGE,
@@ -116,7 +117,13 @@ def _of_phrase(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     om = _OF.match(text, pos, limit)
     if not om:
         return None
-    return _noun_phrase(text, om.end(), limit, singular_ok=True, participle=True)
+    found = _noun_phrase(text, om.end(), limit, singular_ok=True, participle=True)
+    if found and _A_MONTH.fullmatch(found[0]):
+        return None  # "the 55,814 of June 2014": when, not what
+    return found
+
+
+_A_MONTH = re.compile(rf"(?:{periods._MONTH_NAMES})\.?(?:\s+(?:19|20)\d\d)?", re.I)
 
 
 def _with_verb(phrase: str, fig: _Fig, np_end: int, text: str, sent: Sentence) -> str:
