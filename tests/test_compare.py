@@ -3098,3 +3098,11 @@ def test_of_a_month_is_when_a_figure_was_counted_not_what_it_counts():
     row = claims.loc["55,814"]
     assert (row["series"], row["claim_period"], row["verdict"]) == (
         "uk_asylum_cases_in_system", "2014-06", "consistent")
+
+
+def test_the_day_after_the_boats_people_came_in_is_the_peoples_too():
+    claims = extracted("Some 343 people crossed in six boats on 11 August.",
+                       "2023-08-15").set_index("claim")
+    assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
+            for c in ("Some 343", "six")] == [("2023-08-11", "consistent"),
+                                              ("2023-08-11", "consistent")]
