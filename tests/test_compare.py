@@ -3106,3 +3106,16 @@ def test_the_day_after_the_boats_people_came_in_is_the_peoples_too():
     assert [(claims.loc[c, "claim_period"], claims.loc[c, "verdict"])
             for c in ("Some 343", "six")] == [("2023-08-11", "consistent"),
                                               ("2023-08-11", "consistent")]
+
+
+def test_a_base_at_a_peak_whose_month_is_stated_is_read_then():
+    claims = extracted("At the end of March there were 32,345 people in asylum hotels, down "
+                       "from more than 56,000 at the peak in September 2023.",
+                       "2025-06-11").set_index("claim")
+    row = claims.loc["more than 56,000"]
+    assert (row["claim_period"], row["verdict"]) == ("2023-09", "matches press reports")
+    # a year only says in which year the peak was: the base stays unread
+    claims = extracted("Some 38,079 asylum seekers were living in hotels at the end of December, "
+                       "down from more than 56,000 at the peak in 2023.",
+                       "2025-03-01").set_index("claim")
+    assert claims.loc["more than 56,000", "verdict"] == "cannot check"

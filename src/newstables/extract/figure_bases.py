@@ -57,6 +57,10 @@ _TO_NEXT = re.compile(r"[^\S\n]*,?[^\S\n]+to[^\S\n]+(?:(?:about|around|nearly|al
 # ", when 25,244 people crossed" right after the same period: the figure counted in it
 _WHEN_THEN = re.compile(r",?\s+when\s+(?:(?:there\s+were|only|just|some|about|around|nearly"
                         r"|almost|more\s+than|fewer\s+than)\s+)*", re.I)
+# "... at the peak in September 2023": the peak's month, stated (not "at the peak in 2023",
+# which says only in which year the peak was, not when the base was counted)
+_DATED_AFTER = re.compile(rf"\s+(?:in|of|during)\s+(?-i:{periods._MONTH_NAMES})\s+"
+                          r"(?:19|20)\d\d\b", re.I)
 _SAME_REACH = 80  # characters at most between the figure and its "same period" words
 # "... at the peak", "at its height": a base at a record's time, which is not stated
 _AT_THE_PEAK = re.compile(
@@ -140,8 +144,10 @@ def bare_base(ctx: Surroundings) -> str | None:
     if not lead.group("change") and not lead.group("than") and not _CLAUSE_ENDS.match(
             sentence, end):
         return None
-    if lead.group("change") and _AT_THE_PEAK.match(sentence, end):
+    peak = _AT_THE_PEAK.match(sentence, end)
+    if lead.group("change") and peak and not _DATED_AFTER.match(sentence, peak.end()):
         return "than"  # "down from over 56,000 at the peak": a base at a time not stated
+        # (not "at the peak in September 2023")
     if lead.group("than"):
         # "25% more than the 29,437 who came the year before", "than the 36,000 the Home
         # Office had predicted": a base whose year is not stated with it is not guessed
