@@ -3119,3 +3119,11 @@ def test_a_base_at_a_peak_whose_month_is_stated_is_read_then():
                        "down from more than 56,000 at the peak in 2023.",
                        "2025-03-01").set_index("claim")
     assert claims.loc["more than 56,000", "verdict"] == "cannot check"
+
+
+def test_but_that_is_more_than_refers_back():
+    row = extracted("At the end of March there were 32,345 people in asylum hotels.\n\nBut that "
+                    "is more than at the end of June last year, when there were fewer than "
+                    "30,000.", "2025-06-11").set_index("claim").loc["fewer than 30,000"]
+    assert (row["series"], row["claim_period"], row["verdict"]) == (
+        "uk_asylum_hotels_people", "2024-06", "matches other sources")

@@ -71,17 +71,18 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # a list item's words and its lead-in's: "Small boat arrivals in 2023:", "- Total: 29,437"
     lead = f" , {ctx.paragraph_text} , {ctx.lead}" if ctx.lead else ""
     before = ""
+    # (not a change in "That compares with 45,774 in 2022, a fall of 36%": its period is the
+    # sentence before's, against 2022, which its period reading does not know; nor in "There
+    # were 67,337 applications, covering 84,425 people, ..., a fall of 17%")
+    refers = REFERS_BACK.match(_OPENING_AND.sub("", ctx.sentence_text)) and not (
+        fig.get("unit") == "percent" and _COMPARES.match(ctx.sentence_text))
+    total = (not counts or counts.lower() in _GENERIC | _UNITS) and TOTAL_SUBJECT.match(
+        ctx.sentence_text)
     if borrow and not lead and _THE_ROUTE.search(ctx.clause) and not geographies(ctx.clause):
         # "The number of crossings on the route had been 38,690 in 2022": the route the
         # sentence before names
         lead = f" , {ctx.previous_text}"
-    elif borrow and not lead and (REFERS_BACK.match(ctx.sentence_text) and not (
-            fig.get("unit") == "percent" and _COMPARES.match(ctx.sentence_text)) or (
-            not counts or counts.lower() in _GENERIC | _UNITS) and TOTAL_SUBJECT.match(
-            ctx.sentence_text)):
-        # (not a change in "That compares with 45,774 in 2022, a fall of 36%": its period is
-        # the sentence before's, against 2022, which its period reading does not know; nor in
-        # "There were 67,337 applications, covering 84,425 people, ..., a fall of 17%")
+    elif borrow and not lead and (refers or total):
         # "The figure has fallen from a peak of 56,042", "By the end of March, that had fallen
         # to 44,486" (whatever it was read to count): what the sentence before counts,
         # the words after its numbers too ("29,437 people arrived": people, not the "small
@@ -137,6 +138,8 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
 # ... or a plural it counts ("81,130 applications")
 _NAMES_A_GROUP = re.compile(rf"(?<=\s)(?!(?:{periods._MONTH_NAMES})\b)[A-Z][a-z]"
                             r"|\b(?!(?:years|months|weeks|days|quarters)\b)[a-z]{3,}s\b")
+# "But that is more than ...": the conjunction a sentence that refers back may open with
+_OPENING_AND = re.compile(r"^\W*(?:but|and|yet|so)\s+", re.I)
 _COMPARES = re.compile(r"\W*(?:(?:that|this|it)\s+compares?\s+with\b|(?:(?:in|by)\s+(?:19|20)"
                        r"\d\d,?\s+)?there\s+(?:were|was|had\s+been)\b)", re.I)
 
