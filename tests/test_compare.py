@@ -3127,3 +3127,10 @@ def test_but_that_is_more_than_refers_back():
                     "30,000.", "2025-06-11").set_index("claim").loc["fewer than 30,000"]
     assert (row["series"], row["claim_period"], row["verdict"]) == (
         "uk_asylum_hotels_people", "2024-06", "matches other sources")
+
+
+def test_an_average_is_compared_across_spans_of_any_length():
+    claims = extracted("September alone saw 4,192 arrivals, with an average of 55 people on each "
+                       "boat, more than four times as many as in 2020.", "2024-10-21")
+    row = claims.set_index("claim").loc["more than four times"]
+    assert (row["series"], row["verdict"]) == ("uk_small_boat_people_per_boat", "consistent")

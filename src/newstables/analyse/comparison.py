@@ -341,7 +341,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         row["reason"] = (f"its base is of the same period ({base.label}): two things compared,"
                          " not a change over time")
         return row
-    if not _alike(target, base):
+    if not _alike(target, base) and found[0][1].kind != "ratio":  # (an average is, over any)
         row.update(reason=f"the claim's period and its base are not alike "
                           f"({_period_label(target)} against {base.label})",
                    series=found[0][1].key, series_title=found[0][1].title, compared_as="change")
