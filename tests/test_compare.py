@@ -3134,3 +3134,10 @@ def test_an_average_is_compared_across_spans_of_any_length():
                        "boat, more than four times as many as in 2020.", "2024-10-21")
     row = claims.set_index("claim").loc["more than four times"]
     assert (row["series"], row["verdict"]) == ("uk_small_boat_people_per_boat", "consistent")
+
+
+def test_a_time_ago_before_it_was_refers_back():
+    row = extracted("In 2024 the average number of people on each boat was 53. Five years ago it "
+                    "was around 13.", "2025-06-11").set_index("claim").loc["around 13"]
+    assert (row["series"], row["claim_period"], row["verdict"]) == (
+        "uk_small_boat_people_per_boat", "2020", "consistent")

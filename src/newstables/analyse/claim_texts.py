@@ -138,8 +138,12 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
 # ... or a plural it counts ("81,130 applications")
 _NAMES_A_GROUP = re.compile(rf"(?<=\s)(?!(?:{periods._MONTH_NAMES})\b)[A-Z][a-z]"
                             r"|\b(?!(?:years|months|weeks|days|quarters)\b)[a-z]{3,}s\b")
-# "But that is more than ...": the conjunction a sentence that refers back may open with
-_OPENING_AND = re.compile(r"^\W*(?:but|and|yet|so)\s+", re.I)
+# What a sentence that refers back may open with: a transcript's turn ("Q127 Matt Vickers:"), a
+# conjunction ("But that is more than ..."), a time ago ("Five years ago it was around 13")
+_OPENING_AND = re.compile(
+    r"^\W*(?:(?:Q\d{1,4}\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*:\s+)?"
+    r"(?:(?i:but|and|yet|so)\s+)?(?:(?i:[\w-]+\s+(?:years?|months?|weeks?|days?)\s+"
+    r"(?:ago|earlier|before|later)),?\s+)?")
 _COMPARES = re.compile(r"\W*(?:(?:that|this|it)\s+compares?\s+with\b|(?:(?:in|by)\s+(?:19|20)"
                        r"\d\d,?\s+)?there\s+(?:were|was|had\s+been)\b)", re.I)
 
