@@ -148,6 +148,10 @@ _PREFIXED_RE = re.compile(_PREFIXED)
 # For the speaker rules (speakers.py), which read names with their own tokens.
 NAME_PARTICLES = _PARTICLES
 PREFIXED_NAME = _PREFIXED_RE
+# Letters after a name that are no part of it ('Sir James Eadie KC', 'Jane Roe MP'); those of
+# an office, which a speaker named with them holds ('Kemi Oyelaran MP said')
+OFFICE_LETTERS = frozenset("KC QC MP MEP MSP".split())
+POST_NOMINALS = OFFICE_LETTERS | frozenset("OBE CBE MBE KBE DBE".split())
 
 
 def bare_surname(word: str) -> str:

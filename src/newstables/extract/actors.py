@@ -73,6 +73,7 @@ from newstables.extract.actor_tokens import (
     _STOP,
     _WHO,
     GIVEN_PRONOUN,
+    POST_NOMINALS,
     _Cand,
     _Entry,
     _is_country,
@@ -191,10 +192,6 @@ def _followed_by(toks: list[_Tok], k: int, phrases: dict[str, tuple[tuple[str, .
     return 0
 
 
-# Letters after a name that are no part of it ('Sir James Eadie KC', 'Jane Roe MP')
-_POST_NOMINALS = frozenset("KC QC MP MEP MSP OBE CBE MBE KBE DBE".split())
-
-
 class _Sentence:
     """Extracts candidate mentions from one sentence's tokens."""
 
@@ -221,7 +218,7 @@ class _Sentence:
     def _person(self, a: int, first: int, b: int, role: str | None, country: str | None,
                 single_evidence: bool = True) -> None:
         start, end = self._span(a, b)
-        last = b - 1 if b - first > 2 and self.toks[b - 1].text in _POST_NOMINALS else b
+        last = b - 1 if b - first > 2 and self.toks[b - 1].text in POST_NOMINALS else b
         name_start, name_end = self._span(first, last)  # 'Paul Harris KC': Paul Harris
         name = self.text[name_start:name_end]
         self.cands.append(_Cand(start, end, "person", name, country, role,
@@ -293,7 +290,7 @@ class _Sentence:
                 if toks[i].text in _PEERS and end + 1 < len(toks) and toks[end].low == "of" and (
                         toks[end + 1].cap and not self.used[end + 1]):
                     end += 2  # 'Lord Carrington of Fulham': his title's place, no one else
-                after = end + 1 if end + 1 < len(toks) and toks[end].text in _POST_NOMINALS \
+                after = end + 1 if end + 1 < len(toks) and toks[end].text in POST_NOMINALS \
                     else end  # 'Dame Angela Eagle MP, Minister for ...'
                 role = _appositive(toks, after)
                 if role is None and toks[i].low in _TITLE_HONORIFICS:
@@ -421,7 +418,7 @@ class _Sentence:
         # 'Dave, 54, a fisherman from Castletown,': the title after the age
         aged_at = b + 2 if (b + 2 < n and toks[b + 1] is _FILLER
                             and _AGED.match(self.text, toks[b - 1].end)) else b
-        if aged_at == b and b + 1 < n and toks[b].text in _POST_NOMINALS:
+        if aged_at == b and b + 1 < n and toks[b].text in POST_NOMINALS:
             aged_at = b + 1  # 'Angela Eagle MP, Minister for ...': the title after the letters
         appositive = _appositive(toks, aged_at, closed=after_preposition)
         place = after_preposition or (

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from newstables.extract import offices
-from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES
+from newstables.extract.actor_tokens import _FIRST_NAMES, ADJECTIVES, COUNTRIES, OFFICE_LETTERS
 from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
@@ -205,7 +205,7 @@ def _resolve_np(text: str, start: int, end: int, actors: _Actors, kinds: tuple[s
         if title is not None:  # 'The Director of Public Prosecutions said'
             return actors.last_role_before(words[0][0], title.lower()) or (None, title)
         named = any(r[0] <= edge[0] < r[1] for r in found)
-        after = next((r for r in found if r[3] == "person" and edge[2] in _POST_NOMINAL
+        after = next((r for r in found if r[3] == "person" and edge[2] in OFFICE_LETTERS
                       and not text[r[1]:edge[0]].strip()), None)
         if after is not None:  # 'Kemi Oyelaran MP said': the member, not an unnamed MP
             return after[2], after[4] or edge[2]
@@ -394,10 +394,6 @@ def _subject_head(text: str, clause: int, cue: int, actors: _Actors, kinds: tupl
         return None  # not a determiner and a noun: a name is the other rules' to read
     found = [r for r in actors.within(words[0][0], words[k][1]) if r[3] in kinds]
     return _generic(text, words, k, actors, found)
-
-
-# Letters after a name for an office ('Jane Roe MP', 'Paul Harris KC')
-_POST_NOMINAL = frozenset("MP MEP MSP KC QC".split())
 
 
 def _anonymous(words: list[tuple[int, int, str]]) -> int | None:

@@ -35,6 +35,7 @@ from newstables.extract.actor_tokens import (
     _STOP,
     GIVEN_PRONOUN,
     NAME_PARTICLES,
+    POST_NOMINALS,
     PREFIXED_NAME,
     bare_surname,
 )
@@ -78,7 +79,7 @@ _PLACE_NAMES = frozenset(
 )
 _PERSONAL = {"he": "person", "she": "person", "it": "org"}
 _PARTICLES = NAME_PARTICLES | {"st.", "st"}
-_SUFFIX = frozenset("jr jr. sr sr. ii iii iv kc qc mp mep msp obe cbe mbe kbe dbe".split())
+_SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split()) | {w.lower() for w in POST_NOMINALS}
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.’'-]*[\w.])?|--|[,;:!?()“”\"‘—–―]")
 _APPOSITIVE = frozenset([",", ")", "--", "—", "–"])
