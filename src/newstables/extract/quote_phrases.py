@@ -16,7 +16,7 @@ from newstables.extract.actors import Mentioned
 from newstables.extract.quote_labels import CUE_RE as _CUE_RE
 from newstables.extract.quote_marks import _WORD
 from newstables.extract.speakers import antecedent
-from newstables.extract.unnamed import NO_ONE, ONE_PERSON
+from newstables.extract.unnamed import NO_ONE, SCENE_WORDS, SPOKES, head_end
 from newstables.lexicon import load_json
 
 _LEX = load_json("quotes_cues.json")
@@ -40,7 +40,6 @@ _OTHER_OFFICE = frozenset(["shadow", "deputy", "vice", "former", "ex", "prime"])
 _ROLE_WORDS = frozenset(w for key in ("modifiers", "heads")
                         for w in load_json("actors_roles.json")[key])
 _ARTICLES = frozenset("a an the one two several some senior government".split())
-SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _VOICES = SPOKES | {"official", "officials", "source", "sources"} | _TEXT_NOUNS
 _ONE_PERSON = {noun: pronoun for pronoun, nouns in _LEX["one_person_nouns"].items()
                for noun in nouns}
@@ -508,13 +507,6 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
 # Words a party's spokesperson is called by that are no body's name ('a Conservative spokesman')
 _PARTY_WORDS = frozenset("conservative tory democratic republican liberal green government "
                          "opposition party".split())
-# Words that open a scene before someone unnamed: 'At the Glasgow Night Shelter, a volunteer'
-_SCENE_WORDS = frozenset("at in on outside inside near back by from after before during while "
-                         "as when later earlier meanwhile there here".split())
-# Where an unnamed speaker's noun phrase ends: a comma, a relative clause, a preposition
-_PHRASE_END = frozenset("who whom whose which that in at on with from of for by near".split())
-
-
 def _one_of_a_body(text: str, words: list[tuple[int, int, str]],
                    found: list[tuple[int, int, str, str, str | None]]) -> _Who | None:
     """'a Border Force officer', 'a senior Greek government official, speaking on condition
@@ -523,22 +515,16 @@ def _one_of_a_body(text: str, words: list[tuple[int, int, str]],
     who speaks for it), that phrase their role. None for any other phrase."""
     at = next((i for i, w in enumerate(words) if w[2].lower() in ("a", "an", "one", "another")
                and (i == 0 or text[words[i - 1][1]:w[0]].strip() == ",")), None)
-    if at is None or at > 0 and words[0][2].lower() not in _SCENE_WORDS:
+    if at is None or at + 1 >= len(words) or at > 0 and words[0][2].lower() not in SCENE_WORDS:
         return None  # (not 'Dean, a medical doctor, ...': a named person's description)
-    head = None
-    for j in range(at + 1, min(len(words), at + 7)):
-        low = words[j][2].lower()
-        if low in _PHRASE_END or text[words[j - 1][1]:words[j][0]].strip():
-            break  # ('a volunteer who ...', 'an official, speaking ...')
-        if low in ONE_PERSON and low not in SPOKES:
-            head = j
-    if head is None:
+    start = words[at + 1][0]
+    stop = head_end(text, start, words[-1][1])  # ('a volunteer who ...', 'an official, ...')
+    if stop is None:
         return None
-    span = (words[at + 1][0], words[head][0])
-    if at == 0 and not any(span[0] <= r[0] and r[1] <= span[1] and r[3] in ("org", "place")
+    if at == 0 and not any(start <= r[0] and r[1] < stop and r[3] in ("org", "place")
                            for r in found):
         return None  # (after an opening phrase, 'At the shelter, a volunteer': not the place)
-    return None, " ".join(text[words[at + 1][0]:words[head][1]].split())
+    return None, " ".join(text[start:stop].split())
 
 
 def _with_party(before: list[tuple[int, int, str]], noun: str) -> str:

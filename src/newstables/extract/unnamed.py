@@ -80,29 +80,41 @@ def brought_in(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[i
     return None, role
 
 
-# What may come before someone unnamed brought in: nothing, or a scene ('Back on the quay,')
-_OPENS_SCENE = re.compile(r"\W*(?:(?:back|out|outside|inside|at|in|on|near|by|from|after|before"
-                          r"|during|later|earlier|there|here|meanwhile)\b[^,.;:]*,\s*)?"
+# Words that open a scene before someone unnamed ('Back on the quay,', 'At the Glasgow Night
+# Shelter, a volunteer')
+SCENE_WORDS = frozenset("back out outside inside at in on near by from after before during "
+                        "while as when later earlier meanwhile there here".split())
+# What may come before someone unnamed brought in: nothing, or a scene
+_OPENS_SCENE = re.compile(rf"\W*(?:(?:{'|'.join(sorted(SCENE_WORDS))})\b[^,.;:]*,\s*)?"
                           r"(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
-_NOUN_PHRASE_END = frozenset("who whom whose which that in at on with from of for by near".split())
+# Where an unnamed speaker's noun phrase ends: a relative clause or a preposition (or a comma)
+PHRASE_END = frozenset("who whom whose which that in at on with from of for by near".split())
+# Those who speak for a body, not as someone of it
+SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
-def _head_after(text: str, at: int, end: int) -> str | None:
-    """The words from ``at`` to the last one naming one person, within the few before the
-    noun phrase's end (a comma, a relative pronoun, a preposition): 'former Downing Street
-    adviser'. None when there is none, or it is a spokesperson (who speaks for a body)."""
+def head_end(text: str, at: int, end: int) -> int | None:
+    """Where the words from ``at`` end at the last one naming one person, within the few
+    before the noun phrase's end (a comma, a relative pronoun, a preposition): after 'former
+    Downing Street adviser'. None when there is none, or it is a spokesperson."""
     found = None
     for m in re.finditer(r"[\w'’-]+|[^\w\s]", text[at:min(end, at + 80)]):
         low = m.group().lower()
-        if not low[0].isalnum() or low in _NOUN_PHRASE_END:
+        if not low[0].isalnum() or low in PHRASE_END:
             break
         if low in ONE_PERSON:
             found = m
         elif found is not None or m.start() > 60:
             break  # ('A No 10 spokesman said the Prime Minister': the spokesman)
-    if found is None or found.group().lower() in ("spokesman", "spokeswoman", "spokesperson"):
+    if found is None or found.group().lower() in SPOKES:
         return None
-    return " ".join(text[at:at + found.end()].split())
+    return at + found.end()
+
+
+def _head_after(text: str, at: int, end: int) -> str | None:
+    """The words ``head_end`` finds: 'former Downing Street adviser'."""
+    stop = head_end(text, at, end)
+    return " ".join(text[at:stop].split()) if stop is not None else None
 
 
 def unnamed_lead(text: str, mentions: Sequence[tuple], sentence_starts: Sequence[int],
