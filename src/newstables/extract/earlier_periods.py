@@ -54,10 +54,15 @@ _BASE_STRETCH = re.compile(
     r"(?=\s+(?:but|and|while)\b|[;:!?]|[,.](?!\d)|$)", re.I)
 
 
-def in_a_base(text: str, at: int) -> bool:
-    """Does ``at`` fall where ``text`` tells what a figure is compared with (its base), not
-    when the figure itself was counted?"""
-    return any(m.start() <= at < m.end() for m in _BASE_STRETCH.finditer(text))
+def base_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` tells what a figure is compared with (its base), not when the figure
+    itself was counted."""
+    return [m.span() for m in _BASE_STRETCH.finditer(text)]
+
+
+def in_a_base(spans: list[tuple[int, int]], at: int) -> bool:
+    """Does ``at`` fall in one of ``spans`` (``base_spans``)?"""
+    return any(a <= at < b for a, b in spans)
 
 
 def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date | None,
@@ -88,9 +93,10 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
                 sentence.paragraph == article.paragraphs[0].number
                 or sentence.start not in counted):
             return None  # "X later vowed to cut that number", a headline or a subhead
+        in_bases = base_spans(text)
         found = [p for s, _, p in periods.find_periods(text, published)
                  if not (p.kind == "day" and (REPORTED_ON.search(text, 0, s) or _dateline(
-                     p, published))) and not in_a_base(text, s)]
+                     p, published))) and not in_a_base(in_bases, s)]
         if bases and all(p.end is not None and p.end.year <= max(bases) for p in found):
             continue  # "In 2023 the agency had recorded more than 380,000": the base's time
         if not found:

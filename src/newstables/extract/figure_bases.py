@@ -104,8 +104,11 @@ def past_a_break(sentence: str, figure_end: int, start: int) -> bool:
     return start >= figure_end and opens_another_clause(sentence[figure_end:start])
 
 
+_CLAUSE_STOP = re.compile(r"[,;:.!?](?!\d)")
+
+
 def _clause_end(sentence: str, at: int) -> int:
-    found = re.compile(r"[,;:.!?](?!\d)").search(sentence, at)
+    found = _CLAUSE_STOP.search(sentence, at)
     return found.start() if found else len(sentence)
 
 

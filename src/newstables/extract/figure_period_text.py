@@ -671,7 +671,7 @@ def _pick_period(
     boats = _IN_BOATS.match(text, next_start) if _IN_BEFORE.search(
         text, max(fig.end, next_start - 6), next_start) else None
     if boats:  # "343 people crossed in six boats on 11 August": the crossing's day
-        stop = re.compile(r"[,;.](?!\d)").search(text, boats.end())
+        stop = _CLAUSE_STOP.search(text, boats.end())
         next_start = stop.start() if stop else len(text)
     i = bisect.bisect_left(starts, fig.end, lo, hi)
     while i < hi and starts[i] < next_start:
@@ -707,6 +707,7 @@ def _pick_period(
 # "in six boats", "in 14 small boats": the vessels the people before came in
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _IN_BOATS = re.compile(r"[\w,.]+\s+(?:small\s+)?(?:boats?|dinghies|dinghy|vessels?)\b", re.I)
+_CLAUSE_STOP = re.compile(r"[,;.](?!\d)")
 # "takes the total for the year to 25,244 by the end of September": January to September
 _TOTAL_FOR_THE_YEAR = re.compile(r"\btotal\s+for\s+(?:the|this)\s+year(?:\s+so\s+far)?\s+to\s*$",
                                  re.IGNORECASE)

@@ -24,6 +24,7 @@ from newstables.extract.earlier_periods import (
     INHERITED,
     REPORTED_ON,
     an_earlier_sentences,
+    base_spans,
     in_a_base,
 )
 from newstables.extract.figure_bases import (
@@ -308,11 +309,13 @@ def _story_period(previous: str, published: dt.date | None,
     short = _SHORT_YEAR.fullmatch(previous.strip())
     if not found and short and "year" in kinds:  # "Take 2022." opens the story of that year
         found = [(short.start("y"), periods.year_period(int(short["y"]), short["y"]))]
-    told = [p for s, p in found if not (p.kind == "day" and REPORTED_ON.search(previous, 0, s))]
+    told = [(s, p) for s, p in found
+            if not (p.kind == "day" and REPORTED_ON.search(previous, 0, s))]
     # not a base's ("At the end of December 124,802 were waiting, down from a peak of 175,457
     # in June 2023. There were 38,079 in hotels at the same date": December)
-    own = [p for s, p in found if p in told and not in_a_base(previous, s)]
-    return (own or told or (report_day and [p for _, p in found]) or [None])[-1]
+    in_bases = base_spans(previous)
+    own = [p for s, p in told if not in_a_base(in_bases, s)]
+    return (own or [p for _, p in told] or (report_day and [p for _, p in found]) or [None])[-1]
 
 
 _SHORT_YEAR = re.compile(r"(?:\w+\s+){0,3}(?P<y>(?:19|20)\d\d)[.:!]?")

@@ -39,7 +39,8 @@ _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # or an office and its holder ('The Minister for Immigration (Robert Jenrick):')
 _WORD = r"[A-Z][\w'’.-]*"
 _TURN = re.compile(
-    rf"(?:\d{{1,3}}\.\s+|Q\d{{1,4}}\s+)?(?:(?P<office>(?:The\s+)?{_WORD}(?:\s+(?:of|for|the|and|{_WORD}))*?)"
+    rf"(?:\d{{1,3}}\.\s+|Q\d{{1,4}}\s+)?"
+    rf"(?:(?P<office>(?:The\s+)?{_WORD}(?:\s+(?:of|for|the|and|{_WORD}))*?)"
     rf"\s+\((?P<holder>{_WORD}(?:\s+{_WORD}){{1,3}})\)"
     rf"|(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})(?:\s+\([^()\n]{{2,60}}\))?"
     rf"(?:\s+\([A-Za-z/ ]{{2,12}}\))?)\s*:\s+(?=\S)")
@@ -92,8 +93,9 @@ def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | N
     held = {p[2]: p[4] for p in people
             if p[0] < at and p[3] == "person" and p[4] and word in p[4].lower().split()}
     if not held:  # 'Members present: Dame Karen Bradley (Chair); ...'
-        held = {p[2]: label for p in people if p[0] < at and p[3] == "person" and re.match(
-            rf"\s*(?:[A-Z]{{2,4}}\s*)?\(\s*{re.escape(label)}\s*\)", text[p[1]:p[1] + 40], re.I)}
+        bracketed = re.compile(rf"\s*(?:[A-Z]{{2,4}}\s*)?\(\s*{re.escape(label)}\s*\)", re.I)
+        held = {p[2]: label for p in people
+                if p[0] < at and p[3] == "person" and bracketed.match(text, p[1])}
     if not held and word in _HOSTS:
         held = {p[2]: word for p in people if p[0] < at and p[3] == "person" and (
             _HOSTING_AFTER.match(text, p[1]) or _HOSTED_BY.search(text, max(0, p[0] - 20), p[0]))}

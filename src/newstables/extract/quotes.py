@@ -95,12 +95,7 @@ from newstables.extract.quote_phrases import (
     _subject_head,
     _words,
 )
-from newstables.extract.speakers import (
-    Speakers,
-    is_bare_title,
-    is_listener_verb,
-    is_title,
-)
+from newstables.extract.speakers import Speakers, is_bare_title, is_listener_verb, is_title
 from newstables.extract.unnamed import ASKED_UNNAMED, unnamed_lead
 from newstables.schema import frame
 
@@ -591,8 +586,7 @@ def _inherit(text: str, article: Article, groups: list[_Group], actors: _Actors)
                     g.speaker, g.role, g.cue = found.speaker, found.role, found.cue
                     g.attributed = True
             lead = None if g.attributed else unnamed_lead(
-                text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.sentence_starts,
-                first.open, first.para.start)
+                text, actors.rows, actors.sentence_starts, first.open, first.para.start)
             if lead is not None:  # 'Another man, a Sudanese teacher ..., said that ... “...”'
                 g.speaker, g.role, g.cue, g.attributed = None, lead, None, True
             if not g.attributed and asked is not None and (

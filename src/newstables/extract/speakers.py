@@ -395,6 +395,8 @@ class Speakers:
         if first in _PERSONAL:
             return self._pronoun(first, toks[0][0])
         for s, e, actor, kind in self.mentions:  # 'Migration and Asylum Minister X': X
+            if s >= end:
+                break
             if kind == "person" and toks[0][0] < s and e <= end and _JOINED_TITLE.fullmatch(
                     self.text, toks[0][0], s):
                 return actor
