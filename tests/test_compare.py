@@ -3141,3 +3141,9 @@ def test_a_time_ago_before_it_was_refers_back():
                     "was around 13.", "2025-06-11").set_index("claim").loc["around 13"]
     assert (row["series"], row["claim_period"], row["verdict"]) == (
         "uk_small_boat_people_per_boat", "2020", "consistent")
+
+
+def test_the_end_of_a_month_in_progress_is_last_years():
+    # on 12 March the end of March has not come: where a count stood is the March before
+    found = periods.find_periods("There were 34,486 at the end of March.", dt.date(2024, 3, 12))
+    assert [p.end for _, _, p in found] == [dt.date(2023, 3, 31)]

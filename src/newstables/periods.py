@@ -76,7 +76,8 @@ BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
     rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
     rf"\s+(?:(?:at\s+)?(?P<ysame>the\s+same\s+(?:period|quarter|month|time|point|stage)\s+"
-    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak)\s+(?:of|in|for)\s+)?(?P<y>{_Y})\b"
+    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak)\s+(?:of|in|for)\s+)?"
+    rf"(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
@@ -217,7 +218,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:between\s+)?(?P<y1>{_Y})\s*(?:and|to|-|–)\s*(?P<y2>{_Y})\b(?!-\d)", _I)),
     ("end_of", re.compile(
         rf"\b(?:at\s+|by\s+)?the\s+end\s+of\s+(?:(?P<m>{_M})\s+)?(?P<y>{_Y})\b", _I)),
-    # "at the end of December" with no year: the latest December by publication (not "by the
+    # "at the end of December" with no year: the latest December's end by publication (not "by the
     # end of September": a running total's reach, or a deadline)
     ("end_of_month", re.compile(
         rf"(?<!\bby\s)\b(?:at\s+)?the\s+end\s+of\s+(?-i:(?P<m>{_MONTH_NAMES}))\b"
@@ -352,9 +353,9 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
     if kind == "end_of_month":
         if not published:
             return None
-        month = month_number(g["m"])
-        year = published.year if month <= published.month else published.year - 1
-        day = month_end(year, month)  # where a count stood: a moment
+        month = month_number(g["m"])  # where a count stood, at a month's end now past
+        day = month_end(published.year, month)
+        day = day if day <= published else month_end(published.year - 1, month)
         return Period("end", day, day, text)
     if kind == "day":
         try:
@@ -419,8 +420,9 @@ RECORD_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,3}\s+$", _I)
 
 
-_SINCE_EVENT = re.compile(r"\b(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,2}\s+since\s+"
-                          r"[^,.;]{3,50}\s+$", _I)  # ("the highest figure since ... began in")
+_SINCE_EVENT = re.compile(r"\b(?:" + "|".join(RECORD_WORDS) + r")\b(?:\s+[\w'’-]+){0,2}"
+                          r"\s+since\s+[^,.;]{3,50}\s+$", _I)  # ("the highest figure since
+# ... began in")
 
 
 def find_periods(text: str, published: dt.date | None) -> list[tuple[int, int, Period]]:
