@@ -59,6 +59,16 @@ def test_saving_twice_gives_the_same_bytes(chart, tmp_path):
     assert first == second
 
 
+def test_warm_up_leaves_no_figure_open_and_the_settings_as_they_were():
+    # The kernel parent warms up before it forks kernels: each must start as a fresh one.
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        before, settings = plt.get_fignums(), dict(matplotlib.rcParams)
+        charts.warm_up()
+        assert plt.get_fignums() == before
+        assert dict(matplotlib.rcParams) == settings
+
+
 def test_the_figure_keeps_its_screen_resolution_after_saving(chart, tmp_path):
     dpi = chart.dpi
     charts.save_figure(chart, tmp_path, "words")

@@ -52,8 +52,10 @@ year, according to the coastguard.
 def warm_up() -> None:
     """Load now what each notebook would otherwise load on first use: every catalogued
     reference series, the series vocabulary, the reference events, and the extraction
-    lexicons. The kernel parent calls this before it forks kernels, so that each fresh
-    kernel starts with them instead of reading them again."""
+    lexicons; and a chart saved to memory (the fonts and image writers it loads). The kernel
+    parent calls this before it forks kernels, so that each fresh kernel starts with them
+    instead of reading them again."""
+    from newstables import charts
     from newstables.analyse import series_lookup, series_match, timeline
     from newstables.extract.article import article_from_text
 
@@ -61,6 +63,7 @@ def warm_up() -> None:
     series_match.vocabulary()
     timeline.read_reference_events()
     extract_tables(article_from_text(_WARM_UP_TEXT, id="warm-up", published="2021-03-04"))
+    charts.warm_up()
 
 
 def set_display_options() -> None:

@@ -29,12 +29,13 @@ import time
 from pathlib import Path
 
 ENV = "NEWSTABLES_KERNEL_POOL"
-# What the notebooks import; the kernel parent imports it once, before any fork.
-# What a kernel imports as it starts (ipykernel's debugger) and what the notebooks import, or
-# pandas and matplotlib import when a notebook shows a table or saves a chart as SVG.
+# What a kernel imports as it starts (the debuggers, the completer, tornado's event loop) and
+# what the notebooks import, or pandas and matplotlib import when a notebook shows a table or
+# saves a chart as SVG; the kernel parent imports it once, before any fork.
 PRELOAD = (
     "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython",
-    "IPython.core.logger", "matplotlib_inline.backend_inline",
+    "IPython.core.logger", "IPython.core.debugger", "IPython.core.completer",
+    "IPython.core.oinspect", "pdb", "tornado.platform.asyncio", "matplotlib_inline.backend_inline",
     "numpy", "pandas", "pandas.io.formats.html", "pandas.io.formats.csvs", "matplotlib",
     "matplotlib.pyplot", "matplotlib.ticker", "matplotlib.dates",
     "matplotlib.backends.backend_svg", "newstables", "newstables.analyse.notebook",
