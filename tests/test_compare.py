@@ -1729,6 +1729,27 @@ def test_an_expectation_is_not_checked_against_what_happened(text):
     assert row["reason"].endswith("the sentence gives the figure as an expectation, not a count")
 
 
+@pytest.mark.parametrize("text", [
+    "But if 20 boats leave, and we stop 10, 10 still arrive, the officer said.",
+    "The scheme would cost the taxpayer more if 60,000 people crossed the Channel in small "
+    "boats in 2023.",
+])
+def test_a_case_put_is_not_set_against_what_happened(text):
+    for _, row in extracted(text, "2024-10-21").iterrows():
+        assert row["verdict"] == "cannot check", row["claim"]
+        assert row["reason"].startswith("a case put (“if ...”)"), row["claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "If you look at the figures, 45,774 people crossed the Channel in small boats in 2022.",
+    "If all 45,774 people who crossed the Channel in small boats in 2022 were housed on "
+    "barges, the cost would be vast.",
+])
+def test_a_way_of_speaking_or_a_real_figure_a_condition_names_is_still_checked(text):
+    row = extracted(text, "2024-10-21").set_index("claim").loc["45,774"]
+    assert row["verdict"] == "consistent"
+
+
 @pytest.mark.parametrize(("text", "claim"), [
     # "That was up from" after two figures of different periods: which is not known
     ("In 2024, 36,816 people crossed the Channel in small boats, including 13,489 in the first "

@@ -248,6 +248,8 @@ def test_base_after_up_from_takes_the_unit_of_its_figure() -> None:
         "Maureen Clegg, 71, said it was wrong.",
         "Article 31 of the Convention, Rule 39 and Section 3 apply.",
         "Regulation 604/2013 governs the transfers.",
+        "(Adds quotes from the Refugee Council in paragraphs 8-10 and on pages 12 and 13)",
+        "UPDATE 2-Migrant Channel crossings to Britain rose in 2024",
         "The House passed HR 3421 on Tuesday; the plant meets ISO 9001.",
         "COVID-19 hit the G7 countries and 5G masts.",
         "Call 0800 123 4567 or +44 20 7946 0000 now.",

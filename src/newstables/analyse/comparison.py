@@ -80,6 +80,7 @@ from newstables.analyse.verdicts import (
     VERDICTS,
     borrowed_periods,
     forecast,
+    hypothetical,
     inside,
     judge,
     source_of,
@@ -459,6 +460,7 @@ def _check(fig: dict[str, Any], article: Article, others: list[tuple[int, int]],
     ctx = surroundings(article, start, end, others)
     row = _compare(fig, article, ctx, article_geos, skip)
     forecast(row, ctx)
+    hypothetical(row, ctx)
     per_unit(row)
     if "_source_words" in row:
         _same_wording(row, ctx.sentence_text if ctx.sentence is not None else "")

@@ -1,8 +1,8 @@
 """The verdicts a claim can get: the word a value that holds (or not) against a source earns
 (``judge``), and the guards that withdraw one the sentence does not support: a figure given
-as an expectation ("Officials expect 50,000"), one read in an earlier sentence's period or at
-the publication date that does not hold there; and the mark on a figure a correction
-withdraws."""
+as an expectation ("Officials expect 50,000") or as a case put ("if 20 boats leave"), one
+read in an earlier sentence's period or at the publication date that does not hold there;
+and the mark on a figure a correction withdraws."""
 
 from __future__ import annotations
 
@@ -65,6 +65,32 @@ def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
     if expects or _MODAL_AFTER.match(text, end):
         row["reason"] = (f"{row['verdict']} with what happened, but the sentence gives the "
                          "figure as an expectation, not a count")
+        row["verdict"] = "cannot check"
+
+
+# "But if 20 boats leave, and we stop 10, 10 still arrive", "would cost more if 60,000 were
+# sent": a condition (or "asked if": a question). Not a way of speaking ("if you look at the
+# figures", "if anything"), a hedge ("if not more"), "if so", or "as if", "only if", "even if"
+# (often granted as fact).
+_CONDITION = re.compile(
+    r"(?<![\w-])(?<!\bas\s)(?<!\beven\s)(?<!\bonly\s)(?P<word>if|unless)\b(?!\s+(?:not|any"
+    r"|anything|so|ever|at\s+all|(?:you|we|one)\s+(?:look|looks|take|takes|compare|compares"
+    r"|consider|considers|add|adds|count|counts)\b))", re.I)
+
+
+def hypothetical(row: dict[str, Any], ctx: Surroundings) -> None:
+    """A figure after a condition in its sentence is a case put, not a count ("But if 20
+    boats leave, and we stop 10, 10 still arrive"): one that does not hold against a series
+    is not set against it. One that holds stays checked: a real figure the condition names
+    ("if all 45,774 people who crossed in 2022 were housed ...")."""
+    if row["verdict"] in HOLDS or row["verdict"] not in (*CHECKED, "not comparable"):
+        return
+    condition = None
+    for m in _CONDITION.finditer(ctx.sentence_text, 0, ctx.figure_start):
+        condition = m
+    if condition is not None:
+        row["reason"] = (f"a case put (“{condition.group('word')} ...”), not a count: not set "
+                         "against what happened")
         row["verdict"] = "cannot check"
 
 

@@ -358,8 +358,13 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     last = tail[-1][1] if tail else ""
     before = tail[-2][1] if len(tail) > 1 else ""
     if last in _LABELS and text[p : p + 1].isdigit() and not _COUNT_AHEAD.match(text, p):
+        if last.endswith("s") and (m := _LABEL_RANGE.match(text, p, sent.end)):
+            return m.end()  # 'paragraphs 8-10', 'pages 12 and 13'
         if last != "no" or text[tail[-1][0]] == "N":
             return _IDENTIFIER.match(text, p, sent.end).end()  # 'Regulation 604/2013'
+    if last in ("update", "wrapup") and text[tail[-1][0] : p].isupper() and (
+            m := _SLUG_NUMBER.match(text, p, sent.end)):
+        return m.end() - 1  # a wire story's version: 'UPDATE 2-Migrant crossings rose ...'
     if tail and text[p : p + 1].isdigit() and _is_code_name(text, tail[-1][0], p, sent.end):
         return _IDENTIFIER.match(text, p, sent.end).end()  # 'HR 3421', 'ISO 9001'
     age = last in ("aged", "age", "ages") or (before, last) in (("age", "of"), ("aged", "between"))
@@ -388,6 +393,8 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     return 0
 
 
+_SLUG_NUMBER = re.compile(r"[0-9]+-")
+_LABEL_RANGE = re.compile(r"[0-9]+(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-9]+\b")
 # A label's number with what is joined to it: '604/2013', '8.2', '12-B' (not '12-15').
 _IDENTIFIER = re.compile(r"[0-9]+(?:[./][0-9A-Za-z]+|-[A-Za-z][0-9A-Za-z]*)*")
 # A number no label takes: thousands grouped, or a scale or share after it ('Last week
