@@ -582,6 +582,10 @@ def test_a_surname_after_an_honorific_goes_to_the_person_it_fits():
      "ground.”", "2024-01-17", [(None, "prime minister")]),
     ("Rishi Sunak faced questions.\n\nThe Prime Minister replied: “We will act.”",
      "2024-09-17", [(None, "prime minister")]),
+    # nor the byline's writer, whom 'his' in the lead-in fits, but the one who said it
+    ("By Robert Jenrick\n\nAs the Prime Minister said when he launched his pledge, “If you "
+     "come here illegally, you will not be able to stay.”", "2024-06-03",
+     [(None, "prime minister")]),
 ])
 def test_a_title_alone_goes_to_its_holder_on_the_day_the_article_names(text, published,
                                                                       speakers_roles):

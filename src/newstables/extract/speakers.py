@@ -564,6 +564,10 @@ class Speakers:
         for k in range(len(toks) - 1, 0, -1):  # 'Trump's claim that “...”'
             if lows[k] in _NOUNS and (re.search(r"[’']s$", toks[k - 1][2])
                                       or lows[k - 1] in ("his", "her", "its")):
+                if lows[k - 1] in ("his", "her", "its") and any(
+                        _speech_verb(toks, lows, i) for i in range(k - 1)):
+                    return None  # 'As the Prime Minister said when he launched his pledge,
+                    # “': the one who said it, whom no name above gives, not whom 'his' fits
                 run = _runs(toks[max(0, k - 5) : k])
                 if run and run[-1][-1] is toks[k - 1]:
                     return self.phrase(run[-1][0][0], toks[k - 1][1])
