@@ -575,6 +575,8 @@ def test_a_surname_after_an_honorific_goes_to_the_person_it_fits():
     # the office named alone gives its holder a role for all their quotes
     ("Suella Braverman insists that the plan is “working”. The Home Secretary may yet be "
      "proved right.", "2023-08-20", [("Suella Braverman", "Home Secretary")]),
+    ("Rishi Sunak told MPs his plan was working. “Crossings fell,” he said.\n\nThe prime "
+     "minister's claim is broadly correct.", "2024-03-01", [("Rishi Sunak", "Prime Minister")]),
     ("Rishi Sunak has staked his premiership on it.\n\nThe PM insisted on Friday the plan "
      "was working. He said: “We are making progress.”", "2023-08-20", [("Rishi Sunak", "PM")]),
     # not someone the article does not name, nor a holder on another day

@@ -136,10 +136,10 @@ _CAP = (rf"(?:{_PREFIXED})?[{_UPPER}]\w*(?:[-‐'’]\w+)*"
 # and punctuation outside words. The words no rule looks at (and numbers) before each of
 # them are consumed in the same match ('skip'), without a Python step per word.
 _SCAN = re.compile(
-    rf"((?:(?![{_UPPER}])(?!{_PREFIXED})(?!(?:{_REL})(?![\w'’‐-]))"  # 1: skipped
+    rf"((?:(?![{_UPPER}])(?!{_PREFIXED})(?!(?:{_REL})(?:['’]s)?(?![\w'’‐-]))"  # 1: skipped
     r"\w+(?:[-‐'’.,]\w+)*\s*)*+)"
     rf"((?<![\w'’])(?<!\w[-‐]){_CAP}"  # 2: the token
-    rf"|(?<![\w'’‐-])(?:{_REL})(?![\w'’‐-])"
+    rf"|(?<![\w'’‐-])(?:{_REL})(?:['’]s)?(?![\w'’‐-])"  # ('the minister's')
     r"|(?<!\w)[^\w\s]|[^\w\s](?!\w)|\Z)"  # \Z: trailing skipped words end in one match
 )
 
