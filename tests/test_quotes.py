@@ -634,6 +634,33 @@ def test_the_answers_of_a_q_and_a_transcript_are_quotes_of_the_one_answering():
     assert [q["text"] for q in rows(text)] == ["The hardest year we have had.", "Low."]
 
 
+def test_the_a_turns_of_an_interview_are_the_one_person_its_introduction_names():
+    text = ("We spoke to Türkiye's Interior Minister, Ali Yerlikaya, in his office.\n\n"
+            "Q: What did Türkiye agree with Britain?\n\n"
+            "A: We agreed to set up a Centre of Excellence.\n\n"
+            "Q: And the engines?\n\nA: Some of them, yes.")
+    assert [(q["speaker"], q["text"]) for q in rows(text)] == [
+        ("Ali Yerlikaya", "We agreed to set up a Centre of Excellence."),
+        ("Ali Yerlikaya", "Some of them, yes.")]
+    # two people named before the questions: whose answers they are is not written
+    text = ("Ali Yerlikaya met Suella Braverman in London.\n\nQ: What was agreed?\n\n"
+            "A: A new centre.\n\nQ: When?\n\nA: Next year.")
+    assert rows(text) == []
+
+
+def test_a_turn_labelled_in_capitals_is_the_one_the_introduction_names_in_full():
+    text = ("The host, Priya Nair, is joined by Marco Ventura, a senior analyst.\n\n"
+            "PRIYA NAIR: Frontex has published its figures. Marco?\n\n"
+            "MARCO VENTURA: It's the highest number since 2016.\n\n"
+            "PRIYA NAIR: So what's driving it?\n\nMARCO VENTURA: Mostly Libya.")
+    assert [q["speaker"] for q in rows(text)] == ["Priya Nair", "Marco Ventura"] * 2
+    # a heading in capitals names no one, though the newsletter is read as turns
+    text = ("Playbook, by Jack Blanchard.\n\nBOATS LATEST: The figure No 10 did not want.\n\n"
+            "POLL WATCH: Reform UK is on 29 percent.\n\nBOATS LATEST: More crossed today.\n\n"
+            "POLL WATCH: Labour is on 24 percent.")
+    assert rows(text) == []
+
+
 def test_a_list_of_headlines_is_no_transcript():
     text = ("Rishi Sunak and Keir Starmer set out their plans.\n\n"
             "Sunak: Stop the boats pledge tops list of five\n\nStarmer: Labour would scrap plan"

@@ -191,6 +191,25 @@ def test_an_unnamed_speaker_telling_a_named_outlet_stays_unnamed(text):
     assert speakers(text) == [None]
 
 
+@pytest.mark.parametrize(("text", "speaker_role"), [
+    ("One survivor I met in Kalamata, a 19-year-old from Syria, told me, “They watched us for "
+     "hours.”", (None, None)),
+    ("A receptionist at a hotel in the Midlands, who asked not to be named, said: “We have had "
+     "400 men here.”", (None, "receptionist")),
+    # a body before the place still speaks
+    ("A British embassy spokesperson in Ankara said cooperation had “already produced "
+     "results”.", ("British embassy", None)),
+])
+def test_a_place_where_someone_is_is_not_who_speaks(text, speaker_role):
+    assert speakers_and_roles(text) == [speaker_role]
+
+
+def test_a_press_releases_label_before_a_quote_is_no_speaker():
+    text = ("PRESS RELEASE: “Behind every number is a person waiting” – charity calls for "
+            "faster decisions\n\nThe charity said more.")
+    assert speakers_and_roles(text) == [(None, None)]
+
+
 def test_headline_quote_names_its_speaker():
     text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
     assert speakers(text) == ["Yusuf Demir"]

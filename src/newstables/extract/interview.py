@@ -1,12 +1,14 @@
 """Speech written without quote marks.
 
 In a transcript of questions ('Q: ...', 'HAW: ...') and answers ('Yerlikaya: In 2023 our
-security forces ...'), or of a debate in Hansard's form, each answer is a direct quote of the
-person its turn names. An article is a transcript when it asks a question with 'Q:' or
-'Question:', or when four paragraphs or more open with the labels of two voices or more; a
-turn counts only when it names a person the article names (before it or in its label), or a
-role ('MINISTER:', 'PRESENTER:': the one person named before with that word in their role,
-else someone unnamed with the label as role), so labels such as 'Note:' are not quotes.
+security forces ...'; 'A: ...', the one person named before the first question), or of a
+debate in Hansard's form, each answer is a direct quote of the person its turn names ('PRIYA
+NAIR:' after 'The host, Priya Nair,'). An article is a transcript when it asks a question
+with 'Q:' or 'Question:', or when four paragraphs or more open with the labels of two voices
+or more; a turn counts only when it names a person the article names (before it or in its
+label), or a role ('MINISTER:', 'PRESENTER:': the one person named before with that word in
+their role, else someone unnamed with the label as role), so labels such as 'Note:' are not
+quotes.
 
 In an interview written as questions and answers with no labels, the interviewer's
 paragraphs (a question, or words put to 'you') and the answers in the first person take
@@ -58,12 +60,14 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         return []  # no transcript: no 'Q:' and no two voices taking turns
     groups = []
     offices: dict[str, str] = {}  # a Hansard member's office, from the turn that gave it
+    interviewee = _interviewee(paragraphs, people)
     for para in paragraphs:
         turn = _TURN.match(para.text)
         if turn is None or _QUESTION.match(para.text):
             continue
         label = turn["holder"] or turn["name"]
-        who = _named_before(label, para.start + turn.end(), people) or _by_role(
+        who = (interviewee if label in ("A", "Answer") else None) or _named_before(
+            label, para.start, para.start + turn.end(), people) or _by_role(
             label, para.start, people, article.text)
         if who is not None and turn["office"]:
             offices[who[0]] = " ".join(turn["office"].split()).removeprefix("The ")
@@ -104,14 +108,32 @@ def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | N
     return None, word
 
 
-def _named_before(label: str, at: int, people: list[tuple[int, int, str, str, str | None]]
+def _named_before(label: str, turn: int, at: int,
+                  people: list[tuple[int, int, str, str, str | None]]
                   ) -> tuple[str, str | None] | None:
-    """The person a turn's label names ('Yerlikaya' -> Ali Yerlikaya), mentioned before it."""
+    """The person a turn's label names ('Yerlikaya' -> Ali Yerlikaya), mentioned before
+    ``at`` (the label's end); or a full name the label gives again that the text wrote before
+    the turn (at ``turn``), whatever kind of actor the name alone made ('PRIYA NAIR:' after
+    'The host, Priya Nair,'; not a heading's own words, 'BOATS LATEST:')."""
     last = label.split()[-1].lower()
     for start, _, actor, kind, role in reversed(people):
         if start < at and kind == "person" and actor.split()[-1].lower() == last:
             return actor, role
+    for start, _, actor, _, role in people:  # as the text first writes it, not in capitals
+        if start < turn and " " in label and actor.lower() == label.lower() and (
+                not actor.isupper()):
+            return actor, role
     return None
+
+
+def _interviewee(paragraphs: list, people: list[tuple[int, int, str, str, str | None]]
+                 ) -> tuple[str, str | None] | None:
+    """Whose words an interview's 'A:' turns are: the one person named before its first
+    'Q:' (the headline and the introduction); None when no one or several are."""
+    first = next((p.start for p in paragraphs if _QUESTION.match(p.text)), None)
+    named = {p[2]: p[4] for p in people if first is not None and p[0] < first
+             and p[3] == "person"}
+    return next(iter(named.items())) if len(named) == 1 else None
 
 
 # 'Home Secretary Suella Braverman said:' alone in its paragraph

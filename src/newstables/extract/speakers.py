@@ -179,6 +179,7 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
 _SUBORDINATORS = frozenset(
     "when while because after before if since although though unless".split())
 _PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
+_WHERE = frozenset("in at near inside outside".split())  # before where someone is
 _ARTICLES = frozenset("a an one two three several some senior".split())
 _LINKS = frozenset("close to of for in at with from".split())
 
@@ -542,7 +543,8 @@ class Speakers:
                 and not any(low in _VERBS for low in lows[:-1])):  # not 'X told Reuters: “'
             run = _runs(toks[:-1])
             if run and run[-1][-1] is toks[-2] and len(toks) <= 5 and not (
-                    len(toks) == 2 and lows[0] in _LABELS):  # 'Claim: “...”' names no one
+                    all(low in _LABELS for low in lows[:-1])):  # 'Claim: “...”', 'PRESS
+                # RELEASE: “...”' name no one
                 return self.phrase(run[-1][0][0], toks[-2][1])  # 'Name: “...”'
         if len(toks) > 2 and toks[-1][2] in ",:" and _speech_verb(toks, lows, len(toks) - 2):
             who = self._subject(toks, len(toks) - 2, sent_start)  # '..., Trump boasted, “'
@@ -646,6 +648,16 @@ class Speakers:
                     clause -= 1
                 if _unnamed_before(toks[clause:j]):
                     return ""  # 'a source close to the minister said': unnamed
+                at = j - 2 if j > 1 and _low(toks[j - 1][2]) == "the" else j - 1
+                if at >= clause and _low(toks[at][2]) in _WHERE and all(
+                        kind == "place" for ms, _, _, kind in self.mentions if ms == toks[j][0]
+                ) and not any(toks[clause][0] <= ms < toks[at][0] and kind != "place"
+                              for ms, _, _, kind in self.mentions):
+                    # 'One survivor I met in Kalamata, a 19-year-old ..., told me': where the
+                    # speaker was, not who (unless a body or person comes before: 'A British
+                    # embassy spokesperson in Ankara said'); someone unnamed when the clause
+                    # opens with them
+                    return "" if _low(toks[clause][2]) in _ARTICLES | {"another"} else None
                 return self.phrase(toks[j][0], toks[end][1])
             if word in ";:.!?“”\"":
                 return None
