@@ -1729,6 +1729,30 @@ def test_an_expectation_is_not_checked_against_what_happened(text):
     assert row["reason"].endswith("the sentence gives the figure as an expectation, not a count")
 
 
+@pytest.mark.parametrize(("text", "published", "claim", "series", "series_period"), [
+    # months "of the year" in the year the sentence names before them
+    ("Between July and September last year, 13,397 people arrived in small boats, compared "
+     "with 3,793 in the first three months of the year.", "2024-03-01", "3,793",
+     "uk_small_boat_arrivals_quarterly", "2023-Q1"),
+    # a period's total with nothing named after it: what the sentence before counts
+    ("In 2023, 29,437 people crossed the Channel in small boats. The final quarter brought "
+     "4,607.", "2024-03-01", "4,607", "uk_small_boat_arrivals_quarterly", "2023-Q4"),
+    # "after the record numbers of 2023": a base's year, not the level's
+    ("Detections on the Central Mediterranean fell by 38% last year, to nearly 67,000, after "
+     "the record numbers of 2023.", "2025-01-15", "nearly 67,000",
+     "frontex_central_mediterranean", "2024"),
+    # ", with the sharpest drop on the Central Mediterranean route": a part, not the whole
+    ("Irregular crossings into the European Union fell by more than a third in 2024, "
+     "according to Frontex, with the sharpest drop registered on the Central Mediterranean "
+     "route.", "2025-01-15", "more than a third", "frontex_all_routes", "2024 vs 2023"),
+])
+def test_a_figure_is_read_in_the_time_and_the_whole_its_sentence_gives(
+        text, published, claim, series, series_period):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["series"], row["series_period"], row["verdict"]) == (
+        series, series_period, "consistent")
+
+
 @pytest.mark.parametrize("text", [
     "But if 20 boats leave, and we stop 10, 10 still arrive, the officer said.",
     "The scheme would cost the taxpayer more if 60,000 people crossed the Channel in small "

@@ -549,7 +549,10 @@ def _in_the_sentences_year(value: str, before: list[_Period], low: str, at: int)
     if not years:
         return None
     for p in reversed(before):
-        year = _ONE_YEAR.fullmatch(p.value)
+        ends = [_ONE_YEAR.fullmatch(v) for v in p.value.split("/")]
+        # (months of one year: "Between July and September last year, 13,397 ..., compared
+        # with 3,793 in the first three months of the year": 2023's)
+        year = ends[0] if all(ends) and len({e.group(1) for e in ends}) == 1 else None
         if _BACK_FROM.match(low, p.start):
             continue  # "up 44% from 122,213 a year earlier, and from 172,758 at the end of
             # March": a year back from another period, not the one the sentence is in

@@ -73,6 +73,12 @@ REFERS_BACK = re.compile(
     r"|^\W*(?:that|this|it)\s+compares?\s+with\b"
     r"|^\W*(?:(?:in|by)\s+(?:19|20)\d\d,?\s+)?there\s+(?:were|was|had\s+been)\s+"
     rf"(?=[\d£$€]|(?:about|around|some|nearly|almost|just|over|more\s+than|fewer\s+than)\s)"
+    # "The final quarter brought 4,607", "August saw 5,369": the same thing, another time (a
+    # number that names nothing after it; not "September alone saw 4,192 arrivals")
+    r"|^\W*(?:the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half|month|week)"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)(?:\s+(?:19|20)\d\d)?)\s+(?:alone\s+)?(?:brought|saw)\s+(?:(?:about|around"
+    r"|some|nearly|almost|just|over|more\s+than)\s+)?[\d,.]*\d(?=\s*(?:[.;,!](?!\d)|$))"
     # "The correct figures are 756 people in 14 boats": a correction of the same thing
     r"|^\W*the\s+(?:correct|corrected|actual|true|right|revised)\s+(?:figures?|numbers?"
     r"|total)\s+(?:is|are|was|were)\b"
@@ -83,6 +89,8 @@ REFERS_BACK = re.compile(
 
 
 _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
+_SINGLED_OUT = re.compile(r"\W*with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
+                          r"|fastest|strongest|smallest|most)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
@@ -302,9 +310,12 @@ def surroundings(article: Article, start: int, end: int,
             widened = " , ".join([widened, *after])
     else:
         # (not a later clause of another subject: "arrivals fell by 36% ..., while the
-        # number waiting for a decision fell")
+        # number waiting for a decision fell"; nor one that singles out a part: "crossings
+        # into the EU fell by more than a third ..., with the sharpest drop on the Central
+        # Mediterranean route")
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)
-                 and not (i > index and _CONTRAST.match(text, s, e))]
+                 and not (i > index and (_CONTRAST.match(text, s, e)
+                                         or _SINGLED_OUT.match(text, s, e)))]
         widened = " , ".join(parts)
     near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
@@ -351,8 +362,10 @@ def another_figures(ctx: Surroundings, start: int) -> bool:
 
 def without_later_contrast(ctx: Surroundings) -> str:
     """The figure's sentence without the clauses after it that a contrast opens ("..., but
-    Greece and the Canaries saw rises"): another subject's words."""
+    Greece and the Canaries saw rises") or that single out a part (", with the sharpest drop
+    on the Central Mediterranean route"): another subject's words."""
     if not ctx.spans:
         return ctx.sentence_text
-    return " , ".join(ctx.sentence_text[s:e] for i, (s, e) in enumerate(ctx.spans)
-                      if not (i > ctx.index and _CONTRAST.match(ctx.sentence_text, s, e)))
+    text = ctx.sentence_text
+    return " , ".join(text[s:e] for i, (s, e) in enumerate(ctx.spans) if not (
+        i > ctx.index and (_CONTRAST.match(text, s, e) or _SINGLED_OUT.match(text, s, e))))
