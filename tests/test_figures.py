@@ -1213,6 +1213,17 @@ def test_a_past_sentence_with_no_period_takes_the_one_an_earlier_sentence_states
         ("17,260", inherited, "2024-01-01")]
 
 
+def test_sentences_with_neither_figures_nor_periods_do_not_hide_the_earlier_period() -> None:
+    # a minister's reaction in between, with a plan ('would ask'): not the story's time
+    rows = figures("Detections on the Central Mediterranean fell by 38% last year, to nearly "
+                   "67,000.\n\nThe minister welcomed the data. “Fewer departures mean fewer "
+                   "deaths,” he said. “We have shown it is possible.”\n\nHe said Italy would "
+                   "ask the new Commission for more funds.\n\nOn the Western Balkan route, "
+                   "detections fell to about 21,500.", published="2025-01-15")
+    assert (rows[-1]["text"], rows[-1]["period"]) == (
+        "about 21,500", "2024 (an earlier sentence's period: its own states none)")
+
+
 @pytest.mark.parametrize("text", [
     # the present: as of publication
     "Asylum claims rose to 99,790 in the year to September 2024. Some 118,882 people are "
