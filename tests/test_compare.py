@@ -1753,6 +1753,17 @@ def test_a_figure_is_read_in_the_time_and_the_whole_its_sentence_gives(
         series, series_period, "consistent")
 
 
+def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
+    row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
+                    "is around 380,000 irregular border crossings detected.", "2024-01-26"
+                    ).iloc[0]
+    assert (row["series_period"], row["verdict"]) == ("2023", "consistent")
+    rows = extracted("There were 67,337 asylum applications from main applicants in 2023. On "
+                     "the revised figures for 2022, that is a fall of 17% in applications, "
+                     "from 81,130.", "2024-03-05").set_index("claim")
+    assert rows.loc["17%", "claim_period"].startswith("2023 vs 2022")
+
+
 @pytest.mark.parametrize("text", [
     "But if 20 boats leave, and we stop 10, 10 still arrive, the officer said.",
     "The scheme would cost the taxpayer more if 60,000 people crossed the Channel in small "

@@ -103,6 +103,16 @@ _SHIFTABLE = frozenset({"year", "quarter", "month", "range", "ytd", "since"})
 # "first published figures for that year in February 2023": the release's date, not the figures'
 _PUT_OUT_BEFORE = re.compile(r"\b(?:published|released|issued|revised|updated)\b"
                              r"(?:\s+[^\d\s]+){0,5}\s+$", re.I)
+# ("published its preliminary figures for 2023": the figures' own period; not "On the
+# revised figures for 2022, that is a fall of 17%": the base's)
+_FOR_PERIOD = re.compile(r"(?:for|covering)\s", re.I)
+
+
+def _put_out(sentence: str, at: int) -> bool:
+    """Is the period at ``at`` the day figures were put out, not the time they count?"""
+    verb = _PUT_OUT_BEFORE.search(sentence, max(0, at - 60), at)
+    return verb is not None and not (_FOR_PERIOD.match(sentence, at) and verb.group().split()[
+        0].lower() in ("published", "released", "issued"))
 
 
 def _usable(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
@@ -137,7 +147,7 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     sentence = ctx.sentence_text
     found = [f for f in periods.find_periods(sentence, published) if _usable(f, ctx)
              and not dates_the_base(sentence, f[0], f[1], ctx.figure_start)
-             and not _PUT_OUT_BEFORE.search(sentence, max(0, f[0] - 60), f[0])]
+             and not _put_out(sentence, f[0])]
     # not the period of a base after the figure ("5,369 arrivals, well below the 8,631 seen
     # in August 2022")
     in_clause = [f for f in found if _in_clause(f, ctx) and not (
