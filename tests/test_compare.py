@@ -1753,6 +1753,16 @@ def test_a_figure_is_read_in_the_time_and_the_whole_its_sentence_gives(
         series, series_period, "consistent")
 
 
+def test_a_place_in_a_concession_is_not_where_the_figure_was_counted():
+    rows = extracted("The Home Office said 108,138 people claimed asylum in the UK in 2024.\n\n"
+                     "“Small boat arrivals went up by a quarter last year, to 36,816, despite "
+                     "hundreds of millions spent on enforcement in France,” he said.",
+                     "2025-02-27").set_index("claim")
+    for claim in ("a quarter", "36,816"):
+        assert (rows.loc[claim, "series"], rows.loc[claim, "verdict"]) == (
+            "uk_small_boat_arrivals_annual", "consistent"), claim
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"

@@ -103,17 +103,21 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # takes a different approach. Some 12,000 people arrived by boat"); its officials named
     # around the figure, not in its sentence, give way to the article's places ("American
     # officials have praised the crackdown" in an article on Türkiye's figures)
-    geos = geographies(ctx.sentence_text)
+    # (not the places of the sentence's later clauses of other things: "arrivals went up by
+    # a quarter last year, to 36,816, despite ... enforcement in France")
+    own = without_later_contrast(ctx)
+    geos = geographies(own)
     covered = article_geos - {ELSEWHERE, ELSEWHERE_OFFICIALS}
     # (the paragraph up to the figure's sentence; after it, only the article's own places:
     # "... in 2022. Ministers credit closer cooperation with France" names none of the
     # figure's, "... deported. This was the highest in Türkiye's history" does)
     at = ctx.paragraph_text.find(ctx.sentence_text)
-    upto = ctx.paragraph_text[: at + len(ctx.sentence_text)] if at >= 0 else ctx.paragraph_text
+    paragraph = ctx.paragraph_text.replace(ctx.sentence_text, own, 1)
+    upto = paragraph[: at + len(own)] if at >= 0 else paragraph
     # (in the paragraph's other sentences, a country's authorities are who acted, not where
     # anything was counted: "The fall owes a great deal to the work of the French
     # authorities. ... still more than 165,000 waiting")
-    upto, paragraph = (_AUTHORITIES.sub(r"\g<noun>", t) for t in (upto, ctx.paragraph_text))
+    upto, paragraph = (_AUTHORITIES.sub(r"\g<noun>", t) for t in (upto, paragraph))
     for level in (() if geos else (geographies(upto), geographies(ctx.lead), article_geos & (
             geographies(paragraph)), article_geos)):
         if level:  # the paragraph's, else the list's lead-in's, else the article's places

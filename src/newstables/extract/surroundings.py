@@ -89,8 +89,12 @@ REFERS_BACK = re.compile(
 
 
 _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
-_SINGLED_OUT = re.compile(r"\W*with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
-                          r"|fastest|strongest|smallest|most)\b", _I)
+# a later clause of other things: one that singles out a part ("..., with the sharpest drop on
+# the Central Mediterranean route"), a concession ("..., despite hundreds of millions spent on
+# enforcement in France")
+_SINGLED_OUT = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
+                          r"|fastest|strongest|smallest|most)|despite|in\s+spite\s+of"
+                          r"|notwithstanding)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
@@ -362,8 +366,9 @@ def another_figures(ctx: Surroundings, start: int) -> bool:
 
 def without_later_contrast(ctx: Surroundings) -> str:
     """The figure's sentence without the clauses after it that a contrast opens ("..., but
-    Greece and the Canaries saw rises") or that single out a part (", with the sharpest drop
-    on the Central Mediterranean route"): another subject's words."""
+    Greece and the Canaries saw rises"), that single out a part (", with the sharpest drop
+    on the Central Mediterranean route") or concede (", despite ... enforcement in France"):
+    another subject's words."""
     if not ctx.spans:
         return ctx.sentence_text
     text = ctx.sentence_text
