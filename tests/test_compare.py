@@ -1763,6 +1763,16 @@ def test_a_place_in_a_concession_is_not_where_the_figure_was_counted():
             "uk_small_boat_arrivals_annual", "consistent"), claim
 
 
+def test_small_boats_are_the_uks_in_a_story_about_the_eu():
+    rows = extracted("Frontex counted around 380,000 irregular crossings into the EU in 2023, "
+                     "most of them across the Mediterranean to Greece and Italy.\n\nIn 2023, "
+                     "29,437 people arrived in small boats, down from 45,774 the year before.",
+                     "2024-01-26").set_index("claim")
+    for claim in ("29,437", "45,774"):
+        assert (rows.loc[claim, "series"], rows.loc[claim, "verdict"]) == (
+            "uk_small_boat_arrivals_annual", "consistent"), claim
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"

@@ -82,6 +82,7 @@ class SeriesRule:
 class Vocabulary:
     rules: tuple[SeriesRule, ...]
     geographies: dict[str, tuple[str, ...]]
+    implied: dict[str, tuple[str, ...]]  # places some words name when no place is named
     up_words: frozenset[str]
     down_words: frozenset[str]
     count_units: frozenset[str]
@@ -123,6 +124,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         rules=tuple(rules),
         geographies={g: _keys(words) for g, words in cat["geographies"].items()},
+        implied={g: _keys(words) for g, words in cat["implied_geographies"].items()
+                 if not g.startswith("_")},
         up_words=frozenset(_keys(cat["change_words"]["up"])),
         down_words=frozenset(_keys(cat["change_words"]["down"])),
         count_units=frozenset(norm(u) for u in cat["count_units"]),
@@ -142,7 +145,8 @@ def vocabulary() -> Vocabulary:
 @lru_cache(maxsize=256)
 def geographies(text: str) -> frozenset[str]:
     """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...); a
-    nationality of the people counted ("Turkish nationals", "Turks") names no place.
+    nationality of the people counted ("Turkish nationals", "Turks") names no place; when
+    none is named, those words imply ("small boats": the UK's).
     Cached: each figure of a paragraph asks about the same paragraph and lead."""
     vocab = vocabulary()
     words = _words(vocab.nationals.sub(" , ", text))
@@ -163,6 +167,10 @@ def geographies(text: str) -> frozenset[str]:
                 break
         else:
             i += 1
+    if not found:  # "29,437 arrivals in small boats": the Channel's, when nowhere is named
+        joined = f" {' '.join(words)} "
+        found = {geo for geo, implied in vocab.implied.items()
+                 if any(f" {w} " in joined for w in implied)}
     return frozenset(found)
 
 
