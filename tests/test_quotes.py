@@ -582,6 +582,20 @@ def test_an_age_that_refers_back_is_the_person_named_earlier_with_that_age():
     text = ('According to Enver Solomon, 34 people drowned this year. "I lost my brother," the'
             ' 34-year-old survivor said.')
     assert [(q["speaker"], q["role"]) for q in rows(text)] == [(None, "survivor")]
+    # two people named with that age: which one is not written
+    text = ("Ahmed Karimi, 34, arrived in June. Police later charged Dan Cole, 34, with arson. "
+            "“I am scared to go out,” the 34-year-old said.")
+    assert [q["speaker"] for q in rows(text)] == [None]
+
+
+def test_a_full_name_with_an_age_is_someone_who_can_speak():
+    # not a given name the lexicon knows; and 'Nobody' opening a quote is no one
+    text = ("Protesters gathered at the gates.\n\nAmong them was Jackie Marsh, 62, who has "
+            "lived on Portland all her life.\n\n“Nobody asked us,” she said.\n\nThe "
+            "62-year-old said she had nothing against the men. “They're human beings.”")
+    assert [q["speaker"] for q in rows(text)] == ["Jackie Marsh", "Jackie Marsh"]
+    actors, _ = extract_actors(article_from_text(text))
+    assert "Nobody" not in set(actors["name"])
 
 
 def test_a_named_person_of_a_body_speaks_not_the_body():

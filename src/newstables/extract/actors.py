@@ -450,7 +450,8 @@ class _Sentence:
             evidence = bool(appositive or speech or after_said or aged)
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
-        elif words[0].base in _FIRST_NAMES or speech or after_said or appositive:
+        elif words[0].base in _FIRST_NAMES or speech or after_said or appositive or (
+                _AGED.match(self.text, end)):  # 'Jackie Marsh, 62, who has lived ...'
             self._person_unknown(a, b, appositive)
         elif (k := _given_name_inside(toks, a, b)) is not None:
             self._person_unknown(k, b, appositive)  # 'Pensioner Maureen Clegg'

@@ -287,10 +287,10 @@ _AGED = re.compile(r"(\d{1,3})-year-old", re.I)
 
 
 def _by_age(text: str, words: list[tuple[int, int, str]], actors: _Actors) -> _Who | None:
-    """'the 60-year-old said', 'said the 60-year-old grandmother': the person last named with
+    """'the 60-year-old said', 'said the 60-year-old grandmother': the one person named with
     that age before ('Tom Jones, 60,', 'Tom Jones (60)', 'Tom Jones, aged 60', '60-year-old
-    Tom Jones', 'Tom Jones, a 60-year-old'); None when the phrase is no age or names no one
-    with it."""
+    Tom Jones', 'Tom Jones, a 60-year-old'); no one, unnamed, when several were; None when the
+    phrase is no age or names no one with it."""
     if len(words) < 2 or words[0][2].lower() != "the" or actors.within(words[0][0],
                                                                         words[-1][1]):
         return None
@@ -300,11 +300,12 @@ def _by_age(text: str, words: list[tuple[int, int, str]], actors: _Actors) -> _W
     age = m.group(1)
     given = re.compile(rf"\s*(?:,\s*(?:aged\s+)?{age}(?=\s*[,;.)])|\(\s*(?:aged\s+)?{age}\s*\)"
                        rf"|,\s+an?\s+{age}-year-old\b)", re.I)
-    for r in reversed(actors.within(0, words[0][0])):
-        if r[3] == "person" and (given.match(text, r[1]) or re.search(
-                rf"\b{age}-year-old\s+$", text[max(0, r[0] - 16) : r[0]], re.I)):
-            return r[2], r[4]
-    return None
+    aged = {r[2]: r[4] for r in actors.within(0, words[0][0]) if r[3] == "person" and (
+        given.match(text, r[1]) or re.search(rf"\b{age}-year-old\s+$",
+                                             text[max(0, r[0] - 16) : r[0]], re.I))}
+    if len(aged) > 1:
+        return None, None  # two people of that age named before: which one is not written
+    return next(iter(aged.items()), None)
 
 
 # Words that make a title another holder's: 'the new home secretary' is not the last one named

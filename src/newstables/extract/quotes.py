@@ -37,7 +37,7 @@ Rules (lexicon: ``lexicons/quotes_cues.json``):
   or a generic phrase: "the ministry" -> the last organisation with that word, "the group" ->
   the last organisation, "the minister" -> the last person whose role says minister, "a Home
   Office spokesperson" -> Home Office (role spokesperson), "a source close to X" -> that
-  phrase, "the 60-year-old" -> the person last named with that age ("Tom Jones, 60,").
+  phrase, "the 60-year-old" -> the one person named with that age ("Tom Jones, 60,").
   "Name: “...”" (headline style) names its speaker. A direct quote with no
   attribution takes the speaker of a quote in the same or previous paragraph, or of a
   previous paragraph ending "X said:"; one with its own cue right after it and a speaker
