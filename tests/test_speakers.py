@@ -204,6 +204,16 @@ def test_a_place_where_someone_is_is_not_who_speaks(text, speaker_role):
     assert speakers_and_roles(text) == [speaker_role]
 
 
+@pytest.mark.parametrize("text", [
+    "A Home Office spokesperson said: “Vessels provide better value.” The spokesperson added: "
+    "“We will work with the community.”",
+    "A Home Office spokesperson said: “Vessels provide better value.” “We will work with the "
+    "community,” the spokesperson added.",
+])
+def test_the_spokesperson_again_speaks_for_the_same_body(text):
+    assert speakers_and_roles(text) == [("Home Office", "spokesperson")] * 2
+
+
 def test_a_press_releases_label_before_a_quote_is_no_speaker():
     text = ("PRESS RELEASE: “Behind every number is a person waiting” – charity calls for "
             "faster decisions\n\nThe charity said more.")

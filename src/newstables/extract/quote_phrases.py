@@ -460,6 +460,11 @@ def _generic(text: str, words: list[tuple[int, int, str]], k: int, actors: _Acto
         hit = _last_body(actors, words[k][0], body)
         if hit is not None:
             return hit, noun
+    if noun in SPOKES and body is None and lo == k and lo > 0 and words[lo - 1][
+            2].lower() == "the" and actors.last_said is not None and (
+            actors.last_said[2] or "").split()[-1:] == [noun]:
+        return actors.last_said[1], actors.last_said[2]  # 'the spokesperson added': the one
+        # quoted last ('A Home Office spokesperson said'), for the same body
     if noun in _ORG_NOUNS:
         hit = _last_body(actors, words[k][0], noun)
         if hit is not None:
