@@ -1773,6 +1773,17 @@ def test_small_boats_are_the_uks_in_a_story_about_the_eu():
             "uk_small_boat_arrivals_annual", "consistent"), claim
 
 
+def test_people_a_charity_supported_are_not_those_on_asylum_support():
+    row = extracted("The Safe Harbour Alliance brings together 140 member organisations. Its "
+                    "members supported more than 36,000 people in 2024.", "2025-02-27"
+                    ).set_index("claim").loc["more than 36,000"]
+    assert row["verdict"] == "cannot check"
+    assert not (isinstance(row["series"], str) and row["series"])  # no series counts them
+    row = extracted("In 2023, 110,000 people were receiving asylum support in the UK at the "
+                    "end of the year.", "2024-03-01").iloc[0]
+    assert row["series"] == "uk_asylum_support_people"
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"
