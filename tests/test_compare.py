@@ -1784,6 +1784,12 @@ def test_people_a_charity_supported_are_not_those_on_asylum_support():
     assert row["series"] == "uk_asylum_support_people"
 
 
+def test_a_second_predicate_after_and_is_not_what_the_figure_counts():
+    row = extracted("Türkiye deported 124,441 irregular migrants in 2022 and detained a record "
+                    "number of migrant smugglers, the minister announced.", "2023-01-09").iloc[0]
+    assert row["series"] == "turkiye_deportations"
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"

@@ -14,7 +14,9 @@ from newstables.extract.article import Article, Sentence
 
 _I = re.IGNORECASE
 
-_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|:\s+|\s+[–—]\s+|\s+-\s+|\s+(?=(?:while|whereas|but)\b)")
+_CLAUSE_SPLIT = re.compile(r",\s+|;\s*|:\s+|\s+[–—]\s+|\s+-\s+|\s+(?=(?:while|whereas|but)\b)"
+                           r"|\s+(?=and\s+(?![a-z]+ed\s+(?:by|in|on|at|to|from)\b)[a-z]{3,}ed\s+(?:a|an|the"
+                           r"|[a-z]+s)\b)")
 COMPARISON_START = re.compile(
     r"^\W*(?:and\s+)?(?:(?:down|up|rising|falling|a\s+(?:rise|fall|drop|increase|decrease))"
     r"(?:\s+(?:by\s+|of\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
@@ -94,7 +96,7 @@ _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
 # enforcement in France")
 _SINGLED_OUT = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
                           r"|fastest|strongest|smallest|most)|despite|in\s+spite\s+of"
-                          r"|notwithstanding)\b", _I)
+                          r"|notwithstanding|and\s+[a-z]{3,}ed)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
