@@ -1201,6 +1201,17 @@ def test_a_change_counts_its_own_subject(text: str, counts: list[str]) -> None:
     assert [r["counts"] for r in figures(text, "2025-01-14")] == counts
 
 
+def test_a_base_after_a_share_of_a_whole_counts_what_the_count_before_counts() -> None:
+    rows = figures("3,040 Turks arrived by small boat in 2023, about one in ten of all "
+                   "arrivals, up from 1,127 in 2022.", "2024-03-01")
+    assert [(r["text"], r["unit"], r["counts"]) for r in rows] == [
+        ("3,040", "count", "Turks"), ("about one in ten", "share", "arrivals"),
+        ("1,127", "count", "Turks")]
+    # a share that is a change: the level counts what it does
+    rows = figures("Small boat arrivals rose by a quarter to 36,816 in 2024.", "2025-01-05")
+    assert rows[-1]["counts"] == "Small boat arrivals"
+
+
 def test_a_past_sentence_with_no_period_takes_the_one_an_earlier_sentence_states() -> None:
     rows = figures("Irregular crossings into the EU fell by 38% in 2024 to around 240,000, "
                    "according to Frontex.\n\nThe Western Balkans route recorded 21,525 "

@@ -206,6 +206,13 @@ def _of_next_figure(figs: list[_Fig], text: str) -> None:
                 fig.counts = nxt.counts
 
 
+def _no_share_of(fig: _Fig, other: _Fig, text: str) -> bool:
+    """Is ``fig`` a count too large to count what ``other``, a share of a whole, counts ("one
+    in ten of all arrivals"; not a change: "rose by a quarter to 36,816")?"""
+    return fig.unit == "count" and (fig.value or 0) > 100 and other.unit == "share" and (
+        _OF.match(text, other.end) is not None)
+
+
 def _compared_base(fig: _Fig, other: _Fig) -> None:
     """ "28 days, up from 21": the 21 is days too, and counts what the 28 counts."""
     if fig.unit == "count" and not fig.scaled and other.unit != "count":
@@ -242,6 +249,9 @@ def _inherit(fig: _Fig, same: list[_Fig], paragraph: list[_Fig], text: str) -> s
     # arrivals, in 14 boats, took the total to 15,800": arrivals), then any
     for tier in (0, 1, 2):
         for other in reversed(same[-8:]):
+            if _no_share_of(fig, other, text):
+                continue  # "about one in ten of all arrivals, up from 1,127": the Turks the
+                # count before counts, not the whole the share is of
             if other.counts and other.unit in units and (
                     other.subject or tier == 2
                     or tier == 1 and other.tail[-1:] and other.tail[-1] not in _NP_PREPOSITIONS):
@@ -330,7 +340,8 @@ def _figure_rows(article: Article) -> list[dict[str, Any]]:
         for i, fig in enumerate(figs):
             fig.paragraph = sent.paragraph
             if done and fig.tail[-2:] in (("up", "from"), ("down", "from")):
-                _compared_base(fig, done[-1])
+                _compared_base(fig, next((d for d in reversed(done) if not _no_share_of(
+                    fig, d, text)), done[-1]))
             fig.counts = _counts(fig, text, sent, done)
             if fig.counts is None and fig.needs_noun:
                 fig.counts = _own_verb(_inherit(fig, done, paragraph_figs, text), fig, text)
