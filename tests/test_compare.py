@@ -1790,6 +1790,12 @@ def test_a_second_predicate_after_and_is_not_what_the_figure_counts():
     assert row["series"] == "turkiye_deportations"
 
 
+def test_citizens_of_a_country_are_a_group_not_all_arrivals():
+    row = extracted("The U.K. has seen a rise in Turkish citizens reaching its shores on small "
+                    "boats, with 3,040 arriving in 2023.", "2024-01-09").iloc[0]
+    assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"
