@@ -1796,6 +1796,20 @@ def test_citizens_of_a_country_are_a_group_not_all_arrivals():
     assert (row["series"], row["verdict"]) == ("uk_turkish_nationals_small_boats", "consistent")
 
 
+@pytest.mark.parametrize(("text", "published", "claim", "series"), [
+    # a part of the same in a shorter time
+    ("More than 20,000 people have crossed the channel this year, including 5,369 in August "
+     "alone.", "2023-09-05", "5,369", "uk_small_boat_arrivals_monthly"),
+    # the figure of what the sentence before counts, after where and when
+    ("At the end of December 2023, around 130,000 people were waiting for an initial decision "
+     "on their claim. At its peak, at the end of June 2023, the figure was 175,457.",
+     "2024-03-01", "175,457", "uk_asylum_backlog_people"),
+])
+def test_a_figure_counts_what_the_one_it_continues_counts(text, published, claim, series):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert (row["series"], row["verdict"]) == (series, "consistent")
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"

@@ -39,6 +39,8 @@ LEVEL_START = re.compile(rf"^\W*(?:(?:and|but)\s+)?(?:(?:has\s+|had\s+)?(?:stood
 # counted another way.
 RELATING_START = re.compile(
     rf"^\W*(?:(?:relating|related|referring)\s+to|covering|involving){_HEDGED}", _I)
+# "..., including 5,369 in August alone": a part of what the clause before counts, by its time
+PART_IN_TIME = re.compile(rf"^\W*including{_HEDGED}[\d,.]*\s+(?:in|during|on|over)\s", _I)
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -48,7 +50,10 @@ RUNNING_TOTAL_START = re.compile(
 # was 36,816", "2023's figure", "June's tally").
 TOTAL_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|while|yet)\s+)?(?:(?:last|this|that|the\s+following|the\s+next)\s+"
-    r"(?:year|month|week),?\s+|in\s+(?:19|20)\d\d,?\s+)?"  # "Last year the figure fell to"
+    r"(?:year|month|week),?\s+|in\s+(?:19|20)\d\d,?\s+"  # "Last year the figure fell to"
+    # "At its peak, at the end of June 2023, the figure was 175,457"
+    r"|(?:at\s+(?:its|the|their)\s+(?:peak|height|highest|lowest),?\s+)?(?:(?:at|by)\s+the\s+"
+    r"end\s+of\s+[\w\s]{3,20}?,\s+)?)?"
     r"(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
     r"|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october"
     r"|november|december)['’]s)\s+(?:(?:overall|annual|yearly|"
@@ -244,9 +249,11 @@ _SIDE = re.compile(r"\W*(?:(?:in|with|on|aboard|across|including|among)\s|(?:up|
 
 def borrows_counted(clause: str) -> bool:
     """Does ``clause`` take what it counts from a clause before it (a comparison's base, a
-    change's level, another count of the same, a figure for "it")?"""
+    change's level, another count of the same, a figure for "it", a part of it in a
+    shorter time)?"""
     return bool(COMPARISON_START.match(clause) or LEVEL_START.match(clause)
-                or RELATING_START.match(clause) or PUT_IT_AT.match(clause))
+                or RELATING_START.match(clause) or PUT_IT_AT.match(clause)
+                or PART_IN_TIME.match(clause))
 
 
 # "..., but the latest statistics put it at 128,786": "it" is what the clause before counts
