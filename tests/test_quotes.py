@@ -675,6 +675,22 @@ def test_a_turn_labelled_in_capitals_is_the_one_the_introduction_names_in_full()
     assert rows(text) == []
 
 
+def test_a_turn_goes_on_over_paragraphs_without_a_label_up_to_the_next_turn():
+    text = ("12.38 pm\n\nThe Minister for Immigration (Robert Jenrick): With permission, I "
+            "shall make a statement.\n\nIn July I visited the Kapikule border crossing.\n\n"
+            "Stephen Kinnock (Aberavon) (Lab): I thank the Minister.\n\nRobert Jenrick: The "
+            "hon. Gentleman asks about cost.\n\nAlison Thewliss (Glasgow Central) (SNP): Will "
+            "the Minister give way?\n\nMr Speaker: Order. I call Alison Thewliss.\n\nThe "
+            "statement ended at 1.15 pm, and the House moved on.")
+    assert [(q["speaker"], q["role"], q["text"][:20]) for q in rows(text)] == [
+        ("Robert Jenrick", "Minister for Immigration", "With permission, I s"),
+        ("Robert Jenrick", "Minister for Immigration", "In July I visited th"),
+        ("Stephen Kinnock", None, "I thank the Minister"),
+        ("Robert Jenrick", "Minister for Immigration", "The hon. Gentleman a"),
+        ("Alison Thewliss", None, "Will the Minister gi"),
+        (None, "speaker", "Order. I call Alison")]  # not the account after the last turn
+
+
 def test_a_list_of_headlines_is_no_transcript():
     text = ("Rishi Sunak and Keir Starmer set out their plans.\n\n"
             "Sunak: Stop the boats pledge tops list of five\n\nStarmer: Labour would scrap plan"

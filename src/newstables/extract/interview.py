@@ -3,7 +3,8 @@
 In a transcript of questions ('Q: ...', 'HAW: ...') and answers ('Yerlikaya: In 2023 our
 security forces ...'; 'A: ...', the one person named before the first question), or of a
 debate in Hansard's form, each answer is a direct quote of the person its turn names ('PRIYA
-NAIR:' after 'The host, Priya Nair,'). An article is a transcript when it asks a question
+NAIR:' after 'The host, Priya Nair,'; 'Mr Speaker:', the Speaker), and goes on over the
+paragraphs without a label up to the next turn. An article is a transcript when it asks a question
 with 'Q:' or 'Question:', or when four paragraphs or more open with the labels of two voices
 or more; a turn counts only when it names a person the article names (before it or in its
 label), or a role ('MINISTER:', 'PRESENTER:': the one person named before with that word in
@@ -61,8 +62,22 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
     groups = []
     offices: dict[str, str] = {}  # a Hansard member's office, from the turn that gave it
     interviewee = _interviewee(paragraphs, people)
+    last: _Group | None = None  # the turn that paragraphs without a label may go on
+    pending: list[_Seg] = []  # such paragraphs, kept once another turn follows them
     for para in paragraphs:
         turn = _TURN.match(para.text)
+        if turn is None and last is not None:
+            text = para.text.rstrip()
+            if text and text[-1] in _ENDS and not any(c in text for c in '“”"[]') and not any(
+                    para.start <= s < para.start + len(text) for s, _ in quoted):
+                pending.append(_Seg(para, para.start, None, para.start, para.start + len(text)))
+            else:
+                last, pending = None, []
+            continue
+        if last is not None and pending:
+            last.segs.extend(pending)  # 'The Minister (X): ...' and his statement's next
+            # paragraphs, up to the next turn
+        last, pending = None, []
         if turn is None or _QUESTION.match(para.text):
             continue
         label = turn["holder"] or turn["name"]
@@ -78,9 +93,13 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
                 para.text.rstrip()[-1:] not in _ENDS):
             continue  # a headline ('Sunak: Stop the boats pledge tops list') ends unstopped
         seg = _Seg(para, start, None, start, end)
-        groups.append(_Group([seg], speaker=who[0], role=who[1], kind="direct",
-                             attributed=True, adjacent=True))
+        last = _Group([seg], speaker=who[0], role=who[1], kind="direct", attributed=True,
+                      adjacent=True)
+        groups.append(last)
     return groups
+
+
+_ADDRESSED = re.compile(r"^(?:Mr|Madam|Mrs|Ms)\.?\s+(?:Deputy\s+)?")
 
 
 def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | None]],
@@ -91,7 +110,7 @@ def _by_role(label: str, at: int, people: list[tuple[int, int, str, str, str | N
     joined by the guests or talks to them ("Sarah Whitcombe is joined by"); else someone
     unnamed with the label as role ('presenter'). None for a label that names no role
     ('NOTE:')."""
-    word = label.lower()
+    word = _ADDRESSED.sub("", label).lower()  # 'Mr Speaker:', 'Madam Deputy Speaker:'
     if " " in word or word not in _TURN_ROLES:
         return None
     held = {p[2]: p[4] for p in people
