@@ -220,6 +220,15 @@ def test_a_press_releases_label_before_a_quote_is_no_speaker():
     assert speakers_and_roles(text) == [(None, None)]
 
 
+def test_a_headlines_quote_before_a_colon_is_the_titled_person_after_it():
+    text = ("'Türkiye is not Europe's waiting room': Interior Minister Ali Yerlikaya on "
+            "smugglers and the deal with Britain\n\nWe spoke to the minister in Ankara.")
+    assert speakers_and_roles(text) == [("Ali Yerlikaya", "Interior Minister")]
+    # a description after the colon names no one
+    text = "“Stop the boats”: the slogan that defined a premiership\n\nText follows."
+    assert speakers_and_roles(text) == [(None, None)]
+
+
 def test_headline_quote_names_its_speaker():
     text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
     assert speakers(text) == ["Yusuf Demir"]

@@ -341,6 +341,25 @@ def _headline(text: str, start: int, end: int, actors: _Actors) -> _Attribution 
     return None
 
 
+# "'Türkiye is not Europe's waiting room': Interior Minister Ali Yerlikaya on smugglers"
+_COLON_AFTER = re.compile(r"[’'\"”]?\s*:\s+")
+
+
+def _headline_after(text: str, after: int, end: int, actors: _Actors) -> _Attribution | None:
+    """A headline's quote, a colon and then who said it, with their title: the person named
+    first after the colon, when only title words come before the name."""
+    colon = _COLON_AFTER.match(text, after, end)
+    if colon is None:
+        return None
+    found = [r for r in actors.within(colon.end(), end) if r[3] == "person"]
+    if found and _TITLE_WORDS.fullmatch(text, colon.end(), found[0][0]):
+        return _Attribution(found[0][2], found[0][4], None, True)
+    return None
+
+
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,5}")
+
+
 def _clause_start(text: str, start: int, cue: int) -> int:
     """Where the subject of a cue at ``cue`` can begin: after a ';' or closing mark."""
     k = cue
@@ -436,6 +455,9 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             found = _described_by(text, first.open, actors)
         if found is None and direct:
             found = _headline(text, clause, first.open, actors)
+        if found is None and direct and last.close is not None and (
+                first.para.number == article.paragraphs[0].number):
+            found = _headline_after(text, last.close + 1, first.para.end, actors)
         unnamed_after = False
         if found is None and direct and last.close is not None:
             found = _unresolved_after(text, last.close, limit)
