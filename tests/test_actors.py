@@ -380,6 +380,9 @@ def test_someone_called_by_a_given_name_alone_is_a_person_a_city_is_not():
     ("Dr Jonathan Reeve, a statistician at the University of Southampton, said so.",
      "Statistician at the University of Southampton"),
     ("Dr Jonathan Reeve, a statistician at Southampton, said so.", "Statistician"),
+    # a long appositive: its title still
+    ("Tim Bale, a professor of politics at Queen Mary University of London, said so.",
+     "Professor"),
 ])
 def test_a_role_in_apposition_after_a_name(text, role):
     actors, _ = actors_of(text)

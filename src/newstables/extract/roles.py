@@ -323,6 +323,11 @@ def _span_country(toks: list[_Tok], a: int, b: int) -> str | None:
     return None
 
 
+# Tokens after an appositive's title within which it closes (', a professor of politics at
+# Queen Mary University of London,')
+_CLOSES_WITHIN = 12
+
+
 def _appositive(toks: list[_Tok], k: int, closed: bool = False
                 ) -> tuple[str, str | None, int] | None:
     """', the immigration minister,' after a name: (role, country, end index) or None. With
@@ -348,7 +353,7 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
     if role is None:
         return None
     end = role[1]
-    for k in range(end, min(n, end + 8)):  # the appositive closes soon after the title
+    for k in range(end, min(n, end + _CLOSES_WITHIN)):  # it closes soon after the title
         if toks[k].text in ",.;)" or toks[k].low in ("who", "which", "that", "whose"):
             break  # '..., the mayor who announced the curfew': a relative clause closes it
         if toks[k].low in _SPEECH:
@@ -356,7 +361,7 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
                 return None
             break
     else:
-        if n > end + 8:
+        if n > end + _CLOSES_WITHIN:
             return None
     label = _role_text(toks, q, end)
     return label, _role_country(toks, q, end, label), end
