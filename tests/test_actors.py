@@ -384,6 +384,7 @@ def test_someone_called_by_a_given_name_alone_is_a_person_a_city_is_not():
     ("Tim Bale, a professor of politics at Queen Mary University of London, said so.",
      "Professor"),
     ("Priya Nair, the host, said so.", "Host"),
+    ("Layla Hassan, our correspondent in Athens, said so.", "Correspondent"),
 ])
 def test_a_role_in_apposition_after_a_name(text, role):
     actors, _ = actors_of(text)

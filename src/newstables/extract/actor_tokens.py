@@ -112,7 +112,7 @@ _RELEVANT = frozenset(
     | {w for ps in (_INSTITUTIONS, _PLACE_NOUNS) for p in ps.values() for phrase in p
        for w in phrase}
     | {w for k in _LEX for w in k if w[:1].islower()}
-    | {"of", "for", "on", "and", "former", "his", "her", "its", "their", "who", "told"}
+    | {"of", "for", "on", "and", "former", "his", "her", "its", "their", "our", "who", "told"}
     | _ORG_NOUNS
 )
 _UPPER = "".join(

@@ -338,7 +338,7 @@ def _appositive(toks: list[_Tok], k: int, closed: bool = False
     if k >= n or toks[k].text != ",":
         return None
     m = k + 1
-    if m < n and (toks[m].low in _DETERMINERS or toks[m].low in ("former", "his", "her")):
+    if m < n and (toks[m].low in _DETERMINERS or toks[m].low in ("former", "his", "her", "our")):
         m += 1
     if m < n and (toks[m].poss or toks[m].base in _ADJECTIVES):
         m += 1
