@@ -1763,14 +1763,19 @@ def test_a_place_in_a_concession_is_not_where_the_figure_was_counted():
             "uk_small_boat_arrivals_annual", "consistent"), claim
 
 
-def test_small_boats_are_the_uks_in_a_story_about_the_eu():
-    rows = extracted("Frontex counted around 380,000 irregular crossings into the EU in 2023, "
-                     "most of them across the Mediterranean to Greece and Italy.\n\nIn 2023, "
-                     "29,437 people arrived in small boats, down from 45,774 the year before.",
-                     "2024-01-26").set_index("claim")
+def test_small_boats_are_the_uks_in_a_uk_story_that_speaks_of_the_eu():
+    rows = extracted("Britain's asylum system is under strain.\n\nFrontex counted around "
+                     "380,000 irregular crossings into the EU in 2023, most of them across the "
+                     "Mediterranean to Greece and Italy.\n\nIn 2023, 29,437 people arrived in "
+                     "small boats, down from 45,774 the year before.", "2024-01-26"
+                     ).set_index("claim")
     for claim in ("29,437", "45,774"):
         assert (rows.loc[claim, "series"], rows.loc[claim, "verdict"]) == (
             "uk_small_boat_arrivals_annual", "consistent"), claim
+    # not in a story on Greece alone
+    row = extracted("Greece recorded a sharp rise in sea arrivals last year.\n\nIn 2023, "
+                    "41,000 people arrived in small boats.", "2024-03-01").iloc[0]
+    assert row["verdict"] != "inconsistent"
 
 
 def test_people_a_charity_supported_are_not_those_on_asylum_support():
@@ -1810,6 +1815,29 @@ def test_a_figure_counts_what_the_one_it_continues_counts(text, published, claim
     assert (row["series"], row["verdict"]) == (series, "consistent")
 
 
+@pytest.mark.parametrize(("text", "published", "claim", "series", "verdicts"), [
+    # a second predicate with no amount of its own is the figure's ('crossed the Channel')
+    ("In 2023, 29,437 people left France and crossed the Channel.", "2024-03-01", "29,437",
+     "uk_small_boat_arrivals_annual", ("consistent",)),
+    # 'including ... on the busiest days' is no part in time
+    ("In 2023, 29,437 people crossed the Channel in small boats, including 15,000 on the "
+     "busiest days.", "2024-03-01", "15,000", None, ("cannot check", "not comparable")),
+    # 'a high-profile crackdown' is no record that a base is
+    ("Small boat arrivals rose to 36,816, after a high-profile crackdown in 2024.",
+     "2025-01-15", "36,816", "uk_small_boat_arrivals_annual", ("consistent",)),
+    # people supported by the Home Office are on asylum support
+    ("At the end of 2023, 111,132 asylum seekers were being supported by the Home Office.",
+     "2024-03-01", "111,132", "uk_asylum_support_people",
+     ("consistent", "matches other sources")),
+])
+def test_rules_on_clauses_do_not_misread_ordinary_sentences(text, published, claim, series,
+                                                             verdicts):
+    row = extracted(text, published).set_index("claim").loc[claim]
+    assert row["verdict"] in verdicts, (row["series"], row["verdict"])
+    if series is not None:
+        assert row["series"] == series
+
+
 def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases():
     row = extracted("Frontex has published its preliminary figures for 2023, and the headline "
                     "is around 380,000 irregular border crossings detected.", "2024-01-26"
@@ -1825,6 +1853,7 @@ def test_the_period_figures_are_published_for_is_theirs_but_not_a_revised_bases(
     "But if 20 boats leave, and we stop 10, 10 still arrive, the officer said.",
     "The scheme would cost the taxpayer more if 60,000 people crossed the Channel in small "
     "boats in 2023.",
+    "Even if 60,000 people crossed the Channel in small boats in 2023, the scheme would work.",
 ])
 def test_a_case_put_is_not_set_against_what_happened(text):
     for _, row in extracted(text, "2024-10-21").iterrows():
@@ -1833,12 +1862,20 @@ def test_a_case_put_is_not_set_against_what_happened(text):
 
 
 @pytest.mark.parametrize("text", [
-    "If you look at the figures, 45,774 people crossed the Channel in small boats in 2022.",
-    "If all 45,774 people who crossed the Channel in small boats in 2022 were housed on "
-    "barges, the cost would be vast.",
+    # a way of speaking, and "if" as "whether": the claim is still checked (and wrong)
+    "If you look at the figures, 60,000 people crossed the Channel in small boats in 2022.",
+    "Asked if the figures were accurate, the minister said 60,000 people crossed the Channel "
+    "in small boats in 2022.",
 ])
-def test_a_way_of_speaking_or_a_real_figure_a_condition_names_is_still_checked(text):
-    row = extracted(text, "2024-10-21").set_index("claim").loc["45,774"]
+def test_a_way_of_speaking_or_whether_is_no_condition(text):
+    row = extracted(text, "2024-10-21").set_index("claim").loc["60,000"]
+    assert row["verdict"] == "inconsistent"
+
+
+def test_a_real_figure_a_condition_names_is_still_checked():
+    row = extracted("If all 45,774 people who crossed the Channel in small boats in 2022 were "
+                    "housed on barges, the cost would be vast.", "2024-10-21"
+                    ).set_index("claim").loc["45,774"]
     assert row["verdict"] == "consistent"
 
 

@@ -691,6 +691,16 @@ def test_a_turn_goes_on_over_paragraphs_without_a_label_up_to_the_next_turn():
         (None, "speaker", "Order. I call Alison")]  # not the account after the last turn
 
 
+def test_an_interviews_reporter_and_narration_between_turns_are_not_the_interviewee():
+    text = ("Our reporter Jane Smith spoke to a smuggler in Calais.\n\nQ: How many do you "
+            "take?\n\nA: Ten, maybe more.\n\nQ: Each night?\n\nA: Yes.")
+    assert "Jane Smith" not in [q["speaker"] for q in rows(text)]
+    text = ("We spoke to Interior Minister Ali Yerlikaya.\n\nQ: What was agreed?\n\nA: A new "
+            "centre.\n\nYerlikaya paused and looked out of the window.\n\nQ: When?\n\nA: "
+            "Next year.")
+    assert [q["text"] for q in rows(text)] == ["A new centre.", "Next year."]
+
+
 def test_a_list_of_headlines_is_no_transcript():
     text = ("Rishi Sunak and Keir Starmer set out their plans.\n\n"
             "Sunak: Stop the boats pledge tops list of five\n\nStarmer: Labour would scrap plan"

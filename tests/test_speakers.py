@@ -229,6 +229,17 @@ def test_a_headlines_quote_before_a_colon_is_the_titled_person_after_it():
     assert speakers_and_roles(text) == [(None, None)]
 
 
+def test_a_possessive_after_a_named_subject_is_still_theirs():
+    text = "Critics say Rishi Sunak has not kept his promise, “We will stop the boats.”"
+    assert speakers_and_roles(text) == [("Rishi Sunak", None)]
+
+
+def test_a_headline_that_names_someone_after_its_colon_but_not_as_speaker():
+    text = ("“Go home”: Protesters Confront Home Secretary James Cleverly in Dover\n\n"
+            "Text follows.")
+    assert speakers_and_roles(text) == [(None, None)]
+
+
 def test_headline_quote_names_its_speaker():
     text = "Yusuf Demir: “We will rebuild the bridge”\nThe bridge collapsed on Sunday."
     assert speakers(text) == ["Yusuf Demir"]

@@ -241,7 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "sidecar date)")
     p.add_argument("--out", metavar="DIR", help="reports folder (default: reports/)")
     p.add_argument("--jobs", type=int, metavar="N",
-                   help="notebooks run at once (default: twice the number of cores)")
+                   help="notebooks run at once (default: twice the number of cores, at most "
+                   "eight more than the cores)")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                    help="time limit for each notebook, in seconds (default 600)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",

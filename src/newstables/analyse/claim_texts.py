@@ -18,6 +18,7 @@ from newstables.analyse.series_match import (
     counted_unit,
     geographies,
     head_noun,
+    implied_geographies,
     ngrams,
     vocabulary,
 )
@@ -106,7 +107,9 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
     # (not the places of the sentence's later clauses of other things: "arrivals went up by
     # a quarter last year, to 36,816, despite ... enforcement in France")
     own = without_later_contrast(ctx)
-    geos = geographies(own)
+    # (or a place its words imply: "29,437 arrivals in small boats" in a report from the
+    # Commons, or a story on Britain that speaks of Europe's routes; not in one on Greece)
+    geos = geographies(own) or implied_geographies(own, article_geos)
     covered = article_geos - {ELSEWHERE, ELSEWHERE_OFFICIALS}
     # (the paragraph up to the figure's sentence; after it, only the article's own places:
     # "... in 2022. Ministers credit closer cooperation with France" names none of the

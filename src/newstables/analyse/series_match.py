@@ -82,7 +82,8 @@ class SeriesRule:
 class Vocabulary:
     rules: tuple[SeriesRule, ...]
     geographies: dict[str, tuple[str, ...]]
-    implied: dict[str, tuple[str, ...]]  # places some words name when no place is named
+    # places some words name when no place is named, and the articles' places that rule it out
+    implied: dict[str, tuple[tuple[str, ...], frozenset[str]]]
     up_words: frozenset[str]
     down_words: frozenset[str]
     count_units: frozenset[str]
@@ -124,8 +125,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         rules=tuple(rules),
         geographies={g: _keys(words) for g, words in cat["geographies"].items()},
-        implied={g: _keys(words) for g, words in cat["implied_geographies"].items()
-                 if not g.startswith("_")},
+        implied={g: (_keys(spec["words"]), frozenset(spec.get("unless", [])))
+                 for g, spec in cat["implied_geographies"].items() if not g.startswith("_")},
         up_words=frozenset(_keys(cat["change_words"]["up"])),
         down_words=frozenset(_keys(cat["change_words"]["down"])),
         count_units=frozenset(norm(u) for u in cat["count_units"]),
@@ -145,8 +146,7 @@ def vocabulary() -> Vocabulary:
 @lru_cache(maxsize=256)
 def geographies(text: str) -> frozenset[str]:
     """The catalogue's geographies named in ``text`` (United Kingdom, Türkiye, EU...); a
-    nationality of the people counted ("Turkish nationals", "Turks") names no place; when
-    none is named, those words imply ("small boats": the UK's).
+    nationality of the people counted ("Turkish nationals", "Turks") names no place.
     Cached: each figure of a paragraph asks about the same paragraph and lead."""
     vocab = vocabulary()
     words = _words(vocab.nationals.sub(" , ", text))
@@ -167,11 +167,17 @@ def geographies(text: str) -> frozenset[str]:
                 break
         else:
             i += 1
-    if not found:  # "29,437 arrivals in small boats": the Channel's, when nowhere is named
-        joined = f" {' '.join(words)} "
-        found = {geo for geo, implied in vocab.implied.items()
-                 if any(f" {w} " in joined for w in implied)}
     return frozenset(found)
+
+
+def implied_geographies(text: str, article_geos: frozenset[str]) -> frozenset[str]:
+    """The places ``text`` implies without naming one ("29,437 arrivals in small boats": the
+    UK's, the Channel's), unless the article is about a place that rules that out and not
+    about that one (``article_geos``: its own places)."""
+    joined = f" {' '.join(_words(text))} "
+    return frozenset(geo for geo, (words, unless) in vocabulary().implied.items()
+                     if any(f" {w} " in joined for w in words)
+                     and (geo in article_geos or not unless & article_geos))
 
 
 @cache

@@ -69,11 +69,13 @@ def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
 
 
 # "But if 20 boats leave, and we stop 10, 10 still arrive", "would cost more if 60,000 were
-# sent": a condition (or "asked if": a question). Not a way of speaking ("if you look at the
-# figures", "if anything"), a hedge ("if not more"), "if so", or "as if", "only if", "even if"
-# (often granted as fact).
+# sent", "Even if 60,000 crossed, the scheme would work": a condition. Not "if" as "whether"
+# ("Asked if the figures were accurate, the minister said ..."), a way of speaking ("if you
+# look at the figures", "if anything"), a hedge ("if not more"), "if so", "as if", "only if".
 _CONDITION = re.compile(
-    r"(?<![\w-])(?<!\bas\s)(?<!\beven\s)(?<!\bonly\s)(?P<word>if|unless)\b(?!\s+(?:not|any"
+    r"(?<![\w-])(?<!\bas\s)(?<!\bonly\s)(?<!\bask\s)(?<!\basks\s)(?<!\basked\s)"
+    r"(?<!\bclear\s)(?<!\bknow\s)(?<!\bsure\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\bcheck\s)"
+    r"(?<!\bunclear\s)(?<!\bwondered\s)(?<!\basking\s)(?P<word>if|unless)\b(?!\s+(?:not|any"
     r"|anything|so|ever|at\s+all|(?:you|we|one)\s+(?:look|looks|take|takes|compare|compares"
     r"|consider|considers|add|adds|count|counts)\b))", re.I)
 

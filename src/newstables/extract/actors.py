@@ -445,8 +445,8 @@ class _Sentence:
             # 'Sophie, 31, who volunteers ...': a given name with an age is someone
             aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None or (
                 _AGED_ONE.match(self.text, end) is not None  # 'Abel, a 24-year-old Eritrean'
-                and not (prev is not None and prev.low in _WHERE))  # not 'met in Kalamata, a
-            # 19-year-old from Syria': the age is the one met there
+                and not (prev is not None and prev.low in _WHERE_NOT_WHO))
+            # (not 'met in Kalamata, a 19-year-old from Syria': the age is the one met there)
             evidence = bool(appositive or speech or after_said or aged)
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
@@ -543,7 +543,7 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
 
 _AGED = re.compile(r",\s+\d{1,3},")
 # Prepositions after which a name is where someone is, not who ('a survivor I met in Kalamata')
-_WHERE = frozenset("in at near inside outside off around within throughout".split())
+_WHERE_NOT_WHO = frozenset("in at near inside outside off around within throughout".split())
 _AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or
 # places (Charlotte, Florence)

@@ -41,18 +41,18 @@ _OWN_TIME = re.compile(
     re.I)
 # A sentence between that moves the story in time ("X later vowed to cut that number"); not
 # a record's reach ("the highest since Frontex began collecting data in 2009")
-_MOVES = r"later|then|subsequently|afterwards|next|since(?!\s+(?:19|20)\d\d\b)|until"
-_SHIFTS = re.compile(rf"\b(?:{_MOVES}|will|would)\b", re.I)
-_MOVES = re.compile(rf"\b(?:{_MOVES})\b", re.I)
+_MOVE_WORDS = r"later|then|subsequently|afterwards|next|since(?!\s+(?:19|20)\d\d\b)|until"
+_SHIFTS = re.compile(rf"\b(?:{_MOVE_WORDS}|will|would)\b", re.I)
+_MOVES = re.compile(rf"\b(?:{_MOVE_WORDS})\b", re.I)
 # A sentence's end: one without (a headline, a subhead) lends no period
 _CLOSED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 INHERITED = "an earlier sentence's period: its own states none"
 # Where a sentence gives what its figure is compared with, to the clause's end ("..., down
 # from a peak of 175,457 in June 2023 but ...", "compared with 29,561 a year earlier")
 _BASE_STRETCH = re.compile(
-    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|from\s+(?:a|the)\s+"
-    r"(?:previous\s+)?(?:peak|high|record|low)|after\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+)"
-    r"{0,2}?(?:records?|peaks?|highs?|surge))\b(?:[^,;:.!?]|[,.](?=\d))*?"
+    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from\b|compared\s+(?:with|to)\b|from\s+(?:a|the)\s+"
+    r"(?:previous\s+)?(?:peak|high|record|low)\b|" + periods.AFTER_A_RECORD + r")"
+    r"(?:[^,;:.!?]|[,.](?=\d))*?"
     r"(?=\s+(?:but|and|while)\b|[;:!?]|[,.](?!\d)|$)", re.I)
 
 
@@ -74,8 +74,9 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
                          inherited: dict[int, Period], counted: set[int]) -> Period | None:
     """The period of a figure whose sentence states none and tells of the past ("The Western
     Balkans route recorded 21,525 detections"): that of the nearest of the three sentences
-    before it that states a period, when that one has figures (``counted``: the starts of the
-    sentences with figures) and states a single past year, quarter, month or span, not a
+    before it (within ten, passing over those with neither figures nor periods) that states a
+    period, when that one has figures (``counted``: the starts of the sentences with figures)
+    and states a single past year, quarter, month or span, not a
     report's day or a comparison's base; or the period such a sentence lent its own figures
     (``inherited``). None for the present ("118,882 are waiting"), the future, a wish or a
     condition ("Officials expect 50,000"), a time of its own that is not read ("during

@@ -92,9 +92,8 @@ _CLAUSE_BREAK = re.compile(
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\b", re.I)
 # ", down from the record of 2022", ", after the record numbers of 2023": a base's own period,
 # until a comma closes it (", compared with 1,110 in 2022, in 2023" is the figure's 2023)
-_BASE_AFTER = re.compile(r",\s+(?:(?:up|down)\s+from|compared\s+(?:with|to)|after\s+(?:the|a|an|its"
-                         r"|their)\s+(?:[\w'’-]+\s+){0,2}?(?:records?|peaks?|highs?|surge))\b",
-                         re.I)
+_BASE_AFTER = re.compile(r",\s+(?:(?:up|down)\s+from\b|compared\s+(?:with|to)\b|"
+                         + periods.AFTER_A_RECORD + ")", re.I)
 
 
 def opens_another_clause(between: str) -> bool:

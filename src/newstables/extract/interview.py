@@ -69,7 +69,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         if turn is None and last is not None:
             text = para.text.rstrip()
             if text and text[-1] in _ENDS and not any(c in text for c in '“”"[]') and not any(
-                    para.start <= s < para.start + len(text) for s, _ in quoted):
+                    para.start <= s < para.start + len(text) for s, _ in quoted) and not (
+                    last.speaker and re.search(rf"\b{re.escape(last.speaker.split()[-1])}\b",
+                                               text)):  # not 'Yerlikaya paused and ...'
                 pending.append(_Seg(para, para.start, None, para.start, para.start + len(text)))
             else:
                 last, pending = None, []
@@ -99,6 +101,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
     return groups
 
 
+# the one who asks, not the one interviewed
+_ASKS = re.compile(r"\b(?:reporter|correspondent|journalist|editor|interviewer|host|presenter"
+                   r"|writer)\b", re.I)
 _ADDRESSED = re.compile(r"^(?:Mr|Madam|Mrs|Ms)\.?\s+(?:Deputy\s+)?")
 
 
@@ -151,7 +156,7 @@ def _interviewee(paragraphs: list, people: list[tuple[int, int, str, str, str | 
     'Q:' (the headline and the introduction); None when no one or several are."""
     first = next((p.start for p in paragraphs if _QUESTION.match(p.text)), None)
     named = {p[2]: p[4] for p in people if first is not None and p[0] < first
-             and p[3] == "person"}
+             and p[3] == "person" and not _ASKS.search(p[4] or "")}  # not 'Our reporter X
     return next(iter(named.items())) if len(named) == 1 else None
 
 

@@ -358,7 +358,7 @@ def _protected_left(doc: _Doc, sent: Sentence, p: int, tail: list[tuple[int, str
     last = tail[-1][1] if tail else ""
     before = tail[-2][1] if len(tail) > 1 else ""
     if last in _LABELS and text[p : p + 1].isdigit() and not _COUNT_AHEAD.match(text, p):
-        if last.endswith("s") and (m := _LABEL_RANGE.match(text, p, sent.end)):
+        if last[:-1] in _LABELS and (m := _LABEL_RANGE.match(text, p, sent.end)):
             return m.end()  # 'paragraphs 8-10', 'pages 12 and 13'
         if last != "no" or text[tail[-1][0]] == "N":
             return _IDENTIFIER.match(text, p, sent.end).end()  # 'Regulation 604/2013'

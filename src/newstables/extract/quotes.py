@@ -346,18 +346,19 @@ _COLON_AFTER = re.compile(r"[’'\"”]?\s*:\s+")
 
 
 def _headline_after(text: str, after: int, end: int, actors: _Actors) -> _Attribution | None:
-    """A headline's quote, a colon and then who said it, with their title: the person named
-    first after the colon, when only title words come before the name."""
+    """A headline's quote, a colon and then who said it: the person named first after the
+    colon, when nothing or only their title (their role) comes before the name (not
+    "“Go home”: Protesters Confront Home Secretary James Cleverly")."""
     colon = _COLON_AFTER.match(text, after, end)
     if colon is None:
         return None
     found = [r for r in actors.within(colon.end(), end) if r[3] == "person"]
-    if found and _TITLE_WORDS.fullmatch(text, colon.end(), found[0][0]):
-        return _Attribution(found[0][2], found[0][4], None, True)
-    return None
-
-
-_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,5}")
+    if not found:
+        return None
+    before = " ".join(text[colon.end() : found[0][0]].split()).lower()
+    if before and before != (found[0][4] or "").lower():
+        return None
+    return _Attribution(found[0][2], found[0][4], None, True)
 
 
 def _clause_start(text: str, start: int, cue: int) -> int:

@@ -179,7 +179,8 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
 _SUBORDINATORS = frozenset(
     "when while because after before if since although though unless".split())
 _PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
-_WHERE = frozenset("in at near inside outside".split())  # before where someone is
+# Words before where a speaker was: 'One survivor I met in Kalamata'
+_WHERE_SPEAKER_WAS = frozenset("in at near inside outside".split())
 _ARTICLES = frozenset("a an one two three several some senior".split())
 _LINKS = frozenset("close to of for in at with from".split())
 
@@ -566,10 +567,13 @@ class Speakers:
         for k in range(len(toks) - 1, 0, -1):  # 'Trump's claim that “...”'
             if lows[k] in _NOUNS and (re.search(r"[’']s$", toks[k - 1][2])
                                       or lows[k - 1] in ("his", "her", "its")):
-                if lows[k - 1] in ("his", "her", "its") and any(
-                        _speech_verb(toks, lows, i) for i in range(k - 1)):
+                verb = next((i for i in range(k - 1) if _speech_verb(toks, lows, i)), None)
+                if lows[k - 1] in ("his", "her", "its") and verb is not None and not any(
+                        toks[verb][1] <= ms < toks[k - 1][0] and kind == "person"
+                        for ms, _, _, kind in self.mentions):
                     return None  # 'As the Prime Minister said when he launched his pledge,
-                    # “': the one who said it, whom no name above gives, not whom 'his' fits
+                    # “': the one who said it, whom no name gives, not whom 'his' fits (but
+                    # 'Critics say Rishi Sunak has not kept his promise, “': Sunak's)
                 run = _runs(toks[max(0, k - 5) : k])
                 if run and run[-1][-1] is toks[k - 1]:
                     return self.phrase(run[-1][0][0], toks[k - 1][1])
@@ -649,7 +653,7 @@ class Speakers:
                 if _unnamed_before(toks[clause:j]):
                     return ""  # 'a source close to the minister said': unnamed
                 at = j - 2 if j > 1 and _low(toks[j - 1][2]) == "the" else j - 1
-                if at >= clause and _low(toks[at][2]) in _WHERE and all(
+                if at >= clause and _low(toks[at][2]) in _WHERE_SPEAKER_WAS and all(
                         kind == "place" for ms, _, _, kind in self.mentions if ms == toks[j][0]
                 ) and not any(toks[clause][0] <= ms < toks[at][0] and kind != "place"
                               for ms, _, _, kind in self.mentions):

@@ -14,9 +14,12 @@ from newstables.extract.article import Article, Sentence
 
 _I = re.IGNORECASE
 
+# A second predicate's own amount ("..., and detained a record number of migrant smugglers"),
+# which makes it a clause of other things; not "... left France and crossed the Channel"
+_OWN_AMOUNT = (r"(?:a\s+(?:record\s+)?(?:number|total)\s+of|a\s+record|more\s+than|fewer\s+than"
+               r"|another|a\s+further|some\s+\d|\d)")
 _CLAUSE_SPLIT = re.compile(r",\s+|;\s*|:\s+|\s+[–—]\s+|\s+-\s+|\s+(?=(?:while|whereas|but)\b)"
-                           r"|\s+(?=and\s+(?![a-z]+ed\s+(?:by|in|on|at|to|from)\b)[a-z]{3,}ed\s+(?:a|an|the"
-                           r"|[a-z]+s)\b)")
+                           r"|\s+(?=and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT + ")")
 COMPARISON_START = re.compile(
     r"^\W*(?:and\s+)?(?:(?:down|up|rising|falling|a\s+(?:rise|fall|drop|increase|decrease))"
     r"(?:\s+(?:by\s+|of\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent"
@@ -40,7 +43,11 @@ LEVEL_START = re.compile(rf"^\W*(?:(?:and|but)\s+)?(?:(?:has\s+|had\s+)?(?:stood
 RELATING_START = re.compile(
     rf"^\W*(?:(?:relating|related|referring)\s+to|covering|involving){_HEDGED}", _I)
 # "..., including 5,369 in August alone": a part of what the clause before counts, by its time
-PART_IN_TIME = re.compile(rf"^\W*including{_HEDGED}[\d,.]*\s+(?:in|during|on|over)\s", _I)
+PART_IN_TIME = re.compile(
+    rf"^\W*including{_HEDGED}[\d,.]*\s+(?:in|during|on|over)\s+(?:the\s+(?:first|last|final|past)"
+    r"\s+\w+|(?:19|20)\d\d\b|(?:a\s+single|one)\s+day\b|(?-i:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b)", _I)  # (not "including 15,000 on the busiest days")
 # "..., bringing the total to 13,489": a running total of what the clauses before it count.
 RUNNING_TOTAL_START = re.compile(
     r"^\W*(?:and\s+)?(?:bringing|taking|pushing|lifting|raising)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -52,8 +59,8 @@ TOTAL_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|while|yet)\s+)?(?:(?:last|this|that|the\s+following|the\s+next)\s+"
     r"(?:year|month|week),?\s+|in\s+(?:19|20)\d\d,?\s+"  # "Last year the figure fell to"
     # "At its peak, at the end of June 2023, the figure was 175,457"
-    r"|(?:at\s+(?:its|the|their)\s+(?:peak|height|highest|lowest),?\s+)?(?:(?:at|by)\s+the\s+"
-    r"end\s+of\s+[\w\s]{3,20}?,\s+)?)?"
+    r"|at\s+(?:its|the|their)\s+(?:peak|height|highest|lowest),?\s+(?:(?:at|by)\s+the\s+end\s+of"
+    r"\s+[\w\s]{3,20}?,\s+)?|(?:at|by)\s+the\s+end\s+of\s+[\w\s]{3,20}?,\s+)?"
     r"(?:the|that|this|(?:(?:last|this)\s+(?:year|month|week)"
     r"|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october"
     r"|november|december)['’]s)\s+(?:(?:overall|annual|yearly|"
@@ -101,7 +108,7 @@ _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
 # enforcement in France")
 _SINGLED_OUT = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
                           r"|fastest|strongest|smallest|most)|despite|in\s+spite\s+of"
-                          r"|notwithstanding|and\s+[a-z]{3,}ed)\b", _I)
+                          r"|notwithstanding)\b|\W*and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT, _I)
 
 
 def borrows_total(clause: str) -> bool:

@@ -141,13 +141,15 @@ def expand_articles(sources: Iterable[str | Path]) -> list[Path]:
 
 
 def default_jobs() -> int:
-    """Notebooks run at once unless told: twice the cores. Each notebook spends time with
-    no core busy (its worker starting, the kernel's ``kernel_info`` reply and 0.2 s of quiet
-    on IOPub before the first cell, the kernel's shutdown, its worker waiting on the kernel
-    and the kernel on its worker); on 2 cores, 20 articles left the cores idle 15% of the
-    run with 3 notebooks at once, 5% with 4, and ran 10% faster with 4. A notebook at once
-    costs about 90 MB that is not shared (its kernel's and its worker's own pages)."""
-    return 2 * (os.cpu_count() or 1)
+    """Notebooks run at once unless told: twice the cores, at most eight more than the cores.
+    Each notebook spends time with no core busy (its worker starting, the kernel's
+    ``kernel_info`` reply and 0.2 s of quiet on IOPub before the first cell, the kernel's
+    shutdown, its worker waiting on the kernel and the kernel on its worker); on 2 cores, 20
+    articles left the cores idle 15% of the run with 3 notebooks at once and 5% with 4. A
+    notebook at once costs about 90 MB that is not shared (its kernel's and its worker's own
+    pages), hence the bound on machines with many cores."""
+    cores = os.cpu_count() or 1
+    return min(2 * cores, cores + 8)
 
 
 def _fork_context():
