@@ -1829,6 +1829,15 @@ def test_a_figure_counts_what_the_one_it_continues_counts(text, published, claim
     ("At the end of 2023, 111,132 asylum seekers were being supported by the Home Office.",
      "2024-03-01", "111,132", "uk_asylum_support_people",
      ("consistent", "matches other sources")),
+    ("At the end of 2023, the Home Office supported 111,132 asylum seekers.", "2024-03-01",
+     "111,132", "uk_asylum_support_people", ("consistent", "matches other sources")),
+    # who they were, after the figure, is no group the figure counts
+    ("Some 29,437 people, most of them Afghan and Iranian citizens, crossed the Channel in "
+     "small boats in 2023.", "2024-03-01", "Some 29,437", "uk_small_boat_arrivals_annual",
+     ("consistent",)),
+    # 'after the surge in 2024' is no base
+    ("Small boat arrivals rose to 36,816, after the surge in 2024.", "2025-01-15", "36,816",
+     "uk_small_boat_arrivals_annual", ("consistent",)),
 ])
 def test_rules_on_clauses_do_not_misread_ordinary_sentences(text, published, claim, series,
                                                              verdicts):

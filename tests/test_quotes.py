@@ -596,6 +596,9 @@ def test_a_full_name_with_an_age_is_someone_who_can_speak():
     assert [q["speaker"] for q in rows(text)] == ["Jackie Marsh", "Jackie Marsh"]
     actors, _ = extract_actors(article_from_text(text))
     assert "Nobody" not in set(actors["name"])
+    # no age above 105
+    text = "Hotel Rooms, 120, were booked in Dover.\n\n“It is a scandal,” he said."
+    assert [q["speaker"] for q in rows(text)] == [None]
 
 
 def test_a_named_person_of_a_body_speaks_not_the_body():

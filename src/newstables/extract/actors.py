@@ -451,8 +451,8 @@ class _Sentence:
             fallback = "place" if place and not evidence else None
             self._person_unknown(a, b, appositive, evidence, fallback)
         elif words[0].base in _FIRST_NAMES or speech or after_said or appositive or (
-                _AGED.match(self.text, end)):  # 'Jackie Marsh, 62, who has lived ...'
-            self._person_unknown(a, b, appositive)
+                (age := _AGED.match(self.text, end)) and int(age.group(1)) <= 105):
+            self._person_unknown(a, b, appositive)  # 'Jackie Marsh, 62, who has lived ...'
         elif (k := _given_name_inside(toks, a, b)) is not None:
             self._person_unknown(k, b, appositive)  # 'Pensioner Maureen Clegg'
         elif place and not (prev is not None and prev.low in _DETERMINERS):
@@ -541,7 +541,7 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
     return out
 
 
-_AGED = re.compile(r",\s+\d{1,3},")
+_AGED = re.compile(r",\s+(\d{1,3}),")
 # Prepositions after which a name is where someone is, not who ('a survivor I met in Kalamata')
 _WHERE_NOT_WHO = frozenset("in at near inside outside off around within throughout".split())
 _AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")

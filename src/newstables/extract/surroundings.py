@@ -105,10 +105,13 @@ REFERS_BACK = re.compile(
 _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
 # a later clause of other things: one that singles out a part ("..., with the sharpest drop on
 # the Central Mediterranean route"), a concession ("..., despite hundreds of millions spent on
-# enforcement in France")
+# enforcement in France"), who most of them were ("..., most of them Afghan and Iranian
+# citizens,"; not "all of them Turkish nationals": what the figure counts)
 _SINGLED_OUT = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
                           r"|fastest|strongest|smallest|most)|despite|in\s+spite\s+of"
-                          r"|notwithstanding)\b|\W*and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT, _I)
+                          r"|notwithstanding|(?:most|many|some)\s+of"
+                          r"\s+them|among\s+them|mostly)\b|\W*and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT,
+                          _I)
 
 
 def borrows_total(clause: str) -> bool:
