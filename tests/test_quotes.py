@@ -704,6 +704,15 @@ def test_an_interviews_reporter_and_narration_between_turns_are_not_the_intervie
     assert [q["text"] for q in rows(text)] == ["A new centre.", "Next year."]
 
 
+def test_a_turn_that_quotes_someone_keeps_its_own_words_before_the_quote():
+    text = ("Lucy Moreton of the ISU spoke to us.\n\nHAW: How bad was last year?\n\n"
+            "Moreton: The hardest year we have had.\n\nHAW: And morale?\n\nMoreton: Low. We "
+            "lost a lot of people. One officer told me: “I joined to protect the border.”")
+    assert [(q["speaker"], q["text"]) for q in rows(text)][-2:] == [
+        ("Lucy Moreton", "Low. We lost a lot of people."),
+        (None, "I joined to protect the border.")]
+
+
 def test_a_list_of_headlines_is_no_transcript():
     text = ("Rishi Sunak and Keir Starmer set out their plans.\n\n"
             "Sunak: Stop the boats pledge tops list of five\n\nStarmer: Labour would scrap plan"

@@ -4,7 +4,8 @@ In a transcript of questions ('Q: ...', 'HAW: ...') and answers ('Yerlikaya: In 
 security forces ...'; 'A: ...', the one person named before the first question), or of a
 debate in Hansard's form, each answer is a direct quote of the person its turn names ('PRIYA
 NAIR:' after 'The host, Priya Nair,'; 'Mr Speaker:', the Speaker), and goes on over the
-paragraphs without a label up to the next turn. An article is a transcript when it asks a question
+paragraphs without a label up to the next turn; a turn that quotes someone keeps its own
+sentences before the quote. An article is a transcript when it asks a question
 with 'Q:' or 'Question:', or when four paragraphs or more open with the labels of two voices
 or more; a turn counts only when it names a person the article names (before it or in its
 label), or a role ('MINISTER:', 'PRESENTER:': the one person named before with that word in
@@ -91,9 +92,20 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         if who is not None and who[0] in offices:
             who = who[0], offices[who[0]]
         start, end = para.start + turn.end(), para.start + len(para.text.rstrip())
-        if who is None or start >= end or any(start < e and s < end for s, e in quoted) or (
-                para.text.rstrip()[-1:] not in _ENDS):
+        if who is None or start >= end or para.text.rstrip()[-1:] not in _ENDS:
             continue  # a headline ('Sunak: Stop the boats pledge tops list') ends unstopped
+        inner = min((s for s, e in quoted if start <= s < end), default=None)
+        if inner is not None:
+            # a turn that quotes someone: its own words up to the last sentence it ends
+            # before the quote ("It did. Frontex counted ... One survivor told me, “...”")
+            stops = [m.end() for m in _SENTENCE_END.finditer(article.text, start, inner)]
+            if not stops:
+                continue
+            end = stops[-1]
+            while end > start and article.text[end - 1].isspace():
+                end -= 1
+        if any(start < e and s < end for s, e in quoted):
+            continue
         seg = _Seg(para, start, None, start, end)
         last = _Group([seg], speaker=who[0], role=who[1], kind="direct", attributed=True,
                       adjacent=True)
@@ -104,6 +116,7 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
 # the one who asks, not the one interviewed
 _ASKS = re.compile(r"\b(?:reporter|correspondent|journalist|editor|interviewer|host|presenter"
                    r"|writer)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 _ADDRESSED = re.compile(r"^(?:Mr|Madam|Mrs|Ms)\.?\s+(?:Deputy\s+)?")
 
 
