@@ -412,11 +412,11 @@ def _from_match(kind: str, m: re.Match[str], published: dt.date | None) -> Perio
     return year_period(year, str(year))
 
 
-# "the lowest level since 2021", "its highest since", "for the first time since 2019" (not
-# "most people arriving since 2022": a quantifier)
 # "..., after the record numbers of 2023": a base (the level or change before it is later)
 AFTER_A_RECORD = (r"after\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
                   r"(?-i:records?|peaks?|highs?)(?![\w-])")  # not 'a high-profile'
+# "the lowest level since 2021", "its highest since", "for the first time since 2019" (not
+# "most people arriving since 2022": a quantifier)
 RECORD_WORDS = tuple(w for key in ("highest", "lowest", "unranked")
                      for w in load_json("records.json")[key])
 RECORD_BEFORE = re.compile(

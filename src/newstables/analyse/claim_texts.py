@@ -136,7 +136,7 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         near = head_noun(named.group(1))
     near += before
     after = " ".join(re.findall(r"[\w'’-]+", ctx.sentence_text[ctx.figure_end:])[:6])
-    said = without_later_contrast(ctx)
+    said = own
     return Texts(ngrams(strong), ngrams(f"{counts} , {said}{lead}"), ngrams(near),
                  frozenset(geos), ngrams(f"{counts} , {after}"))
 

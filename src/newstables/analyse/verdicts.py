@@ -73,11 +73,11 @@ def forecast(row: dict[str, Any], ctx: Surroundings) -> None:
 # ("Asked if the figures were accurate, the minister said ..."), a way of speaking ("if you
 # look at the figures", "if anything"), a hedge ("if not more"), "if so", "as if", "only if".
 _CONDITION = re.compile(
-    r"(?<![\w-])(?<!\bas\s)(?<!\bonly\s)(?<!\bask\s)(?<!\basks\s)(?<!\basked\s)"
-    r"(?<!\bclear\s)(?<!\bknow\s)(?<!\bsure\s)(?<!\bsee\s)(?<!\bwonder\s)(?<!\bcheck\s)"
-    r"(?<!\bunclear\s)(?<!\bwondered\s)(?<!\basking\s)(?P<word>if|unless)\b(?!\s+(?:not|any"
-    r"|anything|so|ever|at\s+all|(?:you|we|one)\s+(?:look|looks|take|takes|compare|compares"
-    r"|consider|considers|add|adds|count|counts)\b))", re.I)
+    r"(?<![\w-])(?:(?P<before>[a-z]+)\s+)?(?P<word>if|unless)\b(?!\s+(?:not|any|anything|so|ever"
+    r"|at\s+all|(?:you|we|one)\s+(?:look|looks|take|takes|compare|compares|consider|considers"
+    r"|add|adds|count|counts)\b))", re.I)
+_NO_CONDITION_AFTER = frozenset("as only ask asks asked asking clear unclear know sure see wonder "
+                                "wondered check".split())
 
 
 def hypothetical(row: dict[str, Any], ctx: Surroundings) -> None:
@@ -89,7 +89,8 @@ def hypothetical(row: dict[str, Any], ctx: Surroundings) -> None:
         return
     condition = None
     for m in _CONDITION.finditer(ctx.sentence_text, 0, ctx.figure_start):
-        condition = m
+        if (m.group("before") or "").lower() not in _NO_CONDITION_AFTER:
+            condition = m
     if condition is not None:
         row["reason"] = (f"a case put (“{condition.group('word')} ...”), not a count: not set "
                          "against what happened")

@@ -116,13 +116,19 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
+    _write_both(fig, png, svg)
+    return [png, svg]
+
+
+def _write_both(fig: Figure, png: Any, svg: Any) -> None:
+    """Lay ``fig`` out once and write it as PNG and SVG (paths or files), deterministically."""
     title = chart_title(fig)
     with laid_out(fig) as area:
-        fig.savefig(png, bbox_inches=area, pil_kwargs=PNG_OPTIONS,
+        fig.savefig(png, format="png", bbox_inches=area, pil_kwargs=PNG_OPTIONS,
                     metadata={"Software": None, **({"Title": title} if title else {})})
-        fig.savefig(svg, bbox_inches=area, metadata={"Date": None, "Creator": None,
-                                                     **({"Title": title} if title else {})})
-    return [png, svg]
+        fig.savefig(svg, format="svg", bbox_inches=area,
+                    metadata={"Date": None, "Creator": None,
+                              **({"Title": title} if title else {})})
 
 
 @contextmanager
@@ -295,10 +301,7 @@ def warm_up() -> None:
             ax.set_title("a")
             ax.set_ylabel("a")
             add_source(fig, "a")
-            with laid_out(fig) as area:
-                fig.savefig(io.BytesIO(), format="png", bbox_inches=area,
-                            pil_kwargs=PNG_OPTIONS)
-                fig.savefig(io.BytesIO(), format="svg", bbox_inches=area)
+            _write_both(fig, io.BytesIO(), io.BytesIO())
         finally:
             plt.close(fig)
 

@@ -74,6 +74,7 @@ from newstables.extract.actor_tokens import (
     _WHO,
     GIVEN_PRONOUN,
     POST_NOMINALS,
+    WHERE_SOMEONE_IS,
     _Cand,
     _Entry,
     _is_country,
@@ -445,7 +446,7 @@ class _Sentence:
             # 'Sophie, 31, who volunteers ...': a given name with an age is someone
             aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None or (
                 _AGED_ONE.match(self.text, end) is not None  # 'Abel, a 24-year-old Eritrean'
-                and not (prev is not None and prev.low in _WHERE_NOT_WHO))
+                and not (prev is not None and prev.low in WHERE_SOMEONE_IS))
             # (not 'met in Kalamata, a 19-year-old from Syria': the age is the one met there)
             evidence = bool(appositive or speech or after_said or aged)
             fallback = "place" if place and not evidence else None
@@ -542,8 +543,6 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
 
 
 _AGED = re.compile(r",\s+(\d{1,3}),")
-# Prepositions after which a name is where someone is, not who ('a survivor I met in Kalamata')
-_WHERE_NOT_WHO = frozenset("in at near inside outside off around within throughout".split())
 _AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or
 # places (Charlotte, Florence)

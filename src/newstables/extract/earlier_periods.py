@@ -99,7 +99,8 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
     weighed = 0
     for sentence in reversed(before):
         text = sentence.text
-        bare = sentence.start not in counted and not periods.find_periods(text, published)
+        stated = periods.find_periods(text, published)
+        bare = sentence.start not in counted and not stated
         # (a modal in a sentence with neither is someone's plan, not the story's time: "...,
         # and that Italy would ask the new European Commission for additional funds")
         if found_beyond_records(_MOVES if bare else _SHIFTS, text) or not _CLOSED.search(
@@ -112,7 +113,7 @@ def an_earlier_sentences(article: Article, ctx: Surroundings, published: dt.date
         if weighed > 3:
             return None
         in_bases = base_spans(text)
-        found = [p for s, _, p in periods.find_periods(text, published)
+        found = [p for s, _, p in stated
                  if not (p.kind == "day" and (REPORTED_ON.search(text, 0, s) or _dateline(
                      p, published))) and not in_a_base(in_bases, s)]
         if bases and all(p.end is not None and p.end.year <= max(bases) for p in found):

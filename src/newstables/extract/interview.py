@@ -98,12 +98,10 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
         if inner is not None:
             # a turn that quotes someone: its own words up to the last sentence it ends
             # before the quote ("It did. Frontex counted ... One survivor told me, “...”")
-            stops = [m.end() for m in _SENTENCE_END.finditer(article.text, start, inner)]
+            stops = [t.end for t in article.sentences if start < t.end <= inner]
             if not stops:
                 continue
             end = stops[-1]
-            while end > start and article.text[end - 1].isspace():
-                end -= 1
         if any(start < e and s < end for s, e in quoted):
             continue
         seg = _Seg(para, start, None, start, end)
@@ -114,9 +112,9 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
 
 
 # the one who asks, not the one interviewed
-_ASKS = re.compile(r"\b(?:reporter|correspondent|journalist|editor|interviewer|host|presenter"
-                   r"|writer)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+_ASKS = re.compile(r"\b(?:" + "|".join(sorted(_HOSTS | {"reporter", "correspondent",
+                                                      "journalist", "editor", "writer"}))
+                   + r")\b", re.I)
 _ADDRESSED = re.compile(r"^(?:Mr|Madam|Mrs|Ms)\.?\s+(?:Deputy\s+)?")
 
 

@@ -37,6 +37,7 @@ from newstables.extract.actor_tokens import (
     NAME_PARTICLES,
     POST_NOMINALS,
     PREFIXED_NAME,
+    WHERE_SOMEONE_IS,
     bare_surname,
 )
 from newstables.extract.unnamed import ASKED_UNNAMED, brought_in, referred_back
@@ -179,8 +180,6 @@ def _name_of(run: list[tuple[int, int, str]]) -> str | None:
 _SUBORDINATORS = frozenset(
     "when while because after before if since although though unless".split())
 _PREPOSITIONS = frozenset("in at on from to of for with by about into over under near".split())
-# Words before where a speaker was: 'One survivor I met in Kalamata'
-_WHERE_SPEAKER_WAS = frozenset("in at near inside outside".split())
 _ARTICLES = frozenset("a an one two three several some senior".split())
 _LINKS = frozenset("close to of for in at with from".split())
 
@@ -653,7 +652,7 @@ class Speakers:
                 if _unnamed_before(toks[clause:j]):
                     return ""  # 'a source close to the minister said': unnamed
                 at = j - 2 if j > 1 and _low(toks[j - 1][2]) == "the" else j - 1
-                if at >= clause and _low(toks[at][2]) in _WHERE_SPEAKER_WAS and all(
+                if at >= clause and _low(toks[at][2]) in WHERE_SOMEONE_IS and all(
                         kind == "place" for ms, _, _, kind in self.mentions if ms == toks[j][0]
                 ) and not any(toks[clause][0] <= ms < toks[at][0] and kind != "place"
                               for ms, _, _, kind in self.mentions):

@@ -107,7 +107,7 @@ _CONTRAST = re.compile(r"\W*(?:while|whereas|but|although)\b", _I)
 # the Central Mediterranean route"), a concession ("..., despite hundreds of millions spent on
 # enforcement in France"), who most of them were ("..., most of them Afghan and Iranian
 # citizens,"; not "all of them Turkish nationals": what the figure counts)
-_SINGLED_OUT = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
+_OTHER_THINGS = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|largest|steepest|greatest"
                           r"|fastest|strongest|smallest|most)|despite|in\s+spite\s+of"
                           r"|notwithstanding|(?:most|many|some)\s+of"
                           r"\s+them|among\s+them|mostly)\b|\W*and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT,
@@ -337,8 +337,7 @@ def surroundings(article: Article, start: int, end: int,
         # into the EU fell by more than a third ..., with the sharpest drop on the Central
         # Mediterranean route")
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)
-                 and not (i > index and (_CONTRAST.match(text, s, e)
-                                         or _SINGLED_OUT.match(text, s, e)))]
+                 and not (i > index and _of_other_things(text, s, e))]
         widened = " , ".join(parts)
     near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
@@ -391,5 +390,11 @@ def without_later_contrast(ctx: Surroundings) -> str:
     if not ctx.spans:
         return ctx.sentence_text
     text = ctx.sentence_text
-    return " , ".join(text[s:e] for i, (s, e) in enumerate(ctx.spans) if not (
-        i > ctx.index and (_CONTRAST.match(text, s, e) or _SINGLED_OUT.match(text, s, e))))
+    return " , ".join(text[s:e] for i, (s, e) in enumerate(ctx.spans)
+                      if not (i > ctx.index and _of_other_things(text, s, e)))
+
+
+def _of_other_things(text: str, start: int, end: int) -> bool:
+    """Is the clause text[start:end], after a figure's, of other things: opened by a contrast
+    or one of ``_OTHER_THINGS``?"""
+    return bool(_CONTRAST.match(text, start, end) or _OTHER_THINGS.match(text, start, end))
