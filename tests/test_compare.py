@@ -1094,7 +1094,7 @@ def test_a_multiplier_is_a_change_against_its_base():
 
     row = checked("Small boat arrivals in 2022 were five times the 2020 level.")
     assert (row["claim_period"], row["verdict"]) == ("2022 vs 2020", "consistent")
-    assert "4.5 to 5.5 times its base" in row["tolerance_rule"]
+    assert "4.45 to 5.55 times its base" in row["tolerance_rule"]
     assert checked("Small boat arrivals in 2022 were more than five times as many as in "
                    "2020.")["verdict"] == "consistent"
     # 1.6 times is not twice

@@ -358,7 +358,7 @@ def test_a_change_counts_a_long_subject_and_its_level_counts_the_same() -> None:
      "just under 67,000.", ["detections", "detections"]),
     # the subject before a comma and "to"
     ("Crossings at the EU's eastern land borders almost tripled last year, to 17,260, driven "
-     "by arrivals from Belarus.", ["Crossings at the EU's eastern land borders"]),
+     "by arrivals from Belarus.", ["Crossings at the EU's eastern land borders"] * 2),
 ])
 def test_a_level_after_a_change_counts_what_changed(text, counts) -> None:
     assert [r["counts"] for r in figures(text)] == counts
@@ -563,7 +563,7 @@ def test_early_mid_and_late_in_a_year_are_four_of_its_months(text, period) -> No
 def test_the_period_of_a_changes_base_is_not_the_new_values() -> None:
     rows = figures("The number of Turks crossing almost tripled from 1,127 in 2022 to 3,040.",
                    published="2025-01-15")
-    assert [(r["value"], r["period"]) for r in rows] == [(1127, "2022"), (3040, None)]
+    assert [(r["value"], r["period"]) for r in rows] == [(3, None), (1127, "2022"), (3040, None)]
     # a period for both still applies to both; "from" without a figure dates no base
     rows = figures("In 2023, numbers rose from 1,127 in 2022 to 3,040.", published="2025-01-15")
     assert [r["period"] for r in rows] == ["2022", "2023"]
@@ -1190,7 +1190,7 @@ def test_the_year_before_is_before_the_year_of_what_the_base_is_compared_with() 
     ("The route saw the largest drop, with detections falling by 58% to around 67,000.",
      ["detections", "detections"]),
     ("Detections on the Eastern land border more than tripled to 17,260.",
-     ["Detections on the Eastern land border"]),
+     ["Detections on the Eastern land border"] * 2),
     ("The Eastern Mediterranean route saw an increase of 14% to almost 70,000.",
      ["Eastern Mediterranean route", "Eastern Mediterranean route"]),
     ("Frontex recorded an increase of 14% in detections.", ["detections"]),
@@ -1221,7 +1221,7 @@ def test_a_past_sentence_with_no_period_takes_the_one_an_earlier_sentence_states
     assert [(r["text"], r["period"], r["period_start"]) for r in rows] == [
         ("38%", "2024", "2024-01-01"), ("around 240,000", "2024", "2024-01-01"),
         ("21,525", inherited, "2024-01-01"), ("78%", inherited, "2024-01-01"),
-        ("17,260", inherited, "2024-01-01")]
+        ("more than tripled", inherited, "2024-01-01"), ("17,260", inherited, "2024-01-01")]
 
 
 def test_sentences_with_neither_figures_nor_periods_do_not_hide_the_earlier_period() -> None:

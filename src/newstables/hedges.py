@@ -150,12 +150,18 @@ def fraction_bound(percent: float, kind: str, surface: str) -> Tolerance | None:
 def multiplier_tolerance(times: float, kind: str, surface: str) -> Tolerance:
     """The ratio a multiplier holds ("five times the 2020 level"), as a percentage change:
     within a tenth of it (4.5 to 5.5 times; "twice" 1.8 to 2.2); "more than twice" up to the
-    next whole number (three times), "almost five times" down to a tenth below."""
-    lo, hi = times * 0.9, times * 1.1
+    next whole number (three times), "almost five times" down to a tenth below. A ratio is
+    read as a writer reads it, to two significant digits, so an end that is not the stated
+    factor itself widens by half a unit of that digit ("nearly tripled" for 2.697 times, 2.7;
+    "almost tripled" for 3.003). A factor below one is a fall: "more than halved" is a half
+    down to a third (below that a writer says "cut by two-thirds"), "nearly halved" a half
+    up to a tenth above it."""
+    half = 0.5 * 10.0 ** (math.floor(math.log10(times)) - 1)
+    lo, hi = times * 0.9 - half, times * 1.1 + half
     if kind == "lower_bound":
-        lo, hi = times, math.floor(times) + 1
+        lo, hi = (1 / (1 / times + 1), times) if times < 1 else (times, math.floor(times) + 1)
     elif kind == "upper_bound":
-        lo, hi = times * 0.9, times
+        lo, hi = (times, times * 1.1 + half) if times < 1 else (times * 0.9 - half, times + half)
     return Tolerance(kind, "", 100 * (lo - 1), 100 * (hi - 1),
                      f"{surface.strip()}: series must be {fmt(lo)} to {fmt(hi)} times its base "
                      f"(a change of {fmt(100 * (lo - 1))}% to {fmt(100 * (hi - 1))}%)")

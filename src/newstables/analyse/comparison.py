@@ -91,6 +91,7 @@ from newstables.analyse.verdicts import (
 from newstables.extract.article import Article
 from newstables.extract.changes import percent_is_change
 from newstables.extract.earlier_periods import found_beyond_records
+from newstables.extract.figure_grammar import MULTIPLIER_VERBS
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
@@ -99,14 +100,14 @@ from newstables.extract.figure_periods import (
     LEVEL_UNSTATED,
     period_from_columns,
 )
-from newstables.extract.number_reading import share_terms
+from newstables.extract.number_reading import changed_by_a_factor, share_terms
 from newstables.extract.surroundings import (
     Surroundings,
     borrows_total,
     surroundings,
 )
 from newstables.hedges import Tolerance, fmt
-from newstables.lexicon import load_json
+from newstables.lexicon import alternation, load_json
 from newstables.period_labels import span_label
 from newstables.periods import RATE_DAYS, Period
 
@@ -180,7 +181,8 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
 # Words that set a change against a base of their own ("32% below 2005 levels", "than in
 # 2019"), stated where extraction did not read it; "more than a third" is a hedge.
 _NAMES_A_BASE = re.compile(r"\b(?:below|above|compared|versus|vs|from|since|levels?)\b"
-                           r"|\bthan\b(?!\s+(?:a|an|one|two|three|half|[0-9]))", re.I)
+                           r"|\bthan\b(?!\s+(?:a|an|one|two|three|half|[0-9]|"
+                           + alternation(MULTIPLIER_VERBS) + r"))", re.I)  # ("more than halved")
 
 
 # "fell by a third", "cut by half": a fraction that is the size of a change, not a share of
@@ -525,9 +527,10 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         if t is not None:
             row["value"] = percent
             return _check_change(fig, row, ctx, t, published, article_geos, skip)
-    if unit == "times" and not math.isnan(value) and period_from_columns(
-            fig, published, prefix="base") is not None:
-        # "five times the 2020 level": a change of 400%, holding what rounds to 5 times
+    if unit == "times" and not math.isnan(value) and (period_from_columns(
+            fig, published, prefix="base") is not None or changed_by_a_factor(surface)):
+        # "five times the 2020 level": a change of 400%, holding what rounds to 5 times;
+        # "arrivals doubled in 2021", with no base, as a percentage change with none is read
         t = hedges.multiplier_tolerance(value, kind, surface)
         row["value"] = 100 * (value - 1)
         return _check_change(fig, row, ctx, t, published, article_geos, skip, sign=1)

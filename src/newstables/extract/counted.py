@@ -159,6 +159,8 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
     if fig.unit in ("percent", "percentage points", "share"):
         return _share_counts(fig, text, sent, before)
     money = fig.unit in _CURRENCIES
+    if fig.kind == "vmult":
+        return _changed_by_a_factor(fig, text)
     if fig.unit != "count" and not money:
         found = _of_phrase(text, fig.end, lim)
         return found[0] if found else None
@@ -219,6 +221,15 @@ def _before_comma_to(fig: _Fig, text: str, sent: Sentence) -> str | None:
         n -= 1
     return _np_before(replace(fig, tail=tuple(words), tail_at=tuple(s for s, _ in tail)), n,
                       text)
+
+
+def _changed_by_a_factor(fig: _Fig, text: str) -> str | None:
+    """ "Crossings at the EU's eastern land borders almost tripled", "The backlog has more
+    than halved": what changed."""
+    words = list(fig.tail)
+    while words and (words[-1] in _VERB_HEDGES or words[-1] in _AUXILIARIES):
+        words.pop()
+    return _np_before(fig, len(words), text) if words else None
 
 
 def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:

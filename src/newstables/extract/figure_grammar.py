@@ -34,6 +34,7 @@ _TEN_WORDS: dict[str, int] = _NUMW["tens"]
 _SCALE_WORDS: dict[str, int] = _NUMW["scales"]
 _FRACTIONS: dict[str, int] = _NUMW["fractions"]
 _MULTIPLIERS: dict[str, int] = _NUMW["multipliers"]
+MULTIPLIER_VERBS: dict[str, float] = _NUMW["multiplier_verbs"]
 _VAGUE: dict[str, list[float]] = _NUMW["vague"]
 _VAGUE_PREFIX: dict[str, list[float]] = _NUMW["vague_prefixes"]
 _HEDGE_BEFORE: dict[str, str] = {k.rstrip("."): v for k, v in hedges.BEFORE.items()}
@@ -157,7 +158,8 @@ def dates_another_base(text: str, start: int, end: int, figure_start: int) -> bo
 
 
 _CORE_WORDS = frozenset(
-    [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, "a", "an", "half", "several", "many"]
+    [*_UNIT_WORDS, *_TEN_WORDS, *_VAGUE, *_MULTIPLIERS, *MULTIPLIER_VERBS, "a", "an", "half",
+     "several", "many"]
 )
 _AFTER_A = frozenset([*_SCALE_WORDS, *_FRACTIONS, "few", "couple"])
 _NEEDS_NEXT = {
@@ -222,6 +224,7 @@ _PLAIN = rf"""
         (?:(?:[\s-]+|\s+and\s+)(?:{_NW}|(?:{_BIG})\b))*)
     | (?P<half>half)\b
     | (?P<mult>twice|thrice)\b
+    | (?P<vmult>{_alt(MULTIPLIER_VERBS)})\b
     )"""
 _CORE = re.compile(rf"(?<![\w.])(?:{_SHARE_FRAC}{_PLAIN}", re.I | re.X)
 _CORE_PLAIN = re.compile(rf"(?<![\w.])(?:{_PLAIN}", re.I | re.X)  # when a share fails

@@ -60,6 +60,7 @@ from newstables.extract.figure_grammar import (
     _VAGUE_PREFIX,
     _WORD,
     _YEAR_LIKE,
+    MULTIPLIER_VERBS,
     _Doc,
     _Fig,
 )
@@ -197,6 +198,12 @@ def _vague_range(phrase: str) -> tuple[float, float] | None:
     return None
 
 
+def changed_by_a_factor(surface: str) -> bool:
+    """Is the figure a verb of change by a factor ("more than doubled", "halved")?"""
+    words = surface.split()
+    return bool(words) and words[-1].lower() in MULTIPLIER_VERBS
+
+
 _SHARE_TERMS = re.compile(r"(\S+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\S+)\s*$", re.I)
 
 
@@ -248,6 +255,9 @@ def _core(m: re.Match[str]) -> _Fig | None:
         return _Fig(start, end, "frac", 0.5, unit="share")
     if kind == "mult":
         return _Fig(start, end, "mult", float(_MULTIPLIERS[m.group().lower()]), unit="times")
+    if kind == "vmult":  # "arrivals doubled": a change by that factor
+        return _Fig(start, end, "vmult", float(MULTIPLIER_VERBS[m.group().lower()]),
+                    unit="times")
     return None
 
 
@@ -506,7 +516,14 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
         return _fraction_ok(fig, text, sent)
     if fig.kind == "mult":
         return bool(_TWICE_AS.match(text, fig.end, sent.end))
+    if fig.kind == "vmult":
+        return not _NO_CHANGE_AFTER.match(text, fig.end, sent.end)
     return True
+
+
+# "doubled down on", "doubled up", "doubled as a hotel", "a doubled-edged": no change by a
+# factor
+_NO_CHANGE_AFTER = re.compile(r"(?:\s+(?:down|up|back|over|as)\b|-)", re.I)
 
 
 def _fraction_ok(fig: _Fig, text: str, sent: Sentence) -> bool:
