@@ -1119,6 +1119,39 @@ def test_a_multiplier_is_a_change_against_its_base():
         "cannot check", "the claim's period and its base are not alike (2025-06 against 2024)")
 
 
+@pytest.mark.parametrize(("text", "claim_period", "verdict"), [
+    # Turkish nationals arriving by small boat: 2022 1,127, 2023 3,040 (2.697 times)
+    ("Arrivals of Turkish nationals on small boats nearly tripled last year.",
+     "2023 vs 2022 (the year before: the sentence states no base)", "consistent"),
+    ("Arrivals of Turkish nationals on small boats more than doubled last year.",
+     "2023 vs 2022 (the year before: the sentence states no base)", "consistent"),
+    ("Arrivals of Turkish nationals on small boats quadrupled last year.",
+     "2023 vs 2022 (the year before: the sentence states no base)", "inconsistent"),
+    # small boat arrivals 2020 8,466, 2021 28,526 (3.37 times): more than tripled
+    ("Small boat arrivals more than doubled between 2020 and 2021.", "2021 vs 2020",
+     "inconsistent"),
+    ("Small boat arrivals trebled between 2020 and 2021.", "2021 vs 2020", "inconsistent"),
+    # Frontex, Western Balkans 2023 99,068, 2024 21,525 (0.22 times: cut by more than
+    # three-quarters); Eastern Borders 2023 5,748, 2024 17,260 (3.003 times)
+    ("Detections on the Western Balkans route more than halved last year.",
+     "2024 vs 2023 (the year before: the sentence states no base)", "inconsistent"),
+    ("Crossings at the EU's eastern land borders almost tripled last year.",
+     "2024 vs 2023 (the year before: the sentence states no base)", "consistent"),
+])
+def test_a_verb_of_change_by_a_factor_is_a_multiplier(text, claim_period, verdict):
+    published = "2024-02-10" if "Turkish" in text else "2025-02-01"
+    row = extracted(text, published).iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
+def test_a_verb_of_change_by_a_factor_needs_a_period_and_a_change():
+    # no period: no base to set it against; "doubled down": no figure
+    assert extracted("We have more than doubled the number of decision makers.",
+                     "2024-02-10").iloc[0]["verdict"] == "cannot check"
+    assert extracted("The minister doubled down on the pledge to stop the boats.",
+                     "2024-02-10").empty
+
+
 def test_the_previous_month_or_quarter_is_the_one_before_not_a_year_earlier():
     # Small-boat arrivals: September 2024 4,192, October 5,417 (+29.2%); November 2,901,
     # December 3,254 (+12.2%); Q2 2024 8,054, Q3 11,755 (+46%).
