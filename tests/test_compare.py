@@ -3300,10 +3300,53 @@ def test_the_end_of_a_month_in_progress_is_last_years():
     ("At the end of December 2023, around 130,000 people were waiting for an initial decision "
      "on their claim. At its peak, at the end of June 2023, the figure was 175,457.",
      "2024-03-01", "175,457", {"series": "uk_asylum_backlog_people", "verdict": "consistent"}),
+    # a change after ", and" counts its own subject, not the route of the clause before
+    # (Frontex 2024: Central Mediterranean -57.7%, Western Balkans -78.3%)
+    ("The Central Mediterranean route to Italy dropped by 58% to about 67,000 last year, and "
+     "crossings on the Western Balkans route fell 78%.", "2025-01-21", "78%",
+     {"series": "frontex_western_balkans", "verdict": "consistent"}),
+    # the same three months of another year (small boats, Q3 2022: 20,301)
+    ("Looking at quarters, 13,397 people arrived in July to September 2023, compared with "
+     "20,301 in the same three months of 2022.", "2024-03-08", "20,301",
+     {"claim_period": "2022-07-01 to 2022-09-30", "verdict": "consistent"}),
+    # a change on the same period of a year, before a later comparison with a whole year
+    # (January-September: 25,244 in 2024, 34,087 in 2025)
+    ("Some 34,087 people crossed the Channel in small boats in the first nine months of the "
+     "year, up 35% on the same period of 2024 and already more than in the whole of 2023, "
+     "when 29,437 made the journey.", "2025-10-02", "35%",
+     {"claim_period": "2025-01-01 to 2025-09-30 vs 2024-01-01 to 2024-09-30",
+      "verdict": "consistent"}),
+    # a change since a month: the month before the level's (backlog: 124,802 at the end of
+    # 2024, 90,812 at the end of June 2025)
+    ("The number of people waiting for an initial decision on their asylum claim fell to "
+     "90,812 at the end of June, down 27% since December.", "2025-10-02", "27%",
+     {"claim_period": "2025-06 vs 2024-12", "verdict": "consistent"}),
+    # a change of the people counted before it, whom its clause places (hotels: 29,585 in June
+    # 2024, 32,041 in June 2025)
+    ("There were 32,041 asylum seekers in hotels at the end of June, 8% more than a year "
+     "earlier.", "2025-10-02", "8%", {"series": "uk_asylum_hotels_people",
+                                      "claim_period": "2025-06 vs 2024-06"}),
+    # "made up" a share is no change (Turkish nationals: 10.3% of small-boat arrivals in 2023)
+    ("Turkish nationals made up about one in ten arrivals in 2023, some 3,040 people, compared "
+     "with 1,127 the year before.", "2024-03-05", "about one in ten",
+     {"series": "uk_turkish_nationals_small_boats_share", "verdict": "consistent"}),
+    # what an earlier sentence named in full, two paragraphs up
+    ("The chart below shows the number of people detected arriving in small boats each year "
+     "since 2018.\n\nJust 299 people were detected in 2018. That rose to 1,843 in 2019.",
+     "2024-03-08", "1,843", {"series": "uk_small_boat_arrivals_annual",
+                             "verdict": "consistent"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]
     assert {column: row[column] for column in expected} == expected
+
+
+def test_a_figure_a_correction_puts_right_is_withdrawn():
+    rows = extracted("All 93 asylum seekers were taken off the barge.\n\nThis article was "
+                     "amended on 13 August 2023. It was 39, not 93 as an earlier version said.",
+                     "2023-08-12")
+    stated = [(r["claim"], r["paragraph"], r["stated_by"]) for _, r in rows.iterrows()]
+    assert stated == [("93", 1, ""), ("39", 2, ""), ("93", 2, WITHDRAWN)]
 
 
 def test_years_ago_in_a_figures_words_is_that_calendar_year():

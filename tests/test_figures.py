@@ -404,6 +404,11 @@ def test_the_base_of_a_rate_is_not_a_figure() -> None:
     assert texts("There were 12 deaths per 100,000 people.") == ["12"]
 
 
+def test_a_span_named_again_is_not_a_figure() -> None:
+    assert texts("Some 13,397 people arrived in July to September 2023, compared with 20,301 in "
+                 "the same three months of 2022.") == ["Some 13,397", "20,301"]
+
+
 def test_offsets_hold_after_a_dotted_capital_i() -> None:
     text = "İstanbul hosts İİİ 500 refugees."
     row = one(text)

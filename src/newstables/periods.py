@@ -70,18 +70,21 @@ _I = re.IGNORECASE
 # A year that is no calendar year, its months not said: "the 2024 fiscal year".
 NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 
+# "the same", and how many of the period's units there are when said: "the same three months"
+THE_SAME = (r"the\s+same\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|\d{1,2}|first|last)\s+)?")
 # Comparison bases ("compared with 2021", "than in 2019", "below 2019 levels", "a year
 # earlier"): not the figure's own period, and the base of a percentage change.
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
     rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
-    rf"\s+(?:(?:at\s+)?(?P<ysame>the\s+same\s+(?:period|quarter|month|time|point|stage)\s+"
-    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak)\s+(?:of|in|for)\s+)?"
+    rf"\s+(?:(?:at\s+)?(?P<ysame>{THE_SAME}(?:periods?|quarters?|months?|time|point|stage)\s+"
+    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak|whole)\s+(?:of|in|for)\s+)?"
     rf"(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
     r"|preceding)\s+(?:year|quarter|month|12\s+months)|\b(?:a|one)\s+year\s+(?:earlier|before"
-    r"|ago)|\bthe\s+same\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
+    r"|ago)|\b" + THE_SAME + r"(?:periods?|quarters?|months?|time)\s+(?:of\s+|in\s+)?(?:last|the\s+"
     r"previous)\s+year|\bthe\s+year\s+before\b|\bin\s+the\s+(?:previous|prior|preceding)\s+"
     r"year\b|\byear[\s-]+(?:on|over)[\s-]+year\b"
     # "down from 99,939 the previous year", "up from 29,437 crossings the previous year": right
@@ -89,7 +92,9 @@ BASE = re.compile(
     r"|(?P<after>(?<=[\d%])(?:\s+[a-z]+){0,2}?\s+the\s+(?:previous|prior|preceding)\s+"
     r"(?:year|quarter|month)\b))"
     # "down 24% from November": a month, capitalised, not a date or the start of a range
-    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)on|(?<=cent\s)on|versus|against)\s+"
+    # ("down 27% since December": that month)
+    rf"|\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|(?<=%\s)(?:on|since)|(?<=cent\s)(?:on|since)"
+    rf"|versus|against)\s+"
     rf"(?-i:(?P<mon>{_MONTH_NAMES}))(?:\s+(?P<mon_y>{_Y})(?!\w|\s*(?:\d|to\b|until\b"
     r"|through\b|and\b|-|–))|\.?(?![\w.]|\s*(?:\d|to\b|until\b|through\b|and\b|-|–)))",
     _I,
@@ -107,8 +112,8 @@ NUMBER_BASE = re.compile(
     r"(?:(?:previous\s+)?(?:record|peak|all-time\s+high|high)(?:\s+(?:total|figure|level))?"
     r"(?:\s+of)?\s+)?(?:(?:about"
     r"|around|some|nearly|almost|just|over|under)\s+)?\d[\d,.]*(?:\s+(?:million|thousand))?"
-    rf"(?P<nc>(?:\s+[\w'’-]+){{0,4}}?)\s+(?:in|during|for|of)\s+(?P<same>the\s+same\s+(?:period"
-    rf"|months?|quarter|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
+    rf"(?P<nc>(?:\s+[\w'’-]+){{0,4}}?)\s+(?:in|during|for|of)\s+(?P<same>{THE_SAME}(?:periods?"
+    rf"|months?|quarters?|half|time)\s+(?:of|in)\s+)?(?P<ny>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)", _I)
 # "fell by 36% from 45,774 in 2022 to 29,437 in 2023": right after a change, the years it runs
 # from (its base) and to (its own)

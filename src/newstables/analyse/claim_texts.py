@@ -99,6 +99,11 @@ def claim_texts(fig: dict[str, Any], ctx: Surroundings, widen: bool,
         alone = counts if re.fullmatch(r"[a-z]+s", counts) else ctx.sentence_text if (
             counts.lower() in _GENERIC) else ""
         lead = "".join(f" , {p}" for p in _named_in_full(alone, ctx.previous_text))
+    if borrow and not ctx.lead and (named := _named_before(counts, ctx.earlier)):
+        # "The chart below shows the number of people detected arriving in small boats each
+        # year. Just 299 people were detected in 2018. That rose to 1,843 in 2019": the name
+        # in full an earlier sentence gave what the figure counts
+        lead += f" , {named}"
     strong = f"{counts} , {ctx.widened if widen else ctx.clause}{lead}"
     # a place no series covers keeps its paragraph's figures from the series ("Australia
     # takes a different approach. Some 12,000 people arrived by boat"); its officials named
@@ -153,6 +158,21 @@ _OPENING_AND = re.compile(
     r"(?:ago|earlier|before|later)),?\s+)?")
 _COMPARES = re.compile(r"\W*(?:(?:that|this|it)\s+compares?\s+with\b|(?:(?:in|by)\s+(?:19|20)"
                        r"\d\d,?\s+)?there\s+(?:were|was|had\s+been)\b)", re.I)
+
+
+def _named_before(counts: str, earlier: str) -> str:
+    """The last place in ``earlier`` that names what ``counts`` (two words or more) counts
+    with more words after it, up to the end of its clause ("people detected arriving in
+    small boats each year since 2018" for "people detected"); "" when none does."""
+    if len(counts.split()) < 2:
+        return ""
+    found = list(re.finditer(rf"\b{re.escape(counts.lower())}\s+\w", earlier.lower()))
+    if not found:
+        return ""
+    return _CLAUSE_END.split(earlier[found[-1].start() :], maxsplit=1)[0].strip()
+
+
+_CLAUSE_END = re.compile(r"[,;:.?!()\n]|\s[-–—]\s")
 
 
 def _named_in_full(sentence: str, previous: str) -> list[str]:

@@ -63,6 +63,7 @@ from newstables.analyse.series_match import (
     SeriesRule,
     candidates,
     comparable,
+    counted_unit,
     event_sources_named,
     geographies,
     head_noun,
@@ -187,7 +188,9 @@ _NAMES_A_BASE = re.compile(r"\b(?:below|above|compared|versus|vs|from|since|leve
 
 # "fell by a third", "cut by half": a fraction that is the size of a change, not a share of
 # what is counted ("a third of arrivals")
-_CHANGED_BY = re.compile(r"\b(?:by|down|up|fell|rose|dropped|jumped|grew|(?:a|an)\s+(?:fall"
+# (not "made up about one in ten arrivals": what they were a part of)
+_CHANGED_BY = re.compile(r"\b(?:by|down|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|fell"
+                         r"|rose|dropped|jumped|grew|(?:a|an)\s+(?:fall"
                          r"|rise|drop|increase|decrease|decline)\s+of)\s+(?:(?:more|less)"
                          r"\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+"
                          r"|over\s+|some\s+|just\s+(?:over|under)\s+)?"
@@ -325,8 +328,11 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         claim_texts(fig, c, True, article_geos), "count", percent_change=True))
     own = _text(fig.get("counts"))
     if found and own and head_noun(own).lower() not in _ANY_COUNT and not geographies(own) and (
-            not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)):
-        # "..., and prices rose by 14%": what changed is named, and no series counts it
+            not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)) and (
+            counted_unit(own) != "people"):
+        # "..., and prices rose by 14%": what changed is named, and no series counts it (not
+        # "32,041 asylum seekers in hotels, 8% more than a year earlier": people, whom the
+        # clause's other words place)
         row["reason"] = f"no reference series counts '{own}'"
         return row
     if not found:

@@ -188,6 +188,12 @@ _WITHDRAWN = re.compile(rf"{_VERSION}\s+of\s+this\s+(?:article|story|report|piec
 _CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?:article|story"
                          r"|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
+# "It was 39, not 93 as an earlier version said": the figure after "not" is the one withdrawn
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.I)
+_NOT_AS_SAID = re.compile(rf"\s*,?\s+as\s+(?:{_VERSION}(?:\s+of\s+this\s+(?:article|story"
+                          rf"|report|piece))?|(?:we|it)\s+(?:previously|originally|wrongly)){_GAVE}"
+                          r"|\s+as\s+(?:previously|originally|wrongly)\s+(?:stated|reported)\b",
+                          re.I)
 _PUT_RIGHT = re.compile(r";|\bcorrect(?:ed)?\s+(?:number|figure|figures|total|count)\b"
                         r"|\bshould\s+have\s+(?:said|read|been)\b", re.I)
 
@@ -198,9 +204,13 @@ def withdrawn(row: dict[str, Any], ctx: Surroundings) -> None:
     why it was withdrawn."""
     if ctx.sentence is None:
         return
-    said = _WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start) or (
-        _CORRECTION.match(ctx.paragraph_text)
-        and _EARLIER_VERSION.search(ctx.sentence_text, 0, ctx.figure_start))
+    in_correction = _CORRECTION.match(ctx.paragraph_text)
+    if in_correction and _NOT_AS_SAID.match(ctx.sentence_text, ctx.figure_end):
+        said = _NOT_BEFORE.search(ctx.sentence_text, 0, ctx.figure_start)  # "It was 39, not 93
+        # as an earlier version said"
+    else:
+        said = _WITHDRAWN.search(ctx.sentence_text, 0, ctx.figure_start) or (
+            in_correction and _EARLIER_VERSION.search(ctx.sentence_text, 0, ctx.figure_start))
     if said and not _PUT_RIGHT.search(ctx.sentence_text, said.end(), ctx.figure_start):
         # (not "...; the correct number is 39": the correction's own figure)
         row["stated_by"] = WITHDRAWN

@@ -286,8 +286,10 @@ def _share_counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> s
     if changed:
         return changed
     paren = text[max(sent.start, fig.span_start - 2) : fig.span_start].rstrip().endswith("(")
-    own = _subject(fig, text) if fig.tail[-1:] == ("by",) else None
-    if own:  # "..., while the Western African route rose by 18%": its own subject
+    own = _subject(fig, text) if fig.tail[-1:] == ("by",) or fig.tail[-1:] and (
+        fig.tail[-1] in _CHANGE) else None
+    if own:  # "..., while the Western African route rose by 18%", "and crossings on the
+        # Western Balkans route fell 78%": its own subject
         return own
     if before and (paren or _change_before(fig.tail) or _CHANGE_AFTER.match(text, fig.end, lim)):
         for other in reversed(before[-8:]):

@@ -17,7 +17,8 @@ from newstables.lexicon import load_json
 # "... compared with 88,000 in the same period in 2022", "in the same months last year": the
 # months of the period the figure is compared with, in another year (not that whole year)
 SAME_PERIOD = re.compile(
-    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|time|point|stage)\s+(?:(?:of|in)\s+"
+    r"\b" + periods.THE_SAME + r"(?:periods?|quarters?|months?|weeks?|time|point|stage)\s+"
+    r"(?:(?:of|in)\s+"
     r"(?P<y>(?:19|20)\d\d)\b|(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b"
     r"|a\s+year\s+(?:earlier|before|ago)\b)", re.I)
 # "fewer than at the same point last year", "almost as many as in the same period": words

@@ -404,10 +404,13 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
         words.pop()
     if words and words[-1] in ("of", "in"):
         words.pop()
-    if words and words[-1] in ("period", "time", "month", "quarter", "week", "point", "stage",
-                               "levels", "level", "figures", "figure", "numbers", "number",
-                               "total", "those"):
+    if words and words[-1] in ("period", "periods", "time", "month", "quarter",
+                               "quarters", "week", "weeks", "point", "stage", "levels", "level",
+                               "figures", "figure", "numbers", "number", "total", "those",
+                               "whole"):  # ("more than in the whole of 2023": a comparison's)
         words.pop()
+        if words and words[-1] in _HOW_MANY:
+            words.pop()  # "than in the same three months of 2022"
         if words[-1:] == ["the"] and words[-2:-1] and words[-2] in _TIMES:
             return False  # "more than double the number in 2019": a base ("could double in
             # 2023" is a forecast's year)
@@ -419,6 +422,10 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
             words.pop()  # "than in the same period last year", "than at the same point...": a
             # comparison's
     return not (" ".join(words[-2:]) in _COMPARISON or (words and words[-1] in _COMPARISON))
+
+
+_HOW_MANY = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                       "eleven", "twelve", "first", "last"])
 
 
 def _periods(

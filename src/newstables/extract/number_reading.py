@@ -485,6 +485,8 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     last = fig.tail[-1] if fig.tail else ""
     if last == "per" and fig.hedge is None:
         return False  # the base of a rate: "12 per 100,000 people"
+    if last == "same":
+        return False  # a span named again: "in the same three months of 2022"
     if _SCORE_AFTER.match(text, fig.end, sent.end):
         return False  # a score: "lose five-nil", "two-all"
     if fig.hedge is None and _LISTICLE_AFTER.match(text, fig.end, sent.end) and (

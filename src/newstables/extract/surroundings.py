@@ -141,6 +141,10 @@ class Surroundings:
     lead: str = ""  # a list item's lead-in ("Small boat arrivals by nationality in 2023:")
     table_year: str = ""  # in a table's row, the year (or month) of its row or of its column
     column: str = ""  # in a table's row, its column's header ("Boats")
+    earlier: str = ""  # the article's text just before the sentence (EARLIER_REACH characters)
+
+
+EARLIER_REACH = 600
 
 
 def _table_cells(article: Article, number: int, text: str, at: int) -> tuple[str, str]:
@@ -351,7 +355,8 @@ def surroundings(article: Article, start: int, end: int,
                                         paragraph.find(text) + fs)
         lead = f"{lead} , {head}" if head else lead
     return Surroundings(sentence, clause, widened, near, text, prev_text, paragraph, fs, fe, spans,
-                        index, other_spans, lead, table_year, head if table_year or head else "")
+                        index, other_spans, lead, table_year, head if table_year or head else "",
+                        article.text[max(0, sentence.start - EARLIER_REACH) : sentence.start])
 
 
 _A_PART = re.compile(r"\b(?:including|of\s+whom|of\s+which|among\s+them|than|from|against"
