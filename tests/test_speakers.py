@@ -795,3 +795,26 @@ def test_someone_unnamed_after_an_opening_phrase_keeps_their_quotes():
             "was calm.\n\n“Nobody causes trouble here,” he said. “We just wait.”")
     assert speakers_and_roles(text) == [
         ("John Healey", "Defence Secretary"), (None, "guard"), (None, "guard")]
+
+
+def test_a_fact_checks_claim_is_said_by_whom_the_next_paragraph_names():
+    text = ("Claim: “Small boat arrivals fell by more than a third last year.”\n\n"
+            "Said by immigration minister Anthony Blakeley MP on the Today programme, 1 March.\n\n"
+            "Claim: “Asylum applications are down 17%.”\n\n"
+            "Said by the Home Office in a press release, 29 February.\n\n"
+            "Verdict: “Correct,” the researcher said.")
+    assert speakers(text) == ["Anthony Blakeley", "Home Office", None]
+
+
+def test_a_title_of_a_field_keeps_its_field_and_workplace():
+    assert speakers_and_roles("“It is hard,” said Joanna Reyes, head of policy at the Refugee "
+                              "Council.") == [("Joanna Reyes",
+                                               "Head of Policy at the Refugee Council")]
+    assert speakers_and_roles("“We will act,” said Tom Lee, director of communications.") == [
+        ("Tom Lee", "Director of Communications")]
+
+
+def test_a_given_name_ending_in_ed_opening_a_sentence_is_someone():
+    text = ("Mohammed, a 29-year-old civil engineer from Sudan, put it differently. “I want to "
+            "work,” he said.")
+    assert speakers(text) == ["Mohammed"]

@@ -441,7 +441,8 @@ class _Sentence:
             if (tok.low in _STOP or len(tok.base) < 2 or tok.base.isupper()
                     or tok.base in _ADJECTIVES or tok.base in _ALL_HEADS
                     or tok.base in _REGION_ADJECTIVES
-                    or (tok.init and tok.low.endswith(("ing", "ed", "ly")))):
+                    or (tok.init and tok.low.endswith(("ing", "ed", "ly"))
+                        and tok.base not in _FIRST_NAMES)):  # (not 'Mohammed, 29,')
                 return
             # 'Sophie, 31, who volunteers ...': a given name with an age is someone
             aged = tok.base in _FIRST_NAMES and _AGED.match(self.text, end) is not None or (

@@ -361,6 +361,33 @@ def _headline_after(text: str, after: int, end: int, actors: _Actors) -> _Attrib
     return _Attribution(found[0][2], found[0][4], None, True)
 
 
+# A fact check's claim and who made it: "Claim: “...”", then "Said by immigration minister
+# Anthony Blakeley MP on BBC Radio 4, 1 March."
+_LABEL_ONLY = re.compile(r"\W*(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:)?\s*")
+_SAID_BY = re.compile(r"\W*(?:said|claimed|stated|made|written|posted|tweeted)\s+by\s+", re.I)
+
+
+def _said_by_next(article: Article, open_at: int, close: int, actors: _Actors
+                  ) -> _Attribution | None:
+    """A paragraph that is only a quote (after a label such as "Claim:"), the next paragraph
+    opening "Said by ...": the person or body named first there, within its first clause."""
+    at = next((i for i, p in enumerate(article.paragraphs) if p.start <= open_at < p.end), None)
+    if at is None or at + 1 >= len(article.paragraphs):
+        return None
+    para, after = article.paragraphs[at], article.paragraphs[at + 1]
+    text = article.text
+    if not _LABEL_ONLY.fullmatch(text, para.start, open_at) or text[close + 1 : para.end].strip(
+            " .”\"'’"):
+        return None
+    said = _SAID_BY.match(text, after.start, after.end)
+    if said is None:
+        return None
+    clause = re.compile(r"[,;.]").search(text, said.end(), after.end)
+    found = [r for r in actors.within(said.end(), clause.start() if clause else after.end)
+             if r[3] in ("person", "org")]
+    return _Attribution(found[0][2], found[0][4], "said", False) if found else None
+
+
 def _clause_start(text: str, start: int, cue: int) -> int:
     """Where the subject of a cue at ``cue`` can begin: after a ';' or closing mark."""
     k = cue
@@ -459,6 +486,8 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
         if found is None and direct and last.close is not None and (
                 first.para.number == article.paragraphs[0].number):
             found = _headline_after(text, last.close + 1, first.para.end, actors)
+        if found is None and direct and last.close is not None:
+            found = _said_by_next(article, first.open, last.close, actors)
         unnamed_after = False
         if found is None and direct and last.close is not None:
             found = _unresolved_after(text, last.close, limit)

@@ -115,10 +115,31 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
             stop = _body_before_name(toks, m)  # 'Archbishop of Canterbury Justin Welby'
             if stop is not None:
                 portfolios.append((m, stop))  # the title's words, not an actor's
+        if stop is None and m == k + 1 and toks[k].low == "of":
+            stop = _field(toks, m)  # 'head of policy at the Refugee Council', 'chief of staff'
         if stop is None:
             break
         k = stop
     return k, portfolios
+
+
+# the words of a field after a title's 'of' ('head of policy', 'director of public affairs'):
+# lowercase words, not a preposition, pronoun or number word
+_NOT_A_FIELD = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                          "them", "him", "us", "it", "this", "that", "these", "those", "one",
+                          "two", "three", "all", "some", "many", "state"])
+
+
+def _field(toks: list[_Tok], m: int) -> int | None:
+    """End of one or two lowercase words of a field right after a title's 'of', before a
+    comma, 'at', 'for', 'to' or the end of the sentence ('head of policy at ...'); else None."""
+    n, j = len(toks), m
+    while j < n and j - m < 2 and toks[j].word and not toks[j].cap and toks[j].low.isalpha() and (
+            toks[j].low not in _NOT_A_FIELD and not _is_stop(toks[j])):
+        j += 1
+    if j == m or j < n and toks[j].word and toks[j].low not in ("at", "for", "to", "and"):
+        return None
+    return j
 
 
 def _workplace(toks: list[_Tok], m: int) -> int | None:
