@@ -3335,6 +3335,20 @@ def test_the_end_of_a_month_in_progress_is_last_years():
      "since 2018.\n\nJust 299 people were detected in 2018. That rose to 1,843 in 2019.",
      "2024-03-08", "1,843", {"series": "uk_small_boat_arrivals_annual",
                              "verdict": "consistent"}),
+    # a clause's own subject after ", and", "climbed back above": the hotels, not the backlog
+    # before it (hotels at the end of 2024: 38,079)
+    ("More than 124,000 people were still waiting for an initial decision at the end of "
+     "December, and the number living in hotels has climbed back above 48,000.", "2025-03-04",
+     "above 48,000",
+     {"series": "uk_asylum_hotels_people", "verdict": "differs from press reports"}),
+    # a change by an amount is no level
+    ("We have cut the number of asylum seekers in hotels by 20,000 since the autumn.",
+     "2025-03-04", "20,000", {"series": "", "verdict": "cannot check",
+                              "reason": "a change by an amount, not a level: the series hold "
+                                        "levels"}),
+    ("By the end of December the number in hotels was 45,744, a fall of about 10,300.",
+     "2024-03-05", "about 10,300", {"verdict": "cannot check", "reason": "a change by an "
+                                    "amount, not a level: the series hold levels"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]

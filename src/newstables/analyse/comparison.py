@@ -40,6 +40,7 @@ import pandas as pd
 
 from newstables import hedges, periods
 from newstables.analyse.change_series import change_series, direction
+from newstables.analyse.change_words import BY_AN_AMOUNT, CHANGED_BY, MORE_AFTER, NAMES_A_BASE
 from newstables.analyse.claim_texts import (
     as_the_figure_before,
     by_score,
@@ -92,7 +93,6 @@ from newstables.analyse.verdicts import (
 from newstables.extract.article import Article
 from newstables.extract.changes import percent_is_change
 from newstables.extract.earlier_periods import found_beyond_records
-from newstables.extract.figure_grammar import MULTIPLIER_VERBS
 from newstables.extract.figure_periods import (
     BASE_UNSTATED,
     BASE_YEAR_BEFORE,
@@ -108,7 +108,7 @@ from newstables.extract.surroundings import (
     surroundings,
 )
 from newstables.hedges import Tolerance, fmt
-from newstables.lexicon import alternation, load_json
+from newstables.lexicon import load_json
 from newstables.period_labels import span_label
 from newstables.periods import RATE_DAYS, Period
 
@@ -177,27 +177,6 @@ def _claim_period(fig: dict[str, Any], published: dt.date | None) -> Period:
         return Period("now", None, None, "undated (no publication date)", "none")
     return Period("now", published, published, f"{published.isoformat()} (publication date)",
                   "publication date")
-
-
-# Words that set a change against a base of their own ("32% below 2005 levels", "than in
-# 2019"), stated where extraction did not read it; "more than a third" is a hedge.
-_NAMES_A_BASE = re.compile(r"\b(?:below|above|compared|versus|vs|from|since|levels?)\b"
-                           r"|\bthan\b(?!\s+(?:a|an|one|two|three|half|[0-9]|"
-                           + alternation(MULTIPLIER_VERBS) + r"))", re.I)  # ("more than halved")
-
-
-# "fell by a third", "cut by half": a fraction that is the size of a change, not a share of
-# what is counted ("a third of arrivals")
-# (not "made up about one in ten arrivals": what they were a part of)
-_CHANGED_BY = re.compile(r"\b(?:by|down|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|fell"
-                         r"|rose|dropped|jumped|grew|(?:a|an)\s+(?:fall"
-                         r"|rise|drop|increase|decrease|decline)\s+of)\s+(?:(?:more|less)"
-                         r"\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+"
-                         r"|over\s+|some\s+|just\s+(?:over|under)\s+)?"
-                         r"(?:a|one|two|three|four|half\b)", re.I)  # "by a third", "down a third"
-# "a quarter more than in 2023", "a third fewer than in 2022": the fraction is the change
-_MORE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)"
-                         r"\s+than\b", re.I)
 
 
 def _calendar_year(period: Period) -> bool:
@@ -306,7 +285,7 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
         base = replace(base, kind="ytd")
     unstated = (base is None and _calendar_year(target) and not _text(fig.get("period"))
                 .startswith("per ") and published is not None and target.end < published
-                and not found_beyond_records(_NAMES_A_BASE, ctx.clause))
+                and not found_beyond_records(NAMES_A_BASE, ctx.clause))
     if unstated:
         # "fell by 37% in 2024": a change over a past calendar year, with no base in its
         # words, is from the year before. (A month's or a quarter's could be from the one
@@ -522,7 +501,7 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
     unit = unit_kind(fig.get("unit"))
     if unit == "percent" and percent_is_change(ctx):
         return _check_change(fig, row, ctx, t, published, article_geos, skip)
-    if unit == "share" and (_CHANGED_BY.search(ctx.clause) or _MORE_AFTER.match(
+    if unit == "share" and (CHANGED_BY.search(ctx.clause) or MORE_AFTER.match(
             ctx.sentence_text, ctx.figure_end)) and percent_is_change(ctx):
         # "fell by a third": a change of 33.3%, read as a percentage change
         percent = claim_value * 100
@@ -561,6 +540,11 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
         row["value"], claim_value, unit = percent, percent, "percent"
     if unit == "count" and not math.isnan(value) and 0 < abs(value) < 1:
         row["reason"] = "a fraction, not a count"
+        return row
+    if unit == "count" and BY_AN_AMOUNT.search(ctx.sentence_text, 0, ctx.figure_start):
+        # "We have cut the number in hotels by 20,000", "a fall of about 10,300": the
+        # difference between two levels, which no series holds as a level
+        row["reason"] = "a change by an amount, not a level: the series hold levels"
         return row
     period = _claim_period(fig, published)
     units = rate_units(_text(fig.get("period")), period)

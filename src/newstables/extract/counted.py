@@ -379,6 +379,8 @@ def _subject(fig: _Fig, text: str) -> str | None:
             break
     if words and words[-1] in ("to", "at", "by", "of", "around", "for", "from"):
         words.pop()
+    if len(words) > 1 and words[-1] in ("back", "again") and words[-2] in _LEVEL_VERBS:
+        words.pop()  # "the number living in hotels has climbed back above 48,000"
     adverb = bool(words) and words[-1] in ("up", "down")
     if adverb:
         words.pop()
