@@ -198,3 +198,26 @@ def test_pages_are_what_nbconverts_own_exporter_writes(tmp_path):
         ours, _ = exporter.from_notebook_node(
             shown, resources=pages._resources(notebook.name, reader, "Read the quotes"))
         assert str(BeautifulSoup(ours, features="html.parser")) == theirs
+
+
+def test_cells_rendered_ahead_give_the_same_pages_without_rendering_again(tmp_path,
+                                                                        monkeypatch):
+    import nbconvert.exporters.html as html_exporter
+    import nbconvert.filters.highlight as highlight
+
+    from newstables.run import notebook_pages
+
+    path = executed_notebook(tmp_path)
+    for cache in (notebook_pages._HIGHLIGHTED, notebook_pages._MARKDOWN):
+        cache.clear()
+    cold = [page.read_bytes() for page in render_pages(path)]
+    for cache in (notebook_pages._HIGHLIGHTED, notebook_pages._MARKDOWN):
+        cache.clear()
+    notebook_pages.remember_cells([str(path)])  # as the fork server does for the notebooks
+
+    def rendered_again(*args, **kwargs):
+        raise AssertionError("a cell rendered ahead was rendered again")
+
+    monkeypatch.setattr(highlight, "_pygments_highlight", rendered_again)
+    monkeypatch.setattr(html_exporter, "MarkdownWithMath", rendered_again)
+    assert [page.read_bytes() for page in render_pages(path)] == cold

@@ -12,6 +12,7 @@ one way (an empty cell).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -175,25 +176,81 @@ def tidy_outputs(nb) -> None:
                 data["text/html"] = tidy_table_html(html)
 
 
+# A code cell's highlighted HTML and a markdown cell's HTML depend only on their text (and
+# the exporter's settings); the collection's notebooks are the same for every article. The
+# runner's fork server renders the cells of the notebooks a run executes before it forks
+# the workers (``remember_cells``), so a worker renders only what the article changed: the
+# outputs and the parameters cell.
+_HIGHLIGHTED: dict[tuple, str] = {}
+_MARKDOWN: dict[tuple, str] = {}
+_REMEMBERED = 2000  # entries at most in each: a long run's markdown outputs differ
+NOTEBOOKS_ENV = "NEWSTABLES_PAGE_NOTEBOOKS"  # the notebooks whose cells the server renders
+
+
+def _remember(cache: dict, key: tuple, value: str) -> str:
+    if len(cache) >= _REMEMBERED:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def remember_cells(notebooks: list[str]) -> None:
+    """Render the code and markdown cells of ``notebooks`` (paths), as both pages show them,
+    into this process's caches; a notebook that cannot be read is skipped (its run reports
+    it)."""
+    import nbformat
+
+    for path in notebooks:
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except (OSError, ValueError):
+            continue
+        for reader in (True, False):
+            _exporter(reader).from_notebook_node(
+                for_readers(nb) if reader else nb,
+                resources=_resources(Path(path).name, reader, notebook_title(nb) or "x"))
+
+
 @functools.cache
 def _page_exporter_class():
+    from jinja2 import pass_context
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
+    class RememberedHighlight(Highlight2HTML):
+        """Highlight2HTML, each cell's text highlighted once per process."""
+
+        def __call__(self, source, language=None, metadata=None):
+            key = (source, language or self.pygments_lexer,
+                   (metadata or {}).get("magics_language"), repr(self.extra_formatter_options))
+            found = _HIGHLIGHTED.get(key)
+            return found if found is not None else _remember(
+                _HIGHLIGHTED, key, super().__call__(source, language, metadata))
+
     class PageExporter(HTMLExporter):
         """nbconvert's HTML exporter without its last step. ``HTMLExporter`` parses each page
         it has written with BeautifulSoup, to give images without one an alternative text and
         to make inputs and outputs focusable, and writes the page out again: two-thirds of
-        the page's time. The newstables template writes those attributes as it goes."""
+        the page's time. The newstables template writes those attributes as it goes. Code
+        and markdown cells are rendered once per process (``remember_cells``)."""
+
+        @pass_context
+        def markdown2html(self, context, source):
+            if context.get("cell", {}).get("attachments") or self.embed_images:
+                return super().markdown2html(context, source)  # (reads files)
+            key = (source, self.anchor_link_text, self.exclude_anchor_links)
+            found = _MARKDOWN.get(key)
+            return found if found is not None else _remember(
+                _MARKDOWN, key, super().markdown2html(context, source))
 
         def from_notebook_node(self, nb, resources=None, **kw):
             # HTMLExporter.from_notebook_node up to its parse: the filters it registers.
             info = nb.metadata.get("language_info", {})
             lexer = info.get("pygments_lexer", info.get("name", None))
             self.register_filter("highlight_code", self.filters.get(
-                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+                "highlight_code", RememberedHighlight(pygments_lexer=lexer, parent=self)))
             resources = self._init_resources(resources)
             self.register_filter("filter_data_type", WidgetsDataTypeFilter(
                 notebook_metadata=self._nb_metadata, parent=self, resources=resources))
@@ -231,6 +288,7 @@ def warm_up() -> None:
                                          nbformat.v4.new_code_cell("1")])
     for reader in (True, False):
         _exporter(reader).from_notebook_node(nb, resources=_resources("x.ipynb", reader, "x"))
+    remember_cells([p for p in os.environ.get(NOTEBOOKS_ENV, "").split(os.pathsep) if p])
 
 
 def _resources(notebook: str, reader: bool, title: str) -> dict:

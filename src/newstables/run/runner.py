@@ -36,6 +36,7 @@ from newstables.extract.tables import extract_tables
 from newstables.run import kernel_pool
 from newstables.run.freshness import fingerprint, is_current
 from newstables.run.locks import FileLock, report_lock
+from newstables.run.notebook_pages import NOTEBOOKS_ENV
 from newstables.run.pages import write_article_index, write_collection_index
 from newstables.run.parameters import convert, declared_parameters
 from newstables.run.publish import open_to_readers, places_of, scrub, shown_path
@@ -456,6 +457,8 @@ def _run_articles(
     while an article finishes (its last notebooks, its report written and swapped in) takes
     a notebook of the next article instead of waiting."""
     kernel_pool.launch()  # its address first: the fork server below inherits it
+    # the notebooks whose cells the fork server renders for the report pages, once
+    os.environ[NOTEBOOKS_ENV] = os.pathsep.join(str(n) for n in notebooks)
     workers = Workers()
     workers.start_server()  # the fork server and the kernel parent start side by side
     kernel_pool.wait_ready()
