@@ -1144,6 +1144,50 @@ def test_a_verb_of_change_by_a_factor_is_a_multiplier(text, claim_period, verdic
     assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    # its object changed, not who changed it
+    ("The Home Office doubled the number of caseworkers in 2023 to clear the asylum backlog.",
+     "no reference series counts 'caseworkers'"),
+    # money and prices, whatever series the rest of the sentence names
+    ("The asylum bill more than doubled in 2023 as the backlog grew.",
+     "no reference series counts 'The asylum bill'"),
+    ("Home Office spending on the asylum backlog doubled in 2023.",
+     "no reference series counts 'Home Office spending on the asylum backlog'"),
+    ("The price of a place on a small boat doubled in 2022.",
+     "no reference series counts 'The price of a place on a small boat'"),
+    # a part of the people a series counts
+    ("The number of women crossing the Channel doubled in 2022.",
+     "no reference series counts 'The number of women crossing the Channel'"),
+    # denied, supposed or promised
+    ("Small boat arrivals have not halved in 2023, despite the prime minister's promises.",
+     "a change the sentence does not state as a fact (denied, supposed or promised)"),
+    ("Had small boat arrivals halved in 2023, the pledge would have been met.",
+     "a change the sentence does not state as a fact (denied, supposed or promised)"),
+    ("In 2023, Rishi Sunak promised that the backlog would be halved by the end of the year.",
+     "a change the sentence does not state as a fact (denied, supposed or promised)"),
+    # within a season: no base
+    ("Small boat arrivals doubled over the summer of 2022.",
+     "a change with no comparison base in its sentence"),
+])
+def test_a_verb_of_change_by_a_factor_that_no_series_checks(text, reason):
+    row = extracted(text, "2024-03-01").iloc[0]
+    assert (row["verdict"], row["reason"]) == ("cannot check", reason)
+
+
+@pytest.mark.parametrize(("text", "claim_period", "verdict"), [
+    # the base it states (small boats: 2020 8,466, 2021 28,526, 2022 45,774)
+    ("Small boat arrivals more than tripled on the previous year in 2021.", "2021 vs 2020",
+     "consistent"),
+    ("Small boat arrivals doubled in 2022 compared with 2021.", "2022 vs 2021", "inconsistent"),
+    # the subject in full (Turkish nationals: 1,127 in 2022, 3,040 in 2023)
+    ("Arrivals of Turkish nationals by small boat trebled in 2023.",
+     "2023 vs 2022 (the year before: the sentence states no base)", "consistent"),
+])
+def test_a_verb_of_change_by_a_factor_reads_its_base_and_subject(text, claim_period, verdict):
+    row = extracted(text, "2024-03-01").iloc[0]
+    assert (row["claim_period"], row["verdict"]) == (claim_period, verdict)
+
+
 def test_a_verb_of_change_by_a_factor_needs_a_period_and_a_change():
     # no period: no base to set it against; "doubled down": no figure
     assert extracted("We have more than doubled the number of decision makers.",
@@ -3349,6 +3393,21 @@ def test_the_end_of_a_month_in_progress_is_last_years():
     ("By the end of December the number in hotels was 45,744, a fall of about 10,300.",
      "2024-03-05", "about 10,300", {"verdict": "cannot check", "reason": "a change by an "
                                     "amount, not a level: the series hold levels"}),
+    # "over the whole of" a year is that year; "than in the whole of" one in a later clause
+    # of its own is no base of the change before it
+    ("Small boat arrivals totalled 29,437 over the whole of 2023.", "2024-03-01", "29,437",
+     {"claim_period": "2023", "verdict": "consistent"}),
+    ("Small boat arrivals fell 36% in 2023, and there were fewer than in the whole of 2021.",
+     "2024-03-01", "36%", {"claim_period": "2023 vs 2022 (the year before: the sentence states "
+                                           "no base)", "verdict": "consistent"}),
+    # a subgroup named earlier does not narrow a later mention of the whole
+    ("Ministers were alarmed by small boat arrivals of Albanians in the summer of 2022.\n\n"
+     "Small boat arrivals fell 36% in 2023.", "2024-03-01", "36%",
+     {"series": "uk_small_boat_arrivals_annual", "verdict": "consistent"}),
+    # a change of a part of the people a series counts
+    ("Around 200 women crossed the Channel in 2023, down 40% on the year before.",
+     "2024-03-01", "40%", {"verdict": "cannot check",
+                           "reason": "no reference series counts 'women'"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]
@@ -3361,6 +3420,9 @@ def test_a_figure_a_correction_puts_right_is_withdrawn():
                      "2023-08-12")
     stated = [(r["claim"], r["paragraph"], r["stated_by"]) for _, r in rows.iterrows()]
     assert stated == [("93", 1, ""), ("39", 2, ""), ("93", 2, WITHDRAWN)]
+    rows = extracted("All 93 were moved.\n\nCorrection: There were 39 people on board, not 93 "
+                     "people as an earlier version said.", "2023-08-12")
+    assert [r["stated_by"] for _, r in rows.iterrows()] == ["", "", WITHDRAWN]
 
 
 def test_years_ago_in_a_figures_words_is_that_calendar_year():

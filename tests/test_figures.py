@@ -407,6 +407,12 @@ def test_the_base_of_a_rate_is_not_a_figure() -> None:
 def test_a_span_named_again_is_not_a_figure() -> None:
     assert texts("Some 13,397 people arrived in July to September 2023, compared with 20,301 in "
                  "the same three months of 2022.") == ["Some 13,397", "20,301"]
+    assert texts("It was the same 400 people who were moved in 2023.") == ["400"]
+
+
+def test_a_change_since_a_month_is_against_that_month() -> None:
+    row = one("The number waiting for a decision has fallen 27% since December.", "2025-08-30")
+    assert (row["base_start"], row["base_end"]) == ("2024-12-01", "2024-12-31")
 
 
 def test_offsets_hold_after_a_dotted_capital_i() -> None:

@@ -804,6 +804,11 @@ def test_a_fact_checks_claim_is_said_by_whom_the_next_paragraph_names():
             "Said by the Home Office in a press release, 29 February.\n\n"
             "Verdict: “Correct,” the researcher said.")
     assert speakers(text) == ["Anthony Blakeley", "Home Office", None]
+    # not a quote with no label, nor "Posted by" a body
+    text = ("“We are overwhelmed,” said Enver Solomon of the Refugee Council.\n\n"
+            "“We need more caseworkers.”\n\nPosted by the Home Office on X on Tuesday, a video "
+            "showed people.")
+    assert speakers(text) == ["Enver Solomon", "Enver Solomon"]
 
 
 def test_a_title_of_a_field_keeps_its_field_and_workplace():

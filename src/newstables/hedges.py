@@ -149,13 +149,13 @@ def fraction_bound(percent: float, kind: str, surface: str) -> Tolerance | None:
 
 def multiplier_tolerance(times: float, kind: str, surface: str) -> Tolerance:
     """The ratio a multiplier holds ("five times the 2020 level"), as a percentage change:
-    within a tenth of it (4.5 to 5.5 times; "twice" 1.8 to 2.2); "more than twice" up to the
-    next whole number (three times), "almost five times" down to a tenth below. A ratio is
-    read as a writer reads it, to two significant digits, so an end that is not the stated
-    factor itself widens by half a unit of that digit ("nearly tripled" for 2.697 times, 2.7;
-    "almost tripled" for 3.003). A factor below one is a fall: "more than halved" is a half
-    down to a third (below that a writer says "cut by two-thirds"), "nearly halved" a half
-    up to a tenth above it."""
+    within a tenth of it, "more than twice" up to the next whole number (three times),
+    "almost five times" down to a tenth below. A ratio is read as a writer reads it, to two
+    significant digits, so an end that is not the stated factor itself widens by half a unit
+    of that digit: 4.45 to 5.55 times, "twice" 1.75 to 2.25, "nearly tripled" from 2.65 (2.697
+    times is 2.7), "almost tripled" up to 3.05 (3.003 times is 3.0). A factor below one is a
+    fall: "more than halved" is a half down to a third (below that a writer says "cut by
+    two-thirds"), "nearly halved" a half up to a tenth above it."""
     half = 0.5 * 10.0 ** (math.floor(math.log10(times)) - 1)
     lo, hi = times * 0.9 - half, times * 1.1 + half
     if kind == "lower_bound":

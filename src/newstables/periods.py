@@ -71,15 +71,18 @@ _I = re.IGNORECASE
 NON_CALENDAR_YEAR = r"(?:fiscal|financial|academic|school|tax)\s+year"
 
 # "the same", and how many of the period's units there are when said: "the same three months"
-THE_SAME = (r"the\s+same\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            r"|\d{1,2}|first|last)\s+)?")
+HOW_MANY = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "first", "last")
+THE_SAME = rf"the\s+same\s+(?:(?:{'|'.join(HOW_MANY)}|\d{{1,2}})\s+)?"
 # Comparison bases ("compared with 2021", "than in 2019", "below 2019 levels", "a year
 # earlier"): not the figure's own period, and the base of a percentage change.
 BASE = re.compile(
     rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|up\s+from|down\s+from|from|on|versus|vs\.?"
     rf"|against|over|relative\s+to|(?:below|above)(?=\s+{_Y}\s+levels?\b))"
     rf"\s+(?:(?:at\s+)?(?P<ysame>{THE_SAME}(?:periods?|quarters?|months?|time|point|stage)\s+"
-    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak|whole)\s+(?:of|in|for)\s+)?"
+    rf"(?:of|in)\s+)|(?:the\s+)?(?:figure|total|level|record|peak)\s+(?:of|in|for)\s+"
+    # ("than in the whole of 2023", not "over the whole of 2023")
+    rf"|(?:(?<=than\s)|(?<=than\sin\s))the\s+whole\s+of\s+)?"
     rf"(?P<y>{_Y})\b"
     r"(?!\s*(?:to|until|-|–)\s*\d)"
     r"|(?P<prev>\b(?:compared\s+(?:with|to)|than|on|from|over)\s+(?:the\s+)?(?:previous|prior"
@@ -649,7 +652,8 @@ def comparison_base(sentence: str, fig_end: int, target: Period | None,
 def _month_base(chosen: re.Match[str], target: Period | None,
                 published: dt.date | None) -> Period | None:
     """The month a comparison names ("from November"): in its written year, else the latest
-    such month before the figure's period (or before publication)."""
+    such month before the figure's period (or before publication), or the month that period
+    starts with when it runs since that month."""
     month = MONTHS[chosen.group("mon").lower()]
     if chosen.group("mon_y"):
         year = int(chosen.group("mon_y"))
@@ -657,7 +661,9 @@ def _month_base(chosen: re.Match[str], target: Period | None,
         before = target.start if target is not None and target.start else published
         if before is None:
             return None
-        year = before.year if month < before.month else before.year - 1
+        since = target is not None and target.kind == "since" and month == before.month
+        # ("down 27% since December": from that December, where the figure's period starts)
+        year = before.year if month < before.month or since else before.year - 1
     start, end = month_span(year, month)
     return Period("month", start, end, f"{year}-{month:02d}")
 

@@ -37,3 +37,41 @@ BY_AN_AMOUNT = re.compile(
 # "a quarter more than in 2023", "a third fewer than in 2022": the fraction is the change
 MORE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)"
                          r"\s+than\b", re.I)
+
+# What a change can be of that no series counts, whatever other words name: money and prices
+NOT_COUNTED = frozenset({"bill", "bills", "cost", "costs", "spending", "price", "prices", "fee",
+                         "fees", "fare", "fares", "budget", "budgets", "payments", "payment",
+                         "funding", "fines", "wages", "salaries", "rent", "rents"})
+
+# People within the people a series counts, whom no series counts apart unless its words name
+# them ("The number of women crossing the Channel doubled")
+SUBGROUPS = frozenset({"women", "men", "children", "families", "minors", "girls", "boys",
+                       "teenagers", "pensioners", "students", "babies", "adults"})
+
+
+def names_money(counted: str) -> bool:
+    """Does a counted phrase name money or a price, before any preposition in it ("Home Office
+    spending on the asylum backlog", "prices for small boat crossings", "the asylum bill")?"""
+    for word in re.findall(r"[a-z]+", counted.lower()):
+        if word in ("on", "for", "of", "in", "to", "at", "from"):
+            return False
+        if word in NOT_COUNTED:
+            return True
+    return False
+
+
+# Right before a verb of change: "have not halved", "had never doubled", "would be halved",
+# "could have doubled", "to have halved"; or a sentence opening "Had ..." (a supposition)
+_DENIED_OR_SUPPOSED = re.compile(
+    r"(?:\b(?:not|never)|n[’']t|\b(?:would|could|should|might|may|will|shall|must|to))"
+    r"(?:\s+(?:have|has|had|be|been|ever|not|yet|already|nearly|almost|more\s+than))*\s+$",
+    re.I)
+_SUPPOSED = re.compile(r"\W*(?:had|were|should)\s+(?!\w+\s+(?:been\s+)?(?:said|told|"
+                       r"announced|reported))", re.I)
+
+
+def not_stated_as_fact(sentence: str, at: int) -> bool:
+    """Is the change at ``at`` (its hedge included) denied, supposed or promised rather than
+    stated ("Small boat arrivals have not halved", "Had arrivals halved, ...", "promised that
+    the backlog would be halved")?"""
+    return bool(_DENIED_OR_SUPPOSED.search(sentence, 0, at)) or bool(_SUPPOSED.match(sentence))

@@ -160,19 +160,26 @@ _COMPARES = re.compile(r"\W*(?:(?:that|this|it)\s+compares?\s+with\b|(?:(?:in|by
                        r"\d\d,?\s+)?there\s+(?:were|was|had\s+been)\b)", re.I)
 
 
+_CLAUSE_END = re.compile(r"[,;:.?!()\n]|\s[-–—]\s")
+# words after a counted phrase that narrow it to a part ("small boat arrivals of Albanians",
+# "... among children"), and where it goes on to name one route or border ("into the EU at its
+# external borders on the Western Balkan route": the crossings into the EU)
+_NARROWS = r"(?:of|among|by|from|on|for)\b"
+_WHERE_ON = re.compile(r"\s+(?:on|at|along|via|through)\s+", re.I)
+
+
 def _named_before(counts: str, earlier: str) -> str:
     """The last place in ``earlier`` that names what ``counts`` (two words or more) counts
     with more words after it, up to the end of its clause ("people detected arriving in
     small boats each year since 2018" for "people detected"); "" when none does."""
     if len(counts.split()) < 2:
         return ""
-    found = list(re.finditer(rf"\b{re.escape(counts.lower())}\s+\w", earlier.lower()))
+    found = list(re.finditer(rf"\b{re.escape(counts.lower())}\s+(?!{_NARROWS})\w",
+                             earlier.lower()))
     if not found:
         return ""
-    return _CLAUSE_END.split(earlier[found[-1].start() :], maxsplit=1)[0].strip()
-
-
-_CLAUSE_END = re.compile(r"[,;:.?!()\n]|\s[-–—]\s")
+    named = _CLAUSE_END.split(earlier[found[-1].start() :], maxsplit=1)[0]
+    return _WHERE_ON.split(named, maxsplit=1)[0].strip()
 
 
 def _named_in_full(sentence: str, previous: str) -> list[str]:

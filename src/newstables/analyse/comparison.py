@@ -40,7 +40,15 @@ import pandas as pd
 
 from newstables import hedges, periods
 from newstables.analyse.change_series import change_series, direction
-from newstables.analyse.change_words import BY_AN_AMOUNT, CHANGED_BY, MORE_AFTER, NAMES_A_BASE
+from newstables.analyse.change_words import (
+    BY_AN_AMOUNT,
+    CHANGED_BY,
+    MORE_AFTER,
+    NAMES_A_BASE,
+    SUBGROUPS,
+    names_money,
+    not_stated_as_fact,
+)
 from newstables.analyse.claim_texts import (
     as_the_figure_before,
     by_score,
@@ -64,7 +72,6 @@ from newstables.analyse.series_match import (
     SeriesRule,
     candidates,
     comparable,
-    counted_unit,
     event_sources_named,
     geographies,
     head_noun,
@@ -263,8 +270,9 @@ def _alike(target: Period, base: Period) -> bool:
 
 
 # Heads of counted phrases that name no particular thing ("people", "the number")
-_ANY_COUNT = frozenset({"people", "persons", "migrants", "individuals", "number", "numbers",
-                        "figure", "figures", "total", "tally", "count", ""})
+_ANY_COUNT = frozenset({"people", "persons", "migrants", "individuals", "asylum seekers",
+                        "refugees", "number", "numbers", "figure", "figures", "total", "tally",
+                        "count", ""})
 
 
 def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t: Tolerance,
@@ -306,12 +314,16 @@ def _check_change(fig: dict[str, Any], row: dict[str, Any], ctx: Surroundings, t
     found = found or as_the_figure_before(fig, ctx, lambda c: candidates(  # ", a fall of 27%"
         claim_texts(fig, c, True, article_geos), "count", percent_change=True))
     own = _text(fig.get("counts"))
-    if found and own and head_noun(own).lower() not in _ANY_COUNT and not geographies(own) and (
-            not any(k in ngrams(own) for _, rule in found for k, _ in rule.keywords)) and (
-            counted_unit(own) != "people"):
-        # "..., and prices rose by 14%": what changed is named, and no series counts it (not
-        # "32,041 asylum seekers in hotels, 8% more than a year earlier": people, whom the
-        # clause's other words place)
+    head = head_noun(own).lower()
+    keywords = {k for _, rule in found for k, _ in rule.keywords}
+    group = SUBGROUPS.intersection(re.findall(r"[a-z]+", own.lower())) - keywords
+    if found and own and (names_money(own) or group or (
+            head not in _ANY_COUNT and not geographies(own)
+            and not any(k in ngrams(own) for k in keywords))):
+        # "..., and prices rose by 14%", "Smugglers' prices for small boat crossings
+        # tripled": what changed is named, and no series counts it (not "32,041 asylum
+        # seekers in hotels, 8% more than a year earlier": people, whom the clause's other
+        # words place)
         row["reason"] = f"no reference series counts '{own}'"
         return row
     if not found:
@@ -516,6 +528,11 @@ def _compare(fig: dict[str, Any], article: Article, ctx: Surroundings,
             fig, published, prefix="base") is not None or changed_by_a_factor(surface)):
         # "five times the 2020 level": a change of 400%, holding what rounds to 5 times;
         # "arrivals doubled in 2021", with no base, as a percentage change with none is read
+        if changed_by_a_factor(surface) and not_stated_as_fact(ctx.sentence_text,
+                                                                ctx.figure_start):
+            row["reason"] = ("a change the sentence does not state as a fact (denied, "
+                             "supposed or promised)")
+            return row
         t = hedges.multiplier_tolerance(value, kind, surface)
         row["value"] = 100 * (value - 1)
         return _check_change(fig, row, ctx, t, published, article_geos, skip, sign=1)

@@ -190,10 +190,10 @@ _CORRECTION = re.compile(r"\W*(?:correction|clarification|update)\b|\W*this\s+(?
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
 # "It was 39, not 93 as an earlier version said": the figure after "not" is the one withdrawn
 _NOT_BEFORE = re.compile(r"\bnot\s+$", re.I)
-_NOT_AS_SAID = re.compile(rf"\s*,?\s+as\s+(?:{_VERSION}(?:\s+of\s+this\s+(?:article|story"
-                          rf"|report|piece))?|(?:we|it)\s+(?:previously|originally|wrongly)){_GAVE}"
-                          r"|\s+as\s+(?:previously|originally|wrongly)\s+(?:stated|reported)\b",
-                          re.I)
+_NOT_AS_SAID = re.compile(
+    rf"(?:\s+[a-z]+){{0,2}}?\s*,?\s+as\s+(?:{_VERSION}(?:\s+of\s+this\s+(?:article|story"
+    rf"|report|piece))?|(?:we|it)\s+(?:previously|originally|wrongly)){_GAVE}"
+    r"|\s+as\s+(?:previously|originally|wrongly)\s+(?:stated|reported)\b", re.I)
 _PUT_RIGHT = re.compile(r";|\bcorrect(?:ed)?\s+(?:number|figure|figures|total|count)\b"
                         r"|\bshould\s+have\s+(?:said|read|been)\b", re.I)
 

@@ -160,7 +160,7 @@ def _counts(fig: _Fig, text: str, sent: Sentence, before: list[_Fig]) -> str | N
         return _share_counts(fig, text, sent, before)
     money = fig.unit in _CURRENCIES
     if fig.kind == "vmult":
-        return _changed_by_a_factor(fig, text)
+        return _changed_by_a_factor(fig, text, sent)
     if fig.unit != "count" and not money:
         found = _of_phrase(text, fig.end, lim)
         return found[0] if found else None
@@ -223,13 +223,35 @@ def _before_comma_to(fig: _Fig, text: str, sent: Sentence) -> str | None:
                       text)
 
 
-def _changed_by_a_factor(fig: _Fig, text: str) -> str | None:
+_OBJECT_AFTER = re.compile(r"\s+(?:the|its|their|his|her|our|a|an)\s+", re.I)
+_NUMBER_OF = re.compile(r"(?:total\s+)?numbers?\s+of\s+(?:the\s+)?", re.I)
+
+
+def _changed_by_a_factor(fig: _Fig, text: str, sent: Sentence) -> str | None:
     """ "Crossings at the EU's eastern land borders almost tripled", "The backlog has more
-    than halved": what changed."""
+    than halved": what changed; "The Home Office doubled the number of caseworkers": its
+    object, not who changed it."""
+    obj = _OBJECT_AFTER.match(text, fig.end, sent.end)
+    if obj:
+        at = _NUMBER_OF.match(text, obj.end(), sent.end)  # "the number of caseworkers"
+        found = _noun_phrase(text, at.end() if at else obj.end(), sent.end, singular_ok=True)
+        return found[0] if found else ""
     words = list(fig.tail)
     while words and (words[-1] in _VERB_HEDGES or words[-1] in _AUXILIARIES):
         words.pop()
-    return _np_before(fig, len(words), text) if words else None
+    if not words:
+        return None
+    # the whole subject, from its clause's start ("The price of a place on a small boat",
+    # "Arrivals of Turkish nationals by small boat")
+    end = fig.tail_at[len(words) - 1] + len(words[-1])
+    start = max(sent.start, *(text.rfind(c, sent.start, end) + 1 for c in ",;:("))
+    subject = _LEADING.sub("", " ".join(text[start:end].split()))
+    if subject and len(subject.split()) <= 14:
+        return subject
+    return _np_before(fig, len(words), text)
+
+
+_LEADING = re.compile(r"^(?:and|but|while|whereas|as|when|although|though|meanwhile)\s+", re.I)
 
 
 def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:

@@ -406,9 +406,9 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
         words.pop()
     if words and words[-1] in ("period", "periods", "time", "month", "quarter",
                                "quarters", "week", "weeks", "point", "stage", "levels", "level",
-                               "figures", "figure", "numbers", "number", "total", "those",
-                               "whole"):  # ("more than in the whole of 2023": a comparison's)
-        words.pop()
+                               "figures", "figure", "numbers", "number", "total", "those"
+                               ) or words[-1:] == ["whole"] and "than" in words[-4:-1]:
+        words.pop()  # ("more than in the whole of 2023": a comparison's, not "over the whole")
         if words and words[-1] in _HOW_MANY:
             words.pop()  # "than in the same three months of 2022"
         if words[-1:] == ["the"] and words[-2:-1] and words[-2] in _TIMES:
@@ -424,8 +424,7 @@ def _usable(doc: _Doc, start: int, words: list[str] | None = None) -> bool:
     return not (" ".join(words[-2:]) in _COMPARISON or (words and words[-1] in _COMPARISON))
 
 
-_HOW_MANY = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                       "eleven", "twelve", "first", "last"])
+_HOW_MANY = frozenset(periods.HOW_MANY)
 
 
 def _periods(

@@ -37,6 +37,7 @@ from newstables.extract.figure_bases import (
     year_back_of_no_year,
 )
 from newstables.extract.figure_grammar import dates_the_base
+from newstables.extract.number_reading import changed_by_a_factor
 from newstables.extract.surroundings import (
     COMPARISON_START,
     ITEM_MONTHS,
@@ -131,6 +132,10 @@ def _in_clause(item: tuple[int, int, Period], ctx: Surroundings) -> bool:
     return start <= item[0] < end
 
 
+_LATER_CLAUSE = re.compile(r"[,;]\s+and\s+(?:there|it|they|this|that|these|those|we|he|she)\s"
+                           r"|;\s", re.I)
+
+
 def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
                    as_base: bool = True, text_first: bool = False,
                    earlier: Sequence[str] = (), compared: Period | None = None) -> Period | None:
@@ -169,6 +174,14 @@ def resolve_period(own_text: Any, ctx: Surroundings, published: dt.date | None,
     if period is None and in_clause:
         period = replace(periods.nearest(in_clause, ctx.figure_start, ctx.figure_end),
                          origin="clause")
+        narrower = periods.parse_period(own_text, published) if text_first else None
+        if narrower is not None and narrower.kind != "year" and narrower.start and (
+                narrower.end and period.start) and (
+                period.end and period.start <= narrower.start and narrower.end <= period.end
+                and (narrower.start, narrower.end) != (period.start, period.end)):
+            # "rose 100% in the summer of 2022": the summer the figure's own words give, not
+            # the year the sentence's text reading finds in them
+            period = replace(narrower, origin="figure")
     if period is not None and period.kind == "since" and period.start is not None:
         # "By the end of 2023, more than 114,000 had crossed since 2018": to that end
         ends = [p for _, _, p in found if p.kind == "end" and p.end is not None
@@ -454,7 +467,8 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
             continue
         change = row.get("unit") in ("percent", "share") and percent_is_change(ctx) and (
             row.get("unit") == "percent" or bool(periods.BASE.search(ctx.sentence_text))
-            or next_is_a_base(ctx))
+            or next_is_a_base(ctx)) or (  # "more than tripled on the previous year in 2021"
+            row.get("unit") == "times" and changed_by_a_factor(str(row.get("text") or "")))
         # "five times the 2020 level": a multiplier's base is the year right after it
         times = periods.MULTIPLIER_BASE.match(ctx.sentence_text, ctx.figure_end) if (
             row.get("unit") == "times") else None
@@ -487,8 +501,12 @@ def add_periods(article: Article, rows: list[dict[str, Any]]) -> None:
                 # "36,816 crossed in 2024, up 25% from 29,437 in 2023 and well below the 45,774
                 # in 2022": the change of the figure before it, not of a year after it
                 period = last[2]
-            base = periods.comparison_base(ctx.sentence_text, ctx.figure_end, period,
-                                           published) if change else None
+            # (not a base in a later clause of its own: "fell 36% in 2023, and there were
+            # fewer than in the whole of 2021")
+            later = _LATER_CLAUSE.search(ctx.sentence_text, ctx.figure_end)
+            base = periods.comparison_base(
+                ctx.sentence_text[: later.start()] if later else ctx.sentence_text,
+                ctx.figure_end, period, published) if change else None
             if stated is not None and base is not None and base.kind == "year" and (
                     period is not None and period.kind != "year" and period.start and period.end
                     and base.start and (period.end - period.start).days < 300):

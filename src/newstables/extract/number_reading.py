@@ -471,6 +471,8 @@ def _name_age(text: str, p: int, sent: Sentence) -> int:
     return 0
 
 
+_SPAN = re.compile(r"(?:months?|weeks?|days?|years?|quarters?|periods?|hours?)", re.I)
+_SPAN_AFTER = re.compile(rf"[\s-]+{_SPAN.pattern}\b", re.I)
 _LISTICLE_AFTER = re.compile(r"\s+(?:key\s+)?(?:numbers|charts|graphs|maps|facts|things|ways"
                              r"|takeaways|lessons)\b", re.I)
 _IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.I)
@@ -485,8 +487,10 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     last = fig.tail[-1] if fig.tail else ""
     if last == "per" and fig.hedge is None:
         return False  # the base of a rate: "12 per 100,000 people"
-    if last == "same":
-        return False  # a span named again: "in the same three months of 2022"
+    if last == "same" and (_SPAN_AFTER.match(text, fig.end, sent.end) or _SPAN.fullmatch(
+            surface.split()[-1])):
+        return False  # a span named again: "in the same three months of 2022" (not "the
+        # same 400 people")
     if _SCORE_AFTER.match(text, fig.end, sent.end):
         return False  # a score: "lose five-nil", "two-all"
     if fig.hedge is None and _LISTICLE_AFTER.match(text, fig.end, sent.end) and (
@@ -523,9 +527,9 @@ def _keep(fig: _Fig, doc: _Doc, sent: Sentence) -> bool:
     return True
 
 
-# "doubled down on", "doubled up", "doubled as a hotel", "a doubled-edged": no change by a
-# factor
-_NO_CHANGE_AFTER = re.compile(r"(?:\s+(?:down|up|back|over|as)\b|-)", re.I)
+# "doubled down on", "doubled up", "doubled back", "a doubled-edged": no change by a factor
+# ("doubled over the summer", "doubled as the weather improved" are)
+_NO_CHANGE_AFTER = re.compile(r"(?:\s+(?:down|up|back)\b|-)", re.I)
 
 
 def _fraction_ok(fig: _Fig, text: str, sent: Sentence) -> bool:

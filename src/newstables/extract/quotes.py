@@ -363,14 +363,16 @@ def _headline_after(text: str, after: int, end: int, actors: _Actors) -> _Attrib
 
 # A fact check's claim and who made it: "Claim: “...”", then "Said by immigration minister
 # Anthony Blakeley MP on BBC Radio 4, 1 March."
-_LABEL_ONLY = re.compile(r"\W*(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:)?\s*")
-_SAID_BY = re.compile(r"\W*(?:said|claimed|stated|made|written|posted|tweeted)\s+by\s+", re.I)
+_LABEL_ONLY = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:\s*")
+_SAID_BY = re.compile(r"\W*(?:said|claimed|stated)\s+by:?\s+", re.I)
+_CLAUSE_MARK = re.compile(r"[,;.]")
 
 
 def _said_by_next(article: Article, open_at: int, close: int, actors: _Actors
                   ) -> _Attribution | None:
-    """A paragraph that is only a quote (after a label such as "Claim:"), the next paragraph
-    opening "Said by ...": the person or body named first there, within its first clause."""
+    """A paragraph that is only a label ("Claim:") and a quote, the next paragraph opening
+    "Said by ..." (or "Claimed by", "Stated by"): the person or body named first there,
+    within its first clause."""
     at = next((i for i, p in enumerate(article.paragraphs) if p.start <= open_at < p.end), None)
     if at is None or at + 1 >= len(article.paragraphs):
         return None
@@ -382,7 +384,7 @@ def _said_by_next(article: Article, open_at: int, close: int, actors: _Actors
     said = _SAID_BY.match(text, after.start, after.end)
     if said is None:
         return None
-    clause = re.compile(r"[,;.]").search(text, said.end(), after.end)
+    clause = _CLAUSE_MARK.search(text, said.end(), after.end)
     found = [r for r in actors.within(said.end(), clause.start() if clause else after.end)
              if r[3] in ("person", "org")]
     return _Attribution(found[0][2], found[0][4], "said", False) if found else None

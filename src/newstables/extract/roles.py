@@ -123,20 +123,27 @@ def _complement(toks: list[_Tok], k: int) -> tuple[int, list[tuple[int, int]]]:
     return k, portfolios
 
 
-# the words of a field after a title's 'of' ('head of policy', 'director of public affairs'):
-# lowercase words, not a preposition, pronoun or number word
+# the words of a field after a title's 'of' ('head of policy', 'director of public affairs',
+# 'director of operations and strategy'): lowercase words, not a determiner, pronoun or number
 _NOT_A_FIELD = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                           "them", "him", "us", "it", "this", "that", "these", "those", "one",
-                          "two", "three", "all", "some", "many", "state"])
+                          "two", "three", "all", "some", "many"])
 
 
 def _field(toks: list[_Tok], m: int) -> int | None:
-    """End of one or two lowercase words of a field right after a title's 'of', before a
-    comma, 'at', 'for', 'to' or the end of the sentence ('head of policy at ...'); else None."""
+    """End of up to two lowercase words of a field right after a title's 'of' (and one more
+    after 'and'), before a comma, 'at', 'for', 'to' or the end of the sentence ('head of
+    policy at ...'); else None."""
     n, j = len(toks), m
-    while j < n and j - m < 2 and toks[j].word and not toks[j].cap and toks[j].low.isalpha() and (
-            toks[j].low not in _NOT_A_FIELD and not _is_stop(toks[j])):
+
+    def field_word(k: int) -> bool:
+        return k < n and toks[k].word and not toks[k].cap and toks[k].low.isalpha() and (
+            toks[k].low not in _NOT_A_FIELD and not _is_stop(toks[k]))
+
+    while field_word(j) and j - m < 2:
         j += 1
+    if j > m and j + 1 < n and toks[j].low == "and" and field_word(j + 1):
+        j += 2  # 'operations and strategy'
     if j == m or j < n and toks[j].word and toks[j].low not in ("at", "for", "to", "and"):
         return None
     return j
