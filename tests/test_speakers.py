@@ -823,3 +823,11 @@ def test_a_given_name_ending_in_ed_opening_a_sentence_is_someone():
     text = ("Mohammed, a 29-year-old civil engineer from Sudan, put it differently. “I want to "
             "work,” he said.")
     assert speakers(text) == ["Mohammed"]
+
+
+def test_a_person_of_a_body_no_list_knows_speaks_for_it():
+    assert speakers_and_roles("Clara Hoffmann of Pro Asyl called it “a historic failure”.") == [
+        ("Clara Hoffmann", "Pro Asyl")]
+    # a one-word place after "of" is no body
+    assert speakers_and_roles("Rep. Elijah Cummings of Maryland said it was “a photo op”.") == [
+        ("Elijah Cummings", None)]

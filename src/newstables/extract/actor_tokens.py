@@ -339,3 +339,10 @@ def _nameable(tok: _Tok) -> bool:
     )
 
 
+
+
+# after a name of two words, the body they speak for and a speech verb: "Clara Hoffmann of the
+# German refugee organisation Pro Asyl called it", "Tom Lee of Amnesty said"
+OF_A_BODY_SAID = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?(?:[A-Z][\w'’&-]*\s+){1,5}"
+    r"(?:has\s+|had\s+|also\s+)?(?:said|says|called|told|added|warned|argued|described)\b")

@@ -73,6 +73,7 @@ from newstables.extract.actor_tokens import (
     _STOP,
     _WHO,
     GIVEN_PRONOUN,
+    OF_A_BODY_SAID,
     POST_NOMINALS,
     WHERE_SOMEONE_IS,
     _Cand,
@@ -413,7 +414,8 @@ class _Sentence:
                 and toks[b + 1] is _FILLER and toks[b + 3].low in _SPEECH)
             or (len(words) > 1 and a > 0 and toks[a - 1].text == "," and b + 1 < n
                 and toks[b].text == "," and toks[b + 1].low in _SPEECH)  # '..., X Y, said'
-        )
+            or len(words) == 2 and bool(OF_A_BODY_SAID.match(self.text, toks[b - 1].end))
+        )  # ('Clara Hoffmann of the refugee organisation Pro Asyl called it')
         after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
         # 'Dave, 54, a fisherman from Castletown,': the title after the age
@@ -429,6 +431,13 @@ class _Sentence:
               and _followed_by(toks, a - 2, _PLACE_NOUNS) == 1)
         start, end = self._span(a, b)
         surface = self.text[start:end]
+        person = next((c for c in reversed(self.cands[-3:]) if c.kind == "person"), None)
+        if person is not None and (len(words) > 1 or speech) and _OF_THEIR_BODY.fullmatch(
+                self.text, person.end, start):
+            # 'Clara Hoffmann of (the German refugee organisation) Pro Asyl': a body; 'Elijah
+            # Cummings of Maryland said': a place, not who spoke
+            self.cands.append(_Cand(start, end, "org" if len(words) > 1 else "place", surface))
+            return
         # 'Marta Lindqvist, who heads ...': a relative 'who' is said of people
         speech = speech or (len(words) > 1 and bool(_WHO.match(self.text, end)))
         if prev is not None and prev.low in _ORG_NOUNS and not (prev.cap or prev.poss) and (
@@ -543,6 +552,7 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
     return out
 
 
+_OF_THEIR_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}")
 _AGED = re.compile(r",\s+(\d{1,3}),")
 _AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or
