@@ -3408,6 +3408,12 @@ def test_the_end_of_a_month_in_progress_is_last_years():
     ("Around 200 women crossed the Channel in 2023, down 40% on the year before.",
      "2024-03-01", "40%", {"verdict": "cannot check",
                            "reason": "no reference series counts 'women'"}),
+    # a later clause with its own subject does not place the figure: "..., and we are
+    # continuing to take action ..., including through the partnership with Türkiye"
+    ("Small boat arrivals fell by 36% in 2023, to 29,437, and we are continuing to take action "
+     "to stop the boats, including through the partnership with Türkiye announced on 8 August "
+     "2023.", "2024-03-04", "29,437",
+     {"series": "uk_small_boat_arrivals_annual", "verdict": "consistent"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]
@@ -3423,6 +3429,13 @@ def test_a_figure_a_correction_puts_right_is_withdrawn():
     rows = extracted("All 93 were moved.\n\nCorrection: There were 39 people on board, not 93 "
                      "people as an earlier version said.", "2023-08-12")
     assert [r["stated_by"] for _, r in rows.iterrows()] == ["", "", WITHDRAWN]
+    # a wire story's "CORRECTS ... to say" line and its closing note
+    rows = extracted("Crossings fell in 2023\n\nCORRECTS paragraph 2 to say crossings fell by 36%, "
+                     "not 46%\n\nSmall boat arrivals fell by 36% in 2023.\n\n(This story has "
+                     "been corrected to say crossings fell by 36%, not 46%, in paragraph 2)",
+                     "2024-01-01")
+    assert [(r["claim"], r["stated_by"]) for _, r in rows.iterrows()] == [
+        ("36%", ""), ("46%", WITHDRAWN), ("36%", ""), ("36%", ""), ("46%", WITHDRAWN)]
 
 
 def test_years_ago_in_a_figures_words_is_that_calendar_year():

@@ -245,13 +245,14 @@ def _changed_by_a_factor(fig: _Fig, text: str, sent: Sentence) -> str | None:
     # "Arrivals of Turkish nationals by small boat")
     end = fig.tail_at[len(words) - 1] + len(words[-1])
     start = max(sent.start, *(text.rfind(c, sent.start, end) + 1 for c in ",;:("))
-    subject = _LEADING.sub("", " ".join(text[start:end].split()))
+    subject = _LEADING.sub("", " ".join(text[start:end].split()).lstrip("\"“”'‘’ "))
     if subject and len(subject.split()) <= 14:
         return subject
     return _np_before(fig, len(words), text)
 
 
-_LEADING = re.compile(r"^(?:and|but|while|whereas|as|when|although|though|meanwhile)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:and|but|while|whereas|as|when|although|though|meanwhile)\s+"
+                      r"|[a-z]+ing\s+that\s+)+", re.I)  # (and "adding that its ...")
 
 
 def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:

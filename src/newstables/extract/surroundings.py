@@ -112,6 +112,11 @@ _OTHER_THINGS = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|larges
                           r"|notwithstanding|(?:most|many|some)\s+of"
                           r"\s+them|among\s+them|mostly)\b|\W*and\s+[a-z]{3,}ed\s+" + _OWN_AMOUNT,
                           _I)
+# ", and we are continuing to take action ..., including through the partnership with
+# Türkiye": someone's doing, with the clauses that go on with it, not where the figure was
+# counted
+_SOMEONE_ELSE_ON = re.compile(r"\W*and\s+(?:we|they|he|she|I)\s+(?:are|were|have|has|had|will"
+                              r"|would|continue|remain)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:
@@ -340,8 +345,9 @@ def surroundings(article: Article, start: int, end: int,
         # number waiting for a decision fell"; nor one that singles out a part: "crossings
         # into the EU fell by more than a third ..., with the sharpest drop on the Central
         # Mediterranean route")
+        other = _other_clauses(text, spans, index)
         parts = [text[s:e] for i, (s, e) in enumerate(spans) if i == index or not has_other(i)
-                 and not (i > index and _of_other_things(text, s, e))]
+                 and i not in other]
         widened = " , ".join(parts)
     near = " ".join(re.findall(r"[\w'’-]+", text[fe:])[:3])
     paragraph = next((p.text for p in article.paragraphs if p.number == sentence.paragraph), "")
@@ -395,8 +401,21 @@ def without_later_contrast(ctx: Surroundings) -> str:
     if not ctx.spans:
         return ctx.sentence_text
     text = ctx.sentence_text
-    return " , ".join(text[s:e] for i, (s, e) in enumerate(ctx.spans)
-                      if not (i > ctx.index and _of_other_things(text, s, e)))
+    other = _other_clauses(text, ctx.spans, ctx.index)
+    return " , ".join(text[s:e] for i, (s, e) in enumerate(ctx.spans) if i not in other)
+
+
+def _other_clauses(text: str, spans: list[tuple[int, int]], index: int) -> set[int]:
+    """The clauses after the figure's (``index``) that are of other things, with all after
+    one that opens someone else's doing ("..., and we are continuing to take action ...,
+    including through the partnership with Türkiye")."""
+    found: set[int] = set()
+    for i in range(index + 1, len(spans)):
+        if _SOMEONE_ELSE_ON.match(text, spans[i][0], spans[i][1]):
+            return found | set(range(i, len(spans)))
+        if _of_other_things(text, spans[i][0], spans[i][1]):
+            found.add(i)
+    return found
 
 
 def _of_other_things(text: str, start: int, end: int) -> bool:
