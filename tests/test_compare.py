@@ -3414,6 +3414,10 @@ def test_the_end_of_a_month_in_progress_is_last_years():
      "to stop the boats, including through the partnership with Türkiye announced on 8 August "
      "2023.", "2024-03-04", "29,437",
      {"series": "uk_small_boat_arrivals_annual", "verdict": "consistent"}),
+    # ", and they ..." may be the people the figure counts
+    ("In 2023, 29,437 people were detected, and they were arriving in small boats.",
+     "2024-03-01", "29,437", {"series": "uk_small_boat_arrivals_annual",
+                              "verdict": "consistent"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]
@@ -3436,6 +3440,10 @@ def test_a_figure_a_correction_puts_right_is_withdrawn():
                      "2024-01-01")
     assert [(r["claim"], r["stated_by"]) for _, r in rows.iterrows()] == [
         ("36%", ""), ("46%", WITHDRAWN), ("36%", ""), ("36%", ""), ("46%", WITHDRAWN)]
+    # "to say" that is not what a correction now says
+    rows = extracted("Crossings fell.\n\nUpdate: Refugee charities were quick to say the true "
+                     "figure was 40,000, not 29,437.", "2024-04-10")
+    assert [r["stated_by"] for _, r in rows.iterrows()] == ["", ""]
 
 
 def test_years_ago_in_a_figures_words_is_that_calendar_year():

@@ -1376,3 +1376,13 @@ def test_a_weekday_before_a_date_is_that_date():
                    "expected. About 756 people crossed on Thursday.", "2023-08-14")
     assert [(r["text"], r["period"]) for r in rows] == [
         ("15", "2023-08-07"), ("50", "2023-08-07"), ("About 756", "2023-08-10")]
+
+
+def test_a_verb_of_change_counts_its_whole_subject() -> None:
+    assert [r["counts"] for r in figures(
+        "Peabody said its market value had quadrupled in 2015, adding that its market "
+        "capitalization had quadrupled too.", published="2016-10-02")][-1:] == [
+        "its market capitalization"]
+    assert figures("Funding that councils receive for asylum seekers has halved.",
+                   published="2024-03-01")[0]["counts"] == (
+        "Funding that councils receive for asylum seekers")

@@ -221,3 +221,20 @@ def test_cells_rendered_ahead_give_the_same_pages_without_rendering_again(tmp_pa
     monkeypatch.setattr(highlight, "_pygments_highlight", rendered_again)
     monkeypatch.setattr(html_exporter, "MarkdownWithMath", rendered_again)
     assert [page.read_bytes() for page in render_pages(path)] == cold
+
+
+def test_a_notebook_that_cannot_be_rendered_ahead_is_skipped(tmp_path):
+    from newstables.run import notebook_pages
+
+    bad = new_notebook(cells=[new_markdown_cell("![x](attachment:missing.png)")])
+    bad_path = tmp_path / "01-bad.ipynb"
+    nbformat.write(bad, bad_path)
+    good = executed_notebook(tmp_path)
+    for cache in (notebook_pages._HIGHLIGHTED, notebook_pages._MARKDOWN):
+        cache.clear()
+    notebook_pages.remember_cells([str(bad_path), str(good)])  # no error: the good one is read
+    assert notebook_pages._HIGHLIGHTED and notebook_pages._MARKDOWN
+    # a page rendered after that keeps no cells of its own
+    kept = len(notebook_pages._MARKDOWN)
+    render_pages(executed_notebook(tmp_path, markdown="Only *this* article's words"))
+    assert len(notebook_pages._MARKDOWN) == kept

@@ -185,13 +185,16 @@ _VERSION = r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version"
 _GAVE = r"\s+(?:said|stated|reported|gave|wrongly|incorrectly)\b"
 _EARLIER_VERSION = re.compile(rf"{_VERSION}\b(?:\s+[\w'’-]+){{0,4}}?{_GAVE}", re.I)
 _WITHDRAWN = re.compile(rf"{_VERSION}\s+of\s+this\s+(?:article|story|report|piece){_GAVE}", re.I)
-_CORRECTION = re.compile(r"\W*(?:correction|clarification|update|(?-i:CORRECTS))\b|\W*this\s+"
+_CORRECTION = re.compile(r"\W*(?:correction|clarification|update|corrects)\b|\W*this\s+"
                          r"(?:article|story|piece|report)\s+(?:was|has\s+been)\s+(?:amended"
                          r"|corrected|updated)\b", re.I)
 WITHDRAWN = "an earlier version of the article, withdrawn in its correction"
 # "It was 39, not 93 as an earlier version said": the figure after "not" is the one withdrawn
 _NOT_BEFORE = re.compile(r"\bnot\s+$", re.I)
-_TO_SAY = re.compile(r"\bto\s+(?:say|read|show|state)\b", re.I)
+# "CORRECTS paragraph 2 to say ...", "This story has been corrected to say ...": what the
+# correction now says (not "Update: charities were quick to say ...")
+_CORRECTED_TO_SAY = re.compile(r"\b(?:corrects?|corrected|amended|updated|refiled)\b[^.;]*?\bto"
+                               r"\s+(?:say|read|show|state)\b", re.I)
 _NOT_AS_SAID = re.compile(
     rf"(?:\s+[a-z]+){{0,2}}?\s*,?\s+as\s+(?:{_VERSION}(?:\s+of\s+this\s+(?:article|story"
     rf"|report|piece))?|(?:we|it)\s+(?:previously|originally|wrongly)){_GAVE}"
@@ -207,8 +210,9 @@ def withdrawn(row: dict[str, Any], ctx: Surroundings) -> None:
     if ctx.sentence is None:
         return
     in_correction = _CORRECTION.match(ctx.paragraph_text)
+    to_say = _CORRECTED_TO_SAY.search(ctx.sentence_text, 0, ctx.figure_start)
     if in_correction and (_NOT_AS_SAID.match(ctx.sentence_text, ctx.figure_end) or (
-            _TO_SAY.search(ctx.sentence_text, 0, ctx.figure_start))):
+            to_say and ";" not in ctx.sentence_text[to_say.end() : ctx.figure_start])):
         said = _NOT_BEFORE.search(ctx.sentence_text, 0, ctx.figure_start)  # "It was 39, not 93
         # as an earlier version said", "CORRECTS paragraph 2 to say crossings fell by 36%, not
         # 46%"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstables.lexicon import load_json, load_lines, trie
+from newstables.lexicon import alternation, load_json, load_lines, trie
 
 _TOKEN = re.compile(
     r"[^\W\d_]\w*(?:[-‐'’]\w+)*(?:\.(?:[A-Z]\.)+)?"  # words (inner - and '), U.K., U.S.A.
@@ -340,9 +340,14 @@ def _nameable(tok: _Tok) -> bool:
 
 
 
-
-# after a name of two words, the body they speak for and a speech verb: "Clara Hoffmann of the
-# German refugee organisation Pro Asyl called it", "Tom Lee of Amnesty said"
+# after a name of two words, the body they speak for and a speech verb: "Clara Hoffmann of
+# Pro Asyl called it", "Tom Lee of the refugee charity Care4Calais said"
 OF_A_BODY_SAID = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?(?:[A-Z][\w'’&-]*\s+){1,5}"
-    r"(?:has\s+|had\s+|also\s+)?(?:said|says|called|told|added|warned|argued|described)\b")
+    rf"\s+of\s+(?:the\s+)?(?:(?:[a-z-]+\s+){{0,3}}?(?:{alternation(_ORG_NOUNS)})\s+)?"
+    r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:has\s+|had\s+|also\s+)?(?:said|says|called|told|added"
+    r"|warned|argued|described)\b")
+# after a full name: "of (the (refugee) organisation)" (not "accused X of ignoring", "Parents of")
+OF_THEIR_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}?"
+                            rf"(?:{alternation(_ORG_NOUNS)})\s+)?", re.I)
+FULL_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
+GROUPS = frozenset("People MPs Members Officials Residents Parents Friends Families".split())

@@ -72,8 +72,11 @@ from newstables.extract.actor_tokens import (
     _SPEECH,
     _STOP,
     _WHO,
+    FULL_NAME,
     GIVEN_PRONOUN,
+    GROUPS,
     OF_A_BODY_SAID,
+    OF_THEIR_BODY,
     POST_NOMINALS,
     WHERE_SOMEONE_IS,
     _Cand,
@@ -414,7 +417,8 @@ class _Sentence:
                 and toks[b + 1] is _FILLER and toks[b + 3].low in _SPEECH)
             or (len(words) > 1 and a > 0 and toks[a - 1].text == "," and b + 1 < n
                 and toks[b].text == "," and toks[b + 1].low in _SPEECH)  # '..., X Y, said'
-            or len(words) == 2 and bool(OF_A_BODY_SAID.match(self.text, toks[b - 1].end))
+            or len(words) == 2 and words[1].text not in GROUPS
+            and bool(OF_A_BODY_SAID.match(self.text, toks[b - 1].end))
         )  # ('Clara Hoffmann of the refugee organisation Pro Asyl called it')
         after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
@@ -432,7 +436,9 @@ class _Sentence:
         start, end = self._span(a, b)
         surface = self.text[start:end]
         person = next((c for c in reversed(self.cands[-3:]) if c.kind == "person"), None)
-        if person is not None and (len(words) > 1 or speech) and _OF_THEIR_BODY.fullmatch(
+        if person is not None and (len(words) > 1 or speech) and not toks[b - 1].poss and (
+                FULL_NAME.fullmatch(person.name) and person.name.split()[-1] not in GROUPS
+                ) and OF_THEIR_BODY.fullmatch(
                 self.text, person.end, start):
             # 'Clara Hoffmann of (the German refugee organisation) Pro Asyl': a body; 'Elijah
             # Cummings of Maryland said': a place, not who spoke
@@ -552,7 +558,6 @@ def _resolve_singles(cands: list[_Cand], text: str = "") -> list[_Cand]:
     return out
 
 
-_OF_THEIR_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}")
 _AGED = re.compile(r",\s+(\d{1,3}),")
 _AGED_ONE = re.compile(r",\s+an?\s+\d{1,3}-year-old\b")
 # Given names that are also words news capitalises for other reasons (the Bill, a mark) or

@@ -252,7 +252,8 @@ def _changed_by_a_factor(fig: _Fig, text: str, sent: Sentence) -> str | None:
 
 
 _LEADING = re.compile(r"^(?:(?:and|but|while|whereas|as|when|although|though|meanwhile)\s+"
-                      r"|[a-z]+ing\s+that\s+)+", re.I)  # (and "adding that its ...")
+                      r"|(?:adding|noting|saying|warning|arguing|claiming|insisting|explaining)"
+                      r"\s+that\s+)+", re.I)  # (and "adding that its ...")
 
 
 def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:

@@ -457,7 +457,6 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
     names = Speakers(text, [(r[0], r[1], r[2], r[3]) for r in actors.rows], actors.spoken,
                      actors.sentence_starts)
     sents = _Sentences(article)
-    _unnamed_introduced(text, actors)
     prev_close: dict[int, int] = {}
     opens = sorted(s.open for g in groups for s in g.segs)
     for g in groups:
@@ -532,26 +531,6 @@ def _attribute(article: Article, groups: list[_Group], actors: _Actors) -> None:
             len(g.segs) == 1 and _is_label(text, first, sents.start_of(first.open, floor), True)
         ):  # a name in quote marks ('dubbed ‘The Enforcer’') does not end a clause
             prev_close[last.para.number] = last.close + 1
-
-
-# "I spoke to one Portland resident, who did not want to give her name. She said: ..."; "One
-# younger crew member, who asked not to be named, said Ellery was ... “He is calm ...”": the
-# one the pronoun or the next quote goes on with, not a person named before
-_NOT_NAMED = re.compile(
-    r"\b(?:one|a|an|another)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z]+),?\s+who\s+(?:asked|wished"
-    r"|preferred|declined|did\s+not\s+want|didn[’']t\s+want|does\s+not\s+want"
-    r"|doesn[’']t\s+want)\s+(?:not\s+)?(?:to\s+)?(?:be\s+named|be\s+identified|give\s+"
-    r"(?:his|her|their)\s+(?:full\s+)?(?:name|surname))\b", re.I)
-
-
-def _unnamed_introduced(text: str, actors: _Actors) -> None:
-    """Record each person the article brings in unnamed ("one resident, who asked not to be
-    named") as the one a later pronoun may refer to, from where they are brought in."""
-    for m in _NOT_NAMED.finditer(text):
-        role = " ".join(m.group("who").split())
-        pronoun = unnamed_one(role)
-        if pronoun is not None:
-            actors.said(m.end(), None, role, pronoun)
 
 
 # 'described by the Home Office as “complex”', 'called by critics “cruel”'

@@ -115,8 +115,10 @@ _OTHER_THINGS = re.compile(r"\W*(?:with\s+(?:the|a)\s+(?:sharpest|biggest|larges
 # ", and we are continuing to take action ..., including through the partnership with
 # Türkiye": someone's doing, with the clauses that go on with it, not where the figure was
 # counted
-_SOMEONE_ELSE_ON = re.compile(r"\W*and\s+(?:we|they|he|she|I)\s+(?:are|were|have|has|had|will"
-                              r"|would|continue|remain)\b", _I)
+# (not "they", "he" or "she", which may be the people the figure counts: "29,437 people were
+# detected, and they were arriving in small boats")
+_SOMEONE_ELSE_ON = re.compile(r"\W*and\s+(?:we|I)\s+(?:are|were|have|had|will|would|continue"
+                              r"|remain)\b", _I)
 
 
 def borrows_total(clause: str) -> bool:

@@ -183,32 +183,36 @@ def tidy_outputs(nb) -> None:
 # outputs and the parameters cell.
 _HIGHLIGHTED: dict[tuple, str] = {}
 _MARKDOWN: dict[tuple, str] = {}
-_REMEMBERED = 2000  # entries at most in each: a long run's markdown outputs differ
+_remembering = False  # only the notebooks' own cells are kept, not each article's outputs
 NOTEBOOKS_ENV = "NEWSTABLES_PAGE_NOTEBOOKS"  # the notebooks whose cells the server renders
 
 
 def _remember(cache: dict, key: tuple, value: str) -> str:
-    if len(cache) >= _REMEMBERED:
-        cache.clear()
-    cache[key] = value
+    if _remembering:
+        cache[key] = value
     return value
 
 
 def remember_cells(notebooks: list[str]) -> None:
     """Render the code and markdown cells of ``notebooks`` (paths), as both pages show them,
-    into this process's caches; a notebook that cannot be read is skipped (its run reports
-    it)."""
+    into this process's caches; a notebook that cannot be read or rendered is skipped (its
+    own run reports it)."""
     import nbformat
 
-    for path in notebooks:
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except (OSError, ValueError):
-            continue
-        for reader in (True, False):
-            _exporter(reader).from_notebook_node(
-                for_readers(nb) if reader else nb,
-                resources=_resources(Path(path).name, reader, notebook_title(nb) or "x"))
+    global _remembering
+    _remembering = True
+    try:
+        for path in notebooks:
+            try:
+                nb = nbformat.read(path, as_version=4)
+                for reader in (True, False):
+                    _exporter(reader).from_notebook_node(
+                        for_readers(nb) if reader else nb,
+                        resources=_resources(Path(path).name, reader, notebook_title(nb) or "x"))
+            except Exception:  # noqa: BLE001 - a faster page is all this is for
+                continue
+    finally:
+        _remembering = False
 
 
 @functools.cache
