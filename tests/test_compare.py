@@ -3418,6 +3418,11 @@ def test_the_end_of_a_month_in_progress_is_last_years():
     ("In 2023, 29,437 people were detected, and they were arriving in small boats.",
      "2024-03-01", "29,437", {"series": "uk_small_boat_arrivals_annual",
                               "verdict": "consistent"}),
+    # "this route" is no time of the figure's own: the year the story gave before
+    ("Frontex figures\n\nIrregular border crossings into the EU rose to around 380,000 in "
+     "2023, according to Frontex.\n\nThe rise was driven mainly by the Central Mediterranean. "
+     "The number of irregular crossings on this route reached nearly 158,000.", "2024-01-26",
+     "nearly 158,000", {"series": "frontex_central_mediterranean", "verdict": "consistent"}),
 ])
 def test_one_claims_series_period_and_verdict(text, published, claim, expected):
     row = extracted(text, published).set_index("claim").loc[claim]

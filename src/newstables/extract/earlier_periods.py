@@ -35,7 +35,8 @@ _NOT_PAST = re.compile(
 _OWN_TIME = re.compile(
     r"\b(?:after|before|during|since(?!\s+(?:19|20)\d\d\b)|until|till|when|once"
     r"|under\s+(?:the|a|an|his|her|their|its)|peak|ago|earlier|later"
-    r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades|this"
+    r"|previously|next|last|day|days|week|weeks|month|months|year|years|decade|decades"
+    r"|this(?=\s+(?:morning|afternoon|evening|weekend|time|period|season)\b)"  # (not "this route")
     r"|in\s+total|altogether|all\s+told|in\s+all|overall|then|subsequently|afterwards|peak"
     r"|peaked|height|spring|summer|autumn|winter|watch|office|(?-i:under\s+[A-Z]))\b",
     re.I)
