@@ -837,3 +837,13 @@ def test_a_person_of_a_body_no_list_knows_speaks_for_it():
     assert speakers("The judge reminded Rishi Sunak of Boris Johnson's promise. “We will keep "
                     "it,” Mr Johnson said.") == ["Boris Johnson"]
     assert speakers("Young People of Kent said it was “unfair”.") == [None]
+
+
+def test_a_broadcast_transcripts_label_gives_name_and_role():
+    text = ("PRESENTER: Let's go to Portland, where Lucy Hart is with Moira Dunn.\n\n"
+            "LUCY HART (REPORTER, PORTLAND): The barge arrived this morning. It is huge.\n\n"
+            "MOIRA DUNN (CHANNEL RESCUE): It is, and the people we meet are exhausted.\n\n"
+            "PRESENTER: Thank you both.")
+    assert speakers_and_roles(text) == [
+        (None, "presenter"), ("Lucy Hart", "Reporter, Portland"), ("Moira Dunn", "Channel Rescue"),
+        (None, "presenter")]

@@ -44,9 +44,11 @@ _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 _WORD = r"[A-Z][\w'’.-]*"
 _TURN = re.compile(
     rf"(?:\d{{1,3}}\.\s+|Q\d{{1,4}}\s+)?"
-    rf"(?:(?P<office>(?:The\s+)?{_WORD}(?:\s+(?:of|for|the|and|{_WORD}))*?)"
+    # (not a name in capitals and its body, 'MOIRA DUNN (CHANNEL RESCUE):')
+    rf"(?:(?P<office>(?![A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*)*\s+\()(?:The\s+)?{_WORD}"
+    rf"(?:\s+(?:of|for|the|and|{_WORD}))*?)"
     rf"\s+\((?P<holder>{_WORD}(?:\s+{_WORD}){{1,3}})\)"
-    rf"|(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})(?:\s+\([^()\n]{{2,60}}\))?"
+    rf"|(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})(?:\s+\((?P<aside>[^()\n]{{2,60}})\))?"
     rf"(?:\s+\([A-Za-z/ ]{{2,12}}\))?)\s*:\s+(?=\S)")
 
 
@@ -91,6 +93,10 @@ def interview_turns(article: Article, people: list[tuple[int, int, str, str, str
             offices[who[0]] = " ".join(turn["office"].split()).removeprefix("The ")
         if who is not None and who[0] in offices:
             who = who[0], offices[who[0]]
+        elif who is not None and who[1] is None and turn["aside"] and label.isupper():
+            # a broadcast transcript's 'LUCY HART (REPORTER, PORTLAND):', 'MOIRA DUNN (CHANNEL
+            # RESCUE):' (not a member's seat in Hansard: '(Orkney and Shetland)')
+            who = who[0], turn["aside"].strip().title()
         start, end = para.start + turn.end(), para.start + len(para.text.rstrip())
         if who is None or start >= end or para.text.rstrip()[-1:] not in _ENDS:
             continue  # a headline ('Sunak: Stop the boats pledge tops list') ends unstopped
