@@ -172,10 +172,10 @@ def _named_before(counts: str, earlier: str) -> str:
     """The last place in ``earlier`` that names what ``counts`` (two words or more) counts
     with more words after it, up to the end of its clause ("people detected arriving in
     small boats each year since 2018" for "people detected"); "" when none does."""
-    if len(counts.split()) < 2:
+    low = earlier.lower()
+    if len(counts.split()) < 2 or counts.lower() not in low:
         return ""
-    found = list(re.finditer(rf"\b{re.escape(counts.lower())}\s+(?!{_NARROWS})\w",
-                             earlier.lower()))
+    found = list(re.finditer(rf"\b{re.escape(counts.lower())}\s+(?!{_NARROWS})\w", low))
     if not found:
         return ""
     named = _CLAUSE_END.split(earlier[found[-1].start() :], maxsplit=1)[0]

@@ -339,15 +339,16 @@ def _nameable(tok: _Tok) -> bool:
     )
 
 
-
-# after a name of two words, the body they speak for and a speech verb: "Clara Hoffmann of
-# Pro Asyl called it", "Tom Lee of the refugee charity Care4Calais said"
+# "of", "of the", "of the (German refugee) organisation": what comes between a person and the
+# body they speak for
+_OF_A_BODY = (rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}?(?:{alternation(_ORG_NOUNS)})"
+              r"\s+)?")
+# after a name of two words, that body and a speech verb: "Clara Hoffmann of Pro Asyl called
+# it", "Tom Lee of the refugee charity Care4Calais said"
 OF_A_BODY_SAID = re.compile(
-    rf"\s+of\s+(?:the\s+)?(?:(?:[a-z-]+\s+){{0,3}}?(?:{alternation(_ORG_NOUNS)})\s+)?"
-    r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:has\s+|had\s+|also\s+)?(?:said|says|called|told|added"
-    r"|warned|argued|described)\b")
-# after a full name: "of (the (refugee) organisation)" (not "accused X of ignoring", "Parents of")
-OF_THEIR_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}?"
-                            rf"(?:{alternation(_ORG_NOUNS)})\s+)?", re.I)
+    _OF_A_BODY + r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:has\s+|had\s+|also\s+)?(?:said|says|called"
+    r"|told|added|warned|argued|described)\b")
+# right after a full name (not "accused X of ignoring", "Parents of")
+OF_THEIR_BODY = re.compile(_OF_A_BODY, re.I)
 FULL_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}")
 GROUPS = frozenset("People MPs Members Officials Residents Parents Friends Families".split())

@@ -13,6 +13,7 @@ from newstables.extract.figure_grammar import (
     _CHANGE,
     _CHANGE_AFTER,
     _CHANGE_NOUN,
+    _CLAUSE_STARTERS,
     _COLLECTIVE,
     _CURRENCIES,
     _HARD_VERBS,
@@ -245,15 +246,16 @@ def _changed_by_a_factor(fig: _Fig, text: str, sent: Sentence) -> str | None:
     # "Arrivals of Turkish nationals by small boat")
     end = fig.tail_at[len(words) - 1] + len(words[-1])
     start = max(sent.start, *(text.rfind(c, sent.start, end) + 1 for c in ",;:("))
-    subject = _LEADING.sub("", " ".join(text[start:end].split()).lstrip("\"“”'‘’ "))
-    if subject and len(subject.split()) <= 14:
-        return subject
+    subject = _REPORTED.sub("", " ".join(text[start:end].split()).lstrip("\"“”'‘’ ")).split()
+    while subject and subject[0].lower() in _CLAUSE_STARTERS:
+        subject.pop(0)  # "..., while crossings at the EU's eastern land borders"
+    if subject and len(subject) <= 14:
+        return " ".join(subject)
     return _np_before(fig, len(words), text)
 
 
-_LEADING = re.compile(r"^(?:(?:and|but|while|whereas|as|when|although|though|meanwhile)\s+"
-                      r"|(?:adding|noting|saying|warning|arguing|claiming|insisting|explaining)"
-                      r"\s+that\s+)+", re.I)  # (and "adding that its ...")
+_REPORTED = re.compile(r"^(?:adding|noting|saying|warning|arguing|claiming|insisting|explaining)"
+                       r"\s+that\s+", re.I)  # ", adding that its market capitalization"
 
 
 def _after_change(fig: _Fig, text: str, before: list[_Fig]) -> str | None:
