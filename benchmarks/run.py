@@ -5,9 +5,12 @@ collection has, one after another, each of which only imports the libraries the 
 imports (the seed's whole-collection ratio); and papermill executing one such notebook (the
 floor per article, measured again after the article runs, since other work on the machine
 changes it). Seconds per article are measured for runs of 1 and of 100 articles (variants of
-the seed and the benchmark articles), with the kernel pool on and, with --pool-off, off.
+the seed and the benchmark articles), with the kernel pool on and, with --pool-off, off,
+and for each --figure-formats value asked for (the notebooks' parameter: "png,svg", the
+default, or "svg" alone, which draws each chart once instead of twice).
 
     .venv/bin/python benchmarks/run.py [--jobs N] [--repeat K] [--articles 1,100] [--pool-off]
+                                       [--figure-formats png,svg svg]
 """
 
 from __future__ import annotations
@@ -89,11 +92,14 @@ def write_articles(folder: Path, count: int) -> Path:
     return folder
 
 
-def per_article_seconds(count: int, jobs: int | None, folder: Path, pool: bool) -> float:
-    """Seconds per article of `run` over ``count`` articles."""
-    articles = write_articles(folder / f"articles-{count}-{pool}", count)
+def per_article_seconds(count: int, jobs: int | None, folder: Path, pool: bool,
+                        formats: str = "png,svg") -> float:
+    """Seconds per article of `run` over ``count`` articles, charts saved as ``formats``."""
+    key = f"{count}-{pool}-{formats.replace(',', '-')}"
+    articles = write_articles(folder / f"articles-{key}", count)
     command = [sys.executable, "-m", "newstables", "run", "--article", str(articles),
-               "--out", str(folder / f"reports-{count}-{pool}"), "--quiet"]
+               "--out", str(folder / f"reports-{key}"), "--quiet",
+               "-p", f"figure_formats={formats}"]
     if jobs:
         command += ["--jobs", str(jobs)]
     env = {**os.environ, "NEWSTABLES_KERNEL_POOL": "on" if pool else "off"}
@@ -130,6 +136,9 @@ def main() -> int:
                         help="article counts for seconds per article (comma-separated)")
     parser.add_argument("--pool-off", action="store_true",
                         help="also time each article count with the kernel pool off")
+    parser.add_argument("--figure-formats", nargs="+", default=["png,svg"], metavar="FORMATS",
+                        help="the notebooks' figure_formats to time each article count with "
+                        "(default: png,svg; e.g. png,svg svg)")
     args = parser.parse_args()
     count = len(article_notebooks(notebooks_in()))
     load_at_start = os.getloadavg()[0]  # other work on the machine slows both sides
@@ -152,11 +161,13 @@ def main() -> int:
     print(f"floor per article (papermill, one import-only notebook)  {one:6.2f} s")
     with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
         for n in (int(a) for a in args.articles.split(",")):
-            for pool in (True, False) if args.pool_off else (True,):
-                each = per_article_seconds(n, args.jobs, Path(tmp), pool)
-                label = "pool on " if pool else "pool off"
-                print(f"run, {n:>3} article(s), {label}  {each:6.2f} s an article  "
-                      f"({each / one:.2f} x the floor)", flush=True)
+            for formats in args.figure_formats:
+                for pool in (True, False) if args.pool_off else (True,):
+                    each = per_article_seconds(n, args.jobs, Path(tmp), pool, formats)
+                    label = "pool on " if pool else "pool off"
+                    print(f"run, {n:>3} article(s), {label}, charts {formats:<7}  "
+                          f"{each:6.2f} s an article  ({each / one:.2f} x the floor)",
+                          flush=True)
     with tempfile.TemporaryDirectory(prefix="newstables-bench-") as tmp:
         after = floor_seconds(count, Path(tmp)) / count  # the machine's load may have changed
     print(f"floor per article, measured again after the runs  {after:6.2f} s")

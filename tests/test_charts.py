@@ -90,6 +90,34 @@ def test_show_figure_shows_the_saved_png_at_screen_size_and_closes_the_figure(
     assert not plt.fignum_exists(chart.number)
 
 
+def test_an_svg_saved_alone_is_the_one_saved_beside_the_png(chart, tmp_path):
+    _, both = charts.save_figure(chart, tmp_path / "both", "words")
+    (alone,) = charts.save_figure(chart, tmp_path / "alone", "words", formats=("svg",))
+    assert alone.suffix == ".svg" and alone.read_bytes() == both.read_bytes()
+    assert list((tmp_path / "alone" / "figures").iterdir()) == [alone]
+
+
+def test_a_png_saved_alone_is_what_a_tight_savefig_writes(chart, tmp_path):
+    (png,) = charts.save_figure(chart, tmp_path, "words", formats=("png",))
+    assert png.read_bytes() == tight_png(chart)
+    assert not (tmp_path / "figures" / "words.svg").exists()
+
+
+def test_show_figure_shows_the_svg_with_its_title_when_no_png_is_asked_for(
+    chart, tmp_path, monkeypatch
+):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display",
+                        lambda obj, **kwargs: shown.append((obj, kwargs)))
+    (svg,) = charts.show_figure(chart, tmp_path, "words", formats=("svg",))
+    ((data, kwargs),) = shown
+    assert data == {"image/svg+xml": svg.read_text(encoding="utf-8")}
+    assert kwargs == {"raw": True, "metadata": {"image/svg+xml": {"alt": "Words per paragraph"}}}
+    assert not plt.fignum_exists(chart.number)
+
+
 def panels(layout: str):
     fig, (left, right) = plt.subplots(1, 2, layout="constrained" if layout == "constrained"
                                       else None)

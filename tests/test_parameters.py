@@ -56,3 +56,26 @@ def test_values_in_range_take_the_declared_type():
     assert convert("flag", "True", "bool") is True
     assert convert("label", "nan", "str") == "nan"
     assert math.isclose(convert("log_span", "1e3", "float"), 1000.0)
+
+
+@pytest.mark.parametrize(("value", "formats"), [
+    ("png,svg", ("png", "svg")), ("svg", ("svg",)), ("png", ("png",)),
+    (" SVG , png ", ("png", "svg")),
+])
+def test_figure_formats_name_png_svg_or_both(value, formats):
+    from newstables.figure_formats import parse
+
+    assert convert("figure_formats", value, "str") == value
+    assert parse(value) == formats
+
+
+@pytest.mark.parametrize("value", ["pdf", "", "png,pdf", ",", "jpeg"])
+def test_other_figure_formats_are_refused_before_a_run_starts(value):
+    with pytest.raises(NewstablesError, match="takes png, svg or png,svg"):
+        convert("figure_formats", value, "str")
+
+
+def test_every_notebook_that_draws_charts_takes_figure_formats_png_and_svg_by_default():
+    for nb in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"):
+        declared = declared_parameters(nb)
+        assert declared["figure_formats"]["default"] == '"png,svg"', nb.name

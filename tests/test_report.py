@@ -51,12 +51,12 @@ words
 '''
 
 
-def make_collection(folder: Path) -> Path:
+def make_collection(folder: Path, parameters: str = PARAMETERS, body: str = BODY) -> Path:
     folder.mkdir()
-    params = new_code_cell(PARAMETERS)
+    params = new_code_cell(parameters)
     params.metadata["tags"] = ["parameters"]
     nb = new_notebook(cells=[new_markdown_cell(INTRO), params,
-                             new_markdown_cell("## The words"), new_code_cell(BODY)])
+                             new_markdown_cell("## The words"), new_code_cell(body)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, folder / "01-count-words.ipynb")
@@ -141,6 +141,39 @@ def test_both_pages_show_each_chart_inline_as_the_saved_png(made):
     png = base64.b64encode((report / "figures" / "words.png").read_bytes()).decode()
     for page in ("01-count-words.html", "01-count-words.code.html"):
         assert f'src="data:image/png;base64,{png}"' in (report / page).read_text()
+
+
+def test_a_run_asked_for_svg_charts_only_shows_them_on_the_index_and_both_pages(tmp_path):
+    collection = make_collection(
+        tmp_path / "notebooks",
+        PARAMETERS + '\nfigure_formats: str = "png,svg"  # chart files',
+        BODY.replace("prepare(article, published, output_dir)",
+                     "prepare(article, published, output_dir, figure_formats)"))
+    article = tmp_path / "deal.txt"
+    article.write_text("First paragraph.\nSecond & last paragraph.\n", encoding="utf-8")
+    (run,) = run_collection([article], published="2024-03-01", out=tmp_path / "reports",
+                            quiet=True, extra={"figure_formats": "svg"},
+                            notebooks=sorted(collection.glob("*.ipynb")))
+    assert run.status == "ok", run.error
+    report = tmp_path / "reports" / "deal"
+    assert sorted(p.name for p in (report / "figures").iterdir()) == ["words.svg"]
+    html = (report / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="figures/words.svg"><img src="figures/words.svg" '
+            'alt="Characters per paragraph"></a>') in html
+    svg = base64.b64encode((report / "figures" / "words.svg").read_bytes()).decode()
+    for page in ("01-count-words.html", "01-count-words.code.html"):
+        assert (f'<img alt="Characters per paragraph" src="data:image/svg+xml;base64,{svg}"'
+                in (report / page).read_text(encoding="utf-8"))
+
+
+def test_a_run_refuses_figure_formats_it_cannot_write_before_it_starts(tmp_path):
+    collection = make_collection(
+        tmp_path / "notebooks", PARAMETERS + '\nfigure_formats: str = "png,svg"  # charts')
+    with pytest.raises(NewstablesError, match="takes png, svg or png,svg"):
+        run_collection([paths.SEED_ARTICLE], out=tmp_path / "reports", quiet=True,
+                       extra={"figure_formats": "gif"},
+                       notebooks=sorted(collection.glob("*.ipynb")))
+    assert not (tmp_path / "reports").exists()
 
 
 def test_index_lists_tables_with_title_row_count_and_link(made):

@@ -10,6 +10,8 @@ import pandas as pd
 from newstables import charts, display, paths
 from newstables.extract.article import Article, load_article
 from newstables.extract.tables import ArticleTables, extract_tables
+from newstables.figure_formats import DEFAULT as DEFAULT_FORMATS
+from newstables.figure_formats import FORMATS, parse
 from newstables.schema import write_table
 
 
@@ -18,19 +20,21 @@ class NotebookContext:
     article: Article
     tables: ArticleTables
     output_dir: Path
+    figure_formats: tuple[str, ...] = FORMATS
 
     def save_table(self, df: pd.DataFrame, name: str) -> Path:
         """Write ``df`` as ``tables/<name>.csv`` under the output folder."""
         return write_table(df, self.output_dir, name)
 
     def save_figure(self, fig, name: str) -> list[Path]:
-        """Write the chart as ``figures/<name>.png`` and ``.svg`` under the output folder."""
-        return charts.save_figure(fig, self.output_dir, name)
+        """Write the chart as ``figures/<name>.png`` and ``.svg`` under the output folder (the
+        notebook's ``figure_formats``)."""
+        return charts.save_figure(fig, self.output_dir, name, self.figure_formats)
 
     def show_figure(self, fig, name: str) -> list[Path]:
-        """Save the chart as :meth:`save_figure` does and show the saved PNG in the notebook;
-        the figure is closed, so it is drawn once per file and not again for the notebook."""
-        return charts.show_figure(fig, self.output_dir, name)
+        """Save the chart as :meth:`save_figure` does and show the saved PNG (else the SVG) in
+        the notebook; the figure is closed, so it is drawn once per file and not again."""
+        return charts.show_figure(fig, self.output_dir, name, self.figure_formats)
 
     def shown(self, path: Path) -> str:
         """A path as the reader should see it: relative to the output folder."""
@@ -76,15 +80,23 @@ def set_display_options() -> None:
     display.use_readable_tables()
 
 
-def prepare(article: str = "", published: str = "", output_dir: str = "") -> NotebookContext:
-    """Load ``article`` (default: the seed) and its tables; outputs go to ``output_dir``.
+def chart_formats(text: str = DEFAULT_FORMATS) -> tuple[str, ...]:
+    """The notebooks' ``figure_formats`` parameter ("png,svg", "png" or "svg") as formats."""
+    return parse(text)
+
+
+def prepare(article: str = "", published: str = "", output_dir: str = "",
+            figure_formats: str = DEFAULT_FORMATS) -> NotebookContext:
+    """Load ``article`` (default: the seed) and its tables; outputs go to ``output_dir``,
+    charts as the ``figure_formats`` named ("png,svg", "png" or "svg").
 
     Without an ``output_dir``, outputs go to ``reports/interactive/<article id>/``, never
     into a run's report.
     """
+    formats = chart_formats(figure_formats)
     art = load_article(article or paths.SEED_ARTICLE, published=published or None)
     out = Path(output_dir) if output_dir else paths.REPORTS / "interactive" / art.id
     out.mkdir(parents=True, exist_ok=True)
     set_display_options()
     charts.use_house_style()
-    return NotebookContext(art, extract_tables(art), out)
+    return NotebookContext(art, extract_tables(art), out, formats)

@@ -1,12 +1,12 @@
 """One house style for every chart: readable at 100% zoom, labelled axes, a source line.
 
-Charts are saved as PNG and SVG with no timestamps or random ids, so the same inputs give
-byte-identical files.
+Charts are saved as PNG and SVG (or either alone) with no timestamps or random ids, so the
+same inputs give byte-identical files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from matplotlib.offsetbox import OffsetBox
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox, BboxBase, TransformedBbox
+
+from newstables.figure_formats import FORMATS
 
 INK = "#222222"
 MUTED = "#767676"
@@ -107,28 +109,36 @@ def add_source(fig: Figure, source: str) -> None:
     fig.add_artist(SourceLine(fig, source))
 
 
-def save_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` under ``output_dir``; deterministic.
+def save_figure(fig: Figure, output_dir: str | Path, name: str,
+                formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Save ``fig`` as ``figures/<name>.png`` and ``.svg`` under ``output_dir`` (or only the
+    ``formats`` asked for: "png", "svg"); deterministic.
 
-    The chart is laid out once; both files show the area ``savefig.bbox = "tight"`` gives at
-    the PNG's resolution, and each file draws the chart once.
+    The chart is laid out once; each file shows the area ``savefig.bbox = "tight"`` gives at
+    the PNG's resolution (an SVG saved alone is the one saved beside a PNG), and each file
+    draws the chart once.
     """
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    _write_both(fig, png, svg)
-    return [png, svg]
+    paths = {f: folder / f"{name}.{f}" for f in FORMATS if f in formats}
+    if not paths:
+        raise ValueError(f"no chart format among {list(formats)}; takes {', '.join(FORMATS)}")
+    _write(fig, paths)
+    return list(paths.values())
 
 
-def _write_both(fig: Figure, png: Any, svg: Any) -> None:
-    """Lay ``fig`` out once and write it as PNG and SVG (paths or files), deterministically."""
+def _write(fig: Figure, paths: dict[str, Any]) -> None:
+    """Lay ``fig`` out once and write it in each format of ``paths`` (format -> path or
+    file), deterministically."""
     title = chart_title(fig)
+    titled = {"Title": title} if title else {}
     with laid_out(fig) as area:
-        fig.savefig(png, format="png", bbox_inches=area, pil_kwargs=PNG_OPTIONS,
-                    metadata={"Software": None, **({"Title": title} if title else {})})
-        fig.savefig(svg, format="svg", bbox_inches=area,
-                    metadata={"Date": None, "Creator": None,
-                              **({"Title": title} if title else {})})
+        if "png" in paths:
+            fig.savefig(paths["png"], format="png", bbox_inches=area, pil_kwargs=PNG_OPTIONS,
+                        metadata={"Software": None, **titled})
+        if "svg" in paths:
+            fig.savefig(paths["svg"], format="svg", bbox_inches=area,
+                        metadata={"Date": None, "Creator": None, **titled})
 
 
 @contextmanager
@@ -247,11 +257,16 @@ def _tight_area(fig: Figure, renderer, axes_boxes: dict) -> Bbox:
     return TransformedBbox(Bbox.union(boxes), fig.dpi_scale_trans.inverted())
 
 
-def show_figure(fig: Figure, output_dir: str | Path, name: str) -> list[Path]:
+def show_figure(fig: Figure, output_dir: str | Path, name: str,
+                formats: Sequence[str] = FORMATS) -> list[Path]:
     """Save ``fig`` as :func:`save_figure` does, show the saved PNG in the notebook at the
-    size the figure has on screen, and close the figure (so it is not drawn again)."""
-    saved = save_figure(fig, output_dir, name)
-    show_png(saved[0], screen_dpi=fig.dpi, alt=chart_title(fig))
+    size the figure has on screen (the SVG when no PNG is asked for), and close the figure
+    (so it is not drawn again)."""
+    saved = save_figure(fig, output_dir, name, formats)
+    if saved[0].suffix == ".png":
+        show_png(saved[0], screen_dpi=fig.dpi, alt=chart_title(fig))
+    else:
+        show_svg(saved[0], alt=chart_title(fig))
     plt.close(fig)
     return saved
 
@@ -269,6 +284,16 @@ def show_png(png: Path, screen_dpi: float, alt: str = "") -> None:
     if alt:
         image.metadata["alt"] = alt
     display(image)
+
+
+def show_svg(svg: Path, alt: str = "") -> None:
+    """Display a saved SVG as it is (its size is the figure's), with ``alt`` (the chart's
+    title) as its alternative text on the report's pages. Shown raw: IPython's ``SVG``
+    would parse the file again only to find the element it starts with."""
+    from IPython.display import display
+
+    display({"image/svg+xml": Path(svg).read_text(encoding="utf-8")}, raw=True,
+            metadata={"image/svg+xml": {"alt": alt}} if alt else None)
 
 
 def chart_title(fig: Figure) -> str:
@@ -301,7 +326,7 @@ def warm_up() -> None:
             ax.set_title("a")
             ax.set_ylabel("a")
             add_source(fig, "a")
-            _write_both(fig, io.BytesIO(), io.BytesIO())
+            _write(fig, {f: io.BytesIO() for f in FORMATS})
         finally:
             plt.close(fig)
 

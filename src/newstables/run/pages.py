@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fnmatch
+import html
 import json
 import re
 from collections import Counter
@@ -189,16 +190,26 @@ def _made_by(kind: str, name: str, named: dict, patterns: list) -> tuple[str, st
     return (max(matching)[1], "") if matching else ("", "")
 
 
-def chart_title(png: Path) -> str:
-    """The title a chart was saved with (PNG metadata), else its file name in words."""
-    try:
-        from PIL import Image
+_SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
-        with Image.open(png) as image:
-            title = str(image.info.get("Title", "")).strip()
+
+def chart_title(chart: Path) -> str:
+    """The title a chart was saved with (a PNG's metadata, an SVG's ``<title>``), else its
+    file name in words."""
+    title = ""
+    try:
+        if chart.suffix == ".svg":
+            with chart.open(encoding="utf-8") as handle:
+                found = _SVG_TITLE.search(handle.read(16_384))
+            title = html.unescape(found.group(1)).strip() if found else ""
+        else:
+            from PIL import Image
+
+            with Image.open(chart) as image:
+                title = str(image.info.get("Title", "")).strip()
     except (OSError, ValueError, ImportError):
         title = ""
-    return title or png.stem.replace("-", " ").capitalize()
+    return title or chart.stem.replace("-", " ").capitalize()
 
 
 def count_rows(table: Path) -> int:
@@ -287,20 +298,23 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
     )
 
     order = {e.stem: i for i, e in enumerate(entries)}
-    pngs = sorted((folder / "figures").glob("*.png"), key=lambda p: (
-        order.get(_made_by("figure", p.stem, named, patterns)[0], len(order)), p.name))
+    # A chart saved as PNG and SVG, or as either alone (the notebooks' figure_formats).
+    names = sorted({p.stem for p in (folder / "figures").glob("*.png")}
+                   | {p.stem for p in (folder / "figures").glob("*.svg")}, key=lambda name: (
+        order.get(_made_by("figure", name, named, patterns)[0], len(order)), name))
     charts = []
-    for png in pngs:
-        title = chart_title(png)
-        stem, section = _made_by("figure", png.stem, named, patterns)
-        svg = png.with_suffix(".svg")
+    for name in names:
+        png, svg = folder / "figures" / f"{name}.png", folder / "figures" / f"{name}.svg"
+        has_png, has_svg = png.is_file(), svg.is_file()
+        title = chart_title(png if has_png else svg)
+        stem, section = _made_by("figure", name, named, patterns)
         # The chart's SVG is its thumbnail: sharp at any width, and smaller than a reduced
         # PNG (an article's 15 SVGs are about 390 KB, their PNG thumbnails were 475 KB).
-        small = svg if svg.is_file() else png
+        small = svg if has_svg else png
         svg_link = (f' · <a href="{_href(svg.relative_to(folder).as_posix())}">SVG</a>'
-                    if svg.is_file() else "")
+                    if has_svg and has_png else "")
         charts.append(
-            f'<figure><a href="{_href(png.relative_to(folder).as_posix())}">'
+            f'<figure><a href="{_href((png if has_png else svg).relative_to(folder).as_posix())}">'
             f'<img src="{_href(small.relative_to(folder).as_posix())}" alt="{escape(title)}">'
             f"</a><figcaption>{escape(title)}{svg_link}<br>{source_note(stem, section)}"
             "</figcaption></figure>"

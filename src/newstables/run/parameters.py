@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from newstables import figure_formats
 from newstables.errors import NewstablesError
 
 
@@ -42,6 +43,8 @@ RANGES: dict[str, Range] = {
     "min_articles": Range(1, 1_000_000, "a number of articles"),
     "max_speakers": Range(0, 1_000_000, "a number of speakers; 0 means all"),
 }
+# Text parameters that take only some values: each checker raises a one-line error.
+TEXT_CHECKS = {"figure_formats": figure_formats.parse}
 FINITE = Range(-1e300, 1e300, "a finite number")
 _ARTICLES = {"int": "an integer", "float": "a number", "bool": "true or false"}
 
@@ -70,7 +73,11 @@ def convert(name: str, value: str, kind: str) -> object:
         elif kind == "bool":
             converted = {"true": True, "false": False}[text.lower()]
         else:
+            if name in TEXT_CHECKS:
+                TEXT_CHECKS[name](value)
             return value
+    except NewstablesError:
+        raise
     except (KeyError, ValueError):
         raise NewstablesError(
             f"parameter {name}={value[:40]!r} is not {_ARTICLES[kind]}"
