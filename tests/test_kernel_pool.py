@@ -81,3 +81,44 @@ def test_a_kernel_ends_when_the_process_that_asked_for_it_is_gone(tmp_path, pool
     while psutil.pid_exists(kernel) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not psutil.pid_exists(kernel)
+
+
+AHEAD = """
+from newstables.analyse import notebook
+from newstables.extract.tables import extract_tables
+ctx = notebook.prepare(ARTICLE, PUBLISHED, OUT)
+fresh = extract_tables(ctx.article)
+print(len(notebook._AHEAD), any(ctx.tables is t for t in notebook._AHEAD.values()),
+      all(ctx.tables.as_dict()[k].equals(v) for k, v in fresh.as_dict().items()))
+"""
+
+
+def run_code(tmp_path, code: str, name: str) -> list[str]:
+    nb = new_notebook(cells=[new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    papermill.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / name),
+                               kernel_name="python3", progress_bar=False,
+                               kernel_manager_class=kernel_manager_class())
+    return nbformat.read(tmp_path / name, as_version=4).cells[0].outputs[0]["text"].split()
+
+
+def test_kernels_start_with_the_tables_the_parent_extracted_ahead_for_their_article(
+    tmp_path, pool
+):
+    from newstables import paths
+
+    def code(published: str) -> str:
+        return (f"ARTICLE, PUBLISHED, OUT = {str(paths.SEED_ARTICLE)!r}, {published!r}, "
+                f"{str(tmp_path / 'out')!r}\n" + AHEAD)
+
+    kernel_pool.extract_ahead(str(paths.SEED_ARTICLE), "")
+    assert run_code(tmp_path, code(""), "same.ipynb") == ["1", "True", "True"]
+    # Another date is another article to the notebooks: that kernel extracts its own.
+    assert run_code(tmp_path, code("2024-01-02"), "other.ipynb") == ["1", "False", "True"]
+
+
+def test_a_bad_article_asked_for_ahead_leaves_the_parent_serving(tmp_path, pool):
+    kernel_pool.extract_ahead(str(tmp_path / "missing.txt"), "")
+    assert execute(tmp_path, "after.ipynb")[1] == str(pool)

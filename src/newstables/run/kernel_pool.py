@@ -14,6 +14,7 @@ The runner turns it on with :func:`start`; ``NEWSTABLES_KERNEL_POOL=off`` turns 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import errno
 import functools
@@ -144,6 +145,24 @@ def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | No
     return int(reply["pid"])
 
 
+def extract_ahead(article: str, published: str) -> None:
+    """Have the running kernel parent extract ``article`` before it forks the kernels of its
+    notebooks (they then start with its tables); nothing when no parent runs. Waits for the
+    parent, so the kernels asked for after this call have them."""
+    path = address()
+    if path is None:
+        return
+    request = {"extract": {"article": article, "published": published}}
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(30)
+            conn.connect(path)
+            conn.sendall(json.dumps(request).encode() + b"\n")
+            conn.makefile("rb").readline()
+    except OSError:
+        pass  # each kernel extracts its article itself
+
+
 class ForkedKernel:
     """The Popen-like handle jupyter_client's provisioner keeps for a forked kernel (the
     kernel parent reaps it, so it is watched by pid)."""
@@ -244,6 +263,11 @@ def _serve(path: str) -> None:
         with conn:
             try:
                 request = json.loads(conn.makefile("rb").readline())
+                if "extract" in request:
+                    reply = _extract(request["extract"])
+                    with contextlib.suppress(OSError):  # the runner need not wait for it
+                        conn.sendall(reply + b"\n")
+                    continue
                 pid = os.fork()
             except (OSError, ValueError) as exc:
                 conn.sendall(json.dumps({"error": str(exc)}).encode() + b"\n")
@@ -253,6 +277,17 @@ def _serve(path: str) -> None:
                 conn.close()
                 _become_kernel(request)
             conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+def _extract(ahead: dict) -> bytes:
+    """In the kernel parent: an article's tables extracted for the kernels forked next."""
+    try:
+        from newstables.analyse.notebook import extract_ahead
+
+        extract_ahead(str(ahead.get("article", "")), str(ahead.get("published", "")))
+    except Exception as exc:  # noqa: BLE001 - the notebooks report a bad article themselves
+        return json.dumps({"error": str(exc)[:200]}).encode()
+    return b'{"ok": true}'
 
 
 def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the forked kernel

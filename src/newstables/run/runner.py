@@ -554,6 +554,8 @@ def _start_article(
     except BaseException:
         discard(staging, run.target)
         raise
+    # The kernel parent extracts the article once for the kernels of all its notebooks.
+    kernel_pool.extract_ahead(parameters["article"], parameters["published"])
     pairs = zip(notebooks, run.results, strict=True)
     article.futures = [pool.submit(one, nb, result) for nb, result in pairs]
     return article
