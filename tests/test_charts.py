@@ -113,7 +113,8 @@ def test_show_figure_shows_the_svg_with_its_title_when_no_png_is_asked_for(
                         lambda obj, **kwargs: shown.append((obj, kwargs)))
     (svg,) = charts.show_figure(chart, tmp_path, "words", formats=("svg",))
     ((data, kwargs),) = shown
-    assert data == {"image/svg+xml": svg.read_text(encoding="utf-8")}
+    assert data == {"image/svg+xml": svg.read_text(encoding="utf-8"),
+                    "text/plain": "Chart: Words per paragraph (figures/words.svg)"}
     assert kwargs == {"raw": True, "metadata": {"image/svg+xml": {"alt": "Words per paragraph"}}}
     assert not plt.fignum_exists(chart.number)
 

@@ -86,9 +86,10 @@ def test_a_kernel_ends_when_the_process_that_asked_for_it_is_gone(tmp_path, pool
 AHEAD = """
 from newstables.analyse import notebook
 from newstables.extract.tables import extract_tables
+ahead = list(notebook._AHEAD.values())
 ctx = notebook.prepare(ARTICLE, PUBLISHED, OUT)
 fresh = extract_tables(ctx.article)
-print(len(notebook._AHEAD), any(ctx.tables is t for t in notebook._AHEAD.values()),
+print(len(ahead), any(ctx.tables is t for t in ahead),
       all(ctx.tables.as_dict()[k].equals(v) for k, v in fresh.as_dict().items()))
 """
 
@@ -113,12 +114,52 @@ def test_kernels_start_with_the_tables_the_parent_extracted_ahead_for_their_arti
         return (f"ARTICLE, PUBLISHED, OUT = {str(paths.SEED_ARTICLE)!r}, {published!r}, "
                 f"{str(tmp_path / 'out')!r}\n" + AHEAD)
 
-    kernel_pool.extract_ahead(str(paths.SEED_ARTICLE), "")
+    assert kernel_pool.extract_ahead(str(paths.SEED_ARTICLE), "") is True
     assert run_code(tmp_path, code(""), "same.ipynb") == ["1", "True", "True"]
     # Another date is another article to the notebooks: that kernel extracts its own.
     assert run_code(tmp_path, code("2024-01-02"), "other.ipynb") == ["1", "False", "True"]
 
 
 def test_a_bad_article_asked_for_ahead_leaves_the_parent_serving(tmp_path, pool):
-    kernel_pool.extract_ahead(str(tmp_path / "missing.txt"), "")
+    assert kernel_pool.extract_ahead(str(tmp_path / "missing.txt"), "") is False
     assert execute(tmp_path, "after.ipynb")[1] == str(pool)
+
+
+def test_a_client_that_hangs_up_leaves_the_parent_serving(tmp_path, pool):
+    import socket
+
+    for message in (b"", b'{"extract": {"article": "x"}}\n', b"not json\n"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.connect(kernel_pool.address())
+            conn.sendall(message)
+            conn.shutdown(socket.SHUT_WR)  # gone before the parent replies
+    assert execute(tmp_path, "after.ipynb")[1] == str(pool)
+
+
+def test_an_article_read_differently_from_the_one_extracted_ahead_is_extracted_again(
+    tmp_path, monkeypatch
+):
+    from collections import OrderedDict
+
+    from newstables.analyse import notebook
+    from newstables.extract.tables import extract_tables
+
+    monkeypatch.setattr(notebook, "_AHEAD", OrderedDict())
+    article = tmp_path / "deal.txt"
+    article.write_text("Ministers met in London on Monday.\n\nThey agreed a plan.\n",
+                       encoding="utf-8")
+    notebook.extract_ahead(str(article), "2024-03-01")
+    (ahead,) = notebook._AHEAD.values()
+    # The same file name and date, another text: not the tables extracted ahead.
+    article.write_text("Ministers met in Paris on Monday.\n\n“We agree,” said Jane Doe.\n",
+                       encoding="utf-8")
+    ctx = notebook.prepare(str(article), "2024-03-01", str(tmp_path / "out"))
+    assert ctx.tables is not ahead
+    fresh = extract_tables(ctx.article)
+    assert all(ctx.tables.as_dict()[k].equals(v) for k, v in fresh.as_dict().items())
+    assert not ctx.tables.as_dict()["paragraphs"].equals(ahead.as_dict()["paragraphs"])
+    # The same article is taken once: a second prepare in the same kernel extracts afresh.
+    notebook.extract_ahead(str(article), "2024-03-01")
+    (ahead,) = (t for t in notebook._AHEAD.values() if t is not ahead)
+    assert notebook.prepare(str(article), "2024-03-01", str(tmp_path / "out")).tables is ahead
+    assert notebook.prepare(str(article), "2024-03-01", str(tmp_path / "out")).tables is not ahead

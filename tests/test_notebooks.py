@@ -86,3 +86,12 @@ def test_readme_table_of_notebooks_is_current():
 def test_readme_names_the_two_quick_start_commands():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     assert "make run" in readme and "make test" in readme
+
+
+def test_charts_are_saved_in_the_formats_the_notebook_is_given(notebook):
+    # Each notebook hands its figure_formats parameter on to where its charts are saved.
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert ("notebook.prepare(article, published, output_dir, figure_formats)" in code
+            or ("notebook.chart_formats(figure_formats)" in code
+                and "show_figure(fig, out, name, formats)" in code))

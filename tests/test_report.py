@@ -160,10 +160,25 @@ def test_a_run_asked_for_svg_charts_only_shows_them_on_the_index_and_both_pages(
     html = (report / "index.html").read_text(encoding="utf-8")
     assert ('<a href="figures/words.svg"><img src="figures/words.svg" '
             'alt="Characters per paragraph"></a>') in html
+    assert ">SVG</a>" not in html  # no second link to the same SVG
     svg = base64.b64encode((report / "figures" / "words.svg").read_bytes()).decode()
     for page in ("01-count-words.html", "01-count-words.code.html"):
         assert (f'<img alt="Characters per paragraph" src="data:image/svg+xml;base64,{svg}"'
                 in (report / page).read_text(encoding="utf-8"))
+
+
+def test_a_run_asks_the_kernel_parent_to_extract_each_article_once(tmp_path, monkeypatch):
+    from newstables.run import kernel_pool
+
+    asked = []
+    monkeypatch.setattr(kernel_pool, "extract_ahead", lambda *a: asked.append(a) or True)
+    collection = make_collection(tmp_path / "notebooks")
+    article = tmp_path / "deal.txt"
+    article.write_text("First paragraph.\nSecond & last paragraph.\n", encoding="utf-8")
+    (run,) = run_collection([article], published="2024-03-01", out=tmp_path / "reports",
+                            quiet=True, notebooks=sorted(collection.glob("*.ipynb")))
+    assert run.status == "ok", run.error
+    assert asked == [(str(article), "2024-03-01")]
 
 
 def test_a_run_refuses_figure_formats_it_cannot_write_before_it_starts(tmp_path):

@@ -76,7 +76,7 @@ def warm_up() -> None:
 # article is (text, date, metadata): each kernel then starts with the tables instead of
 # extracting the same article again. Filled only in the kernel parent (extract_ahead).
 _AHEAD: OrderedDict[str, ArticleTables] = OrderedDict()
-_AHEAD_KEPT = 8  # articles kept: the runner has at most a few in flight
+_AHEAD_KEPT = 32  # articles kept: more than a runner has in flight
 
 
 def _identity(art: Article) -> str:
@@ -126,5 +126,6 @@ def prepare(article: str = "", published: str = "", output_dir: str = "",
     out.mkdir(parents=True, exist_ok=True)
     set_display_options()
     charts.use_house_style()
-    tables = _AHEAD.get(_identity(art)) if _AHEAD else None
+    # Taken, not shared: a second prepare in the same kernel extracts afresh.
+    tables = _AHEAD.pop(_identity(art), None) if _AHEAD else None
     return NotebookContext(art, tables or extract_tables(art), out, formats)

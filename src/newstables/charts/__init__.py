@@ -288,11 +288,14 @@ def show_png(png: Path, screen_dpi: float, alt: str = "") -> None:
 
 def show_svg(svg: Path, alt: str = "") -> None:
     """Display a saved SVG as it is (its size is the figure's), with ``alt`` (the chart's
-    title) as its alternative text on the report's pages. Shown raw: IPython's ``SVG``
-    would parse the file again only to find the element it starts with."""
+    title) as its alternative text on the report's pages, and as plain text for what shows no
+    SVG (JupyterLab, in a notebook it does not trust). Shown raw: IPython's ``SVG`` would
+    parse the file again only to find the element it starts with."""
     from IPython.display import display
 
-    display({"image/svg+xml": Path(svg).read_text(encoding="utf-8")}, raw=True,
+    svg = Path(svg)
+    plain = f"Chart: {alt} (figures/{svg.name})" if alt else f"Chart: figures/{svg.name}"
+    display({"image/svg+xml": svg.read_text(encoding="utf-8"), "text/plain": plain}, raw=True,
             metadata={"image/svg+xml": {"alt": alt}} if alt else None)
 
 

@@ -145,22 +145,23 @@ def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | No
     return int(reply["pid"])
 
 
-def extract_ahead(article: str, published: str) -> None:
+def extract_ahead(article: str, published: str) -> bool:
     """Have the running kernel parent extract ``article`` before it forks the kernels of its
-    notebooks (they then start with its tables); nothing when no parent runs. Waits for the
-    parent, so the kernels asked for after this call have them."""
+    notebooks (they then start with its tables); whether it did. Nothing when no parent runs.
+    Waits for the parent, so the kernels asked for after this call have them."""
     path = address()
     if path is None:
-        return
+        return False
     request = {"extract": {"article": article, "published": published}}
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(30)
             conn.connect(path)
             conn.sendall(json.dumps(request).encode() + b"\n")
-            conn.makefile("rb").readline()
-    except OSError:
-        pass  # each kernel extracts its article itself
+            reply = json.loads(conn.makefile("rb").readline() or b"{}")
+    except (OSError, ValueError):
+        return False  # each kernel extracts its article itself
+    return reply.get("ok") is True
 
 
 class ForkedKernel:
@@ -261,33 +262,38 @@ def _serve(path: str) -> None:
     while True:
         conn, _ = listener.accept()
         with conn:
+            # A client that is gone by the time of the reply (it timed out, or hung up) costs
+            # its reply only: the parent goes on serving.
             try:
                 request = json.loads(conn.makefile("rb").readline())
                 if "extract" in request:
-                    reply = _extract(request["extract"])
-                    with contextlib.suppress(OSError):  # the runner need not wait for it
-                        conn.sendall(reply + b"\n")
+                    _reply(conn, _extract(request["extract"]))
                     continue
                 pid = os.fork()
             except (OSError, ValueError) as exc:
-                conn.sendall(json.dumps({"error": str(exc)}).encode() + b"\n")
+                _reply(conn, {"error": str(exc)})
                 continue
             if pid == 0:
                 listener.close()
                 conn.close()
                 _become_kernel(request)
-            conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+            _reply(conn, {"pid": pid})
 
 
-def _extract(ahead: dict) -> bytes:
+def _reply(conn: socket.socket, message: dict) -> None:
+    with contextlib.suppress(OSError):
+        conn.sendall(json.dumps(message).encode() + b"\n")
+
+
+def _extract(ahead: dict) -> dict:
     """In the kernel parent: an article's tables extracted for the kernels forked next."""
     try:
         from newstables.analyse.notebook import extract_ahead
 
         extract_ahead(str(ahead.get("article", "")), str(ahead.get("published", "")))
     except Exception as exc:  # noqa: BLE001 - the notebooks report a bad article themselves
-        return json.dumps({"error": str(exc)[:200]}).encode()
-    return b'{"ok": true}'
+        return {"error": str(exc)[:200]}
+    return {"ok": True}
 
 
 def _become_kernel(request: dict) -> None:  # pragma: no cover - runs in the forked kernel

@@ -301,7 +301,7 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
     # A chart saved as PNG and SVG, or as either alone (the notebooks' figure_formats).
     names = sorted({p.stem for p in (folder / "figures").glob("*.png")}
                    | {p.stem for p in (folder / "figures").glob("*.svg")}, key=lambda name: (
-        order.get(_made_by("figure", name, named, patterns)[0], len(order)), name))
+        order.get(_made_by("figure", name, named, patterns)[0], len(order)), name + "."))
     charts = []
     for name in names:
         png, svg = folder / "figures" / f"{name}.png", folder / "figures" / f"{name}.svg"
