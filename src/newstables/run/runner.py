@@ -52,7 +52,7 @@ from newstables.schema import write_table
 # Parameters every notebook takes; the runner sets them.
 RUNNER_PARAMETERS = ("article", "published", "output_dir")
 # Articles up to this long (a long feature is about 60,000 characters) are extracted once by
-# the kernel parent for all their notebooks' kernels; 100,000 characters take it about 0.4 s.
+# the kernel parent for all their notebooks' kernels; 100,000 characters take it about 0.2 s.
 EXTRACT_AHEAD_CHARS = 100_000
 VERSIONED = ("newstables", "pandas", "matplotlib", "papermill", "nbclient", "nbconvert",
              "jupyter_client", "ipykernel", "numpy")
