@@ -28,8 +28,10 @@ def pool():
     kernel_pool.stop()
 
 
-def execute(tmp_path, name: str) -> list[str]:
-    nb = new_notebook(cells=[new_code_cell(REPORTS)])
+def run_code(tmp_path, code: str, name: str) -> list[str]:
+    """What one code cell printed, executed by papermill in a kernel (forked when the pool
+    is on), as words."""
+    nb = new_notebook(cells=[new_code_cell(code)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, tmp_path / "in.ipynb")
@@ -37,6 +39,10 @@ def execute(tmp_path, name: str) -> list[str]:
                                kernel_name="python3", progress_bar=False,
                                kernel_manager_class=kernel_manager_class())
     return nbformat.read(tmp_path / name, as_version=4).cells[0].outputs[0]["text"].split()
+
+
+def execute(tmp_path, name: str) -> list[str]:
+    return run_code(tmp_path, REPORTS, name)
 
 
 def test_each_notebook_gets_a_fresh_kernel_forked_from_the_warm_parent(tmp_path, pool):
@@ -92,17 +98,6 @@ fresh = extract_tables(ctx.article)
 print(len(ahead), any(ctx.tables is t for t in ahead),
       all(ctx.tables.as_dict()[k].equals(v) for k, v in fresh.as_dict().items()))
 """
-
-
-def run_code(tmp_path, code: str, name: str) -> list[str]:
-    nb = new_notebook(cells=[new_code_cell(code)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, tmp_path / "in.ipynb")
-    papermill.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / name),
-                               kernel_name="python3", progress_bar=False,
-                               kernel_manager_class=kernel_manager_class())
-    return nbformat.read(tmp_path / name, as_version=4).cells[0].outputs[0]["text"].split()
 
 
 def test_kernels_start_with_the_tables_the_parent_extracted_ahead_for_their_article(
