@@ -811,6 +811,15 @@ def test_a_fact_checks_claim_is_said_by_whom_the_next_paragraph_names():
     assert speakers(text) == ["Enver Solomon", "Enver Solomon"]
 
 
+def test_a_fact_checks_said_by_label_names_someone_no_list_knows():
+    # a label line, 'Said by: Name', is no Title Case headline: the name after it is someone
+    text = ("Claim: “We have stopped the boats.”\n\nSaid by: Suella Braverman\n\n"
+            "Claim: “Arrivals are down by a third.”\n\nSaid by Tobias Wren, Home Secretary\n\n"
+            "The figures show otherwise.")
+    assert speakers_and_roles(text) == [("Suella Braverman", None),
+                                        ("Tobias Wren", "Home Secretary")]
+
+
 def test_a_title_of_a_field_keeps_its_field_and_workplace():
     assert speakers_and_roles("“It is hard,” said Joanna Reyes, head of policy at the Refugee "
                               "Council.") == [("Joanna Reyes",

@@ -260,7 +260,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[_Tok], bool, list[int
                 for i in caps)  # an initial ('John F. Kerry') aside
     headline = words >= 4 and named >= 0.7 * words and not any(
         w not in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text, start, end)) and not (
-        _LISTED.match(text, start, end))  # (not 'Witnesses: Angela Eagle, Minister for ...')
+        _LISTED.match(text, start, end)  # (not 'Witnesses: Angela Eagle, Minister for ...')
+        or SAID_BY_LABEL.match(text, start, end))  # (nor 'Said by: Suella Braverman')
     return toks, headline, caps, roles
 
 
@@ -273,6 +274,10 @@ _TITLE_CASE_SMALL = frozenset(
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*")
 # A list after a label, its items parted by semicolons and closed by a full stop ('Witnesses:
 # Angela Eagle, Minister for ...; and Martin Hewitt, ...'): a sentence, not a Title Case headline
+# Who made a claim, as a fact check labels it: 'Said by: Suella Braverman', 'claimed by'.
+_SAID_BY = r"(?:said|claimed|stated)\s+by\b\s*:?\s*"
+SAID_BY_LABEL = re.compile(r"\W*" + _SAID_BY, re.I)
+SAID_BY_BEFORE = re.compile(r"\b" + _SAID_BY + "$", re.I)
 _LISTED = re.compile(r"\W*[A-Z][\w ]{0,30}:\s.*;.*\.\s*$", re.S)
 
 

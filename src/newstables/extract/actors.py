@@ -77,6 +77,7 @@ from newstables.extract.actor_tokens import (
     OF_A_BODY_SAID,
     OF_THEIR_BODY,
     POST_NOMINALS,
+    SAID_BY_BEFORE,
     WHERE_SOMEONE_IS,
     _Cand,
     _Entry,
@@ -343,7 +344,9 @@ class _Sentence:
             or len(words) == 2 and words[1].text not in GROUPS
             and bool(OF_A_BODY_SAID.match(self.text, toks[b - 1].end))
         )  # ('Clara Hoffmann of the refugee organisation Pro Asyl called it')
-        after_said = prev is not None and prev.low in _SPEECH and prev.low != "visited"
+        after_said = (prev is not None and prev.low in _SPEECH and prev.low != "visited") or (
+            prev is not None and bool(SAID_BY_BEFORE.search(
+                self.text, max(0, prev.start - 16), toks[a].start)))  # 'Said by: X Y'
         after_preposition = prev is not None and prev.low in _PLACE_PREPS
         # 'Dave, 54, a fisherman from Castletown,': the title after the age
         aged_at = b + 2 if (b + 2 < n and toks[b + 1] is _FILLER
