@@ -828,6 +828,16 @@ def test_a_title_of_a_field_keeps_its_field_and_workplace():
         ("Tom Lee", "Director of Communications")]
 
 
+def test_a_month_that_is_a_given_name_opens_a_name_but_not_after_a_time_word():
+    assert speakers("“It never stops,” said April Jones.") == ["April Jones"]
+    assert speakers("June Sarpong, the presenter, said it was “unfair”.") == ["June Sarpong"]
+    assert speakers("The crew was led by Jan Ellery, 54. “It is hard,” she said.") == [
+        "Jan Ellery"]
+    # a month after a time word is the month: the name is the one after it
+    assert speakers("In May Suella Braverman said the boats would “stop”.") == [
+        "Suella Braverman"]
+
+
 def test_a_given_name_ending_in_ed_opening_a_sentence_is_someone():
     text = ("Mohammed, a 29-year-old civil engineer from Sudan, put it differently. “I want to "
             "work,” he said.")

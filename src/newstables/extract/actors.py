@@ -108,6 +108,12 @@ _PLACE_OPENERS = frozenset({"Sea", "Island", "Islands", "Isle", "Port", "River",
                             "Gulf", "Strait", "Straits", "Channel", "City", "County", "Camp"})
 
 _PEERS = frozenset({"Lord", "Baroness", "Baron", "Lady", "Viscount", "Viscountess", "Earl"})
+# Months that are also given names ('Jan Ellery', 'June Sarpong'), and the words that make
+# one before a capitalised word a date ('in May Suella Braverman said', 'since June Labour').
+_MONTH_NAMES = frozenset({"Jan", "April", "May", "June", "August"})
+_TIME_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|until|till|through|during|before|after|last|next|this|early|"
+    r"late|mid|between|and|or|every|each)\s+|[-–])$", re.I)  # (not 'led by Jan Ellery')
 
 
 def _followed_by(toks: list[_Tok], k: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
@@ -242,11 +248,21 @@ class _Sentence:
             for s, e, entry in tok.parts:
                 self.cands.append(_Cand(s, e, entry.kind, entry.name, entry.country, lexical=True))
 
+    def _month_named(self, a: int, b: int) -> bool:
+        """'Jan Ellery', 'June Sarpong', 'April Jones': a month that is also a given name opens
+        a name when a capitalised word of the name follows and no time word is before it
+        ('in May Suella Braverman said' is the month)."""
+        toks = self.toks
+        return (toks[a].base in _MONTH_NAMES and a + 1 < b and toks[a + 1].cap
+                and not _is_stop(toks[a + 1]) and not toks[a].poss
+                and not _TIME_WORD_BEFORE.search(self.text, max(0, toks[a].start - 12),
+                                                 toks[a].start))
+
     def _classify(self, a: int, b: int) -> None:
         toks = self.toks
         hit = _lex_match(toks, a, b)
         if not (hit and hit[0] == b):
-            while a < b and (_is_stop(toks[a]) or not toks[a].cap):
+            while a < b and (_is_stop(toks[a]) or not toks[a].cap) and not self._month_named(a, b):
                 a += 1
             if a >= b:
                 return
