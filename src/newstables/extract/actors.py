@@ -23,7 +23,8 @@ Rules and lexicons (``lexicons/actors_*``), sentence by sentence:
    ends (or, uniquely, begins: "Sir Keir") with it, and becomes an alias of that person;
    otherwise it counts only next to a speech verb (person) or after in/to/from/at (place).
 4. Never actors: sentence-initial function words and common openers ("The", "Backed",
-   "Thousands"), pronouns, months, days, languages. Nationality adjectives alone ("British
+   "Thousands"), pronouns, months (but a month that is a given name opens a name: "June
+   Sarpong", not after a time word), days, languages. Nationality adjectives alone ("British
    authorities", "Turkish counterparts") are NOT mentions: they only give the country of the
    person, title or organisation next to them; "<adjective or country> government / police /
    coast guard / ministry" is an organisation ("the British government"). Plural demonyms
