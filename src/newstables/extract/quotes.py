@@ -68,6 +68,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newstables.extract.actor_tokens import SAID_BY_LABEL
 from newstables.extract.actors import Mentioned, read_mentioned
 from newstables.extract.article import Article
 from newstables.extract.interview import interview_turns, statement_blocks, unlabelled_answers
@@ -364,7 +365,6 @@ def _headline_after(text: str, after: int, end: int, actors: _Actors) -> _Attrib
 # A fact check's claim and who made it: "Claim: “...”", then "Said by immigration minister
 # Anthony Blakeley MP on BBC Radio 4, 1 March."
 _LABEL_ONLY = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}\s*:\s*")
-_SAID_BY = re.compile(r"\W*(?:said|claimed|stated)\s+by:?\s+", re.I)
 _CLAUSE_MARK = re.compile(r"[,;.]")
 
 
@@ -381,7 +381,7 @@ def _said_by_next(article: Article, open_at: int, close: int, actors: _Actors
     if not _LABEL_ONLY.fullmatch(text, para.start, open_at) or text[close + 1 : para.end].strip(
             " .”\"'’"):
         return None
-    said = _SAID_BY.match(text, after.start, after.end)
+    said = SAID_BY_LABEL.match(text, after.start, after.end)
     if said is None:
         return None
     clause = _CLAUSE_MARK.search(text, said.end(), after.end)

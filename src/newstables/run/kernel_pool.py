@@ -133,13 +133,8 @@ def fork_kernel(path: str, connection_file: str, cwd: str | None, env: dict | No
                 options: list[str] | None = None) -> int:
     """Ask the kernel parent at ``path`` for a kernel on ``connection_file`` (with the kernel
     command's ``--Class.trait=value`` ``options``); its pid."""
-    request = {"connection_file": connection_file, "cwd": cwd, "env": env or {},
-               "options": list(options or [])}
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(30)
-        conn.connect(path)
-        conn.sendall(json.dumps(request).encode() + b"\n")
-        reply = json.loads(conn.makefile("rb").readline() or b"{}")
+    reply = _ask(path, {"connection_file": connection_file, "cwd": cwd, "env": env or {},
+                        "options": list(options or [])})
     if "pid" not in reply:
         raise OSError(f"the kernel parent did not start a kernel: {reply.get('error', 'no reply')}")
     return int(reply["pid"])
@@ -152,16 +147,20 @@ def extract_ahead(article: str, published: str) -> bool:
     path = address()
     if path is None:
         return False
-    request = {"extract": {"article": article, "published": published}}
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(30)
-            conn.connect(path)
-            conn.sendall(json.dumps(request).encode() + b"\n")
-            reply = json.loads(conn.makefile("rb").readline() or b"{}")
+        reply = _ask(path, {"extract": {"article": article, "published": published}})
     except (OSError, ValueError):
         return False  # each kernel extracts its article itself
     return reply.get("ok") is True
+
+
+def _ask(path: str, request: dict) -> dict:
+    """Send the kernel parent at ``path`` one request (a JSON line); its reply."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(30)
+        conn.connect(path)
+        conn.sendall(json.dumps(request).encode() + b"\n")
+        return json.loads(conn.makefile("rb").readline() or b"{}")
 
 
 class ForkedKernel:

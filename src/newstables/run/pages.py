@@ -299,13 +299,13 @@ def write_article_index(folder: Path, article: Article, record: dict) -> Path:
 
     order = {e.stem: i for i, e in enumerate(entries)}
     # A chart saved as PNG and SVG, or as either alone (the notebooks' figure_formats).
-    names = sorted({p.stem for p in (folder / "figures").glob("*.png")}
-                   | {p.stem for p in (folder / "figures").glob("*.svg")}, key=lambda name: (
+    saved = {p.name for p in (folder / "figures").glob("*.*") if p.suffix in (".png", ".svg")}
+    names = sorted({n.rsplit(".", 1)[0] for n in saved}, key=lambda name: (
         order.get(_made_by("figure", name, named, patterns)[0], len(order)), name + "."))
     charts = []
     for name in names:
         png, svg = folder / "figures" / f"{name}.png", folder / "figures" / f"{name}.svg"
-        has_png, has_svg = png.is_file(), svg.is_file()
+        has_png, has_svg = png.name in saved, svg.name in saved
         title = chart_title(png if has_png else svg)
         stem, section = _made_by("figure", name, named, patterns)
         # The chart's SVG is its thumbnail: sharp at any width, and smaller than a reduced
